@@ -1,0 +1,3 @@
+from jiebei_tui.cli import main
+
+raise SystemExit(main())

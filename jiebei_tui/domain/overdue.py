@@ -1,0 +1,116 @@
+"""Going overdue (逾期): penalty interest (罚息) per day, the stage by days past due, the cost after N days.
+
+Penalty daily rate = daily rate × multiplier (1.5 by default), kept to 6 decimals as the bank field does.
+Past the grace days, an unpaid instalment costs HALF_UP(unpaid principal × penalty rate × days) and, when
+compounding, HALF_UP(unpaid interest × penalty rate × days). Penalty replaces normal interest on that principal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal, localcontext
+
+from jiebei_tui.domain.money import PRECISION, ZERO, half_up, rate6
+from jiebei_tui.domain.terms import ProductTerms
+
+STAGES = ("M0", "M1", "M2", "M3", "M3+")
+STAGE_FIRST_DAY = {"M0": 0, "M1": 1, "M2": 31, "M3": 61, "M3+": 91}
+
+
+def stage(days_past_due: int) -> str:
+    if days_past_due <= 0:
+        return "M0"
+    if days_past_due <= 30:
+        return "M1"
+    if days_past_due <= 60:
+        return "M2"
+    if days_past_due <= 90:
+        return "M3"
+    return "M3+"
+
+
+def penalty_rate(daily_rate: Decimal, terms: ProductTerms) -> Decimal:
+    return rate6(daily_rate * terms.penalty_multiplier)
+
+
+def penalty(
+    principal_days: Decimal, interest_days: Decimal, rate: Decimal, days_past_due: int, terms: ProductTerms
+) -> tuple[Decimal, Decimal]:
+    """Penalty on principal and on interest from amount×days sums (an unpaid amount times the days it stayed
+    unpaid). Within the grace days nothing is charged; past them, every day since the due date counts."""
+    if days_past_due <= terms.grace_days:
+        return ZERO, ZERO
+    with localcontext() as ctx:
+        ctx.prec = PRECISION
+        on_principal = half_up(principal_days * rate)
+        on_interest = half_up(interest_days * rate) if terms.compounding else ZERO
+    return on_principal, on_interest
+
+
+@dataclass(frozen=True)
+class OverdueCost:
+    installment: int
+    days: int
+    due_date: dt.date
+    overdue_principal: Decimal
+    overdue_interest: Decimal
+    penalty_daily_rate: Decimal
+    penalty_principal: Decimal
+    penalty_interest: Decimal
+    daily_cost: Decimal  # what one more day late adds
+    stage: str
+
+    @property
+    def penalty_total(self) -> Decimal:
+        return self.penalty_principal + self.penalty_interest
+
+    @property
+    def amount_to_clear(self) -> Decimal:
+        return self.overdue_principal + self.overdue_interest + self.penalty_total
+
+
+def overdue_cost(
+    installment: int,
+    due_date: dt.date,
+    unpaid_principal: Decimal,
+    unpaid_interest: Decimal,
+    daily_rate: Decimal,
+    days: int,
+    terms: ProductTerms,
+) -> OverdueCost:
+    """An instalment left unpaid `days` days after its due date."""
+    rate = penalty_rate(daily_rate, terms)
+
+    def total(n: int) -> tuple[Decimal, Decimal]:
+        return penalty(unpaid_principal * n, unpaid_interest * n, rate, n, terms)
+
+    on_principal, on_interest = total(days)
+    tomorrow = sum(total(days + 1), ZERO)
+    return OverdueCost(
+        installment=installment,
+        days=days,
+        due_date=due_date,
+        overdue_principal=unpaid_principal,
+        overdue_interest=unpaid_interest,
+        penalty_daily_rate=rate,
+        penalty_principal=on_principal,
+        penalty_interest=on_interest,
+        daily_cost=tomorrow - on_principal - on_interest,
+        stage=stage(days),
+    )
+
+
+def cost_curve(
+    due_date: dt.date,
+    unpaid_principal: Decimal,
+    unpaid_interest: Decimal,
+    daily_rate: Decimal,
+    terms: ProductTerms,
+    max_days: int = 90,
+) -> list[tuple[int, Decimal]]:
+    """Amount to clear against days late, 0..max_days (for the overdue chart)."""
+    return [
+        (n, overdue_cost(0, due_date, unpaid_principal, unpaid_interest, daily_rate, n, terms).amount_to_clear)
+        for n in range(max_days + 1)
+    ]
