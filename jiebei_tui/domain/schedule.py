@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal, localcontext
+from decimal import ROUND_CEILING, Decimal, localcontext
 
 from jiebei_tui.domain.money import PRECISION, ZERO, half_up, interest, round_down
 from jiebei_tui.domain.terms import Loan, Method
@@ -175,8 +175,7 @@ def periods_to_repay(balance: Decimal, per_period: Decimal, available: int) -> i
     before it."""
     if per_period <= 0:
         return available
-    count = -(-balance // per_period)  # ceil for Decimal
-    count = int(count)
+    count = int((balance / per_period).to_integral_value(rounding=ROUND_CEILING))
     if count > 1 and balance - (count - 1) * per_period < Decimal("1.00"):
         count -= 1
     return max(1, min(count, available))
