@@ -11,20 +11,15 @@ import argparse
 import datetime as dt
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
-from jiebei_tui import __version__
-from jiebei_tui.domain.apr import apr_irr, apr_simple
+from typing import TYPE_CHECKING
+
+from jiebei_tui import __version__, output
 from jiebei_tui.domain.errors import InputError
-from jiebei_tui.domain.ledger import Ledger, add_loan, remove_loan, rename_loan
-from jiebei_tui.domain.overdue import overdue_cost
-from jiebei_tui.domain.replay import LoanReplay, all_states, loan_state, record_event
 from jiebei_tui.domain.schedule import build_schedule
-from jiebei_tui.domain.simulate import position_on, prepay, settle
 from jiebei_tui.domain.terms import (
     Loan,
-    ProductTerms,
     make_loan,
     parse_amount,
     parse_date,
@@ -34,7 +29,13 @@ from jiebei_tui.domain.terms import (
 )
 from jiebei_tui.i18n import system_lang, t
 from jiebei_tui.store import LedgerFileError, Store
-from jiebei_tui import output
+
+if TYPE_CHECKING:
+    from jiebei_tui.domain.ledger import Ledger
+    from jiebei_tui.domain.product_terms import ProductTerms
+
+# The ledger models (pydantic) are imported inside the commands that read the ledger, so a simulation of an
+# inline loan starts as fast as the interpreter allows (see benchmarks/ledger.py).
 
 EXIT_OK, EXIT_INPUT, EXIT_FILE = 0, 2, 3
 MAX_DAYS_LATE = 3650
@@ -53,6 +54,14 @@ class Context:
     def ledger(self) -> Ledger:
         return self.store.load()
 
+    def terms(self) -> ProductTerms:
+        """The ledger's product terms, or the illustrative defaults when there is no ledger yet."""
+        if self.store.exists():
+            return self.ledger().terms
+        from jiebei_tui.domain.product_terms import ProductTerms
+
+        return ProductTerms()
+
     def out(self, data: object, text: str) -> None:
         print(output.dumps(data) if self.json else text)
 
@@ -64,18 +73,9 @@ def resolve_today(value: str | None) -> dt.date:
     return dt.date.today()
 
 
-def resolve_lang(args: argparse.Namespace, store_loader: Callable[[], Ledger] | None) -> str:
+def resolve_lang(args: argparse.Namespace, store: Store) -> str:
     """--lang, else the saved setting, else the locale."""
-    if args.lang:
-        return args.lang
-    if store_loader is not None:
-        try:
-            saved = store_loader().settings.lang
-        except (LedgerFileError, InputError):
-            saved = None
-        if saved:
-            return saved
-    return system_lang()
+    return args.lang or store.saved_lang() or system_lang()
 
 
 # --- naming a loan: --loan ID or inline terms ---
@@ -117,13 +117,16 @@ def ledger_loan_id(args: argparse.Namespace) -> str | None:
 
 
 def cmd_schedule(ctx: Context) -> int:
+    from jiebei_tui.domain.apr import apr_irr, apr_simple
+
     loan_id = ledger_loan_id(ctx.args)
     if loan_id:
+        from jiebei_tui.domain.replay import LoanReplay
+
         ledger = ctx.ledger()
-        record = ledger.loan(loan_id)
         replay = LoanReplay.of(ledger, loan_id, ctx.today)
-        installments = [line.inst for line in replay.lines]
-        loan: Loan = record
+        installments = [line.inst for line in replay.lines]  # the plan as it now stands, after prepayments
+        loan = ledger.loan(loan_id).loan
     else:
         loan = inline_loan(ctx.args)
         installments = list(build_schedule(loan).installments)
@@ -137,8 +140,12 @@ def cmd_schedule(ctx: Context) -> int:
 
 
 def _position(ctx: Context, on: dt.date):
+    from jiebei_tui.domain.simulate import position_on
+
     loan_id = ledger_loan_id(ctx.args)
     if loan_id:
+        from jiebei_tui.domain.replay import LoanReplay
+
         ledger = ctx.ledger()
         return LoanReplay.of(ledger, loan_id, on).position(on)
     if ctx.args.apply:
@@ -147,6 +154,9 @@ def _position(ctx: Context, on: dt.date):
 
 
 def cmd_settle(ctx: Context) -> int:
+    from jiebei_tui.domain.replay import record_event
+    from jiebei_tui.domain.simulate import settle
+
     on = parse_date(ctx.args.on, "on")
     if ctx.args.apply and not ledger_loan_id(ctx.args):
         raise InputError("apply", None, "inline_apply")
@@ -160,12 +170,17 @@ def cmd_settle(ctx: Context) -> int:
 
 
 def cmd_prepay(ctx: Context) -> int:
+    from jiebei_tui.domain.replay import record_event
+    from jiebei_tui.domain.simulate import prepay
+
     on = parse_date(ctx.args.on, "on")
     amount = parse_amount(ctx.args.amount)
     if ctx.args.apply and not ledger_loan_id(ctx.args):
         raise InputError("apply", None, "inline_apply")
-    terms = ctx.ledger().terms if ledger_loan_id(ctx.args) or ctx.store.exists() else ProductTerms()
-    strategy = parse_strategy(ctx.args.strategy) if ctx.args.strategy else terms.default_prepay_strategy
+    if ctx.args.strategy:
+        strategy = parse_strategy(ctx.args.strategy)
+    else:
+        strategy = ctx.terms().default_prepay_strategy
     result = prepay(_position(ctx, on), amount, strategy)
     if ctx.args.apply:
         ctx.store.transact(
@@ -182,6 +197,9 @@ def _applied_note(ctx: Context, kind: str, amount, on: dt.date) -> str:
 
 
 def cmd_overdue(ctx: Context) -> int:
+    from jiebei_tui.domain.overdue import overdue_cost
+    from jiebei_tui.domain.replay import loan_state
+
     args = ctx.args
     loan_id = ledger_loan_id(args)
     if loan_id:
@@ -192,7 +210,7 @@ def cmd_overdue(ctx: Context) -> int:
         rate = state.record.daily_rate
     else:
         loan = inline_loan(args)
-        terms = ctx.ledger().terms if ctx.store.exists() else ProductTerms()
+        terms = ctx.terms()
         rows = [(i.no, i.due_date, i.principal, i.interest, i.principal, i.interest) for i in build_schedule(loan).installments]
         rate = loan.daily_rate
     numbers = [r[0] for r in rows]
@@ -233,6 +251,8 @@ def terms_with_overrides(terms: ProductTerms, args: argparse.Namespace) -> Produ
 
 
 def cmd_loans_add(ctx: Context) -> int:
+    from jiebei_tui.domain.ledger import add_loan
+
     loan = inline_loan(ctx.args)
 
     def change(ledger: Ledger):
@@ -255,6 +275,8 @@ def cmd_loans_list(ctx: Context) -> int:
 
 
 def cmd_loans_remove(ctx: Context) -> int:
+    from jiebei_tui.domain.ledger import remove_loan
+
     def change(ledger: Ledger):
         record = ledger.loan(ctx.args.id, "id")
         events = len(ledger.events_of(record.id))
@@ -266,6 +288,8 @@ def cmd_loans_remove(ctx: Context) -> int:
 
 
 def cmd_loans_rename(ctx: Context) -> int:
+    from jiebei_tui.domain.ledger import rename_loan
+
     ledger = ctx.store.transact(lambda ledger: (rename_loan(ledger, ctx.args.id, ctx.args.name), None))
     del ledger
     name = ctx.ledger().loan(ctx.args.id).name
@@ -274,6 +298,8 @@ def cmd_loans_rename(ctx: Context) -> int:
 
 
 def cmd_pay(ctx: Context) -> int:
+    from jiebei_tui.domain.replay import loan_state, record_event
+
     amount = parse_amount(ctx.args.amount)
     on = parse_date(ctx.args.on, "on") if ctx.args.on else ctx.today
     event = ctx.store.transact(lambda ledger: record_event(ledger, ctx.args.id, "repayment", on, amount, ctx.today))
@@ -287,6 +313,8 @@ def cmd_pay(ctx: Context) -> int:
 
 
 def cmd_status(ctx: Context) -> int:
+    from jiebei_tui.domain.replay import all_states, loan_state
+
     ledger = ctx.ledger()
     if ctx.args.id:
         states = [loan_state(ledger, ledger.loan(ctx.args.id, "id").id, ctx.today)]
@@ -426,7 +454,7 @@ def main(argv: list[str] | None = None) -> int:
     lang = args.lang or system_lang()
     try:
         ctx = Context(args)
-        ctx.lang = resolve_lang(args, ctx.store.load if ctx.store.exists() else None)
+        ctx.lang = resolve_lang(args, ctx.store)
         lang = ctx.lang
         handler = getattr(args, "handler", None)
         return handler(ctx) if handler else cmd_tui(ctx)

@@ -10,13 +10,18 @@ import json
 from decimal import Decimal
 
 from jiebei_tui.domain.money import money_str, percent, yuan
-from jiebei_tui.domain.overdue import OverdueCost
-from jiebei_tui.domain.replay import LoanState
+from typing import TYPE_CHECKING
+
 from jiebei_tui.domain.schedule import Installment
-from jiebei_tui.domain.simulate import PrepayResult, SettleResult
-from jiebei_tui.domain.terms import Loan, ProductTerms
+from jiebei_tui.domain.terms import Loan
 from jiebei_tui.i18n import t
 from jiebei_tui.textwidth import pairs, table
+
+if TYPE_CHECKING:  # kept out of start-up: the inline commands never build a ledger
+    from jiebei_tui.domain.overdue import OverdueCost
+    from jiebei_tui.domain.product_terms import ProductTerms
+    from jiebei_tui.domain.replay import LoanState
+    from jiebei_tui.domain.simulate import PrepayResult, SettleResult
 
 
 def rate_str(rate: Decimal, places: int = 6) -> str:

@@ -21,11 +21,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TypeVar
 
-from pydantic import ValidationError
+from typing import TYPE_CHECKING
 
-from jiebei_tui.domain.demo import build_demo
-from jiebei_tui.domain.ledger import SCHEMA_VERSION, Ledger
+if TYPE_CHECKING:
+    from jiebei_tui.domain.ledger import Ledger
 
+# The ledger models (pydantic) are imported where a ledger is read or written, not when this module loads:
+# commands that never open the ledger start faster.
 T = TypeVar("T")
 FILE_NAME = "ledger.json"
 APP_NAME = "jiebei-tui"
@@ -92,7 +94,20 @@ class Store:
         return ledger if ledger is not None else self._fresh()
 
     def _fresh(self) -> Ledger:
+        from jiebei_tui.domain.demo import build_demo
+        from jiebei_tui.domain.ledger import Ledger
+
         return build_demo(self.today) if self.demo else Ledger()
+
+    def saved_lang(self) -> str | None:
+        """The language saved in the settings, read without validating the whole ledger (a start-up peek);
+        None when there is no file or it cannot be read (the real load reports that)."""
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            lang = data["settings"]["lang"]
+        except (OSError, ValueError, TypeError, KeyError):
+            return None
+        return lang if lang in ("zh", "en") else None
 
     def _read(self, path: Path) -> tuple[Ledger | None, int | None]:
         """(ledger, schema version on disk) or (None, None) when the file does not exist."""
@@ -120,21 +135,24 @@ class Store:
         """Apply `change` to the ledger as it is now on disk, under the lock, and write the result atomically.
         `change` returns (new ledger, result); if it raises, nothing is written."""
         with self._locked():
+            from jiebei_tui.domain.ledger import SCHEMA_VERSION
+
             ledger, version = self._read(self.path)
             current = ledger if ledger is not None else self._fresh()
             new_ledger, result = change(current)
-            new_ledger = Ledger.model_validate(new_ledger.model_dump())  # validate what we are about to write
+            text = dump_ledger(new_ledger)
+            parse_ledger(text, self.path)  # what we are about to write must load back: validate it first
             if version is not None and version < SCHEMA_VERSION:
                 keep = self.data_dir / f"{FILE_NAME}.schema-v{version}.bak"
                 if not keep.exists():
                     shutil.copy2(self.path, keep)
-            self._write(new_ledger)
+            self._write(text)
             return result
 
-    def _write(self, ledger: Ledger) -> None:
+    def _write(self, text: str) -> None:
         if self.path.exists():
             _atomic_write(self.backup_path, self.path.read_bytes())
-        _atomic_write(self.path, dump_ledger(ledger).encode("utf-8"))
+        _atomic_write(self.path, text.encode("utf-8"))
 
     # --- recovery ---
 
@@ -154,6 +172,8 @@ class Store:
     def start_empty(self) -> Path | None:
         """Move the current file aside (kept, never deleted) and write an empty ledger."""
         with self._locked():
+            from jiebei_tui.domain.ledger import Ledger
+
             aside = self._move_aside()
             _atomic_write(self.path, dump_ledger(Ledger()).encode("utf-8"))
             return aside
@@ -173,6 +193,10 @@ class Store:
 
 
 def parse_ledger(text: str, path: Path) -> tuple[Ledger, int]:
+    from pydantic import ValidationError
+
+    from jiebei_tui.domain.ledger import SCHEMA_VERSION, Ledger
+
     try:
         data = json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as err:
@@ -196,7 +220,7 @@ def parse_ledger(text: str, path: Path) -> tuple[Ledger, int]:
 
 
 def dump_ledger(ledger: Ledger) -> str:
-    return json.dumps(ledger.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    return ledger.model_dump_json(indent=2) + "\n"
 
 
 def _atomic_write(path: Path, data: bytes) -> None:

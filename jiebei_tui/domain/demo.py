@@ -48,7 +48,7 @@ def build_demo(today: dt.date) -> Ledger:
             funding_account="余额宝 Yu'e Bao" if number == 2 else "",
         )
         loans.append(record)
-        for inst in build_schedule(record).installments[:paid]:  # paid on time, as scheduled
+        for inst in build_schedule(record.loan).installments[:paid]:  # paid on time, as scheduled
             events.append(
                 Event(id=f"E{len(events) + 1}", loan_id=record.id, kind="repayment", date=inst.due_date, amount=inst.total)
             )

@@ -7,6 +7,7 @@ Every change here is a pure function returning a new, validated ledger; the stor
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 from typing import Literal
@@ -14,19 +15,68 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from jiebei_tui.domain.errors import InputError
-from jiebei_tui.domain.terms import Loan, ProductTerms, Strategy, parse_amount
+from jiebei_tui.domain.product_terms import ProductTerms
+from jiebei_tui.domain.terms import (
+    Loan,
+    Method,
+    Strategy,
+    parse_daily_rate,
+    parse_principal,
+    parse_repayment_day,
+    parse_term,
+)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 2  # the file format this program writes; store.py migrates older ones up to it
 MAX_NAME = 40
 
 
-class LoanRecord(Loan):
+def _checked(parse, value: object):
+    """Run a parse_* rule inside a pydantic validator: its sentence becomes the validation message."""
+    try:
+        return parse(value)
+    except InputError as err:
+        raise ValueError(str(err)) from None
+
+
+class LoanRecord(BaseModel):
     """A loan in the ledger: the contract terms plus a stable id, a name and the auto-debit setting."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
     id: str = Field(pattern=r"^L[0-9]+$")
     name: str = Field(min_length=1, max_length=MAX_NAME)
+    principal: Decimal
+    daily_rate: Decimal
+    term: int
+    method: Method
+    start: dt.date
+    repayment_day: int | None = None
     auto_debit: bool = False
     funding_account: str = Field(default="", max_length=MAX_NAME)
+
+    @field_validator("principal", mode="before")
+    @classmethod
+    def _principal(cls, v: object) -> Decimal:
+        return _checked(parse_principal, v)
+
+    @field_validator("daily_rate", mode="before")
+    @classmethod
+    def _rate(cls, v: object) -> Decimal:
+        return _checked(parse_daily_rate, v)
+
+    @field_validator("term", mode="before")
+    @classmethod
+    def _term(cls, v: object) -> int:
+        return _checked(parse_term, v)
+
+    @field_validator("repayment_day", mode="before")
+    @classmethod
+    def _day(cls, v: object) -> int | None:
+        return _checked(parse_repayment_day, v)
+
+    @property
+    def loan(self) -> Loan:
+        return Loan(self.principal, self.daily_rate, self.term, self.method, self.start, self.repayment_day)
 
 
 class Event(BaseModel):
@@ -39,16 +89,9 @@ class Event(BaseModel):
     loan_id: str
     kind: Literal["repayment", "prepayment", "settlement"]
     date: dt.date
-    amount: Decimal
+    # pydantic's own constraints (compiled): a ledger holds tens of thousands of events
+    amount: Decimal = Field(gt=0, decimal_places=2, max_digits=12)
     strategy: Strategy | None = None
-
-    @field_validator("amount", mode="before")
-    @classmethod
-    def _amount(cls, v: object) -> Decimal:
-        try:
-            return parse_amount(v)
-        except InputError as err:
-            raise ValueError(str(err)) from None
 
 
 class Settings(BaseModel):
@@ -70,6 +113,8 @@ class Ledger(BaseModel):
     settings: Settings = Field(default_factory=Settings)
     loans: list[LoanRecord] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
+    # the highest loan and event numbers ever issued, so a removed loan's id is never given out again
+    ids_issued: dict[Literal["L", "E"], int] = Field(default_factory=dict)
 
     def loan(self, loan_id: str, field: str = "loan") -> LoanRecord:
         for record in self.loans:
@@ -80,16 +125,24 @@ class Ledger(BaseModel):
 
     def events_of(self, loan_id: str) -> list[Event]:
         """A loan's events in the order they happened (date, then the order they were recorded)."""
-        mine = [e for e in self.events if e.loan_id == loan_id]
-        return sorted(mine, key=lambda e: (e.date, _number(e.id)))
+        return self.events_by_loan().get(loan_id, [])
+
+    def events_by_loan(self) -> dict[str, list[Event]]:
+        """Every loan's events, in order, grouped in one pass (a ledger may hold tens of thousands)."""
+        grouped: dict[str, list[Event]] = {}
+        for event in sorted(self.events, key=lambda e: (e.date, _number(e.id))):
+            grouped.setdefault(event.loan_id, []).append(event)
+        return grouped
 
 
 def _number(identifier: str) -> int:
     return int(identifier[1:])
 
 
-def _next_id(prefix: str, taken: list[str]) -> str:
-    return f"{prefix}{max((_number(i) for i in taken), default=0) + 1}"
+def _issue(ledger: Ledger, prefix: Literal["L", "E"], taken: list[str]) -> tuple[str, dict]:
+    """The next id after every one issued before (ids are never reused), and the updated record of them."""
+    number = max([ledger.ids_issued.get(prefix, 0), *(_number(i) for i in taken)]) + 1
+    return f"{prefix}{number}", {**ledger.ids_issued, prefix: number}
 
 
 def clean_name(name: object, field: str = "name") -> str:
@@ -102,9 +155,9 @@ def clean_name(name: object, field: str = "name") -> str:
 def add_loan(ledger: Ledger, name: object, loan: Loan) -> tuple[Ledger, str]:
     """A new loan gets the next free id (ids are never reused). The first real loan replaces the demo."""
     base = Ledger(terms=ledger.terms, settings=ledger.settings) if ledger.demo else ledger
-    new_id = _next_id("L", [r.id for r in base.loans])
-    record = LoanRecord(id=new_id, name=clean_name(name), **loan.model_dump())
-    return base.model_copy(update={"loans": [*base.loans, record], "demo": False}), new_id
+    new_id, issued = _issue(base, "L", [r.id for r in base.loans])
+    record = LoanRecord(id=new_id, name=clean_name(name), **dataclasses.asdict(loan))
+    return base.model_copy(update={"loans": [*base.loans, record], "demo": False, "ids_issued": issued}), new_id
 
 
 def rename_loan(ledger: Ledger, loan_id: str, name: object) -> Ledger:
@@ -148,12 +201,13 @@ def append_event(
     earlier = ledger.events_of(loan_id)
     if earlier and on < earlier[-1].date:
         raise InputError("on", on.isoformat(), "event_order", last=earlier[-1].date)
+    event_id, issued = _issue(ledger, "E", [e.id for e in ledger.events])
     event = Event(
-        id=_next_id("E", [e.id for e in ledger.events]),
+        id=event_id,
         loan_id=loan_id,
         kind=kind,
         date=on,
         amount=amount,
         strategy=strategy,
     )
-    return ledger.model_copy(update={"events": [*ledger.events, event]}), event
+    return ledger.model_copy(update={"events": [*ledger.events, event], "ids_issued": issued}), event

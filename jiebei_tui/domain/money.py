@@ -5,7 +5,7 @@ HALF_UP is the rounding of interest and penalties; the annuity instalment is rou
 
 from __future__ import annotations
 
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 FEN = Decimal("0.01")
 ZERO = Decimal("0.00")
@@ -30,10 +30,9 @@ def rate6(x: Decimal) -> Decimal:
 
 
 def interest(balance: Decimal, daily_rate: Decimal, days: int) -> Decimal:
-    """Interest by actual days: HALF_UP(balance × rate × days)."""
-    with localcontext() as ctx:
-        ctx.prec = PRECISION
-        return half_up(balance * daily_rate * days)
+    """Interest by actual days: HALF_UP(balance × rate × days). Exact in the default 28 digits (amounts have 2
+    decimals, rates 6, days are whole), so no wider context is needed here."""
+    return half_up(balance * daily_rate * days)
 
 
 def money_str(x: Decimal) -> str:

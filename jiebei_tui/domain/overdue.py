@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal, localcontext
+from decimal import Decimal
 
-from jiebei_tui.domain.money import PRECISION, ZERO, half_up, rate6
-from jiebei_tui.domain.terms import ProductTerms
+from jiebei_tui.domain.money import ZERO, half_up, rate6
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the pydantic model is only needed by callers that hold one
+    from jiebei_tui.domain.product_terms import ProductTerms
 
 STAGES = ("M0", "M1", "M2", "M3", "M3+")
 STAGE_FIRST_DAY = {"M0": 0, "M1": 1, "M2": 31, "M3": 61, "M3+": 91}
@@ -41,10 +44,9 @@ def penalty(
     unpaid). Within the grace days nothing is charged; past them, every day since the due date counts."""
     if days_past_due <= terms.grace_days:
         return ZERO, ZERO
-    with localcontext() as ctx:
-        ctx.prec = PRECISION
-        on_principal = half_up(principal_days * rate)
-        on_interest = half_up(interest_days * rate) if terms.compounding else ZERO
+    # exact in the default 28 digits: amounts have 2 decimals, rates 6, day counts are whole
+    on_principal = half_up(principal_days * rate)
+    on_interest = half_up(interest_days * rate) if terms.compounding else ZERO
     return on_principal, on_interest
 
 

@@ -18,35 +18,40 @@ from jiebei_tui.domain.money import ZERO
 from jiebei_tui.domain.overdue import penalty, penalty_rate, stage
 from jiebei_tui.domain.schedule import Installment, build_schedule
 from jiebei_tui.domain.simulate import Position, PrepayResult, SettleResult, prepay, settle
-from jiebei_tui.domain.terms import ProductTerms, Strategy
+from jiebei_tui.domain.product_terms import ProductTerms
+from jiebei_tui.domain.terms import Strategy
 
 ONE_DAY = dt.timedelta(days=1)
 
 
-@dataclass
 class _Line:
-    """One instalment while replaying: what was scheduled, what was paid, and the penalty base so far."""
+    """One instalment while replaying: what was scheduled, what is still unpaid, and the penalty base so far.
+    (Plain slotted attributes: a replay of tens of thousands of payments reads them millions of times.)"""
 
-    inst: Installment
-    paid_principal: Decimal = ZERO
-    paid_interest: Decimal = ZERO
-    paid_penalty: Decimal = ZERO
-    principal_days: Decimal = ZERO  # Σ unpaid principal × days it stayed unpaid after the due date
-    interest_days: Decimal = ZERO
-    accrued_to: dt.date | None = None
-    cleared_on: dt.date | None = None
-    settled: bool = False  # the instalment that an early settlement paid
+    __slots__ = (
+        "inst", "due_date", "unpaid_principal", "unpaid_interest", "paid_penalty", "principal_days",
+        "interest_days", "accrued_to", "cleared_on", "settled",
+    )
 
-    def __post_init__(self) -> None:
-        self.accrued_to = self.inst.due_date
+    def __init__(self, inst: Installment, settled: bool = False) -> None:
+        self.inst = inst
+        self.due_date = inst.due_date
+        self.unpaid_principal = inst.principal
+        self.unpaid_interest = inst.interest
+        self.paid_penalty = ZERO
+        self.principal_days = ZERO  # Σ unpaid principal × days it stayed unpaid after the due date
+        self.interest_days = ZERO
+        self.accrued_to = inst.due_date
+        self.cleared_on: dt.date | None = None
+        self.settled = settled  # the instalment that an early settlement paid
 
     @property
-    def unpaid_principal(self) -> Decimal:
-        return self.inst.principal - self.paid_principal
+    def paid_principal(self) -> Decimal:
+        return self.inst.principal - self.unpaid_principal
 
     @property
-    def unpaid_interest(self) -> Decimal:
-        return self.inst.interest - self.paid_interest
+    def paid_interest(self) -> Decimal:
+        return self.inst.interest - self.unpaid_interest
 
     def accrue(self, on: dt.date) -> None:
         days = (on - self.accrued_to).days
@@ -58,10 +63,18 @@ class _Line:
     def penalty_parts(self, on: dt.date, rate: Decimal, terms: ProductTerms) -> tuple[Decimal, Decimal]:
         """Penalty charged by `on` (without changing the line): fixed once the instalment was cleared."""
         end = self.cleared_on or on
-        extra = max((end - self.accrued_to).days, 0)
-        principal_days = self.principal_days + self.unpaid_principal * extra
-        interest_days = self.interest_days + self.unpaid_interest * extra
-        return penalty(principal_days, interest_days, rate, (end - self.inst.due_date).days, terms)
+        if end <= self.due_date:  # not yet late: nothing to charge (and most lines are not late)
+            return ZERO, ZERO
+        extra = (end - self.accrued_to).days
+        if extra > 0:
+            return penalty(
+                self.principal_days + self.unpaid_principal * extra,
+                self.interest_days + self.unpaid_interest * extra,
+                rate,
+                (end - self.due_date).days,
+                terms,
+            )
+        return penalty(self.principal_days, self.interest_days, rate, (end - self.due_date).days, terms)
 
     def penalty_due(self, on: dt.date, rate: Decimal, terms: ProductTerms) -> Decimal:
         return sum(self.penalty_parts(on, rate, terms), ZERO) - self.paid_penalty
@@ -126,11 +139,25 @@ class LoanState:
         return self.record.principal - self.principal_outstanding
 
 
+def _settled(line: _Line) -> bool:
+    return line.unpaid_principal <= 0 and line.unpaid_interest <= 0
+
+
+def _covers(amount: Decimal, overdue: list[_Line], penalties: list[Decimal], upcoming: list[_Line]) -> bool:
+    """Whether everything owed up to the last instalment is at least `amount` (stops as soon as it is)."""
+    total = sum(penalties, ZERO)
+    for line in (*overdue, *upcoming):
+        total += line.unpaid_principal + line.unpaid_interest
+        if total >= amount:
+            return True
+    return total >= amount
+
+
 class LoanReplay:
     """Replays one loan's events. Use `LoanReplay.of(ledger, loan_id, until)`."""
 
     def __init__(self, record: LoanRecord, terms: ProductTerms) -> None:
-        schedule = build_schedule(record)
+        schedule = build_schedule(record.loan)
         self.record = record
         self.terms = terms
         self.lines = [_Line(i) for i in schedule.installments]
@@ -138,11 +165,16 @@ class LoanReplay:
         self.rate = penalty_rate(record.daily_rate, terms)
         self.problems: list[str] = []
         self.total_paid = ZERO
+        self._first_open = 0
 
     @classmethod
-    def of(cls, ledger: Ledger, loan_id: str, until: dt.date) -> LoanReplay:
-        replay = cls(ledger.loan(loan_id), ledger.terms)
-        for event in ledger.events_of(loan_id):
+    def of(cls, ledger: Ledger, loan_id: str, until: dt.date, events: list[Event] | None = None) -> LoanReplay:
+        return cls.of_record(ledger.loan(loan_id), ledger.terms, until, ledger.events_of(loan_id) if events is None else events)
+
+    @classmethod
+    def of_record(cls, record: LoanRecord, terms: ProductTerms, until: dt.date, events: list[Event]) -> LoanReplay:
+        replay = cls(record, terms)
+        for event in events:
             if event.date > until:
                 break
             try:
@@ -154,12 +186,17 @@ class LoanReplay:
     # --- what is owed ---
 
     def advance(self, on: dt.date) -> None:
-        for line in self.lines:
-            if line.cleared_on is None:
-                line.accrue(on)
+        for line in self._open():
+            if line.due_date >= on:  # later lines are not late yet: nothing accrues
+                break
+            line.accrue(on)
 
     def _open(self) -> list[_Line]:
-        return [line for line in self.lines if line.cleared_on is None]
+        """The instalments not yet cleared. Payments always clear the oldest first, so the cleared ones form
+        a prefix of the schedule; remembering where it ends keeps a replay of many payments fast."""
+        while self._first_open < len(self.lines) and self.lines[self._first_open].cleared_on is not None:
+            self._first_open += 1
+        return self.lines[self._first_open :]
 
     def owed_total(self, on: dt.date) -> Decimal:
         return sum((line.owed(on, self.rate, self.terms) for line in self._open()), ZERO)
@@ -206,10 +243,44 @@ class LoanReplay:
         if self.paid_off:
             raise InputError("loan", self.record.id, "paid_off")
         self.advance(on)
-        owed = self.owed_total(on)
-        if amount > owed:
+        open_lines = self._open()
+        late = next((k for k, line in enumerate(open_lines) if line.due_date >= on), len(open_lines))
+        overdue, upcoming = open_lines[:late], open_lines[late:]
+        penalties = [line.penalty_due(on, self.rate, self.terms) for line in overdue]  # once per payment
+        if not _covers(amount, overdue, penalties, upcoming):
+            owed = self.owed_total(on)
             raise InputError("amount", str(amount), "repay_too_much", owed=owed, payoff=self._payoff_or_owed(on))
-        self._allocate(amount, on)
+        left = amount
+        for k, line in enumerate(overdue):  # penalty first, oldest first
+            take = min(left, penalties[k])
+            line.paid_penalty += take
+            penalties[k] -= take
+            left -= take
+        for line in overdue:  # then overdue interest
+            take = min(left, line.unpaid_interest)
+            line.unpaid_interest -= take
+            left -= take
+        for line in overdue:  # then overdue principal
+            take = min(left, line.unpaid_principal)
+            line.unpaid_principal -= take
+            left -= take
+        paid_ahead = []
+        for line in upcoming:  # then what is due today or next, in order, at the scheduled amounts
+            if left <= 0:
+                break
+            paid_ahead.append(line)
+            take = min(left, line.unpaid_interest)
+            line.unpaid_interest -= take
+            left -= take
+            take = min(left, line.unpaid_principal)
+            line.unpaid_principal -= take
+            left -= take
+        for line, penalty_left in zip(overdue, penalties):
+            if penalty_left <= 0 and _settled(line):
+                line.cleared_on = on
+        for line in paid_ahead:
+            if _settled(line):
+                line.cleared_on = on
         self.total_paid += amount
 
     def _payoff_or_owed(self, on: dt.date) -> Decimal:
@@ -218,41 +289,13 @@ class LoanReplay:
         except InputError:
             return self.owed_total(on)
 
-    def _allocate(self, amount: Decimal, on: dt.date) -> Decimal:
-        overdue = [line for line in self._open() if line.inst.due_date < on]
-        upcoming = [line for line in self._open() if line.inst.due_date >= on]
-        left = amount
-        for line in overdue:
-            take = min(left, line.penalty_due(on, self.rate, self.terms))
-            line.paid_penalty += take
-            left -= take
-        for line in overdue:
-            take = min(left, line.unpaid_interest)
-            line.paid_interest += take
-            left -= take
-        for line in overdue:
-            take = min(left, line.unpaid_principal)
-            line.paid_principal += take
-            left -= take
-        for line in upcoming:
-            take = min(left, line.unpaid_interest)
-            line.paid_interest += take
-            left -= take
-            take = min(left, line.unpaid_principal)
-            line.paid_principal += take
-            left -= take
-        for line in self._open():
-            if line.owed(on, self.rate, self.terms) <= 0:
-                line.cleared_on = on
-        return left
-
     def _clear_due(self, on: dt.date) -> None:
         """Pay everything overdue or due on `on` in full (before a prepayment or settlement)."""
         for line in self._open():
             if line.inst.due_date <= on:
                 line.paid_penalty += line.penalty_due(on, self.rate, self.terms)
-                line.paid_interest = line.inst.interest
-                line.paid_principal = line.inst.principal
+                line.unpaid_interest = ZERO
+                line.unpaid_principal = ZERO
                 line.cleared_on = on
 
     def preview_prepay(self, amount: Decimal, on: dt.date, strategy: Strategy) -> PrepayResult:
@@ -282,10 +325,9 @@ class LoanReplay:
         interest = max(position.accrued_gross, position.interest_paid_ahead)
         closing = _Line(
             Installment(remaining[0].inst.no, position.period_start, on, position.balance + paid_ahead, interest, ZERO),
-            paid_principal=position.balance + paid_ahead,
-            paid_interest=interest,
             settled=True,
         )
+        closing.unpaid_principal = closing.unpaid_interest = ZERO
         closing.cleared_on = on
         self.lines = [line for line in self.lines if line not in remaining] + [closing]
         self.total_paid += amount
@@ -359,7 +401,8 @@ def loan_state(ledger: Ledger, loan_id: str, today: dt.date) -> LoanState:
 
 
 def all_states(ledger: Ledger, today: dt.date) -> list[LoanState]:
-    return [loan_state(ledger, record.id, today) for record in ledger.loans]
+    grouped = ledger.events_by_loan()
+    return [LoanReplay.of_record(r, ledger.terms, today, grouped.get(r.id, [])).state(today) for r in ledger.loans]
 
 
 def record_event(

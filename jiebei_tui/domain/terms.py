@@ -1,17 +1,15 @@
-"""A loan (one drawdown) and the product terms of the credit line.
+"""A loan (one drawdown): exactly what the borrower's contract fixes, and how typed-in text becomes one.
 
-`Loan` holds exactly what the borrower's contract fixes; `ProductTerms` the lender's illustrative rules
-(penalty multiplier, grace, compounding, default prepay strategy, stage texts), which the borrower can replace
-with the figures of their own contract. Both are stored in the ledger file.
+Each parse_* function turns what a person typed into a value or raises InputError naming the field, the value
+and what is allowed. (The lender's rules live in product_terms.py.)
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
-
-from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from jiebei_tui.domain.errors import InputError
 
@@ -125,10 +123,10 @@ def _places(x: Decimal) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
-class Loan(BaseModel):
-    """One drawdown (支用): what the contract fixes. Everything else is derived."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
+@dataclass(frozen=True)
+class Loan:
+    """One drawdown (支用): what the contract fixes. Everything else is derived.
+    Build one from typed-in text with `make_loan`, which checks every field."""
 
     principal: Decimal
     daily_rate: Decimal
@@ -136,33 +134,6 @@ class Loan(BaseModel):
     method: Method
     start: dt.date  # the drawdown date
     repayment_day: int | None = None
-
-    @field_validator("principal", mode="before")
-    @classmethod
-    def _principal(cls, v: object) -> Decimal:
-        return _as_value_error(parse_principal, v)
-
-    @field_validator("daily_rate", mode="before")
-    @classmethod
-    def _rate(cls, v: object) -> Decimal:
-        return _as_value_error(parse_daily_rate, v)
-
-    @field_validator("term", mode="before")
-    @classmethod
-    def _term(cls, v: object) -> int:
-        return _as_value_error(parse_term, v)
-
-    @field_validator("repayment_day", mode="before")
-    @classmethod
-    def _day(cls, v: object) -> int | None:
-        return _as_value_error(parse_repayment_day, v)
-
-
-def _as_value_error(parse, v):  # pydantic reports ValueError with the field path
-    try:
-        return parse(v)
-    except InputError as err:
-        raise ValueError(str(err)) from None
 
 
 def make_loan(
@@ -175,7 +146,7 @@ def make_loan(
     repayment_day: object = None,
 ) -> Loan:
     """Build a loan from what a person typed; the first bad field raises InputError."""
-    return Loan.model_construct(
+    return Loan(
         principal=parse_principal(principal),
         daily_rate=parse_daily_rate(daily_rate),
         term=parse_term(term),
@@ -183,26 +154,3 @@ def make_loan(
         start=parse_date(start, "start"),
         repayment_day=parse_repayment_day(repayment_day),
     )
-
-
-DEFAULT_STAGE_TEXTS: dict[str, str] = {
-    "M0": "On time. Reminders before the due day; auto-debit tries on the due day.",
-    "M1": "1–30 days late: penalty interest from day 1, credit line frozen, automated app/SMS reminders and "
-    "robo-calls; around day 30 human calls and a likely mark in the credit record.",
-    "M2": "31–60 days late: human or outsourced collection calls; the credit record very likely shows it.",
-    "M3": "61–90 days late: letters and legal warnings.",
-    "M3+": "Over 90 days late: classed non-performing; litigation or write-off may follow (the debt remains).",
-}
-
-
-class ProductTerms(BaseModel):
-    """The lender's rules the numbers come from. Illustrative defaults: enter your own contract's figures."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    penalty_multiplier: Decimal = Field(default=Decimal("1.5"), gt=0, le=10)
-    grace_days: int = Field(default=0, ge=0, le=30)
-    compounding: bool = True  # penalty also on unpaid interest (复利)
-    default_prepay_strategy: Strategy = Strategy.REDUCE_INSTALLMENT
-    stage_texts: dict[str, str] = Field(default_factory=lambda: dict(DEFAULT_STAGE_TEXTS))
-    illustrative: bool = True  # True until the borrower enters their own contract's terms

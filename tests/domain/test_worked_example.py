@@ -11,7 +11,8 @@ from jiebei_tui.domain.apr import apr_irr, apr_simple
 from jiebei_tui.domain.overdue import overdue_cost, stage
 from jiebei_tui.domain.schedule import build_schedule
 from jiebei_tui.domain.simulate import position_on, settle
-from jiebei_tui.domain.terms import ProductTerms, make_loan
+from jiebei_tui.domain.product_terms import ProductTerms
+from jiebei_tui.domain.terms import make_loan
 
 
 def loan(method: str):

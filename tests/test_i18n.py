@@ -1,0 +1,37 @@
+"""Every string in both languages, with the same placeholders."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+
+from jiebei_tui.i18n import STRINGS, system_lang, t
+
+
+def fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("key", sorted(STRINGS))
+def test_every_key_has_both_languages(key: str) -> None:
+    en, zh = STRINGS[key]
+    assert en.strip() and zh.strip()
+    assert fields(en) == fields(zh), key
+
+
+def test_amounts_and_dates_are_formatted() -> None:
+    from datetime import date
+    from decimal import Decimal
+
+    assert t("cli.recorded", "en", kind="repayment", amount=Decimal("1234.5"), date=date(2025, 2, 10), loan="L1") == (
+        "Recorded repayment of ¥1,234.50 on 2025-02-10 for L1."
+    )
+
+
+@pytest.mark.parametrize(("value", "lang"), [("zh_CN.UTF-8", "zh"), ("en_US.UTF-8", "en"), ("C", "en")])
+def test_locale_picks_the_language(monkeypatch, value: str, lang: str) -> None:
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", value)
+    assert system_lang() == lang
