@@ -23,8 +23,7 @@ from jiebei_tui.domain.terms import (
     make_loan,
     parse_amount,
     parse_date,
-    parse_decimal,
-    parse_int,
+    parse_in_range,
     parse_strategy,
 )
 from jiebei_tui.i18n import system_lang, t
@@ -214,12 +213,12 @@ def cmd_overdue(ctx: Context) -> int:
         rows = [(i.no, i.due_date, i.principal, i.interest, i.principal, i.interest) for i in build_schedule(loan).installments]
         rate = loan.daily_rate
     numbers = [r[0] for r in rows]
-    number = parse_int(args.installment, "installment", "installment") if args.installment else numbers[0]
-    if number not in numbers:
-        raise InputError("installment", args.installment, "installment", n=numbers[-1])
-    days = parse_int(args.days, "days", "days")
-    if not 0 <= days <= MAX_DAYS_LATE:
-        raise InputError("days", args.days, "days", max=MAX_DAYS_LATE)
+    number = numbers[0]
+    if args.installment:
+        number = parse_in_range(args.installment, "installment", "installment", 1, numbers[-1], n=numbers[-1])
+        if number not in numbers:
+            raise InputError("installment", args.installment, "installment", n=numbers[-1])
+    days = parse_in_range(args.days, "days", "days", 0, MAX_DAYS_LATE, max=MAX_DAYS_LATE)
     terms = terms_with_overrides(terms, args)
     no, due, unpaid_p, unpaid_i, sched_p, sched_i = rows[numbers.index(number)]
     if unpaid_p + unpaid_i == 0:  # already paid: show what it would have cost
@@ -230,24 +229,15 @@ def cmd_overdue(ctx: Context) -> int:
 
 
 def terms_with_overrides(terms: ProductTerms, args: argparse.Namespace) -> ProductTerms:
-    update: dict = {}
-    if getattr(args, "grace_days", None) is not None:
-        grace = parse_int(args.grace_days, "grace_days", "grace_days")
-        if not 0 <= grace <= 30:
-            raise InputError("grace_days", args.grace_days, "grace_days")
-        update["grace_days"] = grace
-    if getattr(args, "penalty_multiplier", None) is not None:
-        multiplier = parse_decimal(args.penalty_multiplier, "penalty_multiplier", "penalty_multiplier")
-        if not 0 < multiplier <= 10 or multiplier.as_tuple().exponent < -4:
-            raise InputError("penalty_multiplier", args.penalty_multiplier, "penalty_multiplier")
-        update["penalty_multiplier"] = multiplier
-    if getattr(args, "compounding", None) is not None:
-        if args.compounding not in ("on", "off"):
-            raise InputError("compounding", args.compounding, "on_off")
-        update["compounding"] = args.compounding == "on"
-    if getattr(args, "default_strategy", None) is not None:
-        update["default_prepay_strategy"] = parse_strategy(args.default_strategy, "default_strategy")
-    return terms.model_copy(update=update)
+    from jiebei_tui.domain.product_terms import updated_terms
+
+    return updated_terms(
+        terms,
+        penalty_multiplier=getattr(args, "penalty_multiplier", None),
+        grace_days=getattr(args, "grace_days", None),
+        compounding=getattr(args, "compounding", None),
+        default_strategy=getattr(args, "default_strategy", None),
+    )
 
 
 def cmd_loans_add(ctx: Context) -> int:
@@ -331,7 +321,7 @@ def cmd_terms(ctx: Context) -> int:
     args = ctx.args
     if args.action == "set":
         def change(ledger: Ledger):
-            terms = terms_with_overrides(ledger.terms, args).model_copy(update={"illustrative": False})
+            terms = terms_with_overrides(ledger.terms, args)
             return ledger.model_copy(update={"terms": terms}), terms
 
         terms = ctx.store.transact(change)

@@ -237,6 +237,237 @@ STRINGS: dict[str, tuple[str, str]] = {
     "badge.due_soon": ("due soon", "即将到期"),
     "badge.due_today": ("due today", "今日到期"),
     "badge.overdue": ("overdue {stage}", "逾期 {stage}"),
+    # --- the terminal app ---
+    "app.title": ("Jiebei self-service", "借呗自助"),
+    "app.demo": ("DEMO DATA — fictional loans", "演示数据——虚构借款"),
+    "app.demo_notice": (
+        "This is demo data. Add your own loan with a (your first loan replaces the demo).",
+        "这是演示数据。按 a 添加你自己的借款（添加后演示数据会被移除）。",
+    ),
+    "key.status": ("Status", "状态"),
+    "key.repay": ("Repay", "还款"),
+    "key.reminders": ("Reminders", "提醒"),
+    "key.overdue": ("Overdue", "逾期"),
+    "key.add": ("Add loan", "添加借款"),
+    "key.help": ("Help", "帮助"),
+    "key.pay": ("Pay", "记录还款"),
+    "key.edit": ("Rename", "改名"),
+    "key.delete": ("Delete", "删除"),
+    "key.formulas": ("How is this computed?", "如何计算？"),
+    "key.less": ("1 day fewer", "少一天"),
+    "key.more": ("1 day more", "多一天"),
+    "key.cancel": ("Cancel", "取消"),
+    "key.quit": ("Quit", "退出"),
+    "key.leave": ("Leave field", "离开输入框"),
+    "key.close": ("Close", "关闭"),
+    "cmd.status": ("Section: Status", "栏目：借款状态"),
+    "cmd.status.help": ("Loans, schedules and what is owed today", "借款、还款计划和今日应还"),
+    "cmd.repay": ("Section: Repay", "栏目：还款选项"),
+    "cmd.repay.help": ("Pay, settle early or prepay part, simulated first", "还款、提前结清或部分提前还款，先模拟"),
+    "cmd.reminders": ("Section: Reminders", "栏目：提醒设置"),
+    "cmd.reminders.help": ("Your own reminder times", "自定义提醒时间"),
+    "cmd.overdue": ("Section: Overdue", "栏目：逾期后果"),
+    "cmd.overdue.help": ("What being late costs, explained before it happens", "逾期的代价，提前说明"),
+    "cmd.add": ("Add a loan", "添加借款"),
+    "cmd.add.help": ("Enter a drawdown's contract terms", "录入一笔借款的合同条款"),
+    "cmd.help": ("Help", "帮助"),
+    "cmd.help.help": ("Keys, where your data lives, the illustrative-terms disclaimer", "按键、数据位置、示例条款说明"),
+    "cmd.lang": ("Language: 中文", "Language: English"),
+    "cmd.lang.help": ("Switch the language (saved)", "切换语言（会保存）"),
+    "banner.overdue": (
+        "⚠ OVERDUE  {loan}: {days} days late ({stage}) — pay {amount} today to clear it; +{daily} per day",
+        "⚠ 已逾期  {loan}：逾期 {days} 天（{stage}）——今天还 {amount} 即可结清逾期；每天 +{daily}",
+    ),
+    "banner.due_today": ("● DUE TODAY  {loan}: {amount} by 23:59", "● 今日到期  {loan}：今天 23:59 前还 {amount}"),
+    "banner.due_soon": ("● DUE IN {days} DAYS  {loan}: {amount} on {date}", "● {days} 天后到期  {loan}：{date} 还 {amount}"),
+    "banner.auto_debit": ("; keep {amount} in {account}", "；请在{account}留足 {amount}"),
+    "banner.next": ("Next due: {loan}, {amount} on {date} (in {days} days)", "下次还款：{loan}，{date} 还 {amount}（{days} 天后）"),
+    "banner.clear": ("All loans are paid off.", "所有借款均已还清。"),
+    "banner.empty": ("No loans yet — press a to add one.", "还没有借款——按 a 添加。"),
+    "banner.others": (" (+{n} more)", "（另有 {n} 笔）"),
+    "status.title": ("Loans", "借款"),
+    "status.schedule": ("Schedule of {loan}", "{loan} 的还款计划"),
+    "status.progress": ("Principal repaid", "已还本金"),
+    "status.paid_so_far": ("Paid so far", "累计已还"),
+    "status.select_hint": ("Select a loan to see its schedule.", "选择一笔借款查看还款计划。"),
+    "status.current": ("▶", "▶"),
+    "pay.title": ("Record a repayment — {loan}", "记录还款——{loan}"),
+    "pay.amount": ("Amount (¥)", "金额（元）"),
+    "pay.date": ("Date (YYYY-MM-DD)", "日期（YYYY-MM-DD）"),
+    "pay.prefill_note": ("Prefilled with what is due: {amount}.", "已预填应还金额：{amount}。"),
+    "pay.record": ("Record", "记录"),
+    "pay.recorded": ("Recorded {amount} for {loan}.", "已为 {loan} 记录 {amount}。"),
+    "edit.title": ("Rename {loan}", "重命名 {loan}"),
+    "edit.name": ("Name", "名称"),
+    "edit.save": ("Save", "保存"),
+    "delete.confirm": (
+        "Delete loan {id} “{loan}” and its {events} recorded payments? This cannot be undone (the previous file "
+        "stays in ledger.json.bak).",
+        "删除借款 {id}「{loan}」及其 {events} 条还款记录？此操作不可撤销（上一版本保存在 ledger.json.bak）。",
+    ),
+    "delete.done": ("Deleted {loan}.", "已删除 {loan}。"),
+    "confirm.yes": ("Yes, do it", "确认"),
+    "confirm.no": ("No, go back", "返回"),
+    "add.title": ("Add a loan", "添加借款"),
+    "add.name": ("Name", "名称"),
+    "add.principal": ("Principal (¥)", "本金（元）"),
+    "add.daily_rate": ("Daily rate (0.0004 = 0.04% a day)", "日利率（0.0004 即日息 0.04%）"),
+    "add.term": ("Term (months, 1–36)", "期数（月，1–36）"),
+    "add.method": ("Repayment method", "还款方式"),
+    "add.start": ("Drawdown date (YYYY-MM-DD)", "借款日（YYYY-MM-DD）"),
+    "add.repayment_day": ("Repayment day (1–28, blank: from the drawdown)", "还款日（1–28，留空则按借款日）"),
+    "add.preview": ("Preview: the first instalments", "预览：前几期"),
+    "add.preview_more": ("… {n} instalments, total interest {interest}, APR {apr}", "……共 {n} 期，总利息 {interest}，年化 {apr}"),
+    "add.save": ("Save loan", "保存借款"),
+    "add.saved": ("Added {loan}.", "已添加 {loan}。"),
+    "add.fix": ("Fix the marked fields first.", "请先修正标出的字段。"),
+    "repay.title": ("Repayment options — {loan}", "还款选项——{loan}"),
+    "repay.loan": ("Loan", "借款"),
+    "repay.pay_now": ("Pay the current instalment", "还当期"),
+    "repay.pay_overdue": ("Clear what is overdue", "还清逾期"),
+    "repay.pay_due": ("Instalment {no}, due {date}: {amount}", "第 {no} 期，{date} 到期：{amount}"),
+    "repay.nothing_due": ("Nothing is due: this loan is paid off.", "没有应还款项：这笔借款已还清。"),
+    "repay.settle": ("Settle everything today", "今天全部结清"),
+    "repay.prepay": ("Prepay part of the principal", "部分提前还款"),
+    "repay.amount": ("Amount (¥)", "金额（元）"),
+    "repay.on": ("On (YYYY-MM-DD)", "日期（YYYY-MM-DD）"),
+    "repay.new_installment": ("New instalment", "新月供"),
+    "repay.new_last": ("New last due date", "新最后还款日"),
+    "repay.left": ("Instalments left", "剩余期数"),
+    "repay.saves_more": ("saves more", "更省"),
+    "repay.same": ("Interest-first has no term to shorten: both give the same result.", "先息后本没有可缩短的期限：两种方式结果相同。"),
+    "repay.wait": ("Pay today or on the due date?", "今天还还是到期日还？"),
+    "repay.wait_same": (
+        "Paying the instalment early does not lower it: the scheduled interest runs to the due date. Paying on "
+        "{date} costs the same {amount} (and today's money stays with you until then).",
+        "提前还当期不会减少金额：计划利息按到期日计算。{date} 还同样是 {amount}（钱在到期前仍在你手里）。",
+    ),
+    "repay.wait_overdue": (
+        "Waiting costs money: each day adds {daily} of penalty. Paying today: {today}; in 7 days: {week}.",
+        "拖延要花钱：每天增加罚息 {daily}。今天还：{today}；7 天后还：{week}。",
+    ),
+    "repay.wait_settle": (
+        "Settling waits cost interest: settling on the next due date {date} instead of today costs {extra} more "
+        "interest.",
+        "结清越晚利息越多：在下个还款日 {date} 结清比今天结清多付利息 {extra}。",
+    ),
+    "repay.apply": ("Record…", "记录…"),
+    "repay.confirm_pay": ("Record a repayment of {amount} on {date} for {loan}? {effect}", "为 {loan} 记录 {date} 还款 {amount}？{effect}"),
+    "repay.effect_pay": ("It pays instalment {no}.", "用于偿还第 {no} 期。"),
+    "repay.effect_overdue": ("It clears the overdue amount including penalty.", "结清逾期金额（含罚息）。"),
+    "repay.confirm_settle": (
+        "Settle {loan} on {date} for {amount}? The loan is then paid off; interest saved {saved}.",
+        "于 {date} 以 {amount} 结清 {loan}？结清后借款还清，节省利息 {saved}。",
+    ),
+    "repay.confirm_prepay": (
+        "Prepay {amount} on {date} for {loan} ({strategy})? New balance {balance}; interest saved {saved}.",
+        "于 {date} 为 {loan} 提前还款 {amount}（{strategy}）？新剩余本金 {balance}；节省利息 {saved}。",
+    ),
+    "repay.done": ("Recorded: {what}.", "已记录：{what}。"),
+    "repay.auto_debit": ("Auto-debit", "自动扣款"),
+    "repay.account": ("Funding account", "扣款账户"),
+    "repay.auto_debit_note": (
+        "A failed auto-debit (low balance, frozen card) still makes the instalment overdue: keep the amount in "
+        "the account the day before.",
+        "自动扣款失败（余额不足、卡被冻结）仍会逾期：请在到期前一天存足金额。",
+    ),
+    "repay.saved_settings": ("Auto-debit setting saved.", "自动扣款设置已保存。"),
+    "repay.strategy_term": ("Shorter term (keep the instalment)", "缩短期限（月供不变）"),
+    "repay.strategy_installment": ("Smaller instalment (keep the term)", "减少月供（期限不变）"),
+    "formula.interest": ("{balance} × {rate} × {days} days = {result}", "{balance} × {rate} × {days} 天 = {result}"),
+    "formula.payoff": ("{balance} + {accrued}{overdue} = {result}", "{balance} + {accrued}{overdue} = {result}"),
+    "formula.saved": ("{before} − {after} = {result}", "{before} − {after} = {result}"),
+    "formula.penalty": ("{amount} × {rate} × {days} days = {result}", "{amount} × {rate} × {days} 天 = {result}"),
+    "formula.penalty_rate": ("{rate} × {multiplier} = {result}", "{rate} × {multiplier} = {result}"),
+    "formula.reduction": ("{amount} − {accrued}{overdue} = {result}", "{amount} − {accrued}{overdue} = {result}"),
+    "reminders.title": ("Reminders", "提醒设置"),
+    "reminders.coming": (
+        "Your own reminder times — delivered even while this app is closed, once, outside your quiet hours — are "
+        "being built. Until then the status banner shows what is due, and `jiebei-tui status` works in any "
+        "scheduler (cron, systemd timers).",
+        "自定义提醒时间（应用关闭时也会送达、只送一次、避开免打扰时段）正在开发中。在此之前，顶部横幅会显示到期款项，"
+        "`jiebei-tui status` 也可以放进任何定时任务（cron、systemd 定时器）。",
+    ),
+    "overdue.title": ("If you pay late — {loan}", "如果逾期——{loan}"),
+    "overdue.installment": ("Instalment", "期数"),
+    "overdue.days": ("Days late (0–120, ←/→)", "逾期天数（0–120，←/→ 调整）"),
+    "overdue.figures": ("Instalment {no} due {date}, {days} days late", "第 {no} 期（{date} 到期），逾期 {days} 天"),
+    "overdue.chart": ("Amount to clear by days late (0–90)", "按逾期天数的需还金额（0–90 天）"),
+    "overdue.timeline": ("What typically happens (illustrative)", "通常会发生什么（示例）"),
+    "overdue.you_are_here": ("◀ you", "◀ 你在这里"),
+    "overdue.rights": ("Your rights under the collection guidelines", "催收规范下你的权利"),
+    "overdue.rights_text": (
+        "• No collection between 22:00 and 08:00 without your consent.\n"
+        "• At most 6 unanswered call attempts a day to one number.\n"
+        "• No contact with unrelated third parties (family, colleagues) about your debt.\n"
+        "• No threats, invented blacklists, exaggerated amounts, extra fees or public shaming.\n"
+        "(China Banking Association guideline on personal consumer loan collection, trial 2026; NIFA 2024.)",
+        "• 未经同意，22:00 至次日 08:00 不得催收。\n"
+        "• 同一号码每天未接通的呼叫最多 6 次。\n"
+        "• 不得就你的债务联系无关第三方（家人、同事）。\n"
+        "• 不得威胁、编造黑名单、夸大金额、额外收费或公开羞辱。\n"
+        "（中国银行业协会《个人消费贷款催收工作指引（试行）》2026；中国互联网金融协会 2024。）",
+    ),
+    "overdue.todo": ("What to do now", "现在该做什么"),
+    "overdue.todo_text": (
+        "• Pay as early as you can: the penalty grows every day.\n"
+        "• Can't pay it all? A partial payment lowers tomorrow's penalty (penalty is paid first, then interest, "
+        "then principal).\n"
+        "• Contact the lender before the due date if you can't pay: ask about an extension or instalments.\n"
+        "• Keep records of calls; report collection that breaks the rules above.",
+        "• 尽早还款：罚息每天都在增加。\n"
+        "• 还不上全部？部分还款也能降低次日罚息（先还罚息，再还利息，后还本金）。\n"
+        "• 如无法还款，请在到期前联系平台，询问展期或分期。\n"
+        "• 保留通话记录；违反上述规范的催收可以投诉。",
+    ),
+    "overdue.six_days": ("Six days late and nobody has called?", "逾期 6 天还没人打电话？"),
+    "overdue.six_days_text": (
+        "That is normal: in the first days collection is automated (app and SMS notices, robo-calls) and "
+        "segmented by risk; human calls usually start around day 30. It is no reason to wait: penalty interest "
+        "has run since day 1, the credit line is frozen, and even one day may reach your credit record.",
+        "这很正常：前几天的催收是自动化的（App 和短信通知、机器人电话），并按风险分层；人工电话通常在第 30 天左右开始。"
+        "但这不是拖延的理由：罚息从第 1 天起就在计算，额度已冻结，哪怕逾期一天也可能上报征信。",
+    ),
+    "overdue.terms": ("Your contract terms", "你的合同条款"),
+    "overdue.save_terms": ("Save terms", "保存条款"),
+    "overdue.terms_saved": ("Contract terms saved.", "合同条款已保存。"),
+    "overdue.no_loan": ("No unpaid loan to explain.", "没有未还清的借款。"),
+    "help.title": ("Help", "帮助"),
+    "help.keys": ("Keys", "按键"),
+    "help.data": ("Your data", "你的数据"),
+    "help.data_text": (
+        "Everything lives in one file you own: {path} (owner-only permissions, no network). The previous version "
+        "is kept as ledger.json.bak. Remap keys in the file's settings.keymap, e.g. {{\"jiebei.pay\": \"r\"}}.",
+        "所有数据都在你自己的文件里：{path}（仅本人可读写，不联网）。上一版本保存在 ledger.json.bak。"
+        "可在文件的 settings.keymap 中改键，例如 {{\"jiebei.pay\": \"r\"}}。",
+    ),
+    "help.disclaimer": ("Illustrative terms", "示例条款"),
+    "help.disclaimer_text": (
+        "Penalty multiplier, grace days, compounding and the stage texts are illustrative, from public consumer "
+        "sources. Your lender's contract binds you: enter its figures on the Overdue screen or with "
+        "`jiebei-tui terms set`. Nothing here is financial advice.",
+        "罚息倍数、宽限期、复利和各阶段说明均为示例，来自公开的消费者资料。约束你的是与平台签订的合同：请在逾期页面"
+        "或用 `jiebei-tui terms set` 填入合同中的数字。本工具不构成理财建议。",
+    ),
+    "help.close": ("Close", "关闭"),
+    "help.section_keys": (
+        "1 Status · 2 Repay · 3 Reminders · 4 Overdue · a add loan · ? help · ctrl+p command palette (language, "
+        "theme) · ctrl+q quit",
+        "1 状态 · 2 还款 · 3 提醒 · 4 逾期 · a 添加借款 · ? 帮助 · ctrl+p 命令面板（语言、主题）· ctrl+q 退出",
+    ),
+    "help.screen_keys": (
+        "Status: p record a repayment · e rename · d delete. Repay: f how is this computed. Overdue: ←/→ days late.",
+        "状态页：p 记录还款 · e 改名 · d 删除。还款页：f 显示计算过程。逾期页：←/→ 调整逾期天数。",
+    ),
+    "recover.title": ("Your ledger file cannot be read", "无法读取账本文件"),
+    "recover.explain": (
+        "Nothing was changed. Choose what to do; the unreadable file is always kept.",
+        "文件未被改动。请选择处理方式；无法读取的文件会被保留。",
+    ),
+    "recover.backup": ("Restore the backup", "恢复备份"),
+    "recover.empty": ("Start empty (keep the bad file aside)", "新建空账本（保留坏文件）"),
+    "recover.quit": ("Quit", "退出"),
+    "changed.reloaded": ("The ledger changed on disk; showing the new state.", "账本文件已被其他程序修改，已显示最新状态。"),
 }
 
 

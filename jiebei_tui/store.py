@@ -87,6 +87,14 @@ class Store:
     def exists(self) -> bool:
         return self.path.exists()
 
+    def signature(self) -> tuple[int, int] | None:
+        """(modification time, size) of the file, to notice another program's change; None when absent."""
+        try:
+            st = self.path.stat()
+        except FileNotFoundError:
+            return None
+        return st.st_mtime_ns, st.st_size
+
     def load(self) -> Ledger:
         """The ledger as it is on disk (no lock needed: writes are atomic renames). With no file yet: the demo
         ledger (or an empty one with demo off), in memory only."""

@@ -93,6 +93,17 @@ def parse_date(value: object, field: str = "date") -> dt.date:
         raise InputError(field, value, "date") from None
 
 
+def parse_in_range(value: object, field: str, rule: str, low: int, high: int, **params: object) -> int:
+    """A whole number from low to high; the error sentence always gets the bounds it names."""
+    try:
+        number = parse_int(value, field, rule)
+    except InputError:
+        raise InputError(field, value, rule, **params) from None
+    if not low <= number <= high:
+        raise InputError(field, value, rule, **params)
+    return number
+
+
 def parse_decimal(value: object, field: str, rule: str) -> Decimal:
     if isinstance(value, Decimal):
         number = value

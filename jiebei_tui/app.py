@@ -1,0 +1,182 @@
+"""The terminal app: four sections (Status, Repay, Reminders, Overdue) as Textual modes, the urgent banner on
+each, and one path for every change: a domain function applied through the store's transaction, then a reload.
+
+`JiebeiApp(data_dir, today, lang)`; `jiebei-tui` with no command runs it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TypeVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from jiebei_tui.domain.ledger import Ledger
+from jiebei_tui.domain.replay import LoanState, all_states
+from jiebei_tui.domain.urgency import most_urgent
+from jiebei_tui.i18n import system_lang, t
+from jiebei_tui.screens.add_loan import AddLoanScreen
+from jiebei_tui.screens.help import HelpScreen
+from jiebei_tui.screens.overdue import OverdueScreen
+from jiebei_tui.screens.recover import RecoveryScreen
+from jiebei_tui.screens.reminders import RemindersScreen
+from jiebei_tui.screens.repay import RepayScreen
+from jiebei_tui.screens.status import StatusScreen
+from jiebei_tui.store import LedgerFileError, Store
+from jiebei_tui.widgets.localized import localize_bindings
+from jiebei_tui.widgets.section import SectionScreen
+
+T = TypeVar("T")
+SECTIONS = ("status", "repay", "reminders", "overdue")
+FILE_CHECK_SECONDS = 1.0
+
+
+class JiebeiApp(App[int]):
+    CSS_PATH = "app.tcss"
+    MODES = {"status": StatusScreen, "repay": RepayScreen, "reminders": RemindersScreen, "overdue": OverdueScreen}
+    BINDINGS = [
+        Binding("1", "section('status')", "Status", id="jiebei.status"),
+        Binding("2", "section('repay')", "Repay", id="jiebei.repay"),
+        Binding("3", "section('reminders')", "Reminders", id="jiebei.reminders"),
+        Binding("4", "section('overdue')", "Overdue", id="jiebei.overdue"),
+        Binding("a", "add_loan", "Add loan", id="jiebei.add"),
+        Binding("question_mark", "help", "Help", id="jiebei.help"),
+    ]
+
+    def __init__(
+        self,
+        data_dir: Path | None = None,
+        today: dt.date | None = None,
+        lang: str | None = None,
+        demo: bool = True,
+    ) -> None:
+        super().__init__()
+        self.today = today or dt.date.today()
+        self.store = Store(data_dir, demo=demo, today=self.today)
+        self.lang = lang or self.store.saved_lang() or system_lang()
+        self.ledger = Ledger()
+        self.states: list[LoanState] = []
+        self.selected_loan: str | None = None  # shared by the sections
+        self._signature: tuple[int, int] | None = None
+
+    # --- start-up ---
+
+    def on_mount(self) -> None:
+        self.title = t("app.title", self.lang)
+        localize_bindings(self, self.lang)
+        try:
+            self.reload()
+        except LedgerFileError as err:
+            self.push_screen(RecoveryScreen(err), callback=self._recovered)
+            return
+        self._start()
+
+    def _start(self) -> None:
+        settings = self.ledger.settings
+        if settings.keymap:
+            self.set_keymap(settings.keymap)
+        if settings.theme and settings.theme in self.available_themes:
+            self.theme = settings.theme
+        self.theme_changed_signal.subscribe(self, self._save_theme)
+        self.switch_mode("status")
+        if self.ledger.demo:
+            self.notify(t("app.demo_notice", self.lang), title=t("app.demo", self.lang), timeout=8)
+        self.set_interval(FILE_CHECK_SECONDS, self.check_file)
+
+    def _recovered(self, choice: str | None) -> None:
+        if choice == "quit" or choice is None:
+            self.exit(3)
+            return
+        self.reload()
+        self._start()
+
+    # --- the ledger ---
+
+    def reload(self) -> None:
+        """Read the ledger and derive every loan's state at today (raises LedgerFileError)."""
+        self.ledger = self.store.load()
+        self.states = all_states(self.ledger, self.today)
+        self._signature = self.store.signature()
+        if self.selected_loan not in {s.record.id for s in self.states}:
+            urgent = most_urgent(self.states).state  # start on the loan that needs attention
+            self.selected_loan = urgent.record.id if urgent else (self.states[0].record.id if self.states else None)
+        self.sub_title = t("app.demo", self.lang) if self.ledger.demo else ""
+
+    def commit(self, change: Callable[[Ledger], tuple[Ledger, T]]) -> T:
+        """Apply a change through the store's locked transaction, then show the result everywhere."""
+        result = self.store.transact(change)
+        self.reload()
+        self.refresh_section()
+        return result
+
+    def refresh_section(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, SectionScreen):
+                screen.refresh_view()
+
+    def check_file(self) -> None:
+        """Another program (a command, a second window) may have recorded a payment."""
+        if self.store.signature() == self._signature:
+            return
+        try:
+            self.reload()
+        except LedgerFileError as err:
+            self.notify(err.sentence(self.lang), severity="error", timeout=10)
+            self._signature = self.store.signature()
+            return
+        self.refresh_section()
+        self.notify(t("changed.reloaded", self.lang))
+
+    def state_of(self, loan_id: str | None) -> LoanState | None:
+        return next((s for s in self.states if s.record.id == loan_id), None)
+
+    def save_settings(self, **changes: object) -> None:
+        def change(ledger: Ledger):
+            return ledger.model_copy(update={"settings": ledger.settings.model_copy(update=changes)}), None
+
+        self.commit(change)
+
+    def _save_theme(self, theme) -> None:
+        if theme.name != self.ledger.settings.theme:
+            self.save_settings(theme=theme.name)  # also refreshes the sections in the new colours
+
+    # --- actions ---
+
+    def action_section(self, name: str) -> None:
+        if name in SECTIONS and self.current_mode != name:
+            self.switch_mode(name)
+
+    def action_add_loan(self) -> None:
+        def added(loan_id: str | None) -> None:
+            if loan_id:
+                self.selected_loan = loan_id
+                self.refresh_section()
+
+        self.push_screen(AddLoanScreen(), callback=added)
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    async def set_lang(self, lang: str) -> None:
+        self.lang = lang
+        self.save_settings(lang=lang)
+        self.title = t("app.title", lang)
+        self.sub_title = t("app.demo", lang) if self.ledger.demo else ""
+        localize_bindings(self, lang)
+        for screen in self.screen_stack:
+            if isinstance(screen, SectionScreen):
+                await screen.relocalize()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        lang = self.lang
+        for name in SECTIONS:
+            yield SystemCommand(t(f"cmd.{name}", lang), t(f"cmd.{name}.help", lang), lambda n=name: self.action_section(n))
+        yield SystemCommand(t("cmd.add", lang), t("cmd.add.help", lang), self.action_add_loan)
+        yield SystemCommand(t("cmd.help", lang), t("cmd.help.help", lang), self.action_help)
+        other = "en" if lang == "zh" else "zh"
+        yield SystemCommand(t("cmd.lang", lang), t("cmd.lang.help", lang), lambda: self.run_worker(self.set_lang(other)))
+        yield from super().get_system_commands(screen)

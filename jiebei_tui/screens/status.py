@@ -1,0 +1,151 @@
+"""1 · Status: every loan with its state badge; the selected loan's schedule, progress and totals."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Label, ProgressBar, Static
+
+from jiebei_tui.domain.apr import apr_irr, apr_simple
+from jiebei_tui.domain.ledger import remove_loan
+from jiebei_tui.domain.money import percent, yuan
+from jiebei_tui.domain.replay import LoanState
+from jiebei_tui.domain.schedule import build_schedule
+from jiebei_tui.i18n import t
+from jiebei_tui.output import badge_key, badge_text, installment_status, when_text
+from jiebei_tui.screens.modals import ConfirmModal, PayModal, RenameModal
+from jiebei_tui.widgets.palette import style
+from jiebei_tui.widgets.section import SectionScreen
+
+
+class StatusScreen(SectionScreen):
+    BINDINGS = [
+        Binding("p", "pay", "Pay", id="jiebei.pay"),
+        Binding("e", "edit", "Rename", id="jiebei.edit"),
+        Binding("d", "delete", "Delete", id="jiebei.delete"),
+    ]
+
+    def compose_body(self) -> ComposeResult:
+        lang = self.lang
+        with VerticalScroll(id="body"):
+            yield Label(t("status.title", lang), classes="section-title")
+            yield DataTable(id="loans", cursor_type="row", zebra_stripes=True)
+            yield Label("", id="schedule-title", classes="section-title")
+            yield ProgressBar(total=100, show_eta=False, id="progress")
+            yield Static("", id="summary", classes="hint")
+            yield DataTable(id="schedule", cursor_type="none")
+
+    def on_mount(self) -> None:
+        lang = self.lang
+        loans = self.query_one("#loans", DataTable)
+        for key in ("id", "name", "outstanding", "next_due", "amount", "when", "state"):
+            loans.add_column(t(f"col.{key}", lang), key=key)
+        schedule = self.query_one("#schedule", DataTable)
+        for key in ("no", "due_date", "principal", "interest", "penalty", "paid", "status"):
+            schedule.add_column(t(f"col.{key}", lang), key=key)
+        super().on_mount()
+        loans.focus()
+
+    async def relocalize(self) -> None:
+        await super().relocalize()
+        self.on_mount()
+
+    def refresh_view(self) -> None:
+        super().refresh_view()
+        lang = self.lang
+        loans = self.query_one("#loans", DataTable)
+        if not loans.columns:
+            return  # not mounted yet
+        loans.clear()
+        for s in self.app.states:
+            shown_amount = s.amount_to_clear if s.days_overdue else s.next_due_amount
+            due = s.installments[[i.status for i in s.installments].index("overdue")].due_date if s.days_overdue else s.next_due_date
+            loans.add_row(
+                s.record.id,
+                s.record.name,
+                Text(yuan(s.principal_outstanding), justify="right"),
+                due.isoformat() if due else "—",
+                Text(yuan(shown_amount) if not s.paid_off else "—", justify="right"),
+                when_text(s, lang),
+                Text(f" {badge_text(s, lang)} ", style=style(self.app, badge_key(s))),
+                key=s.record.id,
+            )
+        ids = [s.record.id for s in self.app.states]
+        if self.app.selected_loan in ids:
+            loans.move_cursor(row=ids.index(self.app.selected_loan))
+        self.show_schedule(self.app.state_of(self.app.selected_loan))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "loans" and event.row_key.value:
+            self.app.selected_loan = event.row_key.value
+            self.show_schedule(self.app.state_of(event.row_key.value))
+
+    def show_schedule(self, s: LoanState | None) -> None:
+        lang = self.lang
+        table = self.query_one("#schedule", DataTable)
+        table.clear()
+        title = self.query_one("#schedule-title", Label)
+        summary = self.query_one("#summary", Static)
+        progress = self.query_one("#progress", ProgressBar)
+        if s is None:
+            title.update(t("status.select_hint", lang))
+            summary.update("")
+            progress.update(total=100, progress=0)
+            return
+        title.update(t("status.schedule", lang, loan=s.record.name))
+        current = s.current
+        for i in s.installments:
+            marker = t("status.current", lang) + " " if current is not None and i.no == current.no else "  "
+            status = installment_status(i, lang)
+            table.add_row(
+                f"{marker}{i.no}",
+                i.due_date.isoformat(),
+                Text(yuan(i.principal), justify="right"),
+                Text(yuan(i.interest), justify="right"),
+                Text(yuan(i.penalty), justify="right", style=style(self.app, "penalty") if i.penalty else ""),
+                Text(yuan(i.paid), justify="right"),
+                Text(status, style=style(self.app, i.status)),
+                key=str(i.no),
+            )
+        contract = build_schedule(s.record.loan)
+        progress.update(total=float(s.record.principal), progress=float(s.principal_repaid))
+        summary.update(
+            f"{t('status.progress', lang)} {yuan(s.principal_repaid)} / {yuan(s.record.principal)} · "
+            f"{t('label.total_interest', lang)} {yuan(s.total_interest)} · "
+            f"{t('status.paid_so_far', lang)} {yuan(s.total_paid)}\n"
+            f"{t('label.apr_simple', lang)} {percent(apr_simple(s.record.daily_rate))} · "
+            f"{t('label.apr_irr', lang)} {percent(apr_irr(contract))} · "
+            f"{t('col.method', lang)} {t(f'method.{s.record.method.value}', lang)}"
+        )
+
+    # --- actions ---
+
+    def _selected(self) -> LoanState | None:
+        return self.app.state_of(self.app.selected_loan)
+
+    def action_pay(self) -> None:
+        s = self._selected()
+        if s is not None and not s.paid_off:
+            self.app.push_screen(PayModal(s))
+
+    def action_edit(self) -> None:
+        s = self._selected()
+        if s is not None:
+            self.app.push_screen(RenameModal(s))
+
+    def action_delete(self) -> None:
+        s = self._selected()
+        if s is None:
+            return
+        lang = self.lang
+        events = len(self.app.ledger.events_of(s.record.id))
+        message = t("delete.confirm", lang, id=s.record.id, loan=s.record.name, events=events)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.app.commit(lambda ledger: (remove_loan(ledger, s.record.id), None))
+                self.app.notify(t("delete.done", lang, loan=s.record.name))
+
+        self.app.push_screen(ConfirmModal(message), callback=answered)

@@ -1,0 +1,1 @@
+"""Small pieces reused by several screens."""

@@ -1,0 +1,51 @@
+"""The always-visible status banner: the most urgent fact across all loans, coloured by urgency.
+This is the seed article's "more visible overdue marker": it must be impossible to miss."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from jiebei_tui.domain.urgency import most_urgent
+from jiebei_tui.i18n import t
+
+
+class UrgentBanner(Static):
+    DEFAULT_CSS = """
+    UrgentBanner {
+        width: 1fr;
+        height: auto;
+        padding: 0 1;
+        text-style: bold;
+        background: $panel;
+        color: $foreground;
+    }
+    UrgentBanner.-overdue { background: $error; color: $text; }
+    UrgentBanner.-due_today, UrgentBanner.-due_soon { background: $warning; color: $text; }
+    UrgentBanner.-next, UrgentBanner.-clear { background: $success-muted; }
+    """
+
+    def update_from(self, states: list, lang: str) -> None:
+        urgent = most_urgent(states)
+        self.set_classes(f"-{urgent.level}")
+        self.update(banner_text(urgent, lang))
+
+
+def banner_text(urgent, lang: str) -> str:
+    s = urgent.state
+    if s is None:
+        return t(f"banner.{urgent.level}", lang)
+    name = s.record.name
+    if urgent.level == "overdue":
+        text = t("banner.overdue", lang, loan=name, days=s.days_overdue, stage=s.stage, amount=s.amount_to_clear, daily=s.daily_cost)
+    elif urgent.level == "due_today":
+        text = t("banner.due_today", lang, loan=name, amount=s.next_due_amount)
+    elif urgent.level == "due_soon":
+        text = t("banner.due_soon", lang, loan=name, amount=s.next_due_amount, date=s.next_due_date, days=s.days_until_due)
+    else:
+        return t("banner.next", lang, loan=name, amount=s.next_due_amount, date=s.next_due_date, days=s.days_until_due)
+    if urgent.level != "overdue" and s.record.auto_debit:
+        account = s.record.funding_account or t("repay.account", lang)
+        text += t("banner.auto_debit", lang, amount=s.next_due_amount, account=account)
+    if urgent.others:
+        text += t("banner.others", lang, n=urgent.others)
+    return text
