@@ -89,7 +89,7 @@ class JiebeiApp(App[int]):
 
     def _recovered(self, choice: str | None) -> None:
         if choice == "quit" or choice is None:
-            self.exit(3)
+            self.exit(return_code=3)  # the data file cannot be used, as the command line says
             return
         self.reload()
         self._start()

@@ -226,7 +226,7 @@ def test_invalid_input_is_refused_and_changes_nothing(cli, worked_loan: str, dat
     assert message.count("\n") == 0 and message.endswith(".")
     assert option in message
     if value is not None:
-        assert f'"{value}"' in message
+        assert f'"{value}' in message  # as typed (an amount may be shown to the fen: "20000.00")
     assert path.read_bytes() == before
     assert result.out == ""
 

@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from jiebei_tui.domain.errors import InputError
+from jiebei_tui.domain.money import FEN
 from jiebei_tui.domain.product_terms import ProductTerms
 from jiebei_tui.domain.terms import (
     Loan,
@@ -92,6 +93,11 @@ class Event(BaseModel):
     # pydantic's own constraints (compiled): a ledger holds tens of thousands of events
     amount: Decimal = Field(gt=0, decimal_places=2, max_digits=12)
     strategy: Strategy | None = None
+
+    @field_validator("amount")
+    @classmethod
+    def _in_fen(cls, v: Decimal) -> Decimal:
+        return v.quantize(FEN)  # written as 1000.00, as every amount is
 
 
 class Settings(BaseModel):

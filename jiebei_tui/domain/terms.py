@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
 from jiebei_tui.domain.errors import InputError
+from jiebei_tui.domain.money import FEN
 
 MAX_PRINCIPAL = Decimal("1000000")
 MAX_DAILY_RATE = Decimal("0.001")
@@ -36,7 +37,7 @@ def parse_principal(value: object, field: str = "principal") -> Decimal:
     amount = parse_decimal(value, field, "principal")
     if amount <= 0 or amount > MAX_PRINCIPAL or _places(amount) > 2:
         raise InputError(field, value, "principal")
-    return amount
+    return amount.quantize(FEN)
 
 
 def parse_amount(value: object, field: str = "amount") -> Decimal:
@@ -44,7 +45,7 @@ def parse_amount(value: object, field: str = "amount") -> Decimal:
     amount = parse_decimal(value, field, "amount")
     if amount <= 0 or _places(amount) > 2 or amount > MAX_PRINCIPAL * 10:
         raise InputError(field, value, "amount")
-    return amount
+    return amount.quantize(FEN)
 
 
 def parse_daily_rate(value: object, field: str = "daily_rate") -> Decimal:

@@ -42,7 +42,8 @@ class AddLoanScreen(ModalScreen[str | None]):
     AddLoanScreen { align: center middle; }
     AddLoanScreen > VerticalScroll { width: 96; max-width: 98%; height: 90%; padding: 0 2;
         border: thick $primary; background: $surface; }
-    AddLoanScreen Input { margin: 0; }
+    AddLoanScreen Input { margin: 0 0 0 2; width: 40; }
+    AddLoanScreen Label { margin-top: 1; }
     AddLoanScreen .error-text { padding: 0 1; }
     AddLoanScreen Horizontal { height: auto; margin-top: 1; }
     AddLoanScreen #preview { max-height: 6; }
@@ -55,13 +56,14 @@ class AddLoanScreen(ModalScreen[str | None]):
             yield Label(t("add.title", lang), classes="section-title")
             for field in FIELDS:
                 yield Label(t(f"add.{field}", lang))
-                yield Input("", id=field)
+                yield Input("", id=field, compact=True)
                 yield Static("", id=f"{field}-error", classes="error-text")
             yield Label(t("add.method", lang))
             yield Select(
                 [(f"{t(f'method.{m.value}', lang)} ({m.value})", m.value) for m in Method],
                 value=Method.EQUAL_INSTALLMENT.value,
                 allow_blank=False,
+                compact=True,
                 id="method",
             )
             yield Label(t("add.preview", lang), classes="panel-title")

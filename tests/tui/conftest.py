@@ -1,0 +1,48 @@
+"""The real app, driven with Pilot, on the demo ledger (or a given one) at a fixed today."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from jiebei_tui.app import JiebeiApp
+
+TODAY = dt.date(2026, 11, 28)
+
+
+@pytest.fixture
+def make_app(tmp_path: Path):
+    def make(lang: str = "en", demo: bool = True, data_dir: Path | None = None) -> JiebeiApp:
+        return JiebeiApp(data_dir=data_dir or tmp_path / "data", today=TODAY, lang=lang, demo=demo)
+
+    return make
+
+
+def text(widget) -> str:
+    """What a Static/Label shows, as plain text."""
+    content = widget.content if hasattr(widget, "content") else widget.render()
+    return str(content)
+
+
+def ledger_file(app: JiebeiApp) -> dict | None:
+    path = app.store.path
+    return json.loads(path.read_text()) if path.exists() else None
+
+
+def freeze_cursors(app: JiebeiApp) -> None:
+    """Stable snapshots: no blinking cursor."""
+    for field in app.screen.query(Input):
+        field.cursor_blink = False
+
+
+async def click(pilot, selector: str) -> None:
+    """Scroll the widget into view, as a user would, then click it."""
+    widget = pilot.app.screen.query_one(selector)
+    widget.scroll_visible(animate=False)
+    await pilot.pause()
+    await pilot.click(selector)
+    await pilot.pause(0.3)  # a Button ignores presses during its brief "active" flash

@@ -1,0 +1,374 @@
+"""Every flow of the terminal app, asserting what the user sees and what the file holds."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+from textual.widgets import Button, DataTable, Input, Select, Static
+
+from jiebei_tui.cli import main
+from jiebei_tui.screens.add_loan import AddLoanScreen
+from jiebei_tui.screens.help import HelpScreen
+from jiebei_tui.screens.modals import ConfirmModal, PayModal
+from jiebei_tui.screens.overdue import OverdueScreen
+from jiebei_tui.screens.recover import RecoveryScreen
+from jiebei_tui.screens.reminders import RemindersScreen
+from jiebei_tui.screens.repay import RepayScreen
+from jiebei_tui.screens.status import StatusScreen
+from tests.tui.conftest import TODAY, click, ledger_file, text
+
+
+def banner(app) -> str:
+    return text(app.screen.query_one("#banner"))
+
+
+def rows(app) -> list[list[str]]:
+    table = app.screen.query_one("#loans", DataTable)
+    return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def test_launch_on_demo_data_shows_the_overdue_banner(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, StatusScreen)
+        assert "OVERDUE" in banner(app) and "6 days late (M1)" in banner(app) and "¥900.20" in banner(app)
+        assert "+¥0.54 per day" in banner(app)
+        assert app.screen.query_one("#banner").has_class("-overdue")
+        assert [r[0] for r in rows(app)] == ["L1", "L2", "L3"]
+        assert "overdue M1" in rows(app)[2][-1] and "due soon" in rows(app)[1][-1]
+        assert "DEMO" in app.sub_title
+        assert any("demo data" in n.message for n in app._notifications)
+        # the most urgent loan is selected, its schedule shown with the overdue instalment marked
+        assert "Rent gap" in text(app.screen.query_one("#schedule-title"))
+        schedule = app.screen.query_one("#schedule", DataTable)
+        assert "overdue 6d" in str(schedule.get_row_at(1)[-1])
+        assert ledger_file(app) is None  # the demo is not written until something changes
+
+
+async def test_sections_switch_by_key(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        for key, screen in (("2", RepayScreen), ("4", OverdueScreen), ("3", RemindersScreen), ("1", StatusScreen)):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, screen), key
+            assert "OVERDUE" in banner(app)  # the banner is on every section
+
+
+async def test_sections_switch_by_palette(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Section: Overdue")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, OverdueScreen)
+
+
+async def test_add_a_loan_invalid_then_valid(make_app) -> None:
+    app = make_app(demo=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert "No loans yet" in banner(app)
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, AddLoanScreen)
+        form.query_one("#name", Input).value = "Laptop"
+        form.query_one("#principal", Input).value = "0"
+        form.query_one("#daily_rate", Input).value = "0.04%"
+        await pilot.pause()
+        assert "Principal (¥)" in text(form.query_one("#principal-error")) and "more than 0" in text(form.query_one("#principal-error"))
+        assert "0.0004" in text(form.query_one("#daily_rate-error"))
+        assert form.query_one("#save", Button).disabled
+        form.query_one("#principal", Input).value = "10000"
+        form.query_one("#daily_rate", Input).value = "0.0004"
+        form.query_one("#term", Input).value = "12"
+        form.query_one("#start", Input).value = "2025-01-10"
+        await pilot.pause()
+        assert text(form.query_one("#principal-error")) == ""
+        preview = form.query_one("#preview", DataTable)
+        assert preview.row_count == 3
+        first = [str(c) for c in preview.get_row_at(0)]
+        assert first[1] == "2025-02-10" and first[-1] == "¥900.41"  # the worked example
+        assert ledger_file(app) is None  # nothing saved while typing
+        form.query_one("#term", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StatusScreen)
+        data = ledger_file(app)
+        assert [loan["name"] for loan in data["loans"]] == ["Laptop"]
+        assert data["loans"][0]["principal"] == "10000" or Decimal(data["loans"][0]["principal"]) == 10000
+        assert rows(app)[0][1] == "Laptop"
+
+
+async def test_record_a_repayment_and_see_the_status_change(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        modal = app.screen
+        assert isinstance(modal, PayModal)
+        assert modal.query_one("#amount", Input).value == "900.20"
+        assert modal.query_one("#date", Input).value == TODAY.isoformat()
+        modal.query_one("#amount", Input).value = "0"
+        await pilot.pause()
+        assert "more than 0" in text(modal.query_one("#error")) and modal.query_one("#record", Button).disabled
+        modal.query_one("#amount", Input).value = "900.20"
+        await pilot.pause()
+        await click(pilot, "#record")
+        await pilot.pause()
+        assert isinstance(app.screen, StatusScreen)
+        events = ledger_file(app)["events"]
+        assert events[-1]["kind"] == "repayment" and events[-1]["amount"] == "900.20" and events[-1]["loan_id"] == "L3"
+        assert "overdue" not in rows(app)[2][-1]
+        assert "OVERDUE" not in banner(app) and "DUE IN 3 DAYS" in banner(app)
+
+
+async def test_prepay_through_confirmation(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 50)) as pilot:
+        app.selected_loan = "L1"
+        await pilot.press("2")
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#prepay-amount", Input).value = "1000"
+        await pilot.pause()
+        compare = screen.query_one("#compare", DataTable)
+        saved_row = [str(c) for c in compare.get_row_at(3)]
+        assert saved_row[0] == "Interest saved"
+        term_result = screen._prepay[next(iter(screen._prepay))]
+        assert term_result.amount == Decimal("1000")
+        await click(pilot, "#apply-term")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)
+        message = text(app.screen.query_one("#message"))
+        assert "¥1,000.00" in message and "2026-11-28" in message and "Fridge" in message and "shorter term" in message
+        await click(pilot, "#yes")
+        await pilot.pause()
+        event = ledger_file(app)["events"][-1]
+        assert (event["kind"], event["amount"], event["strategy"], event["loan_id"]) == ("prepayment", "1000.00", "reduce-term", "L1")
+        await pilot.press("1")
+        await pilot.pause()
+        assert rows(app)[0][2] != "¥5,030.22"  # outstanding principal fell
+
+
+async def test_settle_through_confirmation(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 50)) as pilot:
+        app.selected_loan = "L1"
+        await pilot.press("2")
+        await pilot.pause()
+        figures = text(app.screen.query_one("#settle-figures"))
+        assert "Payoff  ¥5,052.86" in figures  # 5,030.22 + 5,030.22 × 0.03% × 15 days (22.64)
+        await click(pilot, "#settle-apply")
+        await pilot.pause()
+        assert "¥5,052.86" in text(app.screen.query_one("#message"))
+        await click(pilot, "#yes")
+        await pilot.pause()
+        assert ledger_file(app)["events"][-1]["kind"] == "settlement"
+        await pilot.press("1")
+        await pilot.pause()
+        assert "paid off" in rows(app)[0][-1]
+
+
+async def test_cancelled_confirmation_writes_nothing(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 50)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        await click(pilot, "#settle-apply")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)
+        await click(pilot, "#no")
+        await pilot.pause()
+        assert isinstance(app.screen, RepayScreen)
+        assert ledger_file(app) is None
+        await click(pilot, "#pay-apply")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert ledger_file(app) is None
+
+
+async def test_formula_toggle_shows_the_numbers(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 50)) as pilot:
+        app.selected_loan = "L1"
+        await pilot.press("2")
+        await pilot.pause()
+        formula = app.screen.query_one("#settle-formula", Static)
+        assert not formula.display
+        await pilot.press("escape", "f")
+        await pilot.pause()
+        assert formula.display
+        assert "¥5,030.22 × 0.03% × 15 days = ¥22.64" in text(formula)
+
+
+async def test_change_days_late_on_the_overdue_screen(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.query_one("#days", Input).value == "6"
+        assert "Amount to clear  ¥900.20" in text(screen.query_one("#figures"))
+        assert "¥783.10 × 0.06% × 6 days = ¥2.82" in text(screen.query_one("#formula"))
+        await pilot.press("escape", "right")
+        await pilot.pause()
+        assert screen.query_one("#days", Input).value == "7"
+        assert "7 days late" in text(screen.query_one("#figures-title"))
+        screen.query_one("#days", Input).value = "31"
+        await pilot.pause()
+        assert "Stage  M2" in text(screen.query_one("#figures"))
+        assert "◀ you" in text(screen.query_one("#timeline")).split("M2")[1].split("\n")[0]
+        screen.query_one("#days", Input).value = "121"
+        await pilot.pause()
+        assert "0 to 120" in text(screen.query_one("#figures"))
+
+
+async def test_contract_terms_are_edited_and_saved(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 60)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#grace", Input).value = "40"
+        await click(pilot, "#save-terms")
+        await pilot.pause()
+        assert "0 to 30" in text(screen.query_one("#terms-error"))
+        assert ledger_file(app) is None
+        screen.query_one("#grace", Input).value = "7"
+        await click(pilot, "#save-terms")
+        await pilot.pause()
+        terms = ledger_file(app)["terms"]
+        assert terms["grace_days"] == 7 and terms["illustrative"] is False
+        assert "Penalty in all  ¥0.00" in text(screen.query_one("#figures"))  # 6 days is within 7 grace days
+
+
+async def test_switch_language_from_the_palette(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Language")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.5)
+        assert app.lang == "zh"
+        assert "已逾期" in banner(app) and "逾期 6 天" in banner(app)
+        assert "逾期 M1" in rows(app)[2][-1]
+        assert ledger_file(app)["settings"]["lang"] == "zh"
+
+
+async def test_rename_and_delete_name_the_loan(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#name", Input).value = "Rent (renamed)"
+        await click(pilot, "#save")
+        await pilot.pause()
+        assert rows(app)[2][1] == "Rent (renamed)"
+        await pilot.press("d")
+        await pilot.pause()
+        message = text(app.screen.query_one("#message"))
+        assert "L3" in message and "Rent (renamed)" in message
+        await click(pilot, "#yes")
+        await pilot.pause()
+        assert [r[0] for r in rows(app)] == ["L1", "L2"]
+        assert [loan["id"] for loan in ledger_file(app)["loans"]] == ["L1", "L2"]
+
+
+async def test_help_shows_keys_data_and_disclaimer(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        shown = " ".join(text(s) for s in app.screen.query(Static))
+        assert str(app.store.path) in shown and "illustrative" in shown and "ctrl+q" in shown
+
+
+async def test_a_change_made_by_another_program_shows(make_app, tmp_path, capsys) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        code = main(["--data-dir", str(app.store.data_dir), "--today", TODAY.isoformat(), "pay", "L3", "--amount", "900.20"])
+        assert code == 0
+        app.check_file()
+        await pilot.pause()
+        assert "overdue" not in rows(app)[2][-1]
+        assert any("changed on disk" in n.message for n in app._notifications)
+
+
+async def test_theme_choice_is_saved(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.theme = "nord"
+        await pilot.pause()
+        assert ledger_file(app)["settings"]["theme"] == "nord"
+    again = make_app()
+    async with again.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert again.theme == "nord"
+
+
+async def test_saved_keymap_remaps_a_binding(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.save_settings(keymap={"jiebei.overdue": "o"})
+    again = make_app()
+    async with again.run_test(size=(120, 36)) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(again.screen, OverdueScreen)
+
+
+async def test_corrupt_ledger_opens_recovery_and_keeps_the_file(make_app, tmp_path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "ledger.json").write_text("{not json")
+    app = make_app(data_dir=data)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, RecoveryScreen)
+        assert "line 1" in text(app.screen.query_one("#problem"))
+        await click(pilot, "#backup")  # there is no backup: it says so and stays
+        await pilot.pause()
+        assert "no usable backup" in text(app.screen.query_one("#result"))
+        await click(pilot, "#empty")
+        await pilot.pause()
+        assert isinstance(app.screen, StatusScreen)
+        assert "No loans yet" in banner(app)
+    kept = list(data.glob("ledger.json.corrupt-*"))
+    assert len(kept) == 1 and kept[0].read_text() == "{not json"
+
+
+async def test_future_version_opens_recovery_and_quit_leaves_it(make_app, tmp_path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "ledger.json").write_text(json.dumps({"schema_version": 99}))
+    app = make_app(data_dir=data)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, RecoveryScreen)
+        assert "newer" in text(app.screen.query_one("#problem"))
+        await click(pilot, "#quit")
+        await pilot.pause()
+    assert app.return_code == 3
+    assert json.loads((data / "ledger.json").read_text()) == {"schema_version": 99}
+
+
+async def test_select_a_loan_on_repay(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 50)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        app.screen.query_one("#loan", Select).value = "L2"
+        await pilot.pause()
+        assert app.selected_loan == "L2"
+        assert "Instalment 4" in text(app.screen.query_one("#pay-figures"))
