@@ -14,6 +14,18 @@ def pad(text: str, size: int, right: bool = False) -> str:
     return gap + text if right else text + gap
 
 
+def shorten(text: str, size: int) -> str:
+    """Cut text to `size` columns, ending in … when cut."""
+    if width(text) <= size:
+        return text
+    out = ""
+    for ch in text:
+        if width(out + ch) > size - 1:
+            break
+        out += ch
+    return out + "…"
+
+
 def table(headers: list[str], rows: list[list[str]], right: set[int] | None = None) -> str:
     """A plain-text table; columns in `right` are right-aligned (amounts)."""
     right = right or set()

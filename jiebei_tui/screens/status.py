@@ -15,9 +15,15 @@ from jiebei_tui.domain.replay import LoanState
 from jiebei_tui.domain.schedule import build_schedule
 from jiebei_tui.i18n import t
 from jiebei_tui.output import badge_key, badge_text, installment_status, when_text
+from jiebei_tui.textwidth import shorten
 from jiebei_tui.screens.modals import ConfirmModal, PayModal, RenameModal
 from jiebei_tui.widgets.palette import style
 from jiebei_tui.widgets.section import SectionScreen
+
+
+LOAN_COLUMNS = ("id", "name", "state", "outstanding", "next_due", "amount", "when")
+OTHER_COLUMNS = 67  # what the columns other than the name need, with cell padding and the scrollbar
+NAME_MIN, NAME_MAX = 10, 32
 
 
 class StatusScreen(SectionScreen):
@@ -39,14 +45,23 @@ class StatusScreen(SectionScreen):
 
     def on_mount(self) -> None:
         lang = self.lang
-        loans = self.query_one("#loans", DataTable)
-        for key in ("id", "name", "outstanding", "next_due", "amount", "when", "state"):
-            loans.add_column(t(f"col.{key}", lang), key=key)
+        self.add_loan_columns()
         schedule = self.query_one("#schedule", DataTable)
         for key in ("no", "due_date", "principal", "interest", "penalty", "paid", "status"):
             schedule.add_column(t(f"col.{key}", lang), key=key)
         super().on_mount()
-        loans.focus()
+        self.query_one("#loans", DataTable).focus()
+
+    def add_loan_columns(self) -> None:
+        """The state badge comes right after the name, and the name gives way on a narrow terminal, so the
+        badge is never pushed off-screen."""
+        loans = self.query_one("#loans", DataTable)
+        loans.clear(columns=True)
+        for key in LOAN_COLUMNS:
+            loans.add_column(t(f"col.{key}", self.lang), key=key)
+
+    def on_resize(self) -> None:
+        self.refresh_view()
 
     async def relocalize(self) -> None:
         await super().relocalize()
@@ -64,12 +79,12 @@ class StatusScreen(SectionScreen):
             due = s.installments[[i.status for i in s.installments].index("overdue")].due_date if s.days_overdue else s.next_due_date
             loans.add_row(
                 s.record.id,
-                s.record.name,
+                shorten(s.record.name, max(NAME_MIN, min(NAME_MAX, self.size.width - OTHER_COLUMNS))),
+                Text(f" {badge_text(s, lang)} ", style=style(self.app, badge_key(s))),
                 Text(yuan(s.principal_outstanding), justify="right"),
                 due.isoformat() if due else "—",
                 Text(yuan(shown_amount) if not s.paid_off else "—", justify="right"),
                 when_text(s, lang),
-                Text(f" {badge_text(s, lang)} ", style=style(self.app, badge_key(s))),
                 key=s.record.id,
             )
         ids = [s.record.id for s in self.app.states]

@@ -46,3 +46,19 @@ async def click(pilot, selector: str) -> None:
     await pilot.pause()
     await pilot.click(selector)
     await pilot.pause(0.3)  # a Button ignores presses during its brief "active" flash
+
+
+async def select_loan(pilot, loan_id: str) -> None:
+    """Pick a loan on the Status screen the way a user does: move the table's cursor to its row."""
+    from textual.widgets import DataTable
+
+    await pilot.press("1")
+    await pilot.pause()
+    table = pilot.app.screen.query_one("#loans", DataTable)
+    table.focus()
+    ids = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+    target = ids.index(loan_id)
+    while table.cursor_row != target:
+        await pilot.press("up" if table.cursor_row > target else "down")
+    await pilot.pause()
+    assert pilot.app.selected_loan == loan_id

@@ -16,7 +16,7 @@ from jiebei_tui.screens.recover import RecoveryScreen
 from jiebei_tui.screens.reminders import RemindersScreen
 from jiebei_tui.screens.repay import RepayScreen
 from jiebei_tui.screens.status import StatusScreen
-from tests.tui.conftest import TODAY, click, ledger_file, text
+from tests.tui.conftest import TODAY, click, ledger_file, select_loan, text
 
 
 def banner(app) -> str:
@@ -37,7 +37,7 @@ async def test_launch_on_demo_data_shows_the_overdue_banner(make_app) -> None:
         assert "+¥0.54 per day" in banner(app)
         assert app.screen.query_one("#banner").has_class("-overdue")
         assert [r[0] for r in rows(app)] == ["L1", "L2", "L3"]
-        assert "overdue M1" in rows(app)[2][-1] and "due soon" in rows(app)[1][-1]
+        assert "overdue M1" in rows(app)[2][2] and "due soon" in rows(app)[1][2]
         assert "DEMO" in app.sub_title
         assert any("demo data" in n.message for n in app._notifications)
         # the most urgent loan is selected, its schedule shown with the overdue instalment marked
@@ -124,14 +124,14 @@ async def test_record_a_repayment_and_see_the_status_change(make_app) -> None:
         assert isinstance(app.screen, StatusScreen)
         events = ledger_file(app)["events"]
         assert events[-1]["kind"] == "repayment" and events[-1]["amount"] == "900.20" and events[-1]["loan_id"] == "L3"
-        assert "overdue" not in rows(app)[2][-1]
+        assert "overdue" not in rows(app)[2][2]
         assert "OVERDUE" not in banner(app) and "DUE IN 3 DAYS" in banner(app)
 
 
 async def test_prepay_through_confirmation(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 50)) as pilot:
-        app.selected_loan = "L1"
+        await select_loan(pilot, "L1")
         await pilot.press("2")
         await pilot.pause()
         screen = app.screen
@@ -153,13 +153,13 @@ async def test_prepay_through_confirmation(make_app) -> None:
         assert (event["kind"], event["amount"], event["strategy"], event["loan_id"]) == ("prepayment", "1000.00", "reduce-term", "L1")
         await pilot.press("1")
         await pilot.pause()
-        assert rows(app)[0][2] != "¥5,030.22"  # outstanding principal fell
+        assert rows(app)[0][3] != "¥5,030.22"  # outstanding principal fell
 
 
 async def test_settle_through_confirmation(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 50)) as pilot:
-        app.selected_loan = "L1"
+        await select_loan(pilot, "L1")
         await pilot.press("2")
         await pilot.pause()
         figures = text(app.screen.query_one("#settle-figures"))
@@ -172,7 +172,7 @@ async def test_settle_through_confirmation(make_app) -> None:
         assert ledger_file(app)["events"][-1]["kind"] == "settlement"
         await pilot.press("1")
         await pilot.pause()
-        assert "paid off" in rows(app)[0][-1]
+        assert "paid off" in rows(app)[0][2]
 
 
 async def test_cancelled_confirmation_writes_nothing(make_app) -> None:
@@ -197,7 +197,7 @@ async def test_cancelled_confirmation_writes_nothing(make_app) -> None:
 async def test_formula_toggle_shows_the_numbers(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 50)) as pilot:
-        app.selected_loan = "L1"
+        await select_loan(pilot, "L1")
         await pilot.press("2")
         await pilot.pause()
         formula = app.screen.query_one("#settle-formula", Static)
@@ -260,7 +260,7 @@ async def test_switch_language_from_the_palette(make_app) -> None:
         await pilot.pause(0.5)
         assert app.lang == "zh"
         assert "已逾期" in banner(app) and "逾期 6 天" in banner(app)
-        assert "逾期 M1" in rows(app)[2][-1]
+        assert "逾期 M1" in rows(app)[2][2]
         assert ledger_file(app)["settings"]["lang"] == "zh"
 
 
@@ -301,7 +301,7 @@ async def test_a_change_made_by_another_program_shows(make_app, tmp_path, capsys
         assert code == 0
         app.check_file()
         await pilot.pause()
-        assert "overdue" not in rows(app)[2][-1]
+        assert "overdue" not in rows(app)[2][2]
         assert any("changed on disk" in n.message for n in app._notifications)
 
 
