@@ -25,6 +25,10 @@ test: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/ledger.py
+	$(BIN)/python benchmarks/startup.py
+
+screenshots: $(VENV)/.installed-test
+	$(BIN)/python screenshots/generate.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

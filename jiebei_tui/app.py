@@ -9,35 +9,53 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from jiebei_tui.domain.ledger import Ledger
 from jiebei_tui.domain.replay import LoanState, all_states
 from jiebei_tui.domain.urgency import most_urgent
 from jiebei_tui.i18n import system_lang, t
-from jiebei_tui.screens.add_loan import AddLoanScreen
-from jiebei_tui.screens.help import HelpScreen
-from jiebei_tui.screens.overdue import OverdueScreen
-from jiebei_tui.screens.recover import RecoveryScreen
-from jiebei_tui.screens.reminders import RemindersScreen
-from jiebei_tui.screens.repay import RepayScreen
 from jiebei_tui.screens.status import StatusScreen
 from jiebei_tui.store import LedgerFileError, Store
 from jiebei_tui.widgets.localized import localize_bindings
 from jiebei_tui.widgets.section import SectionScreen
 
+if TYPE_CHECKING:
+    from jiebei_tui.domain.ledger import Ledger
+
+# The first frame is drawn before the ledger (and pydantic's model machinery) is loaded, and the other sections
+# are imported when first opened: see benchmarks/startup.py.
 T = TypeVar("T")
+
+
+def _repay() -> Screen:
+    from jiebei_tui.screens.repay import RepayScreen
+
+    return RepayScreen()
+
+
+def _reminders() -> Screen:
+    from jiebei_tui.screens.reminders import RemindersScreen
+
+    return RemindersScreen()
+
+
+def _overdue() -> Screen:
+    from jiebei_tui.screens.overdue import OverdueScreen
+
+    return OverdueScreen()
+
 SECTIONS = ("status", "repay", "reminders", "overdue")
 FILE_CHECK_SECONDS = 1.0
 
 
 class JiebeiApp(App[int]):
-    CSS_PATH = "app.tcss"
-    MODES = {"status": StatusScreen, "repay": RepayScreen, "reminders": RemindersScreen, "overdue": OverdueScreen}
+    CSS_PATH = Path(__file__).parent / "app.tcss"  # absolute: subclasses elsewhere still find it
+    MODES = {"status": StatusScreen, "repay": _repay, "reminders": _reminders, "overdue": _overdue}
+    DEFAULT_MODE = "status"  # start straight in Status (no blank default screen to build first)
     BINDINGS = [
         Binding("1", "section('status')", "Status", id="jiebei.status"),
         Binding("2", "section('repay')", "Repay", id="jiebei.repay"),
@@ -57,10 +75,12 @@ class JiebeiApp(App[int]):
         super().__init__()
         self.today = today or dt.date.today()
         self.store = Store(data_dir, demo=demo, today=self.today)
+        self.saved = self.store.peek_settings()  # cosmetic choices for the first frame; validated by the load
         self.lang = lang or self.store.saved_lang() or system_lang()
-        self.ledger = Ledger()
+        self.ledger: Ledger | None = None  # read right after the first frame
         self.states: list[LoanState] = []
         self.selected_loan: str | None = None  # shared by the sections
+        self.version = 0  # goes up each time the ledger is read, so sections know when to redraw
         self._signature: tuple[int, int] | None = None
 
     # --- start-up ---
@@ -68,21 +88,26 @@ class JiebeiApp(App[int]):
     def on_mount(self) -> None:
         self.title = t("app.title", self.lang)
         localize_bindings(self, self.lang)
+        theme, keymap = self.saved.get("theme"), self.saved.get("keymap")
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
+        if isinstance(keymap, dict) and all(isinstance(v, str) for v in keymap.values()):
+            self.set_keymap(keymap)
+        self.call_after_refresh(self._load)  # Status is drawn at once, its banner saying the ledger is being read
+
+    def _load(self) -> None:
         try:
             self.reload()
         except LedgerFileError as err:
+            from jiebei_tui.screens.recover import RecoveryScreen
+
             self.push_screen(RecoveryScreen(err), callback=self._recovered)
             return
         self._start()
 
     def _start(self) -> None:
-        settings = self.ledger.settings
-        if settings.keymap:
-            self.set_keymap(settings.keymap)
-        if settings.theme and settings.theme in self.available_themes:
-            self.theme = settings.theme
         self.theme_changed_signal.subscribe(self, self._save_theme)
-        self.switch_mode("status")
+        self.refresh_section()
         if self.ledger.demo:
             self.notify(t("app.demo_notice", self.lang), title=t("app.demo", self.lang), timeout=8)
         self.set_interval(FILE_CHECK_SECONDS, self.check_file)
@@ -91,8 +116,7 @@ class JiebeiApp(App[int]):
         if choice == "quit" or choice is None:
             self.exit(return_code=3)  # the data file cannot be used, as the command line says
             return
-        self.reload()
-        self._start()
+        self._load()
 
     # --- the ledger ---
 
@@ -100,6 +124,7 @@ class JiebeiApp(App[int]):
         """Read the ledger and derive every loan's state at today (raises LedgerFileError)."""
         self.ledger = self.store.load()
         self.states = all_states(self.ledger, self.today)
+        self.version += 1
         self._signature = self.store.signature()
         if self.selected_loan not in {s.record.id for s in self.states}:
             urgent = most_urgent(self.states).state  # start on the loan that needs attention
@@ -141,7 +166,7 @@ class JiebeiApp(App[int]):
         self.commit(change)
 
     def _save_theme(self, theme) -> None:
-        if theme.name != self.ledger.settings.theme:
+        if self.ledger is not None and theme.name != self.ledger.settings.theme:
             self.save_settings(theme=theme.name)  # also refreshes the sections in the new colours
 
     # --- actions ---
@@ -156,16 +181,21 @@ class JiebeiApp(App[int]):
                 self.selected_loan = loan_id
                 self.refresh_section()
 
-        self.push_screen(AddLoanScreen(), callback=added)
+        from jiebei_tui.screens.add_loan import AddLoanScreen
+
+        if self.ledger is not None:
+            self.push_screen(AddLoanScreen(), callback=added)
 
     def action_help(self) -> None:
+        from jiebei_tui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen())
 
     async def set_lang(self, lang: str) -> None:
         self.lang = lang
         self.save_settings(lang=lang)
         self.title = t("app.title", lang)
-        self.sub_title = t("app.demo", lang) if self.ledger.demo else ""
+        self.sub_title = t("app.demo", lang) if self.ledger is not None and self.ledger.demo else ""
         localize_bindings(self, lang)
         for screen in self.screen_stack:
             if isinstance(screen, SectionScreen):

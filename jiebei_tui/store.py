@@ -107,14 +107,18 @@ class Store:
 
         return build_demo(self.today) if self.demo else Ledger()
 
-    def saved_lang(self) -> str | None:
-        """The language saved in the settings, read without validating the whole ledger (a start-up peek);
-        None when there is no file or it cannot be read (the real load reports that)."""
+    def peek_settings(self) -> dict:
+        """The saved settings (language, theme, keymap), read without validating the ledger: a start-up peek
+        for cosmetic choices before the first frame. Empty when there is no file or it cannot be read (the
+        real load reports that)."""
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-            lang = data["settings"]["lang"]
+            settings = json.loads(self.path.read_text(encoding="utf-8"))["settings"]
         except (OSError, ValueError, TypeError, KeyError):
-            return None
+            return {}
+        return settings if isinstance(settings, dict) else {}
+
+    def saved_lang(self) -> str | None:
+        lang = self.peek_settings().get("lang")
         return lang if lang in ("zh", "en") else None
 
     def _read(self, path: Path) -> tuple[Ledger | None, int | None]:

@@ -12,14 +12,18 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from typing import TYPE_CHECKING
+
 from jiebei_tui.domain.errors import InputError
-from jiebei_tui.domain.ledger import Event, Ledger, LoanRecord, append_event
 from jiebei_tui.domain.money import ZERO
 from jiebei_tui.domain.overdue import penalty, penalty_rate, stage
 from jiebei_tui.domain.schedule import Installment, build_schedule
 from jiebei_tui.domain.simulate import Position, PrepayResult, SettleResult, prepay, settle
-from jiebei_tui.domain.product_terms import ProductTerms
 from jiebei_tui.domain.terms import Strategy
+
+if TYPE_CHECKING:  # the pydantic models are passed in; importing them here would slow the app's first frame
+    from jiebei_tui.domain.ledger import Event, Ledger, LoanRecord
+    from jiebei_tui.domain.product_terms import ProductTerms
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -416,6 +420,8 @@ def record_event(
 ) -> tuple[Ledger, Event]:
     """Add a payment to the ledger after replaying it: a payment the rules refuse raises InputError and the
     ledger is unchanged."""
+    from jiebei_tui.domain.ledger import append_event
+
     new_ledger, event = append_event(ledger, loan_id, kind, on, amount, today, strategy)
     replay = LoanReplay.of(ledger, loan_id, on)
     replay.apply(event)  # raises InputError with the reason

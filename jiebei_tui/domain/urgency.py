@@ -6,9 +6,10 @@ Order: overdue (the most days late first), due today, due within 3 days, then th
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from jiebei_tui.domain.replay import LoanState
+if TYPE_CHECKING:
+    from jiebei_tui.domain.replay import LoanState
 
 DUE_SOON_DAYS = 3
 

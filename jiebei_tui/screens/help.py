@@ -20,7 +20,7 @@ class HelpScreen(ModalScreen[None]):
     """
     BINDINGS = [
         Binding("escape", "dismiss", "Close", id="jiebei.close"),
-        Binding("question_mark", "dismiss", "Close", show=False),
+        Binding("question_mark", "dismiss", "Close", id="jiebei.help", show=False),
     ]
 
     def compose(self) -> ComposeResult:

@@ -9,7 +9,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from jiebei_tui.domain.errors import InputError
-from jiebei_tui.domain.ledger import rename_loan
 from jiebei_tui.domain.replay import LoanState, record_event
 from jiebei_tui.domain.terms import parse_amount, parse_date
 from jiebei_tui.i18n import t
@@ -151,6 +150,8 @@ class RenameModal(ModalScreen[bool]):
         self.save()
 
     def save(self) -> None:
+        from jiebei_tui.domain.ledger import rename_loan
+
         name = self.query_one("#name", Input).value
         loan_id = self.state.record.id
         try:

@@ -48,8 +48,8 @@ class OverdueScreen(SectionScreen):
     DEFAULT_CSS = """
     OverdueScreen #pick-row { height: auto; padding: 0 1; }
     OverdueScreen #pick-row Label { padding: 1 1 0 0; }
-    OverdueScreen #loan { width: 40; }
-    OverdueScreen #installment { width: 36; }
+    OverdueScreen #loan { width: 1fr; max-width: 44; }
+    OverdueScreen #installment { width: 1fr; max-width: 36; }
     OverdueScreen #days { width: 10; }
     OverdueScreen #terms-row { height: auto; }
     OverdueScreen #terms-row Input { width: 12; }
@@ -108,8 +108,8 @@ class OverdueScreen(SectionScreen):
     def state(self) -> LoanState | None:
         return self.app.state_of(self.app.selected_loan)
 
-    def refresh_view(self) -> None:
-        super().refresh_view()
+    def render_view(self) -> None:
+        super().render_view()
         if not self.query("#days"):
             return
         self._filling = True
@@ -176,6 +176,7 @@ class OverdueScreen(SectionScreen):
             days = self.days()
         except InputError as err:
             figures.update(err.sentence(lang, t("overdue.days", lang)))
+            formula.update("")
             return
         rate = s.record.daily_rate
         cost = overdue_cost(inst.no, inst.due_date, unpaid_p, unpaid_i, rate, days, terms)
@@ -194,7 +195,7 @@ class OverdueScreen(SectionScreen):
             lines.append(f"{t('label.grace_days', lang)}: {terms.grace_days}")
         formula.update("\n".join(lines))
         curve = cost_curve(inst.due_date, unpaid_p, unpaid_i, rate, terms, CHART_DAYS)
-        self.query_one(CostChart).plot(curve, days, style(self.app, "due"), style(self.app, "overdue"))
+        self.query_one(CostChart).plot(curve, days, style(self.app, "due"), style(self.app, "penalty"))
         self.query_one("#timeline", Static).update(self.timeline(cost.stage))
 
     def timeline(self, current: str | None) -> str:

@@ -92,12 +92,9 @@ class RepayScreen(SectionScreen):
         self._filling = False
         super().on_mount()
 
-    async def relocalize(self) -> None:
-        await super().relocalize()
-        self.on_mount()
-
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
+        super().on_resize()
 
     def action_formulas(self) -> None:
         self.toggle_class("show-formulas")
@@ -111,8 +108,8 @@ class RepayScreen(SectionScreen):
     def replay(self, on: dt.date) -> LoanReplay:
         return LoanReplay.of(self.app.ledger, self.app.selected_loan, on)
 
-    def refresh_view(self) -> None:
-        super().refresh_view()
+    def render_view(self) -> None:
+        super().render_view()
         if not self.query("#compare") or not self.query_one("#compare", DataTable).columns:
             return
         self._filling = True

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Label, ProgressBar, Static
+from textual.widgets import Label, Static
 
 from jiebei_tui.domain.apr import apr_irr, apr_simple
-from jiebei_tui.domain.ledger import remove_loan
 from jiebei_tui.domain.money import percent, yuan
-from jiebei_tui.domain.replay import LoanState
 from jiebei_tui.domain.schedule import build_schedule
 from jiebei_tui.i18n import t
 from jiebei_tui.output import badge_key, badge_text, installment_status, when_text
@@ -19,6 +19,9 @@ from jiebei_tui.textwidth import shorten
 from jiebei_tui.screens.modals import ConfirmModal, PayModal, RenameModal
 from jiebei_tui.widgets.palette import style
 from jiebei_tui.widgets.section import SectionScreen
+
+if TYPE_CHECKING:
+    from jiebei_tui.domain.replay import LoanState
 
 
 LOAN_COLUMNS = ("id", "name", "state", "outstanding", "next_due", "amount", "when")
@@ -34,45 +37,41 @@ class StatusScreen(SectionScreen):
     ]
 
     def compose_body(self) -> ComposeResult:
-        lang = self.lang
         with VerticalScroll(id="body"):
-            yield Label(t("status.title", lang), classes="section-title")
-            yield DataTable(id="loans", cursor_type="row", zebra_stripes=True)
-            yield Label("", id="schedule-title", classes="section-title")
-            yield ProgressBar(total=100, show_eta=False, id="progress")
-            yield Static("", id="summary", classes="hint")
-            yield DataTable(id="schedule", cursor_type="none")
+            yield Label(t("status.title", self.lang), classes="section-title")
 
-    def on_mount(self) -> None:
+    def build_tables(self) -> None:
+        """The tables are mounted once the ledger has been read: the first frame (drawn before that) stays
+        light. The state badge comes right after the name, and the name gives way on a narrow terminal, so the
+        badge is never pushed off-screen."""
+        from textual.widgets import DataTable, ProgressBar  # not needed for the first frame
+
         lang = self.lang
-        self.add_loan_columns()
-        schedule = self.query_one("#schedule", DataTable)
+        loans = DataTable(id="loans", cursor_type="row", zebra_stripes=True)
+        for key in LOAN_COLUMNS:
+            loans.add_column(t(f"col.{key}", lang), key=key)
+        schedule = DataTable(id="schedule", cursor_type="none")
         for key in ("no", "due_date", "principal", "interest", "penalty", "paid", "status"):
             schedule.add_column(t(f"col.{key}", lang), key=key)
-        super().on_mount()
-        self.query_one("#loans", DataTable).focus()
+        self.query_one("#body").mount_all(
+            [
+                loans,
+                Label("", id="schedule-title", classes="section-title"),
+                ProgressBar(total=100, show_eta=False, id="progress"),
+                Static("", id="summary", classes="hint"),
+                schedule,
+            ]
+        )
+        loans.focus()
 
-    def add_loan_columns(self) -> None:
-        """The state badge comes right after the name, and the name gives way on a narrow terminal, so the
-        badge is never pushed off-screen."""
-        loans = self.query_one("#loans", DataTable)
-        loans.clear(columns=True)
-        for key in LOAN_COLUMNS:
-            loans.add_column(t(f"col.{key}", self.lang), key=key)
-
-    def on_resize(self) -> None:
-        self.refresh_view()
-
-    async def relocalize(self) -> None:
-        await super().relocalize()
-        self.on_mount()
-
-    def refresh_view(self) -> None:
-        super().refresh_view()
+    def render_view(self) -> None:
+        super().render_view()
         lang = self.lang
-        loans = self.query_one("#loans", DataTable)
-        if not loans.columns:
-            return  # not mounted yet
+        if not self.query("#loans"):
+            self.build_tables()
+            if not self.query("#loans"):  # the app is closing: nothing was mounted
+                return
+        loans = self.query_one("#loans")
         loans.clear()
         for s in self.app.states:
             shown_amount = s.amount_to_clear if s.days_overdue else s.next_due_amount
@@ -92,18 +91,18 @@ class StatusScreen(SectionScreen):
             loans.move_cursor(row=ids.index(self.app.selected_loan))
         self.show_schedule(self.app.state_of(self.app.selected_loan))
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    def on_data_table_row_highlighted(self, event) -> None:
         if event.data_table.id == "loans" and event.row_key.value:
             self.app.selected_loan = event.row_key.value
             self.show_schedule(self.app.state_of(event.row_key.value))
 
     def show_schedule(self, s: LoanState | None) -> None:
         lang = self.lang
-        table = self.query_one("#schedule", DataTable)
+        table = self.query_one("#schedule")
         table.clear()
         title = self.query_one("#schedule-title", Label)
         summary = self.query_one("#summary", Static)
-        progress = self.query_one("#progress", ProgressBar)
+        progress = self.query_one("#progress")
         if s is None:
             title.update(t("status.select_hint", lang))
             summary.update("")
@@ -159,6 +158,8 @@ class StatusScreen(SectionScreen):
         message = t("delete.confirm", lang, id=s.record.id, loan=s.record.name, events=events)
 
         def answered(yes: bool | None) -> None:
+            from jiebei_tui.domain.ledger import remove_loan
+
             if yes:
                 self.app.commit(lambda ledger: (remove_loan(ledger, s.record.id), None))
                 self.app.notify(t("delete.done", lang, loan=s.record.name))

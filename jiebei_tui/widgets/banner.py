@@ -24,7 +24,11 @@ class UrgentBanner(Static):
     UrgentBanner.-next, UrgentBanner.-clear { background: $success-muted; }
     """
 
-    def update_from(self, states: list, lang: str) -> None:
+    def update_from(self, states: list, lang: str, loading: bool = False) -> None:
+        if loading:
+            self.set_classes("-loading")
+            self.update(t("banner.loading", lang))
+            return
         urgent = most_urgent(states)
         self.set_classes(f"-{urgent.level}")
         self.update(banner_text(urgent, lang))

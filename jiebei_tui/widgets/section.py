@@ -32,6 +32,8 @@ class SectionScreen(Screen):
     def lang(self) -> str:
         return self.app.lang
 
+    _shown: tuple | None = None
+
     def on_mount(self) -> None:
         localize_bindings(self, self.lang)
         self.refresh_view()
@@ -39,12 +41,29 @@ class SectionScreen(Screen):
     def on_screen_resume(self) -> None:
         self.refresh_view()
 
+    def on_resize(self) -> None:
+        self.refresh_view()
+
     async def relocalize(self) -> None:
         """The language changed: build the screen again in the new language."""
         await self.recompose()
-        localize_bindings(self, self.lang)
-        self.refresh_view()
+        self._shown = None
+        self.on_mount()  # the screen's own set-up (table columns, labels), then a full redraw
 
-    def refresh_view(self) -> None:
-        """Show the app's current ledger. Subclasses extend this."""
-        self.query_one(UrgentBanner).update_from(self.app.states, self.lang)
+    def refresh_view(self, force: bool = False) -> None:
+        """Show the app's current ledger — only when something it shows has changed (the ledger, the selected
+        loan, the language, the width), so switching sections does not rebuild every table."""
+        if not self.query(UrgentBanner):  # not composed yet: its on_mount will draw it
+            return
+        if self.app.ledger is None:  # still reading it: the banner says so; drawn when it arrives
+            self.query_one(UrgentBanner).update_from([], self.lang, loading=True)
+            return
+        shown = (self.app.version, self.app.selected_loan, self.lang, self.size.width)
+        if shown == self._shown and not force:
+            return
+        self._shown = shown
+        self.render_view()
+
+    def render_view(self) -> None:
+        """Draw the section from the app's ledger. Subclasses extend this."""
+        self.query_one(UrgentBanner).update_from(self.app.states, self.lang, loading=self.app.ledger is None)

@@ -62,3 +62,14 @@ async def select_loan(pilot, loan_id: str) -> None:
         await pilot.press("up" if table.cursor_row > target else "down")
     await pilot.pause()
     assert pilot.app.selected_loan == loan_id
+
+
+async def ready(pilot) -> None:
+    """Wait until the ledger has been read (it is read right after the first frame) or recovery is shown."""
+    from jiebei_tui.screens.recover import RecoveryScreen
+
+    for _ in range(100):
+        await pilot.pause()
+        if pilot.app.ledger is not None or isinstance(pilot.app.screen, RecoveryScreen):
+            return
+    raise AssertionError("the ledger was never read")

@@ -16,7 +16,7 @@ from jiebei_tui.screens.recover import RecoveryScreen
 from jiebei_tui.screens.reminders import RemindersScreen
 from jiebei_tui.screens.repay import RepayScreen
 from jiebei_tui.screens.status import StatusScreen
-from tests.tui.conftest import TODAY, click, ledger_file, select_loan, text
+from tests.tui.conftest import TODAY, click, ledger_file, ready, select_loan, text
 
 
 def banner(app) -> str:
@@ -31,6 +31,7 @@ def rows(app) -> list[list[str]]:
 async def test_launch_on_demo_data_shows_the_overdue_banner(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
         await pilot.pause()
         assert isinstance(app.screen, StatusScreen)
         assert "OVERDUE" in banner(app) and "6 days late (M1)" in banner(app) and "¥900.20" in banner(app)
@@ -50,6 +51,7 @@ async def test_launch_on_demo_data_shows_the_overdue_banner(make_app) -> None:
 async def test_sections_switch_by_key(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
         for key, screen in (("2", RepayScreen), ("4", OverdueScreen), ("3", RemindersScreen), ("1", StatusScreen)):
             await pilot.press(key)
             await pilot.pause()
@@ -60,6 +62,7 @@ async def test_sections_switch_by_key(make_app) -> None:
 async def test_sections_switch_by_palette(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Section: Overdue")
@@ -72,6 +75,7 @@ async def test_sections_switch_by_palette(make_app) -> None:
 async def test_add_a_loan_invalid_then_valid(make_app) -> None:
     app = make_app(demo=False)
     async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
         assert "No loans yet" in banner(app)
         await pilot.press("a")
         await pilot.pause()
@@ -108,6 +112,7 @@ async def test_add_a_loan_invalid_then_valid(make_app) -> None:
 async def test_record_a_repayment_and_see_the_status_change(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
         await pilot.press("p")
         await pilot.pause()
         modal = app.screen
@@ -131,6 +136,7 @@ async def test_record_a_repayment_and_see_the_status_change(make_app) -> None:
 async def test_prepay_through_confirmation(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 50)) as pilot:
+        await ready(pilot)
         await select_loan(pilot, "L1")
         await pilot.press("2")
         await pilot.pause()
@@ -159,6 +165,7 @@ async def test_prepay_through_confirmation(make_app) -> None:
 async def test_settle_through_confirmation(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 50)) as pilot:
+        await ready(pilot)
         await select_loan(pilot, "L1")
         await pilot.press("2")
         await pilot.pause()
@@ -178,6 +185,7 @@ async def test_settle_through_confirmation(make_app) -> None:
 async def test_cancelled_confirmation_writes_nothing(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 50)) as pilot:
+        await ready(pilot)
         await pilot.press("2")
         await pilot.pause()
         await click(pilot, "#settle-apply")
@@ -197,6 +205,7 @@ async def test_cancelled_confirmation_writes_nothing(make_app) -> None:
 async def test_formula_toggle_shows_the_numbers(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 50)) as pilot:
+        await ready(pilot)
         await select_loan(pilot, "L1")
         await pilot.press("2")
         await pilot.pause()
@@ -211,6 +220,7 @@ async def test_formula_toggle_shows_the_numbers(make_app) -> None:
 async def test_change_days_late_on_the_overdue_screen(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
         await pilot.press("4")
         await pilot.pause()
         screen = app.screen
@@ -233,6 +243,7 @@ async def test_change_days_late_on_the_overdue_screen(make_app) -> None:
 async def test_contract_terms_are_edited_and_saved(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 60)) as pilot:
+        await ready(pilot)
         await pilot.press("4")
         await pilot.pause()
         screen = app.screen
@@ -252,6 +263,7 @@ async def test_contract_terms_are_edited_and_saved(make_app) -> None:
 async def test_switch_language_from_the_palette(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Language")
@@ -267,6 +279,7 @@ async def test_switch_language_from_the_palette(make_app) -> None:
 async def test_rename_and_delete_name_the_loan(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
         await pilot.press("e")
         await pilot.pause()
         app.screen.query_one("#name", Input).value = "Rent (renamed)"
@@ -286,6 +299,7 @@ async def test_rename_and_delete_name_the_loan(make_app) -> None:
 async def test_help_shows_keys_data_and_disclaimer(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -296,6 +310,7 @@ async def test_help_shows_keys_data_and_disclaimer(make_app) -> None:
 async def test_a_change_made_by_another_program_shows(make_app, tmp_path, capsys) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
         await pilot.pause()
         code = main(["--data-dir", str(app.store.data_dir), "--today", TODAY.isoformat(), "pay", "L3", "--amount", "900.20"])
         assert code == 0
@@ -308,11 +323,13 @@ async def test_a_change_made_by_another_program_shows(make_app, tmp_path, capsys
 async def test_theme_choice_is_saved(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
         app.theme = "nord"
         await pilot.pause()
         assert ledger_file(app)["settings"]["theme"] == "nord"
     again = make_app()
     async with again.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
         await pilot.pause()
         assert again.theme == "nord"
 
@@ -320,9 +337,11 @@ async def test_theme_choice_is_saved(make_app) -> None:
 async def test_saved_keymap_remaps_a_binding(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
         app.save_settings(keymap={"jiebei.overdue": "o"})
     again = make_app()
     async with again.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
         await pilot.press("o")
         await pilot.pause()
         assert isinstance(again.screen, OverdueScreen)
@@ -334,6 +353,7 @@ async def test_corrupt_ledger_opens_recovery_and_keeps_the_file(make_app, tmp_pa
     (data / "ledger.json").write_text("{not json")
     app = make_app(data_dir=data)
     async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
         await pilot.pause()
         assert isinstance(app.screen, RecoveryScreen)
         assert "line 1" in text(app.screen.query_one("#problem"))
@@ -354,6 +374,7 @@ async def test_future_version_opens_recovery_and_quit_leaves_it(make_app, tmp_pa
     (data / "ledger.json").write_text(json.dumps({"schema_version": 99}))
     app = make_app(data_dir=data)
     async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
         await pilot.pause()
         assert isinstance(app.screen, RecoveryScreen)
         assert "newer" in text(app.screen.query_one("#problem"))
@@ -366,6 +387,7 @@ async def test_future_version_opens_recovery_and_quit_leaves_it(make_app, tmp_pa
 async def test_select_a_loan_on_repay(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 50)) as pilot:
+        await ready(pilot)
         await pilot.press("2")
         await pilot.pause()
         app.screen.query_one("#loan", Select).value = "L2"

@@ -1,0 +1,80 @@
+"""The app in a real terminal (tmux): keys sent with send-keys, the screen read with capture-pane.
+CI installs tmux (.ci/run); without it this test is skipped locally and fails under CI."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+TMUX = shutil.which("tmux")
+pytestmark = pytest.mark.skipif(TMUX is None and not os.environ.get("CI"), reason="tmux is not installed")
+
+
+class Terminal:
+    def __init__(self, command: str, width: int = 120, height: int = 36) -> None:
+        self.name = f"jiebei-{uuid.uuid4().hex[:8]}"
+        subprocess.run(
+            [TMUX or "tmux", "new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height), command],
+            check=True, env={**os.environ, "TERM": "xterm-256color"},
+        )
+
+    def screen(self) -> str:
+        out = subprocess.run([TMUX, "capture-pane", "-p", "-t", self.name], capture_output=True, text=True)
+        return out.stdout
+
+    def keys(self, *keys: str) -> None:
+        subprocess.run([TMUX, "send-keys", "-t", self.name, *keys], check=True)
+
+    def wait_for(self, text: str, timeout: float = 20) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            shown = self.screen()
+            if text in shown:
+                return shown
+            time.sleep(0.2)
+        raise AssertionError(f"{text!r} never appeared; the screen shows:\n{self.screen()}")
+
+    def alternate_screen(self) -> bool:
+        out = subprocess.run([TMUX, "display", "-p", "-t", self.name, "#{alternate_on}"], capture_output=True, text=True)
+        return out.stdout.strip() == "1"
+
+    def close(self) -> None:
+        subprocess.run([TMUX, "kill-session", "-t", self.name], capture_output=True)
+
+
+def test_the_app_in_a_real_terminal(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    app = f"{sys.executable} -m jiebei_tui --data-dir {data} --today 2026-11-28 --lang en"
+    term = Terminal(f"sh -c '{app}; echo EXIT=$?; sleep 30'")
+    try:
+        shown = term.wait_for("OVERDUE")
+        assert "6 days late (M1)" in shown and "¥900.20" in shown
+        term.keys("2")
+        term.wait_for("Settle everything today")
+        term.keys("3")
+        term.wait_for("being built")
+        term.keys("4")
+        term.wait_for("Amount to clear by days late")
+        term.keys("1")
+        term.wait_for("Schedule of")
+        term.keys("p")
+        term.wait_for("Record a repayment")
+        term.keys("Enter")  # the amount is prefilled with what is due
+        shown = term.wait_for("DUE IN 3 DAYS")
+        assert "OVERDUE" not in shown
+        events = json.loads((data / "ledger.json").read_text())["events"]
+        assert events[-1]["amount"] == "900.20" and events[-1]["loan_id"] == "L3"
+        term.keys("C-q")
+        shown = term.wait_for("EXIT=0")
+        assert not term.alternate_screen()  # the terminal is restored
+        assert "Jiebei self-service" not in shown
+    finally:
+        term.close()

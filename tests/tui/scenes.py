@@ -1,0 +1,49 @@
+"""The fixed scenes shown in snapshot tests and in screenshots/: the demo ledger at a fixed today, each screen
+reached by the keys a user would press. One definition, so the README's pictures are what the tests check."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+from textual.widgets import Input
+
+from jiebei_tui.app import JiebeiApp
+
+TODAY = dt.date(2026, 11, 28)
+DATA = Path("/tmp/jiebei-tui-scenes")  # fixed: the help screen shows the data path
+SIZES = {"wide": (120, 36), "narrow": (80, 24)}
+LANGS = ("en", "zh")
+SCENES: dict[str, tuple[str, ...]] = {
+    "status": (),
+    "repay": ("2",),
+    "reminders": ("3",),
+    "overdue": ("4",),
+    "help": ("question_mark",),
+    "add_loan": ("a",),
+    "recovery": (),
+}
+
+
+def make_app(scene: str, lang: str) -> JiebeiApp:
+    folder = DATA / f"{scene}-{lang}"
+    shutil.rmtree(folder, ignore_errors=True)
+    if scene == "recovery":
+        folder.mkdir(parents=True)
+        (folder / "ledger.json").write_text('{"schema_version": 2, "loans": [oops]}\n')
+    return JiebeiApp(data_dir=folder, today=TODAY, lang=lang)
+
+
+async def arrive(pilot, scene: str) -> None:
+    """Wait for the ledger, press the scene's keys, then hold the cursors still."""
+    from tests.tui.conftest import ready
+
+    await ready(pilot)
+    for key in SCENES[scene]:
+        await pilot.press(key)
+        await pilot.pause()
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+    pilot.app.clear_notifications()  # the first-run toast would hide part of every picture
+    await pilot.pause()
