@@ -149,12 +149,16 @@ def status_json(today: dt.date, states: list[LoanState], demo: bool) -> dict:
 # --- readable text ---
 
 
-def schedule_text(loan: Loan, installments: list[Installment], apr_simple: Decimal, apr_irr: Decimal, lang: str) -> str:
+def installments_table(installments: list[Installment], lang: str) -> str:
     head = [t(f"col.{c}", lang) for c in ("no", "due_date", "days", "principal", "interest", "total", "remaining")]
     rows = [
         [str(i.no), i.due_date.isoformat(), str(i.days), yuan(i.principal), yuan(i.interest), yuan(i.total), yuan(i.remaining)]
         for i in installments
     ]
+    return table(head, rows, right={0, 2, 3, 4, 5, 6})
+
+
+def schedule_text(loan: Loan, installments: list[Installment], apr_simple: Decimal, apr_irr: Decimal, lang: str) -> str:
     total_interest = sum((i.interest for i in installments), Decimal(0))
     summary = pairs(
         [
@@ -167,7 +171,7 @@ def schedule_text(loan: Loan, installments: list[Installment], apr_simple: Decim
             (t("label.apr_irr", lang), percent(apr_irr)),
         ]
     )
-    return table(head, rows, right={0, 2, 3, 4, 5, 6}) + "\n\n" + summary
+    return installments_table(installments, lang) + "\n\n" + summary
 
 
 def settle_text(r: SettleResult, lang: str) -> str:
@@ -201,13 +205,8 @@ def prepay_text(r: PrepayResult, lang: str) -> str:
         (t("label.payoff_date_before", lang), r.payoff_date_before.isoformat()),
         (t("label.payoff_date_after", lang), r.payoff_date_after.isoformat()),
     ]
-    head = [t(f"col.{c}", lang) for c in ("no", "due_date", "days", "principal", "interest", "total", "remaining")]
-    rows = [
-        [str(i.no), i.due_date.isoformat(), str(i.days), yuan(i.principal), yuan(i.interest), yuan(i.total), yuan(i.remaining)]
-        for i in r.installments
-    ]
     note = "" if r.strategy_matters else "\n\n" + t("cli.same_both", lang)
-    return pairs(items) + "\n\n" + table(head, rows, right={0, 2, 3, 4, 5, 6}) + note
+    return pairs(items) + "\n\n" + installments_table(list(r.installments), lang) + note
 
 
 def overdue_text(c: OverdueCost, terms: ProductTerms, lang: str) -> str:

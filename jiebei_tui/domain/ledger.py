@@ -200,7 +200,7 @@ def append_event(
     today: dt.date,
     strategy: Strategy | None = None,
 ) -> tuple[Ledger, Event]:
-    """Record a payment, after checking its date; the replay (replay.record) checks the amount."""
+    """Record a payment, after checking its date; the replay (replay.record_event) checks the amount."""
     record = ledger.loan(loan_id)
     if on < record.start or on > today:
         raise InputError("on", on.isoformat(), "event_date", start=record.start, today=today)
