@@ -62,7 +62,7 @@ class StatusScreen(SectionScreen):
                 schedule,
             ]
         )
-        loans.focus()
+        self.call_after_refresh(loans.focus)  # once it is mounted: focusing earlier may or may not take
 
     def render_view(self) -> None:
         super().render_view()

@@ -13,9 +13,14 @@ from jiebei_tui.i18n import t
 
 def localize_bindings(node: DOMNode, lang: str) -> None:
     table = node._bindings.key_to_bindings  # per-instance copy (Textual copies the merged class bindings)
+    changed = False
     for key, bindings in table.items():
-        table[key] = [_label(b, lang) for b in bindings]
-    node.refresh_bindings()
+        labelled = [_label(b, lang) for b in bindings]
+        if labelled != bindings:
+            table[key] = labelled
+            changed = True
+    if changed:  # a refresh rebuilds the footer: skip it when the labels already read right
+        node.refresh_bindings()
 
 
 def _label(binding: Binding, lang: str) -> Binding:

@@ -46,4 +46,5 @@ async def arrive(pilot, scene: str) -> None:
     for field in pilot.app.screen.query(Input):
         field.cursor_blink = False
     pilot.app.clear_notifications()  # the first-run toast would hide part of every picture
-    await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause(0.2)  # tables mounted after the ledger is read finish their layout
