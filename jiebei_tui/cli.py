@@ -431,6 +431,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--grace-days", metavar="G")
     p.add_argument("--compounding", metavar="on|off")
     p.add_argument("--default-strategy", metavar="STRATEGY")
+    from jiebei_tui import cli_remind
+
+    cli_remind.add_parsers(sub)
     p = command("recover", cmd_recover, "get past a ledger file that cannot be read", json=False)
     how = p.add_mutually_exclusive_group(required=True)
     how.add_argument("--from-backup", action="store_true", help="restore ledger.json.bak (the bad file is kept aside)")

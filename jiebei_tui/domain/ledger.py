@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.money import FEN
 from jiebei_tui.domain.product_terms import ProductTerms
+from jiebei_tui.domain.reminder_settings import ReminderSettings
 from jiebei_tui.domain.terms import (
     Loan,
     Method,
@@ -108,6 +109,7 @@ class Settings(BaseModel):
     lang: Literal["zh", "en"] | None = None
     theme: str | None = None
     keymap: dict[str, str] = Field(default_factory=dict)
+    reminders: ReminderSettings = Field(default_factory=ReminderSettings)
 
 
 class Ledger(BaseModel):

@@ -104,6 +104,7 @@ class InstallmentState:
     unpaid_principal: Decimal
     unpaid_interest: Decimal
     settled: bool = False
+    paid_on: dt.date | None = None  # the day the last of it was paid
 
     @property
     def owed(self) -> Decimal:
@@ -368,6 +369,7 @@ class LoanReplay:
                     unpaid_principal=line.unpaid_principal,
                     unpaid_interest=line.unpaid_interest,
                     settled=line.settled,
+                    paid_on=line.cleared_on,
                 )
             )
         overdue = [r for r in rows if r.status == "overdue"]
