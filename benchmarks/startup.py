@@ -68,7 +68,7 @@ class Timed(JiebeiApp):
         print(self.first, time.time() - start)
         self.exit()
 
-Timed(data_dir=Path(sys.argv[2]), today=dt.date(2026, 11, 28), lang="en").run(headless=True)
+Timed(data_dir=Path(sys.argv[2]), today=dt.date(2026, 11, 28), lang="en", reminders=False).run(headless=True)
 """
 
 
@@ -127,7 +127,7 @@ async def section_switches(folder: Path) -> tuple[float, float]:
             super().action_section(name)
             self.call_after_refresh(lambda: (later if seen else first).append((time.perf_counter() - start) * 1000))
 
-    app = Timed(data_dir=folder, today=TODAY, lang="en")
+    app = Timed(data_dir=folder, today=TODAY, lang="en", reminders=False)
     async with app.run_test(size=(120, 36)) as pilot:
         while app.ledger is None:
             await pilot.pause()

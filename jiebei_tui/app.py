@@ -50,6 +50,7 @@ def _overdue() -> Screen:
 
 SECTIONS = ("status", "repay", "reminders", "overdue")
 FILE_CHECK_SECONDS = 1.0
+REMIND_SECONDS = 30.0
 
 
 class JiebeiApp(App[int]):
@@ -71,6 +72,8 @@ class JiebeiApp(App[int]):
         today: dt.date | None = None,
         lang: str | None = None,
         demo: bool = True,
+        reminders: bool = True,
+        clock: Callable[[dt.tzinfo], dt.datetime] | None = None,
     ) -> None:
         super().__init__()
         self.today = today or dt.date.today()
@@ -81,6 +84,8 @@ class JiebeiApp(App[int]):
         self.states: list[LoanState] = []
         self.selected_loan: str | None = None  # shared by the sections
         self.version = 0  # goes up each time the ledger is read, so sections know when to redraw
+        self.reminders = reminders  # deliver due reminders on launch and while running
+        self.clock = clock or dt.datetime.now  # tests and screenshots fix the time of day
         self._signature: tuple[int, int] | None = None
 
     # --- start-up ---
@@ -111,6 +116,50 @@ class JiebeiApp(App[int]):
         if self.ledger.demo:
             self.notify(t("app.demo_notice", self.lang), title=t("app.demo", self.lang), timeout=8)
         self.set_interval(FILE_CHECK_SECONDS, self.check_file)
+        if self.reminders:
+            self.call_after_refresh(self.remind, True)
+            self.set_interval(REMIND_SECONDS, self.remind)
+
+    def now(self) -> dt.datetime:
+        """The time now in the reminder zone; on a fixed --today, that day at the current time of day."""
+        from jiebei_tui.domain.errors import InputError
+        from jiebei_tui.reminding import zone
+
+        try:
+            tz = zone(self.ledger.settings.reminders.timezone if self.ledger else None)
+        except InputError:  # a hand-edited zone name that does not exist: the system's zone
+            tz = zone(None)
+        moment = self.clock(tz)
+        return moment if moment.date() == self.today else dt.datetime.combine(self.today, moment.time(), tzinfo=tz)
+
+    def remind(self, first: bool = False) -> None:
+        """Deliver due reminders, sharing the sent record with `jiebei-tui remind run`: on launch the ones
+        missed while the app was closed appear once in a panel; later ones as notifications."""
+        from jiebei_tui import reminding
+        from jiebei_tui.domain.errors import InputError
+        from jiebei_tui.reminder_text import message
+
+        try:
+            claimed, report = reminding.run(self.store, self.today, self.now(), self.lang, stdout=False)
+        except (LedgerFileError, InputError) as err:
+            self.notify(err.sentence(self.lang), severity="error")
+            return
+        for failure in report.failures:
+            self.notify(failure, severity="error")
+        if not claimed.deliver and not claimed.missed:
+            return
+        self.reload()
+        self.refresh_section()
+        lines = [f"{o.fire_at:%m-%d %H:%M}  {message(o, self.lang)}" for o in claimed.deliver]
+        if claimed.missed:
+            lines.append(t("remind.missed", self.lang, n=claimed.missed))
+        if first:
+            from jiebei_tui.screens.away import AwayModal
+
+            self.push_screen(AwayModal(lines))
+            return
+        for o in claimed.deliver:
+            self.notify(message(o, self.lang), title=t("remind.title", self.lang), severity="warning" if o.urgent else "information", timeout=15)
 
     def _recovered(self, choice: str | None) -> None:
         if choice == "quit" or choice is None:

@@ -117,8 +117,15 @@ def run_command(template: str, values: dict[str, str]) -> None:
 
 
 def run(store, today: dt.date, now: dt.datetime | None, lang: str, stdout: bool = True) -> tuple[Claim, Report]:
-    """Claim what is due (one locked transaction) and deliver it."""
+    """Claim what is due (one locked transaction) and deliver it. When nothing is due, nothing is written."""
     from jiebei_tui.domain.replay import all_states
+
+    ledger = store.load()
+    settings = ledger.settings.reminders
+    tz = zone(settings.timezone)
+    peek, _ = claim(all_states(ledger, today), settings, ledger.terms, tz, now or dt.datetime.now(tz))
+    if not peek.deliver and not peek.missed:
+        return peek, Report()
 
     def change(ledger):
         settings = ledger.settings.reminders

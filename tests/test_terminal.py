@@ -42,6 +42,15 @@ class Terminal:
             time.sleep(0.2)
         raise AssertionError(f"{text!r} never appeared; the screen shows:\n{self.screen()}")
 
+    def wait_gone(self, text: str, timeout: float = 20) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            shown = self.screen()
+            if text not in shown:
+                return shown
+            time.sleep(0.2)
+        raise AssertionError(f"{text!r} never went away; the screen shows:\n{self.screen()}")
+
     def alternate_screen(self) -> bool:
         out = subprocess.run([TMUX, "display", "-p", "-t", self.name, "#{alternate_on}"], capture_output=True, text=True)
         return out.stdout.strip() == "1"
@@ -55,12 +64,15 @@ def test_the_app_in_a_real_terminal(tmp_path: Path) -> None:
     app = f"{sys.executable} -m jiebei_tui --data-dir {data} --today 2026-11-28 --lang en"
     term = Terminal(f"sh -c '{app}; echo EXIT=$?; sleep 30'")
     try:
-        shown = term.wait_for("OVERDUE")
+        shown = term.wait_for("While you were away")  # reminders due while the app was closed, shown once
+        assert "overdue since 2026-11-22" in shown
+        term.keys("Enter")  # "Got it" (Escape then a digit would reach the app as Alt+digit)
+        shown = term.wait_gone("While you were away")
         assert "6 days late (M1)" in shown and "¥900.20" in shown
         term.keys("2")
         term.wait_for("Settle everything today")
         term.keys("3")
-        term.wait_for("being built")
+        term.wait_for("Your reminder rules")
         term.keys("4")
         term.wait_for("Amount to clear by days late")
         term.keys("1")

@@ -14,10 +14,16 @@ from jiebei_tui.app import JiebeiApp
 TODAY = dt.date(2026, 11, 28)
 
 
+def noon(tz: dt.tzinfo) -> dt.datetime:
+    """A fixed clock: today at 12:00, so what is due "by now" does not depend on when the tests run."""
+    return dt.datetime.combine(TODAY, dt.time(12, 0), tzinfo=tz)
+
+
 @pytest.fixture
 def make_app(tmp_path: Path):
-    def make(lang: str = "en", demo: bool = True, data_dir: Path | None = None) -> JiebeiApp:
-        return JiebeiApp(data_dir=data_dir or tmp_path / "data", today=TODAY, lang=lang, demo=demo)
+    def make(lang: str = "en", demo: bool = True, data_dir: Path | None = None, reminders: bool = False) -> JiebeiApp:
+        return JiebeiApp(data_dir=data_dir or tmp_path / "data", today=TODAY, lang=lang, demo=demo, reminders=reminders,
+                         clock=noon)
 
     return make
 

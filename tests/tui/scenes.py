@@ -32,7 +32,8 @@ def make_app(scene: str, lang: str) -> JiebeiApp:
     if scene == "recovery":
         folder.mkdir(parents=True)
         (folder / "ledger.json").write_text('{"schema_version": 2, "loans": [oops]}\n')
-    return JiebeiApp(data_dir=folder, today=TODAY, lang=lang)
+    clock = lambda tz: dt.datetime.combine(TODAY, dt.time(12, 0), tzinfo=tz)  # noqa: E731  (a fixed noon)
+    return JiebeiApp(data_dir=folder, today=TODAY, lang=lang, reminders=False, clock=clock)  # no launch panel
 
 
 async def arrive(pilot, scene: str) -> None:

@@ -1,0 +1,148 @@
+"""The Reminders section: rules edited with checks as you type, settings, the preview, the test action, the
+launch panel for reminders missed while closed, and the running timer sharing the sent record with the CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.widgets import DataTable, Input, Switch
+
+from jiebei_tui.cli import main
+from jiebei_tui.screens.away import AwayModal
+from jiebei_tui.screens.modals import ConfirmModal
+from jiebei_tui.screens.rule_form import RuleForm
+from tests.tui.conftest import TODAY, click, ledger_file, ready, text
+
+
+async def open_reminders(pilot) -> None:
+    await ready(pilot)
+    await pilot.press("3")
+    await pilot.pause()
+
+
+def rule_rows(app) -> list[list[str]]:
+    table = app.screen.query_one("#rules", DataTable)
+    return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def test_rules_and_preview_are_shown(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 50)) as pilot:
+        await open_reminders(pilot)
+        assert [r[:3] for r in rule_rows(app)] == [["R1", "D−3", "09:00"], ["R2", "D−1", "20:00"], ["R3", "D0", "09:00"], ["R4", "D+1", "10:00"]]
+        preview = text(app.screen.query_one("#preview")).splitlines()
+        assert len(preview) == 10
+        assert any("Course fee" in line and "12-01 09:00" in line for line in preview)  # D0 of the loan due soon
+        assert any("overdue since 2026-11-22" in line for line in preview)  # the daily repeat of the late one
+
+
+async def test_add_a_rule_with_invalid_then_valid_input(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 50)) as pilot:
+        await open_reminders(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, RuleForm)
+        form.query_one("#time", Input).value = "25:00"
+        await pilot.pause()
+        assert "HH:MM" in text(form.query_one("#error")) and "Time" in text(form.query_one("#error"))
+        form.query_one("#time", Input).value = "07:45"
+        form.query_one("#offset", Input).value = "0"
+        form.query_one("#repeat", Switch).value = True
+        await pilot.pause()
+        assert "after the due date" in text(form.query_one("#error"))
+        form.query_one("#repeat", Switch).value = False
+        form.query_one("#offset", Input).value = "-5"
+        await pilot.pause()
+        assert text(form.query_one("#error")) == ""
+        await click(pilot, "#save")
+        rules = ledger_file(app)["settings"]["reminders"]["rules"]
+        assert rules[-1] == {"id": "R5", "offset_days": -5, "time": "07:45", "loans": None, "enabled": True, "repeat_daily": False}
+        assert rule_rows(app)[-1][:3] == ["R5", "D−5", "07:45"]
+
+
+async def test_switch_off_edit_and_delete_a_rule(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 50)) as pilot:
+        await open_reminders(pilot)
+        app.screen.query_one("#rules").focus()
+        await pilot.press("space")  # R1 off
+        await pilot.pause()
+        assert rule_rows(app)[0][-1] == "off"
+        assert ledger_file(app)["settings"]["reminders"]["rules"][0]["enabled"] is False
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#time", Input).value = "08:15"
+        await click(pilot, "#save")
+        assert rule_rows(app)[0][2] == "08:15"
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal) and "R1" in text(app.screen.query_one("#message"))
+        await click(pilot, "#yes")
+        assert [r[0] for r in rule_rows(app)] == ["R2", "R3", "R4"]
+
+
+async def test_settings_are_checked_and_saved(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 60)) as pilot:
+        await open_reminders(pilot)
+        screen = app.screen
+        screen.query_one("#quiet", Input).value = "22-8"
+        await click(pilot, "#save-settings")
+        assert "HH:MM-HH:MM" in text(screen.query_one("#settings-error"))
+        assert ledger_file(app) is None
+        screen.query_one("#quiet", Input).value = "23:00-07:00"
+        screen.query_one("#timezone", Input).value = "Asia/Shanghai"
+        await click(pilot, "#save-settings")
+        saved = ledger_file(app)["settings"]["reminders"]
+        assert (saved["quiet_start"], saved["quiet_end"], saved["timezone"]) == ("23:00", "07:00", "Asia/Shanghai")
+
+
+async def test_a_test_reminder_goes_through_the_channels(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 60)) as pilot:
+        await open_reminders(pilot)
+        await click(pilot, "#test")
+        messages = [n.message for n in app._notifications]
+        assert "This is a test reminder from jiebei-tui." in messages
+        assert any(m.startswith("Test reminder sent through: app") for m in messages)
+
+
+async def test_reminders_missed_while_closed_show_once_on_launch(make_app, tmp_path) -> None:
+    app = make_app(reminders=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        for _ in range(10):
+            await pilot.pause()
+            if isinstance(app.screen, AwayModal):
+                break
+        assert isinstance(app.screen, AwayModal)
+        shown = text(app.screen.query_one("#away-lines"))
+        assert "overdue since 2026-11-22" in shown and "Course fee" in shown
+        sent = ledger_file(app)["settings"]["reminders"]["sent"]
+        assert "R4:L3:2:2026-11-28" in sent
+    again = make_app(reminders=True)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.pause(0.3)
+        assert not isinstance(again.screen, AwayModal)  # shown once
+
+
+async def test_the_running_app_and_the_command_share_the_sent_record(make_app, capsys) -> None:
+    app = make_app(reminders=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.pause(0.3)
+        data_dir = str(app.store.data_dir)
+        assert main(["--data-dir", data_dir, "--today", TODAY.isoformat(), "remind", "run", "--now",
+                     f"{TODAY.isoformat()}T23:59"]) == 0
+        # the launch panel took what was due up to now; the command finds only what came due later today
+        out = capsys.readouterr().out
+        assert "2026-11-26" not in out and "2026-11-27" not in out
+        later = dt.datetime.combine(TODAY + dt.timedelta(days=1), dt.time(10, 30), tzinfo=app.now().tzinfo)
+        app.now = lambda: later  # the clock moves on to tomorrow 10:30
+        app.remind()
+        await pilot.pause()
+        notes = [n.message for n in app._notifications]
+        assert any("7 d late" in m for m in notes)  # tomorrow's daily reminder, as a notification
