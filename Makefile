@@ -26,6 +26,7 @@ test: $(VENV)/.installed-test
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/ledger.py
 	$(BIN)/python benchmarks/startup.py
+	$(BIN)/python benchmarks/reminders.py
 
 screenshots: $(VENV)/.installed-test
 	$(BIN)/python screenshots/generate.py

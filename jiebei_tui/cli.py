@@ -61,8 +61,9 @@ class Context:
 
         return ProductTerms()
 
-    def out(self, data: object, text: str) -> None:
-        print(output.dumps(data) if self.json else text)
+    def out(self, data: object, text) -> None:
+        """Print JSON or the readable text; `text` may be a function, so JSON runs never build it."""
+        print(output.dumps(data) if self.json else (text() if callable(text) else text))
 
 
 def resolve_today(value: str | None) -> dt.date:

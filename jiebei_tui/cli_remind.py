@@ -91,21 +91,23 @@ def cmd_list(ctx) -> int:
     days = parse_in_range(ctx.args.days, "days", "days", 1, 366, max=366)
     ledger = ctx.ledger()
     now = _now(ctx, ledger)
-    found = coming(ledger, _day(ctx, now), now, days)
+    found = [(o, message(o, ctx.lang)) for o in coming(ledger, _day(ctx, now), now, days)]
     data = [
         {
             "id": o.id, "rule": o.rule_id, "fire_at": o.fire_at.isoformat(), "loan": o.loan_id, "installment": o.installment,
             "due_date": o.due_date.isoformat(), "amount": money_str(o.amount), "days_overdue": o.days_overdue,
-            "message": message(o, ctx.lang),
+            "message": text,
         }
-        for o in found
+        for o, text in found
     ]
-    if not found:
-        text = t("remind.none_coming", ctx.lang, days=days)
-    else:
+
+    def readable() -> str:
+        if not found:
+            return t("remind.none_coming", ctx.lang, days=days)
         head = [t("col.when_fires", ctx.lang), t("col.rule", ctx.lang), t("col.message", ctx.lang)]
-        text = table(head, [[f"{o.fire_at:%Y-%m-%d %H:%M}", o.rule_id, message(o, ctx.lang)] for o in found])
-    ctx.out(data, text)
+        return table(head, [[f"{o.fire_at:%Y-%m-%d %H:%M}", o.rule_id, text] for o, text in found])
+
+    ctx.out(data, readable)
     return 0
 
 

@@ -145,13 +145,16 @@ class Store:
 
     def transact(self, change: Callable[[Ledger], tuple[Ledger, T]]) -> T:
         """Apply `change` to the ledger as it is now on disk, under the lock, and write the result atomically.
-        `change` returns (new ledger, result); if it raises, nothing is written."""
+        `change` returns (new ledger, result); if it raises, or returns the very ledger it was given (nothing
+        to change), nothing is written."""
         with self._locked():
             from jiebei_tui.domain.ledger import SCHEMA_VERSION
 
             ledger, version = self._read(self.path)
             current = ledger if ledger is not None else self._fresh()
             new_ledger, result = change(current)
+            if new_ledger is current:
+                return result
             text = dump_ledger(new_ledger)
             parse_ledger(text, self.path)  # what we are about to write must load back: validate it first
             if version is not None and version < SCHEMA_VERSION:

@@ -6,7 +6,12 @@ import unicodedata
 
 
 def width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1 for ch in text)
+    if text.isascii():  # the common case, and much faster than asking unicodedata per character
+        return len(text)
+    return sum(
+        1 if ch < "\u0300" else 2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1
+        for ch in text
+    )
 
 
 def pad(text: str, size: int, right: bool = False) -> str:

@@ -194,3 +194,11 @@ def test_dump_is_plain_json_with_strings_for_money(store: Store) -> None:
     data = json.loads(dump_ledger(ledger))
     assert data["schema_version"] == SCHEMA_VERSION
     assert data["loans"][0]["principal"] == "100000" or data["loans"][0]["principal"] == "100000.00"
+
+
+def test_a_change_that_changes_nothing_writes_nothing(store: Store) -> None:
+    add(store)
+    before = store.path.stat().st_mtime_ns, store.path.read_bytes()
+    assert store.transact(lambda ledger: (ledger, "unchanged")) == "unchanged"
+    assert (store.path.stat().st_mtime_ns, store.path.read_bytes()) == before
+    assert not store.backup_path.exists()  # no write, so no new backup either

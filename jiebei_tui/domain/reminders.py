@@ -50,21 +50,30 @@ class Occurrence:
         return self.kind != "before"
 
 
-def in_quiet_hours(at: dt.time, settings: ReminderSettings) -> bool:
-    if not settings.quiet_hours:
+def quiet_window(settings: ReminderSettings) -> tuple[dt.time, dt.time] | None:
+    if not settings.quiet_hours or settings.quiet_start == settings.quiet_end:
+        return None
+    return parse_time(settings.quiet_start), parse_time(settings.quiet_end)
+
+
+def in_quiet_hours(at: dt.time, settings: ReminderSettings, window: tuple | None | bool = False) -> bool:
+    quiet = quiet_window(settings) if window is False else window
+    if quiet is None:
         return False
-    start, end = parse_time(settings.quiet_start), parse_time(settings.quiet_end)
-    if start == end:
-        return False
+    start, end = quiet
     if start < end:  # e.g. 13:00–14:00
         return start <= at < end
     return at >= start or at < end  # over midnight, e.g. 22:00–08:00
 
 
-def fire_time(day: dt.date, at: dt.time, settings: ReminderSettings, tz: dt.tzinfo) -> dt.datetime:
-    """The local time a reminder fires: the rule's time on its day, moved to the end of the quiet hours."""
-    if in_quiet_hours(at, settings):
-        end = parse_time(settings.quiet_end)
+def fire_time(
+    day: dt.date, at: dt.time, settings: ReminderSettings, tz: dt.tzinfo, window: tuple | None | bool = False
+) -> dt.datetime:
+    """The local time a reminder fires: the rule's time on its day, moved to the end of the quiet hours.
+    (`window` is the parsed quiet hours, when the caller has them already.)"""
+    quiet = quiet_window(settings) if window is False else window
+    if quiet is not None and in_quiet_hours(at, settings, quiet):
+        end = quiet[1]
         if at >= end:  # evening part of an over-midnight window: the end is tomorrow morning
             day += ONE_DAY
         at = end
@@ -88,9 +97,11 @@ def occurrences(
     out: list[Occurrence] = []
     first_day = start.astimezone(tz).date() - dt.timedelta(days=2)  # a quiet-hours shift can cross midnight
     last_day = end.astimezone(tz).date()
+    window = quiet_window(settings)
+    rules = [(rule, rule.at) for rule in settings.rules if rule.enabled]  # times parsed once per run
     for state in states:
-        for rule in settings.rules:
-            if not rule.enabled or not rule.applies_to(state.record.id):
+        for rule, rule_at in rules:
+            if not rule.applies_to(state.record.id):
                 continue
             for inst in state.installments:
                 if inst.settled:
@@ -98,7 +109,7 @@ def occurrences(
                 for day in _days(rule, inst, first_day, last_day):
                     if inst.paid_on is not None and inst.paid_on <= day:
                         break  # paid by then: this and every later repeat are cancelled
-                    at = fire_time(day, rule.at, settings, tz)
+                    at = fire_time(day, rule_at, settings, tz, window)
                     if start <= at <= end:
                         out.append(_occurrence(rule, state, inst, day, at, terms))
     out.sort(key=lambda o: (o.fire_at, o.loan_id, o.installment, o.rule_id))

@@ -346,6 +346,7 @@ class LoanReplay:
         rows = []
         for line in self.lines:
             charged = sum(line.penalty_parts(today, rate, terms), ZERO)
+            paid = line.paid
             due = line.inst.due_date
             late = (today - due).days
             if line.cleared_on is not None:
@@ -355,7 +356,7 @@ class LoanReplay:
             elif late == 0:
                 status = "due"
             else:
-                status, late = ("partial" if line.paid > 0 else "upcoming"), 0
+                status, late = ("partial" if paid > 0 else "upcoming"), 0
             rows.append(
                 InstallmentState(
                     no=line.inst.no,
@@ -363,7 +364,7 @@ class LoanReplay:
                     principal=line.inst.principal,
                     interest=line.inst.interest,
                     penalty=charged,
-                    paid=line.paid,
+                    paid=paid,
                     status=status,
                     days_overdue=late,
                     unpaid_principal=line.unpaid_principal,

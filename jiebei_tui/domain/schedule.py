@@ -84,8 +84,9 @@ def due_dates(loan: Loan) -> list[dt.date]:
 
 def build_schedule(loan: Loan) -> Schedule:
     dues = due_dates(loan)
-    installments = plan(loan.principal, loan.daily_rate, loan.start, dues, loan.method)
-    return Schedule(loan, tuple(installments), regular_amount(loan.principal, loan.daily_rate, loan.start, dues, loan.method))
+    amount = regular_amount(loan.principal, loan.daily_rate, loan.start, dues, loan.method)
+    installments = plan(loan.principal, loan.daily_rate, loan.start, dues, loan.method, amount=amount)
+    return Schedule(loan, tuple(installments), amount)
 
 
 def regular_amount(balance: Decimal, rate: Decimal, start: dt.date, dues: list[dt.date], method: Method) -> Decimal:
@@ -111,14 +112,22 @@ def annuity(balance: Decimal, rate: Decimal, start: dt.date, dues: list[dt.date]
 
 
 def plan(
-    balance: Decimal, rate: Decimal, start: dt.date, dues: list[dt.date], method: Method, first_no: int = 1
+    balance: Decimal,
+    rate: Decimal,
+    start: dt.date,
+    dues: list[dt.date],
+    method: Method,
+    first_no: int = 1,
+    amount: Decimal | None = None,
 ) -> list[Installment]:
-    """The schedule of `balance` over `dues`, interest from `start`: the method's own rule."""
+    """The schedule of `balance` over `dues`, interest from `start`: the method's own rule. `amount` is the
+    method's regular amount when the caller has it already (regular_amount)."""
+    if amount is None:
+        amount = regular_amount(balance, rate, start, dues, method)
     if method is Method.EQUAL_INSTALLMENT:
-        amount = annuity(balance, rate, start, dues)
         return plan_fixed_installment(balance, rate, start, dues, amount, first_no, stop_early=False)
     if method is Method.EQUAL_PRINCIPAL:
-        return plan_fixed_principal(balance, rate, start, dues, half_up(balance / len(dues)), first_no, len(dues))
+        return plan_fixed_principal(balance, rate, start, dues, amount, first_no, len(dues))
     return plan_interest_first(balance, rate, start, dues, first_no)
 
 

@@ -150,8 +150,8 @@ def prepay(position: Position, amount: Decimal, strategy: Strategy, field: str =
         new = plan_interest_first(balance, rate, on, dues, first_no)
         kept = ZERO
     elif strategy is Strategy.REDUCE_INSTALLMENT:
-        new = plan(balance, rate, on, dues, method, first_no)
         kept = regular_amount(balance, rate, on, dues, method)
+        new = plan(balance, rate, on, dues, method, first_no, amount=kept)
     elif method is Method.EQUAL_INSTALLMENT:
         new = plan_fixed_installment(balance, rate, on, dues, position.regular_amount, first_no)
         kept = position.regular_amount
