@@ -485,8 +485,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "1 状态 · 2 还款 · 3 提醒 · 4 逾期 · a 添加借款 · ? 帮助 · ctrl+p 命令面板（语言、主题）· ctrl+q 退出",
     ),
     "help.screen_keys": (
-        "Status: p record a repayment · e rename · d delete. Repay: f how is this computed. Overdue: ←/→ days late.",
-        "状态页：p 记录还款 · e 改名 · d 删除。还款页：f 显示计算过程。逾期页：←/→ 调整逾期天数。",
+        "Status: p record a repayment · e rename · d delete. Repay: f how is this computed. Reminders: n new · "
+        "e edit · x delete · space on/off. Overdue: ←/→ days late. Escape leaves a text field.",
+        "状态页：p 记录还款 · e 改名 · d 删除。还款页：f 显示计算过程。提醒页：n 新建 · e 编辑 · x 删除 · 空格 启用/停用。"
+        "逾期页：←/→ 调整逾期天数。Esc 离开输入框。",
     ),
     "recover.title": ("Your ledger file cannot be read", "无法读取账本文件"),
     "recover.explain": (
