@@ -141,12 +141,9 @@ def rules_text(settings, lang: str) -> str:
 
 def _change_reminders(ctx, change):
     """Apply change(reminder settings, loan ids) -> (new settings, result) in one transaction."""
+    from jiebei_tui.domain.ledger import change_reminders
 
-    def apply(ledger):
-        settings, result = change(ledger.settings.reminders, [r.id for r in ledger.loans])
-        return ledger.model_copy(update={"settings": ledger.settings.model_copy(update={"reminders": settings})}), result
-
-    return ctx.store.transact(apply)
+    return ctx.store.transact(lambda ledger: change_reminders(ledger, change))
 
 
 def cmd_rules(ctx) -> int:
@@ -278,15 +275,17 @@ def cmd_export_ics(ctx) -> int:
     from jiebei_tui.domain.replay import all_states
     from jiebei_tui.reminding import zone
 
-    def change(ledger):
-        settings = ledger.settings.reminders
-        tz = zone(settings.timezone)
-        data, versions, count = ics.build(all_states(ledger, ctx.today), settings, tz, ctx.lang, dt.datetime.now(tz))
-        updated = settings.model_copy(update={"ics_versions": versions})
-        new = ledger.model_copy(update={"settings": ledger.settings.model_copy(update={"reminders": updated})})
-        return new, (data, count)
+    from jiebei_tui.domain.ledger import change_reminders
 
-    data, count = ctx.store.transact(change)  # the sequence numbers are remembered for the next export
+    def export(ledger):
+        def build(settings, _loans):
+            tz = zone(settings.timezone)
+            data, versions, count = ics.build(all_states(ledger, ctx.today), settings, tz, ctx.lang, dt.datetime.now(tz))
+            return settings.model_copy(update={"ics_versions": versions}), (data, count)
+
+        return change_reminders(ledger, build)
+
+    data, count = ctx.store.transact(export)  # the sequence numbers are remembered for the next export
     if ctx.args.out:
         Path(ctx.args.out).write_bytes(data)
         print(t("remind.exported", ctx.lang, n=count, path=ctx.args.out))

@@ -120,15 +120,17 @@ def run(store, today: dt.date, now: dt.datetime | None, lang: str, stdout: bool 
     """Claim what is due (one locked transaction) and deliver it. When nothing is due, nothing is written."""
     from jiebei_tui.domain.replay import all_states
 
+    from jiebei_tui.domain.ledger import change_reminders
+
     def change(ledger):
-        settings = ledger.settings.reminders
-        tz = zone(settings.timezone)
-        moment = now or dt.datetime.now(tz)
-        claimed, updated = claim(all_states(ledger, today), settings, ledger.terms, tz, moment)
-        if not claimed.deliver and not claimed.missed:
-            return ledger, (claimed, settings)  # nothing due: the file is not rewritten
-        new_settings = ledger.settings.model_copy(update={"reminders": updated})
-        return ledger.model_copy(update={"settings": new_settings}), (claimed, settings)
+        def take(settings, _loans):
+            tz = zone(settings.timezone)
+            claimed, updated = claim(all_states(ledger, today), settings, ledger.terms, tz, now or dt.datetime.now(tz))
+            if not claimed.deliver and not claimed.missed:
+                return settings, (claimed, settings)  # nothing due: unchanged, so the file is not rewritten
+            return updated, (claimed, settings)
+
+        return change_reminders(ledger, take)
 
     claimed, settings = store.transact(change)
     report = Report()

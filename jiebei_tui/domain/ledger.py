@@ -219,3 +219,13 @@ def append_event(
         strategy=strategy,
     )
     return ledger.model_copy(update={"events": [*ledger.events, event], "ids_issued": issued}), event
+
+
+def change_reminders(ledger: Ledger, change) -> tuple[Ledger, object]:
+    """Apply change(reminder settings, the ledger's loan ids) -> (new settings, result) to the ledger.
+    Returns the ledger itself (so the store writes nothing) when the settings object is unchanged."""
+    current = ledger.settings.reminders
+    settings, result = change(current, [r.id for r in ledger.loans])
+    if settings is current:
+        return ledger, result
+    return ledger.model_copy(update={"settings": ledger.settings.model_copy(update={"reminders": settings})}), result

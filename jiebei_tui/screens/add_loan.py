@@ -144,6 +144,9 @@ class AddLoanScreen(ModalScreen[str | None]):
             return
         self.query_one("#form-error", Static).update("")
         loan, name = self.loan(), self.values()["name"]
+        was_demo = self.app.ledger.demo
         new_id = self.app.commit(lambda ledger: add_loan(ledger, name, loan))
         self.app.notify(t("add.saved", self.app.lang, loan=clean_name(name)))
+        if was_demo:  # the first own loan replaces the demo: say so, as the command line does
+            self.app.notify(t("cli.demo_replaced", self.app.lang))
         self.dismiss(new_id)

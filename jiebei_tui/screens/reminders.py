@@ -120,12 +120,9 @@ class RemindersScreen(SectionScreen):
 
     def _change(self, change):
         """Apply change(reminder settings, loan ids) -> (settings, result) through the store."""
+        from jiebei_tui.domain.ledger import change_reminders
 
-        def apply(ledger):
-            settings, result = change(ledger.settings.reminders, [r.id for r in ledger.loans])
-            return ledger.model_copy(update={"settings": ledger.settings.model_copy(update={"reminders": settings})}), result
-
-        return self.app.commit(apply)
+        return self.app.commit(lambda ledger: change_reminders(ledger, change))
 
     def action_new_rule(self) -> None:
         from jiebei_tui.screens.rule_form import RuleForm

@@ -51,9 +51,10 @@ class RuleForm(ModalScreen[bool]):
         return edit_rule(settings, self.rule.id, *values, repeat, known), self.rule.id
 
     def check(self) -> bool:
-        ledger = self.app.ledger
+        from jiebei_tui.domain.ledger import change_reminders
+
         try:
-            self._apply(ledger.settings.reminders, [r.id for r in ledger.loans])
+            change_reminders(self.app.ledger, self._apply)  # a dry run: nothing is stored
         except InputError as err:
             self.query_one("#error", Static).update(err.sentence(self.app.lang, t(FIELD_LABELS.get(err.field, "reminders.title"), self.app.lang)))
             self.query_one("#save", Button).disabled = True
@@ -82,9 +83,7 @@ class RuleForm(ModalScreen[bool]):
             self.save()
 
     def save(self) -> None:
-        def change(ledger):
-            settings, rule_id = self._apply(ledger.settings.reminders, [r.id for r in ledger.loans])
-            return ledger.model_copy(update={"settings": ledger.settings.model_copy(update={"reminders": settings})}), rule_id
+        from jiebei_tui.domain.ledger import change_reminders
 
-        self.app.commit(change)
+        self.app.commit(lambda ledger: change_reminders(ledger, self._apply))
         self.dismiss(True)

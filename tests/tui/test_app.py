@@ -19,6 +19,16 @@ from jiebei_tui.screens.status import StatusScreen
 from tests.tui.conftest import TODAY, click, ledger_file, ready, select_loan, text
 
 
+async def palette(pilot, command: str) -> None:
+    """Run a command from the command palette, typed as a user would."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*command)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 def banner(app) -> str:
     return text(app.screen.query_one("#banner"))
 
@@ -63,12 +73,7 @@ async def test_sections_switch_by_palette(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Section: Overdue")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await palette(pilot, "Section: Overdue")
         assert isinstance(app.screen, OverdueScreen)
 
 
@@ -107,6 +112,24 @@ async def test_add_a_loan_invalid_then_valid(make_app) -> None:
         assert [loan["name"] for loan in data["loans"]] == ["Laptop"]
         assert data["loans"][0]["principal"] == "10000" or Decimal(data["loans"][0]["principal"]) == 10000
         assert rows(app)[0][1] == "Laptop"
+
+
+async def test_the_first_own_loan_replaces_the_demo_and_says_so(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        for field, value in (("name", "Mine"), ("principal", "6000"), ("daily_rate", "0.0003"), ("term", "6")):
+            form.query_one(f"#{field}", Input).value = value
+        await pilot.pause()
+        form.query_one("#term", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [loan["name"] for loan in ledger_file(app)["loans"]] == ["Mine"] and not ledger_file(app)["demo"]
+        assert any("demo loans were removed" in n.message for n in app._notifications)
+        assert "DEMO" not in app.sub_title
 
 
 async def test_record_a_repayment_and_see_the_status_change(make_app) -> None:
@@ -264,12 +287,8 @@ async def test_switch_language_from_the_palette(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Language")
+        await palette(pilot, "Language")
         await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause(0.5)
         assert app.lang == "zh"
         assert "已逾期" in banner(app) and "逾期 6 天" in banner(app)
         assert "逾期 M1" in rows(app)[2][2]
