@@ -15,8 +15,6 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from jiebei_tui.domain.replay import LoanState, all_states
-from jiebei_tui.domain.urgency import most_urgent
 from jiebei_tui.i18n import system_lang, t
 from jiebei_tui.screens.status import StatusScreen
 from jiebei_tui.store import LedgerFileError, Store
@@ -25,6 +23,7 @@ from jiebei_tui.widgets.section import SectionScreen
 
 if TYPE_CHECKING:
     from jiebei_tui.domain.ledger import Ledger
+    from jiebei_tui.domain.replay import LoanState
 
 # The first frame is drawn before the ledger (and pydantic's model machinery) is loaded, and the other sections
 # are imported when first opened: see benchmarks/startup.py.
@@ -171,6 +170,9 @@ class JiebeiApp(App[int]):
 
     def reload(self) -> None:
         """Read the ledger and derive every loan's state at today (raises LedgerFileError)."""
+        from jiebei_tui.domain.replay import all_states
+        from jiebei_tui.domain.urgency import most_urgent
+
         self.ledger = self.store.load()
         self.states = all_states(self.ledger, self.today)
         self.version += 1
