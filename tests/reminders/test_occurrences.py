@@ -100,7 +100,6 @@ def test_repeating_overdue_reminders_stop_when_paid() -> None:
 
 
 def test_a_loan_can_be_chosen_and_rules_checked() -> None:
-    book = ledger()
     settings, rule_id = add_rule(ReminderSettings(rules=[]), "-2", "08:30", "L1", False, ["L1"])
     assert settings.rule(rule_id).loans == ["L1"]
     for offset, time, loans, repeat, field in (("31", "09:00", "all", False, "offset"), ("-1", "25:00", "all", False, "time"),
