@@ -231,6 +231,8 @@ class LoanReplay:
             method=self.record.method,
             regular_amount=self.regular_amount,
             overdue_to_clear=sum((line.owed(on, self.rate, self.terms) for line in due), ZERO),
+            # interest already paid on instalments not yet due counts against what has accrued; an excess
+            # (paying a whole instalment early, then settling days later) is not refunded
             interest_paid_ahead=sum((line.paid_interest for line in remaining), ZERO),
         )
 
