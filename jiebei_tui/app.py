@@ -138,6 +138,8 @@ class JiebeiApp(App[int]):
         from jiebei_tui.domain.errors import InputError
         from jiebei_tui.reminder_text import message
 
+        if self.ledger is None or (self.ledger.demo and not self.store.exists()):
+            return  # a first look at the demo: nothing was "missed" while closed, and nothing is written
         try:
             claimed, report = reminding.run(self.store, self.today, self.now(), self.lang, stdout=False)
         except (LedgerFileError, InputError) as err:

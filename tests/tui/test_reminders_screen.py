@@ -109,8 +109,23 @@ async def test_a_test_reminder_goes_through_the_channels(make_app) -> None:
         assert any(m.startswith("Test reminder sent through: app") for m in messages)
 
 
+def save_the_demo(app) -> None:
+    """A ledger that has been saved once (the demo on a first look has no reminders to catch up)."""
+    assert main(["--data-dir", str(app.store.data_dir), "--today", TODAY.isoformat(), "remind", "set", "--desktop", "off"]) == 0
+
+
+async def test_a_first_look_at_the_demo_shows_no_missed_reminders(make_app) -> None:
+    app = make_app(reminders=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.pause(0.3)
+        assert not isinstance(app.screen, AwayModal)
+    assert ledger_file(app) is None
+
+
 async def test_reminders_missed_while_closed_show_once_on_launch(make_app, tmp_path) -> None:
     app = make_app(reminders=True)
+    save_the_demo(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         for _ in range(10):
@@ -131,6 +146,7 @@ async def test_reminders_missed_while_closed_show_once_on_launch(make_app, tmp_p
 
 async def test_the_running_app_and_the_command_share_the_sent_record(make_app, capsys) -> None:
     app = make_app(reminders=True)
+    save_the_demo(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         await pilot.pause(0.3)
