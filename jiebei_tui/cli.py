@@ -281,8 +281,7 @@ def cmd_loans_remove(ctx: Context) -> int:
 def cmd_loans_rename(ctx: Context) -> int:
     from jiebei_tui.domain.ledger import rename_loan
 
-    ledger = ctx.store.transact(lambda ledger: (rename_loan(ledger, ctx.args.id, ctx.args.name), None))
-    del ledger
+    ctx.store.transact(lambda ledger: (rename_loan(ledger, ctx.args.id, ctx.args.name), None))
     name = ctx.ledger().loan(ctx.args.id).name
     ctx.out({"id": ctx.args.id, "name": name}, t("cli.renamed", ctx.lang, id=ctx.args.id, name=name))
     return EXIT_OK

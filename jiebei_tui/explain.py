@@ -11,7 +11,7 @@ from jiebei_tui.domain.simulate import PrepayResult, SettleResult
 from jiebei_tui.i18n import t
 
 
-def accrued(result: SettleResult | PrepayResult, position, lang: str) -> str:
+def accrued(position, lang: str) -> str:
     return t(
         "formula.interest", lang, balance=yuan(position.balance), rate=percent(position.daily_rate),
         days=position.days, result=yuan(position.accrued_gross),

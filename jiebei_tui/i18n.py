@@ -13,8 +13,6 @@ from decimal import Decimal
 
 from jiebei_tui.domain.money import yuan
 
-LANGS = ("en", "zh")
-
 # key: (English, 中文)
 STRINGS: dict[str, tuple[str, str]] = {
     # --- what each input allows (the end of an InputError sentence) ---
@@ -55,6 +53,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "日期须晚于借款日（{start}）且早于最后一期还款日（{last}）",
     ),
     "rule.after_start": ("the date must be after the drawdown ({start})", "日期须晚于借款日（{start}）"),
+    "rule.not_past": (
+        "a simulation looks from today ({today}) on; a payment already made is recorded on Status with p",
+        "模拟从今天（{today}）起计算；已经发生的还款请在状态页按 p 记录",
+    ),
     "rule.prepay_too_small": (
         "a prepayment must be more than {minimum} (interest accrued to that day {accrued} plus anything overdue), "
         "or nothing reaches the principal",

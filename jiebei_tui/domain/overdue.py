@@ -18,7 +18,6 @@ if TYPE_CHECKING:  # the pydantic model is only needed by callers that hold one
     from jiebei_tui.domain.product_terms import ProductTerms
 
 STAGES = ("M0", "M1", "M2", "M3", "M3+")
-STAGE_FIRST_DAY = {"M0": 0, "M1": 1, "M2": 31, "M3": 61, "M3+": 91}
 
 
 def stage(days_past_due: int) -> str:

@@ -16,7 +16,6 @@ from jiebei_tui.domain.errors import InputError
 
 TIME = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])$")
 MAX_OFFSET = 30
-COMMAND_TIMEOUT_SECONDS = 10
 
 
 def parse_time(value: object, field: str = "time") -> dt.time:

@@ -140,8 +140,10 @@ class RepayScreen(SectionScreen):
             self.show_prepay()
 
     def show_options(self) -> None:
-        for name in ("pay", "settle", "prepay", "wait"):
-            getattr(self, f"show_{name}")()
+        self.show_pay()
+        self.show_settle()  # before show_wait, which compares with today's settlement
+        self.show_prepay()
+        self.show_wait()
 
     def show_pay(self) -> None:
         lang, s = self.lang, self.state
@@ -188,13 +190,13 @@ class RepayScreen(SectionScreen):
             lines.append(f"{t('label.overdue_first', lang)}  {yuan(result.overdue_to_clear)}")
         lines += [f"{t('label.payoff', lang)}  {yuan(result.payoff)}", f"{t('label.interest_saved', lang)}  {yuan(result.interest_saved)}"]
         figures.update("\n".join(lines))
-        formula.update(explain.accrued(result, result.position, lang) + "\n" + explain.payoff(result, lang))
+        formula.update(explain.accrued(result.position, lang) + "\n" + explain.payoff(result, lang))
 
     def _prepay_inputs(self) -> tuple[Decimal, dt.date]:
         amount = parse_amount(self.query_one("#prepay-amount", Input).value)
         on = parse_date(self.query_one("#prepay-on", Input).value, "on")
         if on < self.app.today:
-            raise InputError("on", on.isoformat(), "event_date", start=self.state.record.start, today=self.app.today)
+            raise InputError("on", on.isoformat(), "not_past", today=self.app.today)
         return amount, on
 
     def show_prepay(self) -> None:
@@ -232,7 +234,7 @@ class RepayScreen(SectionScreen):
         else:
             note.update(t("repay.same", lang))
         formula.update(
-            explain.accrued(term, replay.position(on), lang) + "\n" + explain.reduction(term, lang) + "\n"
+            explain.accrued(replay.position(on), lang) + "\n" + explain.reduction(term, lang) + "\n"
             + explain.saved(term.interest_before, term.interest_after, lang) + " / "
             + explain.saved(smaller.interest_before, smaller.interest_after, lang)
         )

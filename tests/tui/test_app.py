@@ -413,3 +413,16 @@ async def test_select_a_loan_on_repay(make_app) -> None:
         await pilot.pause()
         assert app.selected_loan == "L2"
         assert "Instalment 4" in text(app.screen.query_one("#pay-figures"))
+
+
+async def test_a_prepay_date_in_the_past_says_where_past_payments_go(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 50)) as pilot:
+        await ready(pilot)
+        await pilot.press("2")
+        await pilot.pause()
+        app.screen.query_one("#prepay-on", Input).value = "2026-11-01"
+        await pilot.pause()
+        error = text(app.screen.query_one("#prepay-error"))
+        assert "2026-11-01" in error and "from today (2026-11-28)" in error and "Status" in error
+        assert app.screen.query_one("#apply-term", Button).disabled
