@@ -73,8 +73,8 @@ def _day(ctx, now: dt.datetime) -> dt.date:
 def cmd_run(ctx) -> int:
     from jiebei_tui import reminding
 
-    ledger = ctx.ledger()
-    now = _now(ctx, ledger)
+    # the zone for --now comes from a quick read: the ledger is validated once, inside the run's transaction
+    now = reminding.parse_now(getattr(ctx.args, "now", None), reminding.zone(ctx.store.peek_reminder_zone()))
     _claimed, report = reminding.run(ctx.store, _day(ctx, now), now, ctx.lang)
     for line in report.lines:
         print(line)

@@ -98,8 +98,10 @@ def _try(report: Report, channel: str, send, lang: str) -> None:
 
 def desktop(title: str, body: str, critical: bool) -> None:
     """notify-send, when it exists and a session bus is reachable; otherwise quietly nothing."""
+    if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):  # no session bus: checked first, it costs nothing
+        return
     command = shutil.which("notify-send")
-    if command is None or not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+    if command is None:
         return
     urgency = "critical" if critical else "normal"
     done = subprocess.run([command, "-u", urgency, "-a", "jiebei-tui", title, body], capture_output=True, timeout=NOTIFY_TIMEOUT)

@@ -81,6 +81,7 @@ class Store:
         self.lock_path = self.data_dir / (FILE_NAME + ".lock")
         self.demo = demo
         self.today = today or dt.date.today()
+        self._peeked: tuple[tuple[int, int] | None, dict] | None = None  # (file signature, its settings)
 
     # --- reading ---
 
@@ -110,12 +111,23 @@ class Store:
     def peek_settings(self) -> dict:
         """The saved settings (language, theme, keymap), read without validating the ledger: a start-up peek
         for cosmetic choices before the first frame. Empty when there is no file or it cannot be read (the
-        real load reports that)."""
+        real load reports that). Remembered while the file is unchanged: a command may ask twice."""
+        signature = self.signature()
+        if self._peeked is not None and self._peeked[0] == signature:
+            return self._peeked[1]
         try:
             settings = json.loads(self.path.read_text(encoding="utf-8"))["settings"]
         except (OSError, ValueError, TypeError, KeyError):
-            return {}
-        return settings if isinstance(settings, dict) else {}
+            settings = {}
+        settings = settings if isinstance(settings, dict) else {}
+        self._peeked = signature, settings
+        return settings
+
+    def peek_reminder_zone(self) -> str | None:
+        """The saved reminder time zone (None: the system's), by the same quick read."""
+        reminders = self.peek_settings().get("reminders")
+        name = reminders.get("timezone") if isinstance(reminders, dict) else None
+        return name if isinstance(name, str) else None
 
     def saved_lang(self) -> str | None:
         lang = self.peek_settings().get("lang")

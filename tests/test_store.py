@@ -58,6 +58,23 @@ def test_each_write_keeps_the_previous_version(store: Store) -> None:
     assert len(store.load().loans) == 2
 
 
+def test_the_quick_settings_read_follows_the_file(store: Store) -> None:
+    """The start-up peek is remembered, but a change to the file (here by another Store, as another program
+    would) is seen at once."""
+    assert store.saved_lang() is None and store.peek_reminder_zone() is None
+    other = Store(store.data_dir, demo=False, today=TODAY)
+
+    def choose(ledger):
+        settings = ledger.settings.model_copy(
+            update={"lang": "zh", "reminders": ledger.settings.reminders.model_copy(update={"timezone": "Asia/Shanghai"})}
+        )
+        return ledger.model_copy(update={"settings": settings}), None
+
+    other.transact(choose)
+    assert store.saved_lang() == "zh"
+    assert store.peek_reminder_zone() == "Asia/Shanghai"
+
+
 def test_a_refused_change_writes_nothing(store: Store) -> None:
     loan_id = add(store)
     before = store.path.read_bytes()

@@ -17,7 +17,8 @@ MIN_FIRST_PERIOD_DAYS = 15  # a drawdown fewer than 15 days before the repayment
 MONTH_END_DAY = {29: 25, 30: 26, 31: 27}  # drawdowns on the 29th-31st repay on the 25th-27th
 
 
-@dataclass(frozen=True)
+# slotted, not frozen: built by the ten thousand per run and a frozen __init__ costs 4×; never changed once built
+@dataclass(slots=True)
 class Installment:
     """One instalment (期) as scheduled. `remaining` is the principal still owed after it is paid."""
 
