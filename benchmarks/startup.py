@@ -110,8 +110,9 @@ def first_frames(folder: Path) -> tuple[float, float, float]:
 
 
 async def section_switches(folder: Path) -> tuple[float, float]:
-    """Timed inside the app, from the section action starting to the first completed refresh after it
-    (Pilot's own press-and-settle takes about 150 ms even on a trivial app, so it cannot time this)."""
+    """Timed inside the app, from the section action starting to the first frame of the new section written
+    to the terminal (Pilot's own press-and-settle takes about 150 ms even on a trivial app, so it cannot
+    time this)."""
     from jiebei_tui.app import JiebeiApp
 
     first: list[float] = []
@@ -119,13 +120,19 @@ async def section_switches(folder: Path) -> tuple[float, float]:
 
     class Timed(JiebeiApp):
         visits: set[str] = set()
+        pending: tuple | None = None  # (start, the screen left, first visit?)
 
         def action_section(self, name: str) -> None:
-            start = time.perf_counter()
-            seen = name in self.visits
+            self.pending = (time.perf_counter(), self.screen, name not in self.visits)
             self.visits.add(name)
             super().action_section(name)
-            self.call_after_refresh(lambda: (later if seen else first).append((time.perf_counter() - start) * 1000))
+
+        def _display(self, screen, renderable) -> None:
+            super()._display(screen, renderable)
+            if self.pending and screen is self.screen and screen is not self.pending[1]:
+                start, _, new = self.pending
+                (first if new else later).append((time.perf_counter() - start) * 1000)
+                self.pending = None
 
     app = Timed(data_dir=folder, today=TODAY, lang="en", reminders=False)
     async with app.run_test(size=(120, 36)) as pilot:

@@ -3,12 +3,14 @@ A section refreshes from the app's ledger whenever it is shown and whenever the 
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from jiebei_tui.widgets.banner import UrgentBanner
+from jiebei_tui.widgets.footer import KeyBar
 from jiebei_tui.widgets.localized import localize_bindings
 
 
@@ -23,7 +25,7 @@ class SectionScreen(Screen):
         yield Header()
         yield UrgentBanner(id="banner")
         yield from self.compose_body()
-        yield Footer()
+        yield KeyBar()
 
     def compose_body(self) -> ComposeResult:
         yield from ()
@@ -38,7 +40,12 @@ class SectionScreen(Screen):
         localize_bindings(self, self.lang)
         self.refresh_view()
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual restyles every widget of a screen it switches to, in case the CSS changed while it was away.
+        # A section is left only for another section, and switch_mode itself re-applies CSS that did change
+        # (a new theme): restyling sixty unchanged widgets again was most of a section switch's time.
+        # (This handler runs before Screen's own, which reads the flag.)
+        event.refresh_styles = False
         self.refresh_view()
 
     def on_resize(self) -> None:

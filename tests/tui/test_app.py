@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
+from textual.color import Color
 from textual.widgets import Button, DataTable, Input, Select, Static
 
 from jiebei_tui.cli import main
@@ -351,6 +352,24 @@ async def test_theme_choice_is_saved(make_app) -> None:
         await ready(pilot)
         await pilot.pause()
         assert again.theme == "nord"
+
+
+async def test_a_theme_chosen_in_one_section_colours_the_others(make_app) -> None:
+    """Sections skip Textual's restyle when shown again (switch_mode restyles when the CSS changed): a theme
+    picked while in Repay must still colour Status and its banner when the borrower goes back."""
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        banner_before = app.screen.query_one("#banner").styles.background
+        await pilot.press("2")
+        await pilot.pause()
+        app.theme = "nord"
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+        assert isinstance(app.screen, StatusScreen)
+        assert app.screen.styles.background == Color.parse(app.current_theme.background)
+        assert app.screen.query_one("#banner").styles.background != banner_before
 
 
 async def test_saved_keymap_remaps_a_binding(make_app) -> None:
