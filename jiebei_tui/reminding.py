@@ -143,11 +143,21 @@ def run(store, today: dt.date, now: dt.datetime | None, lang: str, stdout: bool 
     return claimed, report
 
 
-def coming(ledger, today: dt.date, now: dt.datetime, days: int) -> list[Occurrence]:
-    """The occurrences of the next `days` days that were not sent, in order."""
+def coming(ledger, today: dt.date, now: dt.datetime, days: int, states=None, limit: int | None = None) -> list[Occurrence]:
+    """The occurrences of the next `days` days that were not sent, in order: all of them, or the first `limit`
+    (looked for a week ahead first, then further: a preview of ten need not work out two months of them).
+    `states`: the loans' states at today, when the caller has them."""
     from jiebei_tui.domain.replay import all_states
 
+    states = all_states(ledger, today) if states is None else states
     settings = ledger.settings.reminders
     tz = zone(settings.timezone)
-    found = occurrences(all_states(ledger, today), settings, ledger.terms, tz, now, now + dt.timedelta(days=days))
-    return [o for o in found if o.id not in settings.sent]
+    span = days if limit is None else min(7, days)
+    while True:
+        found = occurrences(states, settings, ledger.terms, tz, now, now + dt.timedelta(days=span))
+        found = [o for o in found if o.id not in settings.sent]
+        if limit is None:
+            return found
+        if len(found) >= limit or span >= days:
+            return found[:limit]
+        span = min(span * 4, days)

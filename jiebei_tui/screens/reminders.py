@@ -103,7 +103,7 @@ class RemindersScreen(SectionScreen):
 
         lang = self.lang
         try:
-            found = coming(self.app.ledger, self.app.today, self.app.now(), PREVIEW_DAYS)[:PREVIEW]
+            found = coming(self.app.ledger, self.app.today, self.app.now(), PREVIEW_DAYS, self.app.states, PREVIEW)
         except InputError as err:
             self.query_one("#preview", Static).update(err.sentence(lang))
             return

@@ -128,3 +128,19 @@ def test_amounts_in_the_overdue_text_follow_the_rules() -> None:
     book = ledger()
     found = fires(book, only({"offset_days": 6, "time": "10:00"}), at(2025, 2, 10), at(2025, 2, 17), today=dt.date(2025, 2, 16))
     assert found[0].amount == D("903.66") and found[0].days_overdue == 6  # the worked example
+
+
+@pytest.mark.parametrize("limit", [1, 3, 10, 40])
+def test_the_first_few_coming_are_the_first_of_all_coming(limit: int) -> None:
+    """The Reminders preview asks for the first ten, looked for a week ahead first and then further: they must
+    be exactly the first ten of the full list, whether the week holds none, some or more than enough."""
+    from jiebei_tui.reminding import coming
+
+    book = ledger(start="2025-01-10")
+    book = book.model_copy(update={"settings": book.settings.model_copy(update={"reminders": ReminderSettings(timezone="Asia/Shanghai")})})
+    for now in (at(2025, 1, 20, 12), at(2025, 2, 8, 12), at(2025, 2, 11, 12), at(2025, 3, 1, 0)):
+        today = now.date()
+        everything = coming(book, today, now, 60)
+        first = coming(book, today, now, 60, all_states(book, today), limit)
+        assert [o.id for o in first] == [o.id for o in everything[:limit]]
+    assert len(everything) >= 10  # the case where the full list is longer than the preview was tried
