@@ -9,12 +9,16 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# The package's bytecode is compiled at install, as pip does for any installed package: where
+# PYTHONDONTWRITEBYTECODE is set, every start would otherwise recompile every module.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m compileall -q jiebei_tui
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m compileall -q jiebei_tui
 	touch $@ $(VENV)/.installed
 
 run: $(VENV)/.installed

@@ -19,6 +19,8 @@ from jiebei_tui.domain.replay import all_states
 from jiebei_tui.domain.schedule import build_schedule
 from jiebei_tui.store import Store, dump_ledger, parse_ledger
 
+from precompile import compile_package  # benchmarks/ is the script's own folder
+
 LOANS, EVENTS_PER_LOAN, RUNS = 1000, 50, 9
 TODAY = dt.date(2026, 11, 28)
 
@@ -66,6 +68,7 @@ def process_ms(argv: list[str]) -> float:
 
 
 def main() -> None:
+    compile_package()
     ledger = big_ledger()
     with tempfile.TemporaryDirectory() as folder:
         store = Store(Path(folder), demo=False, today=TODAY)

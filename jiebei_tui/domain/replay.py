@@ -192,25 +192,31 @@ class LoanReplay:
 
     # --- what is owed ---
 
-    def advance(self, on: dt.date) -> None:
-        for line in self._open():
+    def advance(self, on: dt.date, open_lines: list[_Line] | None = None) -> None:
+        for line in self._open() if open_lines is None else open_lines:
             if line.due_date >= on:  # later lines are not late yet: nothing accrues
                 break
             line.accrue(on)
 
+    def _first_uncleared(self) -> int:
+        """Payments always clear the oldest instalments first, so the cleared ones form a prefix of the
+        schedule; remembering where it ends keeps a replay of many payments fast."""
+        lines, k = self.lines, self._first_open
+        while k < len(lines) and lines[k].cleared_on is not None:
+            k += 1
+        self._first_open = k
+        return k
+
     def _open(self) -> list[_Line]:
-        """The instalments not yet cleared. Payments always clear the oldest first, so the cleared ones form
-        a prefix of the schedule; remembering where it ends keeps a replay of many payments fast."""
-        while self._first_open < len(self.lines) and self.lines[self._first_open].cleared_on is not None:
-            self._first_open += 1
-        return self.lines[self._first_open :]
+        """The instalments not yet cleared."""
+        return self.lines[self._first_uncleared() :]
 
     def owed_total(self, on: dt.date) -> Decimal:
         return sum((line.owed(on, self.rate, self.terms) for line in self._open()), ZERO)
 
     @property
     def paid_off(self) -> bool:
-        return not self._open()
+        return self._first_uncleared() >= len(self.lines)
 
     def position(self, on: dt.date, field: str = "on") -> Position:
         """Where the loan stands on `on` for settling or prepaying, from what was really paid."""
@@ -249,10 +255,10 @@ class LoanReplay:
             self.settle(event.amount, event.date)
 
     def repay(self, amount: Decimal, on: dt.date) -> None:
-        if self.paid_off:
+        open_lines = self._open()  # once: a ledger replays tens of thousands of these
+        if not open_lines:
             raise InputError("loan", self.record.id, "paid_off")
-        self.advance(on)
-        open_lines = self._open()
+        self.advance(on, open_lines)
         late = next((k for k, line in enumerate(open_lines) if line.due_date >= on), len(open_lines))
         overdue, upcoming = open_lines[:late], open_lines[late:]
         penalties = [line.penalty_due(on, self.rate, self.terms) for line in overdue]  # once per payment

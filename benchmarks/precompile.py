@@ -1,0 +1,19 @@
+"""Whole-process figures are taken as an installed package runs: with its modules' bytecode compiled.
+
+pip compiles a package's bytecode when it installs it, and Python writes it on a first run; this machine sets
+PYTHONDONTWRITEBYTECODE=1, so a checkout would otherwise recompile every module in every process (about 50 ms
+for a command, more for the app), a cost no installed copy pays. The baselines (pydantic, Textual) come
+precompiled from pip, so this compares like with like.
+"""
+
+from __future__ import annotations
+
+import compileall
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "jiebei_tui"
+
+
+def compile_package() -> None:
+    compileall.compile_dir(PACKAGE, quiet=1)
+    print("(jiebei_tui's bytecode compiled first, as an installed package has it: see benchmarks/precompile.py)")
