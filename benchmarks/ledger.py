@@ -81,7 +81,8 @@ def main() -> None:
         arrears = big_ledger(in_arrears=True)
         print(f"  derive, all in arrears  {ms(lambda: all_states(arrears, TODAY)):8.0f} ms   (worst case: every payment"
               " meets overdue instalments)")
-        print(f"  save (locked, atomic)   {ms(lambda: store.transact(lambda current: (current, None))):8.0f} ms"
+        # a copy, so the store sees a change and writes (it skips the write when handed back the same ledger)
+        print(f"  save (locked, atomic)   {ms(lambda: store.transact(lambda current: (current.model_copy(), None))):8.0f} ms"
               "   (re-read + validate + write + fsync)")
         print(f"  serialise only          {ms(lambda: dump_ledger(ledger)):8.0f} ms")
     cli = [sys.executable, "-m", "jiebei_tui", "--no-demo", "--data-dir", tempfile.mkdtemp(), "schedule",

@@ -168,7 +168,7 @@ class Store:
             if new_ledger is current:
                 return result
             text = dump_ledger(new_ledger)
-            parse_ledger(text, self.path)  # what we are about to write must load back: validate it first
+            _check_loads_back(new_ledger, current, self.path)
             if version is not None and version < SCHEMA_VERSION:
                 keep = self.data_dir / f"{FILE_NAME}.schema-v{version}.bak"
                 if not keep.exists():
@@ -244,6 +244,18 @@ def parse_ledger(text: str, path: Path) -> tuple[Ledger, int]:
         where = ".".join(str(p) for p in first["loc"]) or "top level"
         more = f" and {err.error_count() - 1} more" if err.error_count() > 1 else ""
         raise LedgerFileError("file.invalid", path, problem=f"{where}: {first['msg']}{more}") from None
+
+
+def _check_loads_back(new: Ledger, old: Ledger, path: Path) -> None:
+    """What we are about to write must load back: validate it first (raises LedgerFileError).
+
+    A change builds its new parts without pydantic's checks (model_copy), so they are validated here, through
+    the file format itself. Events are frozen and every one carried over from `old` was validated when the file
+    was read: only the events that are new are checked again, which keeps a save of 50,000 payments from
+    validating all of them twice."""
+    known = {id(event) for event in old.events}
+    fresh = [event for event in new.events if id(event) not in known]
+    parse_ledger(dump_ledger(new.model_copy(update={"events": fresh})), path)
 
 
 def dump_ledger(ledger: Ledger) -> str:

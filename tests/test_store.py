@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from jiebei_tui.domain.ledger import SCHEMA_VERSION, Ledger, add_loan
+from jiebei_tui.domain.ledger import SCHEMA_VERSION, Event, Ledger, add_loan
 from jiebei_tui.domain.replay import loan_state, record_event
 from jiebei_tui.domain.terms import make_loan
 from jiebei_tui.store import LedgerFileError, Store, dump_ledger
@@ -56,6 +56,25 @@ def test_each_write_keeps_the_previous_version(store: Store) -> None:
     add(store)
     assert store.backup_path.read_text() == first
     assert len(store.load().loans) == 2
+
+
+def test_a_change_that_would_not_load_back_writes_nothing(store: Store) -> None:
+    """Changes build their new parts without pydantic's checks; the store validates them before writing. Only
+    new events are re-checked (the others were validated when read), so this tries a bad new event and a bad
+    edit of an existing loan beside payments carried over."""
+    loan_id = add(store)
+    for day in ("2025-02-10", "2025-03-01"):
+        store.transact(lambda ledger, day=day: record_event(ledger, loan_id, "repayment", dt.date.fromisoformat(day), D("100.00"), TODAY))
+    before = store.path.read_bytes()
+    bad_event = Event.model_construct(id="E99", loan_id=loan_id, kind="repayment", date=TODAY, amount=D("-5"), strategy=None)
+    with pytest.raises(LedgerFileError, match="amount"):
+        store.transact(lambda ledger: (ledger.model_copy(update={"events": [*ledger.events, bad_event]}), None))
+    assert store.path.read_bytes() == before
+    bad_loan = store.load().loans[0].model_copy(update={"term": 99})
+    with pytest.raises(LedgerFileError, match="term"):
+        store.transact(lambda ledger: (ledger.model_copy(update={"loans": [bad_loan]}), None))
+    assert store.path.read_bytes() == before
+    assert len(store.load().events) == 2
 
 
 def test_the_quick_settings_read_follows_the_file(store: Store) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from decimal import Decimal
+from operator import attrgetter, itemgetter
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -91,14 +92,10 @@ class Event(BaseModel):
     loan_id: str
     kind: Literal["repayment", "prepayment", "settlement"]
     date: dt.date
-    # pydantic's own constraints (compiled): a ledger holds tens of thousands of events
+    # pydantic's own constraints only (compiled, no Python validator): a ledger holds tens of thousands of
+    # events. append_event writes every amount in fen (1000.00).
     amount: Decimal = Field(gt=0, decimal_places=2, max_digits=12)
     strategy: Strategy | None = None
-
-    @field_validator("amount")
-    @classmethod
-    def _in_fen(cls, v: Decimal) -> Decimal:
-        return v.quantize(FEN)  # written as 1000.00, as every amount is
 
 
 class Settings(BaseModel):
@@ -136,9 +133,14 @@ class Ledger(BaseModel):
         return self.events_by_loan().get(loan_id, [])
 
     def events_by_loan(self) -> dict[str, list[Event]]:
-        """Every loan's events, in order, grouped in one pass (a ledger may hold tens of thousands)."""
+        """Every loan's events, in order (date, then the order they were recorded in), grouped in one pass (a
+        ledger may hold tens of thousands)."""
+        events = self.events
+        numbers = [_number(e.id) for e in events]
+        if any(a > b for a, b in zip(numbers, numbers[1:])):  # a hand-edited file may list them in any order
+            events = [e for _, e in sorted(zip(numbers, events), key=itemgetter(0))]
         grouped: dict[str, list[Event]] = {}
-        for event in sorted(self.events, key=lambda e: (e.date, _number(e.id))):
+        for event in sorted(events, key=attrgetter("date")):  # stable: a day's events stay in recorded order
             grouped.setdefault(event.loan_id, []).append(event)
         return grouped
 
@@ -215,7 +217,7 @@ def append_event(
         loan_id=loan_id,
         kind=kind,
         date=on,
-        amount=amount,
+        amount=Decimal(amount).quantize(FEN),  # written as 1000.00, as every amount is
         strategy=strategy,
     )
     return ledger.model_copy(update={"events": [*ledger.events, event], "ids_issued": issued}), event

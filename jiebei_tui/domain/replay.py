@@ -9,8 +9,10 @@ overdue instalment that was actually unpaid that day (a payment on day N counts 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import islice
 
 from typing import TYPE_CHECKING
 
@@ -150,10 +152,10 @@ def _settled(line: _Line) -> bool:
     return line.unpaid_principal <= 0 and line.unpaid_interest <= 0
 
 
-def _covers(amount: Decimal, overdue: list[_Line], penalties: list[Decimal], upcoming: list[_Line]) -> bool:
+def _covers(amount: Decimal, penalties: list[Decimal], open_lines: Iterable[_Line]) -> bool:
     """Whether everything owed up to the last instalment is at least `amount` (stops as soon as it is)."""
     total = sum(penalties, ZERO)
-    for line in (*overdue, *upcoming):
+    for line in open_lines:
         total += line.unpaid_principal + line.unpaid_interest
         if total >= amount:
             return True
@@ -255,14 +257,18 @@ class LoanReplay:
             self.settle(event.amount, event.date)
 
     def repay(self, amount: Decimal, on: dt.date) -> None:
-        open_lines = self._open()  # once: a ledger replays tens of thousands of these
-        if not open_lines:
+        lines, first = self.lines, self._first_uncleared()
+        if first >= len(lines):
             raise InputError("loan", self.record.id, "paid_off")
-        self.advance(on, open_lines)
-        late = next((k for k, line in enumerate(open_lines) if line.due_date >= on), len(open_lines))
-        overdue, upcoming = open_lines[:late], open_lines[late:]
+        # One pass over the open instalments (a ledger replays tens of thousands of payments): those due before
+        # `on` are overdue; their penalty base accrues to `on` (as advance() does).
+        late = first
+        while late < len(lines) and lines[late].due_date < on:
+            lines[late].accrue(on)
+            late += 1
+        overdue, upcoming = lines[first:late], islice(lines, late, None)
         penalties = [line.penalty_due(on, self.rate, self.terms) for line in overdue]  # once per payment
-        if not _covers(amount, overdue, penalties, upcoming):
+        if not _covers(amount, penalties, islice(lines, first, None)):
             owed = self.owed_total(on)
             raise InputError("amount", str(amount), "repay_too_much", owed=owed, payoff=self._payoff_or_owed(on))
         left = amount
@@ -357,8 +363,8 @@ class LoanReplay:
         for line in self.lines:
             due = line.due_date
             late = (today - due).days
-            # most lines were never late: no penalty to work out
-            charged = sum(line.penalty_parts(today, rate, terms), ZERO) if late > 0 else ZERO
+            # most lines were never late (paid by their due date, or not due yet): no penalty to work out
+            charged = sum(line.penalty_parts(today, rate, terms), ZERO) if (line.cleared_on or today) > due else ZERO
             paid = line.paid
             if line.cleared_on is not None:
                 status, late = "paid", 0

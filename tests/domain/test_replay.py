@@ -138,3 +138,25 @@ def test_a_stored_payment_that_no_longer_fits_is_reported_not_fatal(ledger) -> N
     book = book.model_copy(update={"loans": [small]})
     state = loan_state(book, loan_id, dt.date(2025, 3, 1))
     assert state.problems and "E1" in state.problems[0]
+
+
+def test_events_are_replayed_by_date_then_the_order_recorded_whatever_the_file_order() -> None:
+    """A hand-edited file may list payments in any order: each loan still gets them by date, and payments made
+    on the same day in the order they were recorded (their id numbers, E2 before E10)."""
+    import random
+
+    from jiebei_tui.domain.ledger import Event
+
+    events = [
+        Event(id=f"E{n}", loan_id=f"L{n % 3}", kind="repayment", date=dt.date(2025, 2, 1 + n % 4), amount=D("1.00"))
+        for n in range(1, 25)
+    ]
+    expected: dict[str, list[str]] = {}
+    for e in sorted(events, key=lambda e: (e.date, int(e.id[1:]))):
+        expected.setdefault(e.loan_id, []).append(e.id)
+    for seed in range(5):
+        shuffled = events[:]
+        random.Random(seed).shuffle(shuffled)
+        for listing in (events, shuffled):
+            grouped = Ledger(events=listing).events_by_loan()
+            assert {k: [e.id for e in v] for k, v in grouped.items()} == expected
