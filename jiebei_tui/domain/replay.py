@@ -194,8 +194,8 @@ class LoanReplay:
 
     # --- what is owed ---
 
-    def advance(self, on: dt.date, open_lines: list[_Line] | None = None) -> None:
-        for line in self._open() if open_lines is None else open_lines:
+    def advance(self, on: dt.date) -> None:
+        for line in self._open():
             if line.due_date >= on:  # later lines are not late yet: nothing accrues
                 break
             line.accrue(on)
