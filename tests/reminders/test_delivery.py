@@ -50,6 +50,17 @@ def test_two_processes_racing_deliver_each_reminder_once(overdue_loan, data_dir:
     assert run(data_dir, "remind", "run", "--now", NOW).stdout == ""  # nothing twice
 
 
+def test_now_is_read_in_the_reminder_time_zone(overdue_loan, data_dir: Path) -> None:
+    """--now without an offset is a time in the saved zone (Asia/Shanghai, whatever this machine's zone): at
+    09:59 there the 16th's 10:00 reminder has not come yet, at 10:00 it has."""
+    def fired(now: str) -> list[str]:
+        out = run(data_dir, "remind", "run", "--now", now, env={"TZ": "America/New_York"}).stdout.splitlines()
+        return [line[:16] for line in out if line.startswith("2025-")]  # not the line about older ones missed
+
+    assert fired("2025-02-16T09:59") == ["2025-02-13 10:00", "2025-02-14 10:00", "2025-02-15 10:00"]
+    assert fired("2025-02-16T10:00") == ["2025-02-16 10:00"]
+
+
 def test_older_reminders_are_summarised_once(cli, overdue_loan, data_dir: Path) -> None:
     path = data_dir / "ledger.json"
     data = json.loads(path.read_text())
