@@ -71,6 +71,10 @@ class StatusScreen(SectionScreen):
                 return
         loans = self.query_one("#loans")
         loans.clear()
+        # A table column only ever widens by itself; names are shortened to the terminal's width, so when it
+        # narrows the columns must start again from their headings.
+        for column in loans.columns.values():
+            column.content_width = column.label.cell_len
         for s in self.app.states:
             shown_amount = s.amount_to_clear if s.days_overdue else s.next_due_amount
             due = s.installments[[i.status for i in s.installments].index("overdue")].due_date if s.days_overdue else s.next_due_date

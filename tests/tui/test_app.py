@@ -445,3 +445,18 @@ async def test_a_prepay_date_in_the_past_says_where_past_payments_go(make_app) -
         error = text(app.screen.query_one("#prepay-error"))
         assert "2026-11-01" in error and "from today (2026-11-28)" in error and "Status" in error
         assert app.screen.query_one("#apply-term", Button).disabled
+
+
+async def test_the_loans_table_fits_after_the_terminal_narrows(make_app) -> None:
+    """Names are shortened to the width; the columns must narrow with them when the terminal does (a table
+    column never narrows by itself), or the state badges end up past the edge."""
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.pause()
+        for width in (100, 81, 80):
+            await pilot.resize_terminal(width, 24)
+            await pilot.pause(0.2)
+        loans = app.screen.query_one("#loans", DataTable)
+        assert loans.virtual_size.width <= loans.scrollable_content_region.width
+        assert not loans.show_horizontal_scrollbar
