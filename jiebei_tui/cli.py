@@ -454,9 +454,13 @@ def main(argv: list[str] | None = None) -> int:
         if handler is None:
             return cmd_tui(ctx)
         # A command lives for well under a second and keeps what it builds until it exits: collecting cycles
-        # along the way (a 1,000-loan ledger is a few hundred thousand objects) would only cost time.
+        # along the way (a 1,000-loan ledger is a few hundred thousand objects) would only cost time. (Turned
+        # back on after, for a caller that runs main() in its own process, as the tests do.)
         gc.disable()
-        return handler(ctx)
+        try:
+            return handler(ctx)
+        finally:
+            gc.enable()
     except InputError as err:
         print(err.sentence(lang), file=sys.stderr)
         return EXIT_INPUT

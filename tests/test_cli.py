@@ -291,3 +291,15 @@ def test_module_entry_point_and_exit_codes(tmp_path: Path) -> None:
     (tmp_path / "ledger.json").write_text("nope")
     assert run_process("--data-dir", str(tmp_path), "status").returncode == 3
     assert "jiebei-tui" in run_process("--version").stdout
+
+
+def test_a_command_leaves_the_cycle_collector_as_it_found_it(cli) -> None:
+    """Commands run without the cycle collector (it only cost them time); a caller running main() in its own
+    process, like these tests or a script, gets it back on afterwards, also when the command fails."""
+    import gc
+
+    assert gc.isenabled()
+    assert cli("schedule", *EI, "--json").code == 0
+    assert gc.isenabled()
+    assert cli("schedule", *WORKED, "--method", "nonsense").code == 2
+    assert gc.isenabled()
