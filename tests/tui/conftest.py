@@ -70,6 +70,16 @@ async def select_loan(pilot, loan_id: str) -> None:
     assert pilot.app.selected_loan == loan_id
 
 
+async def palette(pilot, command: str) -> None:
+    """Run a command from the command palette, typed as a user would."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*command)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 async def ready(pilot) -> None:
     """Wait until the ledger has been read (it is read right after the first frame) or recovery is shown."""
     from jiebei_tui.screens.recover import RecoveryScreen

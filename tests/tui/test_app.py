@@ -17,17 +17,7 @@ from jiebei_tui.screens.recover import RecoveryScreen
 from jiebei_tui.screens.reminders import RemindersScreen
 from jiebei_tui.screens.repay import RepayScreen
 from jiebei_tui.screens.status import StatusScreen
-from tests.tui.conftest import TODAY, click, ledger_file, ready, select_loan, text
-
-
-async def palette(pilot, command: str) -> None:
-    """Run a command from the command palette, typed as a user would."""
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    await pilot.press(*command)
-    await pilot.pause(0.3)
-    await pilot.press("enter")
-    await pilot.pause()
+from tests.tui.conftest import TODAY, click, ledger_file, palette, ready, select_loan, text
 
 
 def banner(app) -> str:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from textual.widgets._footer import FooterKey
-
-from tests.tui.conftest import ready
-from tests.tui.test_app import palette
+from tests.tui.conftest import palette, ready
 
 
 def keys(app) -> list[tuple[str, str]]:
-    return [(k.key_display, k.description) for k in app.screen.query(FooterKey)]
+    """(key, label) of each key shown in the bar (Textual's FooterKey, queried by its CSS type name)."""
+    return [(k.key_display, k.description) for k in app.screen.query("FooterKey")]
 
 
 async def test_the_key_bar_follows_the_section_the_language_and_the_keymap(make_app) -> None:
