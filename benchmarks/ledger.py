@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -19,7 +18,7 @@ from jiebei_tui.domain.replay import all_states
 from jiebei_tui.domain.schedule import build_schedule
 from jiebei_tui.store import Store, dump_ledger, parse_ledger
 
-from precompile import compile_package  # benchmarks/ is the script's own folder
+from whole_process import compile_package, median_ms  # benchmarks/ is the script's own folder
 
 LOANS, EVENTS_PER_LOAN, RUNS = 1000, 50, 9
 TODAY = dt.date(2026, 11, 28)
@@ -58,15 +57,6 @@ def ms(fn, runs: int = 3) -> float:
     return statistics.median(times)
 
 
-def process_ms(argv: list[str]) -> float:
-    times = []
-    for _ in range(RUNS):
-        t0 = time.perf_counter()
-        subprocess.run(argv, check=True, capture_output=True)
-        times.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(times)
-
-
 def main() -> None:
     compile_package()
     ledger = big_ledger()
@@ -88,8 +78,8 @@ def main() -> None:
     cli = [sys.executable, "-m", "jiebei_tui", "--no-demo", "--data-dir", tempfile.mkdtemp(), "schedule",
            "--principal", "10000", "--daily-rate", "0.0004", "--term", "12", "--method", "equal-installment",
            "--start", "2025-01-10", "--json"]
-    baseline = process_ms([sys.executable, "-c", "import pydantic"])
-    command = process_ms(cli)
+    baseline = median_ms([sys.executable, "-c", "import pydantic"], RUNS)
+    command = median_ms(cli, RUNS)
     print(f"whole process, median of {RUNS}:")
     print(f"  python -c 'import pydantic'  {baseline:6.0f} ms  (baseline)")
     print(f"  jiebei-tui schedule --json   {command:6.0f} ms  ({command / baseline:.2f}x baseline)")

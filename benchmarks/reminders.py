@@ -7,15 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from decimal import Decimal
 from pathlib import Path
 
-from precompile import compile_package  # benchmarks/ is the script's own folder
+from whole_process import compile_package, median_ms  # benchmarks/ is the script's own folder
 
 LOANS, RUNS = 1000, 9
 TODAY = dt.date(2026, 11, 28)
@@ -40,17 +38,6 @@ def ledger_of_1000(folder: Path) -> None:
     Store(folder, demo=False, today=TODAY).transact(lambda _: (Ledger(loans=loans, events=events), None))
 
 
-def median_ms(argv: list[str], before=None) -> float:
-    times = []
-    for _ in range(RUNS):
-        if before:
-            before()
-        t0 = time.perf_counter()
-        subprocess.run(argv, check=True, capture_output=True)
-        times.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(times)
-
-
 def main() -> None:
     compile_package()
     with tempfile.TemporaryDirectory() as tmp:
@@ -59,11 +46,11 @@ def main() -> None:
         pristine = Path(tmp) / "pristine.json"
         shutil.copy(folder / "ledger.json", pristine)
         cli = [sys.executable, "-m", "jiebei_tui", "--data-dir", str(folder), "--today", TODAY.isoformat(), "remind"]
-        baseline = median_ms([sys.executable, "-c", "import pydantic"])
-        listing = median_ms([*cli, "list", "--days", "14", "--now", NOW, "--json"])
-        first = median_ms([*cli, "run", "--now", NOW], before=lambda: shutil.copy(pristine, folder / "ledger.json"))
+        baseline = median_ms([sys.executable, "-c", "import pydantic"], RUNS)
+        listing = median_ms([*cli, "list", "--days", "14", "--now", NOW, "--json"], RUNS)
+        first = median_ms([*cli, "run", "--now", NOW], RUNS, before=lambda: shutil.copy(pristine, folder / "ledger.json"))
         claimed = subprocess.run([*cli, "run", "--now", NOW], capture_output=True, text=True)
-        again = median_ms([*cli, "run", "--now", NOW])
+        again = median_ms([*cli, "run", "--now", NOW], RUNS)
         shutil.copy(pristine, folder / "ledger.json")
         count = len(subprocess.run([*cli, "run", "--now", NOW], capture_output=True, text=True).stdout.splitlines())
         print(f"{LOANS:,} loans, whole process, median of {RUNS}:")

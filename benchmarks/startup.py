@@ -17,7 +17,7 @@ import time
 from decimal import Decimal
 from pathlib import Path
 
-from precompile import compile_package  # benchmarks/ is the script's own folder
+from whole_process import compile_package  # benchmarks/ is the script's own folder
 
 RUNS = 15
 TODAY = dt.date(2026, 11, 28)
