@@ -51,7 +51,7 @@ APP = """
 import sys, time, datetime as dt
 from pathlib import Path
 start = float(sys.argv[1])
-from jiebei_tui.app import JiebeiApp
+from jiebei_tui.tui.app import JiebeiApp
 
 class Timed(JiebeiApp):
     def on_mount(self):
@@ -115,7 +115,7 @@ async def section_switches(folder: Path) -> tuple[float, float]:
     """Timed inside the app, from the section action starting to the first frame of the new section written
     to the terminal (Pilot's own press-and-settle takes about 150 ms even on a trivial app, so it cannot
     time this)."""
-    from jiebei_tui.app import JiebeiApp
+    from jiebei_tui.tui.app import JiebeiApp
 
     first: list[float] = []
     later: list[float] = []

@@ -43,7 +43,7 @@ class LedgerFileError(Exception):
         super().__init__(self.sentence("en"))
 
     def sentence(self, lang: str = "en") -> str:
-        from jiebei_tui.i18n import t
+        from jiebei_tui.text.i18n import t
 
         return t(self.key, lang, path=str(self.path), **self.params)
 

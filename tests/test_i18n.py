@@ -6,7 +6,7 @@ import string
 
 import pytest
 
-from jiebei_tui.i18n import STRINGS, system_lang, t
+from jiebei_tui.text.i18n import STRINGS, system_lang, t
 
 
 def fields(text: str) -> set[str]:

@@ -18,6 +18,6 @@ class InputError(ValueError):
         super().__init__(self.sentence("en"))
 
     def sentence(self, lang: str = "en", field_label: str | None = None) -> str:
-        from jiebei_tui.i18n import render_input_error  # pure text, no I/O
+        from jiebei_tui.text.i18n import render_input_error  # pure text, no I/O
 
         return render_input_error(self, lang, field_label)

@@ -134,7 +134,7 @@ def test_amounts_in_the_overdue_text_follow_the_rules() -> None:
 def test_the_first_few_coming_are_the_first_of_all_coming(limit: int) -> None:
     """The Reminders preview asks for the first ten, looked for a week ahead first and then further: they must
     be exactly the first ten of the full list, whether the week holds none, some or more than enough."""
-    from jiebei_tui.reminding import coming
+    from jiebei_tui.delivery.reminders import coming
 
     book = ledger(start="2025-01-10")
     book = book.model_copy(update={"settings": book.settings.model_copy(update={"reminders": ReminderSettings(timezone="Asia/Shanghai")})})

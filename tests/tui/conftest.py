@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from jiebei_tui.app import JiebeiApp
+from jiebei_tui.tui.app import JiebeiApp
 
 TODAY = dt.date(2026, 11, 28)
 
@@ -82,7 +82,7 @@ async def palette(pilot, command: str) -> None:
 
 async def ready(pilot) -> None:
     """Wait until the ledger has been read (it is read right after the first frame) or recovery is shown."""
-    from jiebei_tui.screens.recover import RecoveryScreen
+    from jiebei_tui.tui.screens.recover import RecoveryScreen
 
     for _ in range(100):
         await pilot.pause()

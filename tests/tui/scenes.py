@@ -9,7 +9,7 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from jiebei_tui.app import JiebeiApp
+from jiebei_tui.tui.app import JiebeiApp
 
 TODAY = dt.date(2026, 11, 28)
 DATA = Path("/tmp/jiebei-tui-scenes")  # fixed: the help screen shows the data path

@@ -9,14 +9,14 @@ from textual.color import Color
 from textual.widgets import Button, DataTable, Input, Select, Static
 
 from jiebei_tui.cli import main
-from jiebei_tui.screens.add_loan import AddLoanScreen
-from jiebei_tui.screens.help import HelpScreen
-from jiebei_tui.screens.modals import ConfirmModal, PayModal
-from jiebei_tui.screens.overdue import OverdueScreen
-from jiebei_tui.screens.recover import RecoveryScreen
-from jiebei_tui.screens.reminders import RemindersScreen
-from jiebei_tui.screens.repay import RepayScreen
-from jiebei_tui.screens.status import StatusScreen
+from jiebei_tui.tui.screens.add_loan import AddLoanScreen
+from jiebei_tui.tui.screens.help import HelpScreen
+from jiebei_tui.tui.screens.modals import ConfirmModal, PayModal
+from jiebei_tui.tui.screens.overdue import OverdueScreen
+from jiebei_tui.tui.screens.recover import RecoveryScreen
+from jiebei_tui.tui.screens.reminders import RemindersScreen
+from jiebei_tui.tui.screens.repay import RepayScreen
+from jiebei_tui.tui.screens.status import StatusScreen
 from tests.tui.conftest import TODAY, click, ledger_file, palette, ready, select_loan, text
 
 

@@ -9,15 +9,15 @@ import pytest
 from textual.binding import Binding
 from textual.dom import DOMNode
 
-import jiebei_tui.screens
-import jiebei_tui.widgets
-from jiebei_tui.app import JiebeiApp
-from jiebei_tui.i18n import STRINGS
+import jiebei_tui.tui.screens
+import jiebei_tui.tui.widgets
+from jiebei_tui.tui.app import JiebeiApp
+from jiebei_tui.text.i18n import STRINGS
 
 
 def our_classes() -> list[type]:
     classes: list[type] = [JiebeiApp]
-    for package in (jiebei_tui.screens, jiebei_tui.widgets):
+    for package in (jiebei_tui.tui.screens, jiebei_tui.tui.widgets):
         for info in pkgutil.iter_modules(package.__path__):
             module = importlib.import_module(f"{package.__name__}.{info.name}")
             classes += [c for c in vars(module).values() if isinstance(c, type) and issubclass(c, DOMNode) and c.__module__ == module.__name__]

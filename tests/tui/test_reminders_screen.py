@@ -8,9 +8,9 @@ import datetime as dt
 from textual.widgets import DataTable, Input, Switch
 
 from jiebei_tui.cli import main
-from jiebei_tui.screens.away import AwayModal
-from jiebei_tui.screens.modals import ConfirmModal
-from jiebei_tui.screens.rule_form import RuleForm
+from jiebei_tui.tui.screens.away import AwayModal
+from jiebei_tui.tui.screens.modals import ConfirmModal
+from jiebei_tui.tui.screens.rule_form import RuleForm
 from tests.tui.conftest import TODAY, click, ledger_file, ready, text
 
 

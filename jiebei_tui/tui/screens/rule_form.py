@@ -10,8 +10,8 @@ from textual.widgets import Button, Input, Label, Static, Switch
 
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.reminder_settings import add_rule, edit_rule
-from jiebei_tui.i18n import t
-from jiebei_tui.screens.modals import MODAL_CSS
+from jiebei_tui.text.i18n import t
+from jiebei_tui.tui.screens.modals import MODAL_CSS
 
 FIELD_LABELS = {"offset": "reminders.offset", "time": "reminders.time", "loans": "reminders.loans", "repeat": "reminders.repeat"}
 

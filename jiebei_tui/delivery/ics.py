@@ -12,7 +12,7 @@ from icalendar import Alarm, Calendar, Event
 
 from jiebei_tui.domain.reminders import fire_time
 from jiebei_tui.domain.money import yuan
-from jiebei_tui.i18n import t
+from jiebei_tui.text.i18n import t
 
 EVENT_MINUTES = 30
 DEFAULT_TIME = dt.time(9, 0)

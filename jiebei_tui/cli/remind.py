@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 from jiebei_tui.domain.money import money_str
-from jiebei_tui.i18n import t
-from jiebei_tui.textwidth import table
+from jiebei_tui.text.i18n import t
+from jiebei_tui.text.width import table
 
 UNIT = "jiebei-tui-remind"
 
@@ -60,7 +60,7 @@ def add_parsers(sub) -> None:
 
 
 def _now(ctx, ledger) -> dt.datetime:
-    from jiebei_tui.reminding import parse_now, zone
+    from jiebei_tui.delivery.reminders import parse_now, zone
 
     return parse_now(getattr(ctx.args, "now", None), zone(ledger.settings.reminders.timezone))
 
@@ -71,7 +71,7 @@ def _day(ctx, now: dt.datetime) -> dt.date:
 
 
 def cmd_run(ctx) -> int:
-    from jiebei_tui import reminding
+    from jiebei_tui.delivery import reminders as reminding
 
     # the zone for --now comes from a quick read: the ledger is validated once, inside the run's transaction
     now = reminding.parse_now(getattr(ctx.args, "now", None), reminding.zone(ctx.store.peek_reminder_zone()))
@@ -85,8 +85,8 @@ def cmd_run(ctx) -> int:
 
 def cmd_list(ctx) -> int:
     from jiebei_tui.domain.terms import parse_in_range
-    from jiebei_tui.reminder_text import message
-    from jiebei_tui.reminding import coming
+    from jiebei_tui.text.reminders import message
+    from jiebei_tui.delivery.reminders import coming
 
     days = parse_in_range(ctx.args.days, "days", "days", 1, 366, max=366)
     ledger = ctx.ledger()
@@ -124,7 +124,7 @@ def rules_json(settings) -> dict:
 
 
 def rules_text(settings, lang: str) -> str:
-    from jiebei_tui.reminder_text import offset_label
+    from jiebei_tui.text.reminders import offset_label
 
     head = [t(f"col.{c}", lang) for c in ("rule", "offset", "time", "loans", "repeat", "enabled")]
     rows = [
@@ -188,7 +188,7 @@ def cmd_disable(ctx) -> int:
 def cmd_set(ctx) -> int:
     from jiebei_tui.domain.reminder_settings import parse_on_off, parse_quiet
     from jiebei_tui.domain.terms import parse_in_range
-    from jiebei_tui.reminding import zone
+    from jiebei_tui.delivery.reminders import zone
 
     a = ctx.args
     update: dict = {}
@@ -215,7 +215,7 @@ def cmd_set(ctx) -> int:
 
 
 def cmd_test(ctx) -> int:
-    from jiebei_tui.reminding import Report, deliver_text
+    from jiebei_tui.delivery.reminders import Report, deliver_text
 
     settings = ctx.ledger().settings.reminders
     report = Report()
@@ -271,9 +271,9 @@ def cmd_uninstall(ctx) -> int:
 
 
 def cmd_export_ics(ctx) -> int:
-    from jiebei_tui import ics
+    from jiebei_tui.delivery import ics
     from jiebei_tui.domain.replay import all_states
-    from jiebei_tui.reminding import zone
+    from jiebei_tui.delivery.reminders import zone
 
     from jiebei_tui.domain.ledger import change_reminders
 

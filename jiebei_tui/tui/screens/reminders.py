@@ -9,9 +9,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, DataTable, Input, Label, Static, Switch
 
 from jiebei_tui.domain.errors import InputError
-from jiebei_tui.i18n import t
-from jiebei_tui.reminder_text import message, offset_label
-from jiebei_tui.widgets.section import SectionScreen
+from jiebei_tui.text.i18n import t
+from jiebei_tui.text.reminders import message, offset_label
+from jiebei_tui.tui.widgets.section import SectionScreen
 
 PREVIEW = 10
 PREVIEW_DAYS = 60
@@ -99,7 +99,7 @@ class RemindersScreen(SectionScreen):
         self.show_preview()
 
     def show_preview(self) -> None:
-        from jiebei_tui.reminding import coming
+        from jiebei_tui.delivery.reminders import coming
 
         lang = self.lang
         try:
@@ -125,12 +125,12 @@ class RemindersScreen(SectionScreen):
         return self.app.commit(lambda ledger: change_reminders(ledger, change))
 
     def action_new_rule(self) -> None:
-        from jiebei_tui.screens.rule_form import RuleForm
+        from jiebei_tui.tui.screens.rule_form import RuleForm
 
         self.app.push_screen(RuleForm(None))
 
     def action_edit_rule(self) -> None:
-        from jiebei_tui.screens.rule_form import RuleForm
+        from jiebei_tui.tui.screens.rule_form import RuleForm
 
         rule = self._selected()
         if rule is not None:
@@ -138,7 +138,7 @@ class RemindersScreen(SectionScreen):
 
     def action_remove_rule(self) -> None:
         from jiebei_tui.domain.reminder_settings import remove_rule
-        from jiebei_tui.screens.modals import ConfirmModal
+        from jiebei_tui.tui.screens.modals import ConfirmModal
 
         rule = self._selected()
         if rule is None:
@@ -169,7 +169,7 @@ class RemindersScreen(SectionScreen):
     def save_settings(self) -> None:
         from jiebei_tui.domain.reminder_settings import parse_quiet
         from jiebei_tui.domain.terms import parse_in_range
-        from jiebei_tui.reminding import zone
+        from jiebei_tui.delivery.reminders import zone
 
         lang = self.lang
         error = self.query_one("#settings-error", Static)
@@ -196,7 +196,7 @@ class RemindersScreen(SectionScreen):
         self.app.notify(t("remind.settings_saved", lang))
 
     def send_test(self) -> None:
-        from jiebei_tui.reminding import Report, deliver_text
+        from jiebei_tui.delivery.reminders import Report, deliver_text
 
         lang, settings = self.lang, self.settings
         report = Report()

@@ -8,7 +8,7 @@ import dataclasses
 from textual.binding import Binding
 from textual.dom import DOMNode
 
-from jiebei_tui.i18n import t
+from jiebei_tui.text.i18n import t
 
 
 def localize_bindings(node: DOMNode, lang: str) -> None:

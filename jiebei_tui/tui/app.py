@@ -15,11 +15,11 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from jiebei_tui.i18n import system_lang, t
-from jiebei_tui.screens.status import StatusScreen
+from jiebei_tui.text.i18n import system_lang, t
+from jiebei_tui.tui.screens.status import StatusScreen
 from jiebei_tui.store import LedgerFileError, Store
-from jiebei_tui.widgets.localized import localize_bindings
-from jiebei_tui.widgets.section import SectionScreen
+from jiebei_tui.tui.widgets.localized import localize_bindings
+from jiebei_tui.tui.widgets.section import SectionScreen
 
 if TYPE_CHECKING:
     from jiebei_tui.domain.ledger import Ledger
@@ -31,19 +31,19 @@ T = TypeVar("T")
 
 
 def _repay() -> Screen:
-    from jiebei_tui.screens.repay import RepayScreen
+    from jiebei_tui.tui.screens.repay import RepayScreen
 
     return RepayScreen()
 
 
 def _reminders() -> Screen:
-    from jiebei_tui.screens.reminders import RemindersScreen
+    from jiebei_tui.tui.screens.reminders import RemindersScreen
 
     return RemindersScreen()
 
 
 def _overdue() -> Screen:
-    from jiebei_tui.screens.overdue import OverdueScreen
+    from jiebei_tui.tui.screens.overdue import OverdueScreen
 
     return OverdueScreen()
 
@@ -103,7 +103,7 @@ class JiebeiApp(App[int]):
         try:
             self.reload()
         except LedgerFileError as err:
-            from jiebei_tui.screens.recover import RecoveryScreen
+            from jiebei_tui.tui.screens.recover import RecoveryScreen
 
             self.push_screen(RecoveryScreen(err), callback=self._recovered)
             return
@@ -122,7 +122,7 @@ class JiebeiApp(App[int]):
     def now(self) -> dt.datetime:
         """The time now in the reminder zone; on a fixed --today, that day at the current time of day."""
         from jiebei_tui.domain.errors import InputError
-        from jiebei_tui.reminding import zone
+        from jiebei_tui.delivery.reminders import zone
 
         try:
             tz = zone(self.ledger.settings.reminders.timezone if self.ledger else None)
@@ -134,9 +134,9 @@ class JiebeiApp(App[int]):
     def remind(self, first: bool = False) -> None:
         """Deliver due reminders, sharing the sent record with `jiebei-tui remind run`: on launch the ones
         missed while the app was closed appear once in a panel; later ones as notifications."""
-        from jiebei_tui import reminding
+        from jiebei_tui.delivery import reminders as reminding
         from jiebei_tui.domain.errors import InputError
-        from jiebei_tui.reminder_text import message
+        from jiebei_tui.text.reminders import message
 
         if self.ledger is None or (self.ledger.demo and not self.store.exists()):
             return  # a first look at the demo: nothing was "missed" while closed, and nothing is written
@@ -155,7 +155,7 @@ class JiebeiApp(App[int]):
         if claimed.missed:
             lines.append(t("remind.missed", self.lang, n=claimed.missed))
         if first:
-            from jiebei_tui.screens.away import AwayModal
+            from jiebei_tui.tui.screens.away import AwayModal
 
             self.push_screen(AwayModal(lines))
             return
@@ -234,13 +234,13 @@ class JiebeiApp(App[int]):
                 self.selected_loan = loan_id
                 self.refresh_section()
 
-        from jiebei_tui.screens.add_loan import AddLoanScreen
+        from jiebei_tui.tui.screens.add_loan import AddLoanScreen
 
         if self.ledger is not None:
             self.push_screen(AddLoanScreen(), callback=added)
 
     def action_help(self) -> None:
-        from jiebei_tui.screens.help import HelpScreen
+        from jiebei_tui.tui.screens.help import HelpScreen
 
         self.push_screen(HelpScreen())
 

@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
-from jiebei_tui.i18n import t
+from jiebei_tui.text.i18n import t
 
 
 class HelpScreen(ModalScreen[None]):

@@ -8,8 +8,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
-from jiebei_tui.i18n import t
-from jiebei_tui.screens.modals import MODAL_CSS
+from jiebei_tui.text.i18n import t
+from jiebei_tui.tui.screens.modals import MODAL_CSS
 
 
 class AwayModal(ModalScreen[None]):

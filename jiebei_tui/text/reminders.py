@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from jiebei_tui.domain.reminders import Occurrence
-from jiebei_tui.i18n import t
+from jiebei_tui.text.i18n import t
 
 
 def message(o: Occurrence, lang: str) -> str:

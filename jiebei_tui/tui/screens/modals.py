@@ -11,7 +11,7 @@ from textual.widgets import Button, Input, Label, Static
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.replay import LoanState, record_event
 from jiebei_tui.domain.terms import parse_amount, parse_date
-from jiebei_tui.i18n import t
+from jiebei_tui.text.i18n import t
 
 MODAL_CSS = """
 {name} {{ align: center middle; }}

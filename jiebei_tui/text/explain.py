@@ -8,7 +8,7 @@ from decimal import Decimal
 from jiebei_tui.domain.money import percent, yuan
 from jiebei_tui.domain.overdue import OverdueCost
 from jiebei_tui.domain.simulate import PrepayResult, SettleResult
-from jiebei_tui.i18n import t
+from jiebei_tui.text.i18n import t
 
 
 def accrued(position, lang: str) -> str:

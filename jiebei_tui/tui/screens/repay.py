@@ -12,16 +12,16 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, DataTable, Input, Label, Select, Static, Switch
 
-from jiebei_tui import explain
+from jiebei_tui.text import explain
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.ledger import set_auto_debit
 from jiebei_tui.domain.money import yuan
 from jiebei_tui.domain.replay import LoanReplay, LoanState, loan_state, record_event
 from jiebei_tui.domain.simulate import PrepayResult
 from jiebei_tui.domain.terms import Strategy, parse_amount, parse_date
-from jiebei_tui.i18n import t
-from jiebei_tui.screens.modals import ConfirmModal
-from jiebei_tui.widgets.section import SectionScreen
+from jiebei_tui.text.i18n import t
+from jiebei_tui.tui.screens.modals import ConfirmModal
+from jiebei_tui.tui.widgets.section import SectionScreen
 
 NARROW = 100  # below this width pay and settle stack instead of standing side by side
 

@@ -11,10 +11,10 @@ from textual.containers import VerticalScroll
 from textual.widgets import Label, Static
 
 from jiebei_tui.domain.money import percent, yuan
-from jiebei_tui.i18n import t
-from jiebei_tui.textwidth import shorten
-from jiebei_tui.widgets.palette import style
-from jiebei_tui.widgets.section import SectionScreen
+from jiebei_tui.text.i18n import t
+from jiebei_tui.text.width import shorten
+from jiebei_tui.tui.widgets.palette import style
+from jiebei_tui.tui.widgets.section import SectionScreen
 
 if TYPE_CHECKING:
     from jiebei_tui.domain.replay import LoanState
@@ -61,7 +61,7 @@ class StatusScreen(SectionScreen):
         self.call_after_refresh(loans.focus)  # once it is mounted: focusing earlier may or may not take
 
     def render_view(self) -> None:
-        from jiebei_tui.output import badge_key, badge_text, when_text  # after the first frame: see app.py
+        from jiebei_tui.cli.output import badge_key, badge_text, when_text  # after the first frame: see app.py
 
         super().render_view()
         lang = self.lang
@@ -101,7 +101,7 @@ class StatusScreen(SectionScreen):
     def show_schedule(self, s: LoanState | None) -> None:
         from jiebei_tui.domain.apr import apr_irr, apr_simple
         from jiebei_tui.domain.schedule import build_schedule
-        from jiebei_tui.output import installment_status
+        from jiebei_tui.cli.output import installment_status
 
         lang = self.lang
         table = self.query_one("#schedule")
@@ -146,21 +146,21 @@ class StatusScreen(SectionScreen):
         return self.app.state_of(self.app.selected_loan)
 
     def action_pay(self) -> None:
-        from jiebei_tui.screens.modals import PayModal
+        from jiebei_tui.tui.screens.modals import PayModal
 
         s = self._selected()
         if s is not None and not s.paid_off:
             self.app.push_screen(PayModal(s))
 
     def action_edit(self) -> None:
-        from jiebei_tui.screens.modals import RenameModal
+        from jiebei_tui.tui.screens.modals import RenameModal
 
         s = self._selected()
         if s is not None:
             self.app.push_screen(RenameModal(s))
 
     def action_delete(self) -> None:
-        from jiebei_tui.screens.modals import ConfirmModal
+        from jiebei_tui.tui.screens.modals import ConfirmModal
 
         s = self._selected()
         if s is None:

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from jiebei_tui.domain.schedule import Installment
 from jiebei_tui.domain.terms import Loan
-from jiebei_tui.i18n import t
-from jiebei_tui.textwidth import pairs, table
+from jiebei_tui.text.i18n import t
+from jiebei_tui.text.width import pairs, table
 
 if TYPE_CHECKING:  # kept out of start-up: the inline commands never build a ledger
     from jiebei_tui.domain.overdue import OverdueCost

@@ -8,17 +8,17 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static, Switch
 
-from jiebei_tui import explain
+from jiebei_tui.text import explain
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.money import percent, yuan
 from jiebei_tui.domain.overdue import STAGES, cost_curve, overdue_cost, penalty_rate
 from jiebei_tui.domain.replay import LoanState
 from jiebei_tui.domain.product_terms import updated_terms
 from jiebei_tui.domain.terms import parse_in_range
-from jiebei_tui.i18n import t
-from jiebei_tui.widgets.chart import CostChart
-from jiebei_tui.widgets.palette import style
-from jiebei_tui.widgets.section import SectionScreen
+from jiebei_tui.text.i18n import t
+from jiebei_tui.tui.widgets.chart import CostChart
+from jiebei_tui.tui.widgets.palette import style
+from jiebei_tui.tui.widgets.section import SectionScreen
 
 MAX_DAYS = 120
 CHART_DAYS = 90

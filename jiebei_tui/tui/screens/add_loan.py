@@ -23,7 +23,7 @@ from jiebei_tui.domain.terms import (
     parse_repayment_day,
     parse_term,
 )
-from jiebei_tui.i18n import t
+from jiebei_tui.text.i18n import t
 
 FIELDS = ("name", "principal", "daily_rate", "term", "start", "repayment_day")
 CHECKS = {

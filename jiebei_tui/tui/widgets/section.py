@@ -9,9 +9,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Header
 
-from jiebei_tui.widgets.banner import UrgentBanner
-from jiebei_tui.widgets.footer import KeyBar
-from jiebei_tui.widgets.localized import localize_bindings
+from jiebei_tui.tui.widgets.banner import UrgentBanner
+from jiebei_tui.tui.widgets.footer import KeyBar
+from jiebei_tui.tui.widgets.localized import localize_bindings
 
 
 class SectionScreen(Screen):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from jiebei_tui.domain.urgency import most_urgent
-from jiebei_tui.i18n import t
+from jiebei_tui.text.i18n import t
 
 
 class UrgentBanner(Static):

@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Label, Static
 
-from jiebei_tui.i18n import t
+from jiebei_tui.text.i18n import t
 from jiebei_tui.store import LedgerFileError
 
 

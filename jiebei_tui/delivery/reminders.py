@@ -20,8 +20,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.money import money_str
 from jiebei_tui.domain.reminders import Claim, Occurrence, claim, occurrences
-from jiebei_tui.i18n import t
-from jiebei_tui.reminder_text import message
+from jiebei_tui.text.i18n import t
+from jiebei_tui.text.reminders import message
 
 COMMAND_TIMEOUT = 10
 NOTIFY_TIMEOUT = 5

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from jiebei_tui import __version__, output
+from jiebei_tui import __version__
+from jiebei_tui.cli import output
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.schedule import build_schedule
 from jiebei_tui.domain.terms import (
@@ -27,7 +28,7 @@ from jiebei_tui.domain.terms import (
     parse_in_range,
     parse_strategy,
 )
-from jiebei_tui.i18n import system_lang, t
+from jiebei_tui.text.i18n import system_lang, t
 from jiebei_tui.store import LedgerFileError, Store
 
 if TYPE_CHECKING:
@@ -348,7 +349,7 @@ def cmd_recover(ctx: Context) -> int:
 
 def cmd_tui(ctx: Context) -> int:
     try:
-        from jiebei_tui.app import JiebeiApp
+        from jiebei_tui.tui.app import JiebeiApp
     except ImportError as err:
         print(t("cli.tui_placeholder", ctx.lang, problem=err), file=sys.stderr)
         return 1
@@ -432,7 +433,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--grace-days", metavar="G")
     p.add_argument("--compounding", metavar="on|off")
     p.add_argument("--default-strategy", metavar="STRATEGY")
-    from jiebei_tui import cli_remind
+    from jiebei_tui.cli import remind as cli_remind
 
     cli_remind.add_parsers(sub)
     p = command("recover", cmd_recover, "get past a ledger file that cannot be read", json=False)

@@ -1,0 +1,1 @@
+"""Every user-facing string in zh and en, number and date formats, formula explanations."""
