@@ -568,6 +568,22 @@ STRINGS: dict[str, tuple[str, str]] = {
 }
 
 
+def _merge_topics() -> None:
+    from importlib import import_module
+
+    from jiebei_tui.text.strings import TOPICS
+
+    for topic in TOPICS:
+        part = import_module(f"jiebei_tui.text.strings.{topic}").STRINGS
+        twice = STRINGS.keys() & part.keys()
+        if twice:
+            raise RuntimeError(f"strings defined twice ({topic}): {sorted(twice)}")
+        STRINGS.update(part)
+
+
+_merge_topics()
+
+
 def t(key: str, lang: str = "en", **values: object) -> str:
     en, zh = STRINGS[key]
     text = zh if lang == "zh" else en

@@ -1,0 +1,3 @@
+"""Strings: input. key → (English, 中文)."""
+
+STRINGS: dict[str, tuple[str, str]] = {}

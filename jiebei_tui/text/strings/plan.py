@@ -1,0 +1,3 @@
+"""Strings: plan. key → (English, 中文)."""
+
+STRINGS: dict[str, tuple[str, str]] = {}
