@@ -16,6 +16,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from jiebei_tui.domain.errors import InputError
+from jiebei_tui.domain.free_text import clean_text
 from jiebei_tui.domain.money import FEN
 from jiebei_tui.domain.product_terms import ProductTerms
 from jiebei_tui.domain.reminder_settings import ReminderSettings
@@ -156,10 +157,8 @@ def _issue(ledger: Ledger, prefix: Literal["L", "E"], taken: list[str]) -> tuple
 
 
 def clean_name(name: object, field: str = "name") -> str:
-    text = " ".join(str(name).split())
-    if not 1 <= len(text) <= MAX_NAME:
-        raise InputError(field, name, "name", max=MAX_NAME)
-    return text
+    """A loan's name as typed: 1 to MAX_NAME characters, no control characters or bidi overrides."""
+    return clean_text(name, field, MAX_NAME, rule="name")
 
 
 def add_loan(ledger: Ledger, name: object, loan: Loan) -> tuple[Ledger, str]:
@@ -178,9 +177,7 @@ def rename_loan(ledger: Ledger, loan_id: str, name: object) -> Ledger:
 
 def set_auto_debit(ledger: Ledger, loan_id: str, on: bool, account: str = "") -> Ledger:
     record = ledger.loan(loan_id)
-    account = " ".join(account.split())
-    if len(account) > MAX_NAME:
-        raise InputError("funding_account", account, "name", max=MAX_NAME)
+    account = clean_text(account, "funding_account", MAX_NAME, required=False)
     changed = record.model_copy(update={"auto_debit": on, "funding_account": account})
     return ledger.model_copy(update={"loans": [changed if r.id == loan_id else r for r in ledger.loans]})
 
