@@ -1,0 +1,212 @@
+"""The command line's door: what every argument must be before any command sees it, and refusals that read as
+one sentence naming the option the user typed.
+
+- `check_argv(argv)`: every argument is UTF-8 text (Python hands bytes that are not UTF-8 over as surrogate
+  escapes) and at most MAX_ARG characters.
+- `Parser`: argparse without usage dumps: a mistake raises UsageError, which `usage_sentence` words.
+- `check_values(parser, args)`: no option's value holds control characters or direction overrides, none is
+  empty (except those in ALLOW_EMPTY), and a few values with a fixed shape (--now, --timezone) are checked here
+  for every command at once.
+- `option_label(parser, args, field)`: the option (or positional) of the command in use that a domain field
+  came from: `pay L9` names ID, not --loan.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import re
+from pathlib import Path
+
+from jiebei_tui.domain.errors import InputError
+from jiebei_tui.domain.free_text import escape_char, first_unsafe
+from jiebei_tui.domain.terms import parse_datetime
+from jiebei_tui.text.i18n import t
+from jiebei_tui.text.safe import quoted
+
+MAX_ARG = 4096  # a path's limit on Linux; no option takes more
+ALLOW_EMPTY = frozenset({"command"})  # `remind set --command ""` clears the command
+TIMEZONE = re.compile(r"[A-Za-z0-9_+\-/]{1,64}")
+
+# A domain field and the option dests it may come from, in order (the field's own name is tried last).
+FIELD_DESTS: dict[str, tuple[str, ...]] = {
+    "loan": ("loan", "id"),  # `--loan L1` on simulations, the positional ID on pay/status/loans …
+    "rule": ("id",),  # `remind remove R5`
+    "repeat": ("offset",),  # "only reminders after the due date repeat": the offset is what to change
+    "funding_account": ("account",),
+    "date": ("on",),
+}
+
+
+class UsageError(Exception):
+    """argparse found a mistake in the command line (unknown option, missing value, bad choice …).
+    `extra`: the arguments no parser took, for "unrecognized arguments"."""
+
+    def __init__(self, message: str, prog: str, extra: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.prog = prog
+        self.extra = extra or []
+
+
+class Parser(argparse.ArgumentParser):
+    """An ArgumentParser that raises UsageError instead of printing its usage and exiting (subparsers made by
+    add_subparsers are of the same class, so they do too). --help and --version still print and exit 0."""
+
+    def error(self, message: str):  # type: ignore[override]
+        raise UsageError(message, self.prog)
+
+    def parse_args(self, args=None, namespace=None):  # type: ignore[override]
+        """As argparse's, but arguments nobody took are blamed on the command in use, not the program."""
+        parsed, extra = self.parse_known_args(args, namespace)
+        if extra:
+            prog = _parsers(self, parsed)[0].prog
+            raise UsageError("unrecognized arguments: " + " ".join(extra), prog, extra)
+        return parsed
+
+
+# --- before parsing ---
+
+
+def check_argv(argv: list[str]) -> None:
+    """Refuse an argument that is not UTF-8 text or is longer than MAX_ARG (InputError naming where it is)."""
+    for index, arg in enumerate(argv):
+        if any("\udc80" <= ch <= "\udcff" for ch in arg):
+            raw = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            raise InputError(_where(argv, index), raw, "not_utf8")
+        if len(arg) > MAX_ARG:
+            raise InputError(_where(argv, index), arg, "too_long", max=MAX_ARG)
+
+
+def _where(argv: list[str], index: int) -> str:
+    """How to name argv[index]: its option (`--name=…` or the option before it), else its position."""
+    arg = argv[index]
+    if arg.startswith("--") and "=" in arg:
+        return _printable(arg.split("=", 1)[0])
+    if index > 0 and argv[index - 1].startswith("--") and "=" not in argv[index - 1]:
+        return _printable(argv[index - 1])
+    return f"argument {index + 1}"
+
+
+def _printable(option: str) -> str:
+    return option if first_unsafe(option) is None and len(option) <= 40 and option.isascii() else "an option"
+
+
+# --- after parsing ---
+
+
+def check_values(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Every option's value, for the command in use: no control characters or direction overrides, not empty,
+    and --now / --timezone in their shape (InputError with the option's dest as the field)."""
+    for action in _actions(parser, args):
+        value = getattr(args, action.dest, None)
+        if not isinstance(value, (str, Path)) or action.dest in ("help", "version"):
+            continue
+        text = str(value)
+        if text == "" and action.dest not in ALLOW_EMPTY:
+            raise InputError(action.dest, None, "empty")
+        bad = first_unsafe(text)
+        if bad is not None:
+            raise InputError(action.dest, text, "text_control", char=escape_char(text[bad]), position=bad + 1)
+    now = getattr(args, "now", None)
+    if isinstance(now, str):
+        parse_datetime(now, "now")
+    zone = getattr(args, "timezone", None)
+    if isinstance(zone, str) and zone != "local" and not TIMEZONE.fullmatch(zone):
+        raise InputError("timezone", zone, "timezone_name")
+
+
+def _parsers(parser: argparse.ArgumentParser | None, args: argparse.Namespace | None) -> list[argparse.ArgumentParser]:
+    """The parser and the subparsers the command line went through, innermost first."""
+    chain: list[argparse.ArgumentParser] = []
+    while parser is not None:
+        chain.append(parser)
+        sub = next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
+        name = getattr(args, sub.dest, None) if sub is not None and args is not None else None
+        parser = sub.choices.get(name) if sub is not None and name is not None else None
+    return chain[::-1]
+
+
+def _actions(parser, args) -> list[argparse.Action]:
+    return [a for p in _parsers(parser, args) for a in p._actions if not isinstance(a, argparse._SubParsersAction)]
+
+
+def option_label(parser: argparse.ArgumentParser | None, args: argparse.Namespace | None, field: str) -> str:
+    """How the command in use spells the option a domain field came from: `--daily-rate`, or a positional's
+    metavar (`ID`, `RULE`). A field already spelled as an option, a position or an environment variable is kept."""
+    if field.startswith("-") or " " in field or field.isupper():
+        return field
+    actions = _actions(parser, args)
+    for dest in (*FIELD_DESTS.get(field, ()), field):
+        for action in actions:
+            if action.dest == dest:
+                if action.option_strings:
+                    return max(action.option_strings, key=len)
+                return action.metavar if isinstance(action.metavar, str) else action.dest.upper()
+    return "--" + field.replace("_", "-")
+
+
+# --- argparse's mistakes, in one sentence ---
+
+_REQUIRED = re.compile(r"the following arguments are required: (.+)", re.S)
+_ONE_OF = re.compile(r"one of the arguments (.+) is required", re.S)
+_UNKNOWN = re.compile(r"unrecognized arguments: (.*)", re.S)
+_CHOICE = re.compile(r"argument (\S+): invalid choice: (.+) \(choose from (.*)\)", re.S)
+_NEEDS_VALUE = re.compile(r"argument (\S+): expected (?:one argument|at most one argument)", re.S)
+_NO_VALUE = re.compile(r"argument (\S+): ignored explicit argument (.+)", re.S)
+_TOGETHER = re.compile(r"argument (\S+): not allowed with argument (\S+)", re.S)
+
+
+def usage_sentence(err: UsageError, lang: str, parser: argparse.ArgumentParser | None) -> str:
+    """argparse's message as one sentence in the user's language; values quoted visibly, at most 40 characters."""
+    message, prog = err.message, err.prog
+    if match := _REQUIRED.fullmatch(message):
+        choices = _subcommands(parser, prog) if match[1] in ("ACTION", "COMMAND") else None
+        if choices:
+            return t("usage.needs_action", lang, prog=prog, choices=", ".join(choices))
+        return t("usage.required", lang, options=match[1].replace(", ", " "), prog=prog)
+    if match := _ONE_OF.fullmatch(message):
+        return t("usage.one_of", lang, options=match[1], prog=prog)
+    if match := _UNKNOWN.fullmatch(message):
+        first = (err.extra or match[1].split(" ", 1))[0].split("=", 1)[0]
+        command = prog.split(" ", 1)[1] if " " in prog else ""
+        if command and parser is not None and first in parser._option_string_actions:
+            return t("usage.global_after", lang, option=first, command=command)
+        return t("usage.unknown", lang, args=quoted(" ".join(err.extra) or match[1]), prog=prog)
+    if match := _CHOICE.fullmatch(message):
+        value = quoted(_literal(match[2]))
+        choices = ", ".join(str(c) for c in _literal(f"[{match[3]}]", []))
+        option = match[1]
+        if option.isupper():  # COMMAND, ACTION: the subcommand itself
+            return t("usage.command", lang, value=value, prog=prog, choices=choices)
+        return t("usage.choice", lang, option=option, value=value, choices=choices)
+    if match := _NEEDS_VALUE.fullmatch(message):
+        return t("usage.needs_value", lang, option=match[1])
+    if match := _NO_VALUE.fullmatch(message):
+        return t("usage.takes_no_value", lang, option=match[1], value=quoted(_literal(match[2])))
+    if match := _TOGETHER.fullmatch(message):
+        return t("usage.together", lang, option=match[1], other=match[2])
+    problem = quoted(message, 120)[1:-1]
+    return t("usage.other", lang, problem=problem[:1].upper() + problem[1:], prog=prog)
+
+
+def _subcommands(parser: argparse.ArgumentParser | None, prog: str) -> list[str]:
+    """The subcommands of the parser called `prog` (found anywhere below `parser`)."""
+    todo = [parser] if parser is not None else []
+    while todo:
+        current = todo.pop()
+        sub = next((a for a in current._actions if isinstance(a, argparse._SubParsersAction)), None)
+        if sub is None:
+            continue
+        if current.prog == prog:
+            return list(sub.choices)
+        todo.extend(sub.choices.values())
+    return []
+
+
+def _literal(text: str, default: object = None) -> object:
+    """A value argparse showed with repr(), back as the value (the text itself if it is not a literal)."""
+    try:
+        return ast.literal_eval(text)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return text if default is None else default
