@@ -123,7 +123,13 @@ def inline_loan(args: argparse.Namespace) -> Loan:
 
 
 def ledger_loan_id(args: argparse.Namespace) -> str | None:
-    return getattr(args, "loan", None)
+    """--loan, when given; its terms come from the ledger, so inline terms beside it are refused, not ignored."""
+    loan_id = getattr(args, "loan", None)
+    if loan_id is not None:
+        given = [name for name in (*INLINE, "repayment_day") if getattr(args, name, None) is not None]
+        if given:
+            raise InputError(given[0], getattr(args, given[0]), "loan_and_inline")
+    return loan_id
 
 
 # --- commands ---
@@ -469,7 +475,6 @@ def main(argv: list[str] | None = None) -> int:
     parser: argparse.ArgumentParser | None = None
     args: argparse.Namespace | None = None
     try:
-        door.check_argv(argv)
         parser = build_parser()
         args = parser.parse_args(argv)
         lang = args.lang or lang

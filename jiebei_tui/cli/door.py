@@ -1,12 +1,12 @@
 """The command line's door: what every argument must be before any command sees it, and refusals that read as
 one sentence naming the option the user typed.
 
-- `check_argv(argv)`: every argument is UTF-8 text (Python hands bytes that are not UTF-8 over as surrogate
-  escapes) and at most MAX_ARG characters.
-- `Parser`: argparse without usage dumps: a mistake raises UsageError, which `usage_sentence` words.
-- `check_values(parser, args)`: no option's value holds control characters or direction overrides, none is
-  empty (except those in ALLOW_EMPTY), and a few values with a fixed shape (--now, --timezone) are checked here
-  for every command at once.
+- `Parser`: argparse without usage dumps: a mistake raises UsageError, which `usage_sentence` words. It records
+  the subcommands it went through (a `--command` option may share a dest with them).
+- `check_values(parser, args)`: every value given to the command in use is UTF-8 text (Python hands bytes that
+  are not UTF-8 over as surrogate escapes), at most MAX_ARG characters, not empty (except ALLOW_EMPTY), free
+  of control characters and direction overrides; a few values with a fixed shape (--now, --timezone) are checked
+  here for every command at once.
 - `option_label(parser, args, field)`: the option (or positional) of the command in use that a domain field
   came from: `pay L9` names ID, not --loan.
 """
@@ -49,9 +49,25 @@ class UsageError(Exception):
         self.extra = extra or []
 
 
+class _Subcommands(argparse._SubParsersAction):
+    """Subparsers that note which parser ran, outermost first, in the namespace (CHAIN)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        super().__call__(parser, namespace, values, option_string)
+        deeper = getattr(namespace, CHAIN, [])  # copied up from the subparser's own namespace
+        setattr(namespace, CHAIN, [self._name_parser_map[values[0]], *deeper])
+
+
+CHAIN = "_door_subparsers"
+
+
 class Parser(argparse.ArgumentParser):
     """An ArgumentParser that raises UsageError instead of printing its usage and exiting (subparsers made by
     add_subparsers are of the same class, so they do too). --help and --version still print and exit 0."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.register("action", "parsers", _Subcommands)
 
     def error(self, message: str):  # type: ignore[override]
         raise UsageError(message, self.prog)
@@ -65,44 +81,22 @@ class Parser(argparse.ArgumentParser):
         return parsed
 
 
-# --- before parsing ---
-
-
-def check_argv(argv: list[str]) -> None:
-    """Refuse an argument that is not UTF-8 text or is longer than MAX_ARG (InputError naming where it is)."""
-    for index, arg in enumerate(argv):
-        if any("\udc80" <= ch <= "\udcff" for ch in arg):
-            raw = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-            raise InputError(_where(argv, index), raw, "not_utf8")
-        if len(arg) > MAX_ARG:
-            raise InputError(_where(argv, index), arg, "too_long", max=MAX_ARG)
-
-
-def _where(argv: list[str], index: int) -> str:
-    """How to name argv[index]: its option (`--name=…` or the option before it), else its position."""
-    arg = argv[index]
-    if arg.startswith("--") and "=" in arg:
-        return _printable(arg.split("=", 1)[0])
-    if index > 0 and argv[index - 1].startswith("--") and "=" not in argv[index - 1]:
-        return _printable(argv[index - 1])
-    return f"argument {index + 1}"
-
-
-def _printable(option: str) -> str:
-    return option if first_unsafe(option) is None and len(option) <= 40 and option.isascii() else "an option"
-
-
 # --- after parsing ---
 
 
 def check_values(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
-    """Every option's value, for the command in use: no control characters or direction overrides, not empty,
-    and --now / --timezone in their shape (InputError with the option's dest as the field)."""
+    """Every value given to the command in use: UTF-8, not too long, not empty, no control characters or
+    direction overrides; --now and --timezone in their shape (InputError with the option's dest as the field)."""
     for action in _actions(parser, args):
         value = getattr(args, action.dest, None)
         if not isinstance(value, (str, Path)) or action.dest in ("help", "version"):
             continue
         text = str(value)
+        if any("\udc80" <= ch <= "\udcff" for ch in text):
+            raw = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            raise InputError(action.dest, raw, "not_utf8")
+        if len(text) > MAX_ARG:
+            raise InputError(action.dest, text, "too_long", max=MAX_ARG)
         if text == "" and action.dest not in ALLOW_EMPTY:
             raise InputError(action.dest, None, "empty")
         bad = first_unsafe(text)
@@ -118,13 +112,9 @@ def check_values(parser: argparse.ArgumentParser, args: argparse.Namespace) -> N
 
 def _parsers(parser: argparse.ArgumentParser | None, args: argparse.Namespace | None) -> list[argparse.ArgumentParser]:
     """The parser and the subparsers the command line went through, innermost first."""
-    chain: list[argparse.ArgumentParser] = []
-    while parser is not None:
-        chain.append(parser)
-        sub = next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
-        name = getattr(args, sub.dest, None) if sub is not None and args is not None else None
-        parser = sub.choices.get(name) if sub is not None and name is not None else None
-    return chain[::-1]
+    if parser is None:
+        return []
+    return [parser, *getattr(args, CHAIN, [])][::-1]
 
 
 def _actions(parser, args) -> list[argparse.Action]:

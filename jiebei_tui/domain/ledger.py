@@ -126,8 +126,7 @@ class Ledger(BaseModel):
         for record in self.loans:
             if record.id == loan_id:
                 return record
-        known = ", ".join(r.id for r in self.loans) or "none"
-        raise InputError(field, loan_id, "loan_id", known=known)
+        raise InputError(field, loan_id, "loan_id", known=[r.id for r in self.loans] or "none")
 
     def events_of(self, loan_id: str) -> list[Event]:
         """A loan's events in the order they happened (date, then the order they were recorded)."""

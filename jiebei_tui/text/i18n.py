@@ -609,10 +609,17 @@ def render_input_error(err, lang: str = "en", field_label: str | None = None) ->
     """One sentence: the field (the option or form label the user filled in), the value as typed (made visible,
     at most 40 characters), what is allowed."""
     label = field_label or "--" + err.field.replace("_", "-")
-    allowed = t(f"rule.{err.rule}", lang, **err.params)
+    params = {name: _listed(value) if isinstance(value, (list, tuple)) else value for name, value in err.params.items()}
+    allowed = t(f"rule.{err.rule}", lang, **params)
     if err.value is None or err.value == "":
         return t("error.input_plain", lang, field=label, allowed=allowed)
     return t("error.input", lang, field=label, value=quoted(err.value), allowed=allowed)
+
+
+def _listed(items: list | tuple, most: int = 10) -> str:
+    """A list in a sentence: the first `most` items, then … (a ledger may hold a thousand loans)."""
+    shown = ", ".join(str(item) for item in items[:most])
+    return shown + ", …" if len(items) > most else shown
 
 
 set_renderer(render_input_error)  # InputError.sentence() and str() render through this (the domain has no words)

@@ -24,6 +24,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "直接给出的借款须包含 --principal --daily-rate --term --method --start 全部参数（缺少：{missing}）；"
         "或用 --loan ID 指定账本中的借款",
     ),
+    "rule.loan_and_inline": (
+        "a loan from the ledger (--loan) has its terms there; give either --loan or the terms inline, not both",
+        "账本中的借款（--loan）的条款已在账本里；请只给出 --loan 或直接给出条款，不要同时使用",
+    ),
     "rule.inline_missing_add": (
         "a new loan needs all of --principal --daily-rate --term --method --start (missing: {missing})",
         "新借款须包含 --principal --daily-rate --term --method --start 全部参数（缺少：{missing}）",
