@@ -329,3 +329,34 @@ def test_random_text_on_every_option_never_crashes(sandbox: Path, command: tuple
     assert first_unsafe(err.rstrip("\n")) is None
     assert first_unsafe(out, allow="\n\r") is None  # (an iCalendar file on stdout ends its lines in CRLF)
     assert not list(sandbox.glob("crash-*"))
+
+
+# --- text from a hand-edited file, shown by the command line ---
+
+
+def test_names_from_a_hand_edited_file_are_shown_escaped(sandbox: Path) -> None:
+    path = sandbox / "ledger.json"
+    data = __import__("json").loads(path.read_text())
+    data["loans"][0]["name"] = "\x1b]0;owned\x07\x1b[2J\nL9  forged row \u202e"
+    data["loans"][0]["funding_account"] = "card\x9b31m"
+    path.write_text(__import__("json").dumps(data))
+    base = ["--data-dir", str(sandbox), "--today", TODAY, "--lang", "en", "--no-demo"]
+    for argv in (["status"], ["status", "L1"], ["loans", "list"], ["status", "--json"], ["loans", "list", "--json"],
+                 ["pay", "L1", "--amount", "10"], ["loans", "rename", "L1", "--name", "Fine"]):
+        code, out, err = run([*base, *argv])
+        assert code == 0, err
+        assert first_unsafe(out, allow="\n") is None, (argv, out)
+        assert "forged row" not in out or "\\x0a" in out or "\\n" in out  # the newline cannot start a row
+        if "--json" in argv:
+            assert "\\u202e" in out or "Fine" in out  # still valid JSON, the character escaped
+            __import__("json").loads(out)
+    code, out, _ = run([*base, "loans", "remove", "L1"])
+    assert code == 0 and first_unsafe(out, allow="\n") is None
+
+
+def test_a_backup_that_cannot_be_read_does_not_advise_the_command_that_failed(sandbox: Path) -> None:
+    (sandbox / "ledger.json").write_text("{broken")
+    (sandbox / "ledger.json.bak").write_text("{broken too")
+    code, out, err = run(["--data-dir", str(sandbox), "--lang", "en", "recover", "--from-backup"])
+    assert code == 3 and out == "" and one_sentence(err.rstrip("\n")), err
+    assert "ledger.json.bak" in err and "line 1" in err and "--from-backup" not in err

@@ -471,6 +471,7 @@ def main(argv: list[str] | None = None) -> int:
     from jiebei_tui import crash
 
     argv = list(sys.argv[1:] if argv is None else argv)
+    _tolerant_stdout()
     lang = _lang_in(argv) or system_lang()
     parser: argparse.ArgumentParser | None = None
     args: argparse.Namespace | None = None
@@ -500,7 +501,7 @@ def main(argv: list[str] | None = None) -> int:
         print(err.sentence(lang, door.option_label(parser, args, err.field)), file=sys.stderr)
         return EXIT_INPUT
     except LedgerFileError as err:
-        print(err.sentence(lang), file=sys.stderr)
+        print(file_error_sentence(err, lang), file=sys.stderr)
         return EXIT_FILE
     except BrokenPipeError:  # `jiebei-tui status | head`
         return EXIT_OK
@@ -509,6 +510,33 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as err:  # a bug: one sentence naming the crash report, exit 70
         data_dir = getattr(args, "data_dir", None) or None
         return crash.report_cli(err, Path(data_dir) if data_dir else None, argv, lang)
+
+
+def file_error_sentence(err: LedgerFileError, lang: str) -> str:
+    """The data file's problem in one sentence, paths and quoted file text made visible. A backup that cannot be
+    read is said without the advice its own error carries (to run `recover --from-backup`, the very command
+    that failed)."""
+    inner = err.__context__  # raised `from None`: the backup's own error is still the context
+    if err.key == "file.no_backup" and isinstance(inner, LedgerFileError):
+        detail = inner.params.get("problem", "")
+        if "line" in inner.params:
+            detail = f"line {inner.params['line']}, column {inner.params['column']}: {detail}"
+        text = t("file.no_backup", lang, path=str(err.path), problem=f" ({detail})" if detail else "")
+    else:
+        text = err.sentence(lang)
+    return visible(text[:1].upper() + text[1:])
+
+
+def _tolerant_stdout() -> None:
+    """On a terminal that is not UTF-8 (PYTHONIOENCODING=ascii, an old locale), ¥ and 中文 print as escapes
+    instead of failing the command."""
+    stream = sys.stdout
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "").replace("_", "")
+    if encoding != "utf8" and hasattr(stream, "reconfigure"):
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (ValueError, OSError):
+            pass
 
 
 def _lang_in(argv: list[str]) -> str | None:

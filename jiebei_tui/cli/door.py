@@ -14,7 +14,6 @@ one sentence naming the option the user typed.
 from __future__ import annotations
 
 import argparse
-import ast
 import re
 from pathlib import Path
 
@@ -196,6 +195,8 @@ def _subcommands(parser: argparse.ArgumentParser | None, prog: str) -> list[str]
 
 def _literal(text: str, default: object = None) -> object:
     """A value argparse showed with repr(), back as the value (the text itself if it is not a literal)."""
+    import ast  # only for a mistake: kept out of every command's start-up
+
     try:
         return ast.literal_eval(text)
     except (ValueError, SyntaxError, MemoryError, RecursionError):
