@@ -87,14 +87,16 @@ def report_cli(error: BaseException, data_dir: Path | None, argv: list[str] | No
 
 def app_crashed(app, error: Exception, base: Callable[[Exception], None]) -> None:
     """For `App._handle_exception`: report the first crash, close the app through Textual's own handler (which
-    restores the terminal), and print nothing of Textual's: `app.crash_sentence` is printed by the caller of
-    `app.run()` once the terminal is back. Return code 70."""
-    if getattr(app, "crash_sentence", None) is None:
-        store = getattr(app, "store", None)
-        try:
-            app.crash_sentence = sentence(error, getattr(store, "data_dir", None), None, getattr(app, "lang", "en"))
-        except Exception:  # noqa: BLE001
-            app.crash_sentence = f"jiebei-tui stopped on an unexpected error ({type(error).__name__})."
+    restores the terminal and, under run_test, keeps the error for the test), and print nothing of Textual's:
+    `app.crash_sentence` is printed by the caller of `app.run()` once the terminal is back. Return code 70.
+    (Textual's handler must run: an override that swallows the error leaves the app hanging, textual#2818.)"""
+    if getattr(app, "crash_sentence", None) is not None:
+        return  # the app is already closing after the first crash: errors on the way out add nothing (textual#5325)
+    store = getattr(app, "store", None)
+    try:
+        app.crash_sentence = sentence(error, getattr(store, "data_dir", None), None, getattr(app, "lang", "en"))
+    except Exception:  # noqa: BLE001
+        app.crash_sentence = f"jiebei-tui stopped on an unexpected error ({type(error).__name__})."
     base(error)
     app._exit_renderables.clear()  # Textual's traceback (with locals: ledger data) is not printed
     app._return_code = EXIT_CRASH

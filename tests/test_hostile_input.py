@@ -360,3 +360,22 @@ def test_a_backup_that_cannot_be_read_does_not_advise_the_command_that_failed(sa
     code, out, err = run(["--data-dir", str(sandbox), "--lang", "en", "recover", "--from-backup"])
     assert code == 3 and out == "" and one_sentence(err.rstrip("\n")), err
     assert "ledger.json.bak" in err and "line 1" in err and "--from-backup" not in err
+
+
+def test_a_hand_edited_year_9999_is_a_file_problem_not_a_crash(sandbox: Path) -> None:
+    path = sandbox / "ledger.json"
+    for field, where in (("start", "loans"), ("date", "events")):
+        data = __import__("json").loads((sandbox / "ledger.json.bak").read_text())
+        data[where][0][field] = "9999-12-31"
+        path.write_text(__import__("json").dumps(data))
+        code, out, err = run(["--data-dir", str(sandbox), "--today", TODAY, "--lang", "en", "status"])
+        assert code == 3 and out == "" and f"{where}.0.{field}" in err and "2099-12-31" in err, err
+
+
+def test_today_from_the_environment_is_named_as_such(sandbox: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JIEBEI_TUI_TODAY", "9999-12-31")
+    code, _, err = run(["--data-dir", str(sandbox), "--lang", "en", "status"])
+    assert code == 2 and err.startswith('JIEBEI_TUI_TODAY "9999-12-31" is not allowed') and "2099-12-31" in err
+    monkeypatch.setenv("JIEBEI_TUI_TODAY", "２０２５－０３－０１")  # full-width, as an input method types it
+    code, out, _ = run(["--data-dir", str(sandbox), "--lang", "en", "status", "--json"])
+    assert code == 0 and '"today": "2025-03-01"' in out

@@ -21,6 +21,8 @@ from jiebei_tui.domain.money import FEN
 from jiebei_tui.domain.product_terms import ProductTerms
 from jiebei_tui.domain.reminder_settings import ReminderSettings
 from jiebei_tui.domain.terms import (
+    FIRST_DATE,
+    LAST_DATE,
     Loan,
     Method,
     Strategy,
@@ -53,7 +55,7 @@ class LoanRecord(BaseModel):
     daily_rate: Decimal
     term: int
     method: Method
-    start: dt.date
+    start: dt.date = Field(ge=FIRST_DATE, le=LAST_DATE)  # a hand-edited year 9999 is refused, not computed
     repayment_day: int | None = None
     auto_debit: bool = False
     funding_account: str = Field(default="", max_length=MAX_NAME)
@@ -92,7 +94,7 @@ class Event(BaseModel):
     id: str = Field(pattern=r"^E[0-9]+$")
     loan_id: str
     kind: Literal["repayment", "prepayment", "settlement"]
-    date: dt.date
+    date: dt.date = Field(ge=FIRST_DATE, le=LAST_DATE)
     # pydantic's own constraints only (compiled, no Python validator): a ledger holds tens of thousands of
     # events. append_event writes every amount in fen (1000.00).
     amount: Decimal = Field(gt=0, decimal_places=2, max_digits=12)
