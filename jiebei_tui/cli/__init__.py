@@ -387,7 +387,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = door.Parser(
         prog="jiebei-tui",
         description=t("cli.description", "en"),
-        epilog="Run without a command to open the terminal app. Exit codes: 0 done, 2 invalid input, 3 data file unusable.",
+        epilog="Run without a command to open the terminal app. Exit codes: 0 done, 2 invalid input, 3 data file unusable, "
+        "70 a bug (a crash report is written in the data folder).",
     )
     parser.add_argument("--version", action="version", version=f"jiebei-tui {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help="folder of ledger.json (env JIEBEI_TUI_DATA_DIR)")

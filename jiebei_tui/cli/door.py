@@ -25,7 +25,7 @@ from jiebei_tui.text.safe import quoted
 
 MAX_ARG = 4096  # a path's limit on Linux; no option takes more
 ALLOW_EMPTY = frozenset({"command"})  # `remind set --command ""` clears the command
-TIMEZONE = re.compile(r"[A-Za-z0-9_+\-/]{1,64}")
+TIMEZONE = r"[A-Za-z0-9_+\-/]{1,64}"
 
 # A domain field and the option dests it may come from, in order (the field's own name is tried last).
 FIELD_DESTS: dict[str, tuple[str, ...]] = {
@@ -105,7 +105,7 @@ def check_values(parser: argparse.ArgumentParser, args: argparse.Namespace) -> N
     if isinstance(now, str):
         parse_datetime(now, "now")
     zone = getattr(args, "timezone", None)
-    if isinstance(zone, str) and zone != "local" and not TIMEZONE.fullmatch(zone):
+    if isinstance(zone, str) and zone != "local" and not re.fullmatch(TIMEZONE, zone):
         raise InputError("timezone", zone, "timezone_name")
 
 
@@ -135,45 +135,45 @@ def option_label(parser: argparse.ArgumentParser | None, args: argparse.Namespac
     return "--" + field.replace("_", "-")
 
 
-# --- argparse's mistakes, in one sentence ---
+# --- argparse's mistakes, in one sentence (patterns as text: compiled only when there is a mistake) ---
 
-_REQUIRED = re.compile(r"the following arguments are required: (.+)", re.S)
-_ONE_OF = re.compile(r"one of the arguments (.+) is required", re.S)
-_UNKNOWN = re.compile(r"unrecognized arguments: (.*)", re.S)
-_CHOICE = re.compile(r"argument (\S+): invalid choice: (.+) \(choose from (.*)\)", re.S)
-_NEEDS_VALUE = re.compile(r"argument (\S+): expected (?:one argument|at most one argument)", re.S)
-_NO_VALUE = re.compile(r"argument (\S+): ignored explicit argument (.+)", re.S)
-_TOGETHER = re.compile(r"argument (\S+): not allowed with argument (\S+)", re.S)
+_REQUIRED = r"the following arguments are required: (.+)"
+_ONE_OF = r"one of the arguments (.+) is required"
+_UNKNOWN = r"unrecognized arguments: (.*)"
+_CHOICE = r"argument (\S+): invalid choice: (.+) \(choose from (.*)\)"
+_NEEDS_VALUE = r"argument (\S+): expected (?:one argument|at most one argument)"
+_NO_VALUE = r"argument (\S+): ignored explicit argument (.+)"
+_TOGETHER = r"argument (\S+): not allowed with argument (\S+)"
 
 
 def usage_sentence(err: UsageError, lang: str, parser: argparse.ArgumentParser | None) -> str:
     """argparse's message as one sentence in the user's language; values quoted visibly, at most 40 characters."""
     message, prog = err.message, err.prog
-    if match := _REQUIRED.fullmatch(message):
+    if match := re.fullmatch(_REQUIRED, message, re.S):
         choices = _subcommands(parser, prog) if match[1] in ("ACTION", "COMMAND") else None
         if choices:
             return t("usage.needs_action", lang, prog=prog, choices=", ".join(choices))
         return t("usage.required", lang, options=match[1].replace(", ", " "), prog=prog)
-    if match := _ONE_OF.fullmatch(message):
+    if match := re.fullmatch(_ONE_OF, message, re.S):
         return t("usage.one_of", lang, options=match[1], prog=prog)
-    if match := _UNKNOWN.fullmatch(message):
+    if match := re.fullmatch(_UNKNOWN, message, re.S):
         first = (err.extra or match[1].split(" ", 1))[0].split("=", 1)[0]
         command = prog.split(" ", 1)[1] if " " in prog else ""
         if command and parser is not None and first in parser._option_string_actions:
             return t("usage.global_after", lang, option=first, command=command)
         return t("usage.unknown", lang, args=quoted(" ".join(err.extra) or match[1]), prog=prog)
-    if match := _CHOICE.fullmatch(message):
+    if match := re.fullmatch(_CHOICE, message, re.S):
         value = quoted(_literal(match[2]))
         choices = ", ".join(str(c) for c in _literal(f"[{match[3]}]", []))
         option = match[1]
         if option.isupper():  # COMMAND, ACTION: the subcommand itself
             return t("usage.command", lang, value=value, prog=prog, choices=choices)
         return t("usage.choice", lang, option=option, value=value, choices=choices)
-    if match := _NEEDS_VALUE.fullmatch(message):
+    if match := re.fullmatch(_NEEDS_VALUE, message, re.S):
         return t("usage.needs_value", lang, option=match[1])
-    if match := _NO_VALUE.fullmatch(message):
+    if match := re.fullmatch(_NO_VALUE, message, re.S):
         return t("usage.takes_no_value", lang, option=match[1], value=quoted(_literal(match[2])))
-    if match := _TOGETHER.fullmatch(message):
+    if match := re.fullmatch(_TOGETHER, message, re.S):
         return t("usage.together", lang, option=match[1], other=match[2])
     problem = quoted(message, 120)[1:-1]
     return t("usage.other", lang, problem=problem[:1].upper() + problem[1:], prog=prog)

@@ -40,12 +40,11 @@ class Strategy(StrEnum):
 # from 1990-01-01 to 2099-12-31, so no date arithmetic ever nears year 10000.
 
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－＋％\u2212", "0123456789.,-+%-")
-_DECIMAL = re.compile(r"[+-]?(?:(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+)")
-_INTEGER = re.compile(r"[+-]?[0-9]+")
-_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
-_MOMENT = re.compile(
-    r"([0-9]{4}-[0-9]{2}-[0-9]{2})[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?(Z|[+-][0-9]{2}:[0-9]{2})?"
-)
+# (patterns as text: re compiles each on first use, so a command that never parses one never pays for it)
+_DECIMAL = r"[+-]?(?:(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+)"
+_INTEGER = r"[+-]?[0-9]+"
+_DATE = r"([0-9]{4})-([0-9]{2})-([0-9]{2})"
+_MOMENT = r"([0-9]{4}-[0-9]{2}-[0-9]{2})[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?(Z|[+-][0-9]{2}:[0-9]{2})?"
 MAX_NUMBER_CHARS = 24  # longer than any amount or rate this program takes ("1,000,000.00" is 12)
 MAX_INT_DIGITS = 6  # every whole number here is far smaller (days late: 3,650)
 FIRST_DATE = dt.date(1990, 1, 1)
@@ -118,7 +117,7 @@ def parse_date(value: object, field: str = "date") -> dt.date:
     if isinstance(value, dt.date):
         day = value
     else:
-        match = _DATE.fullmatch(ascii_number(value)) if isinstance(value, str) else None
+        match = re.fullmatch(_DATE, ascii_number(value)) if isinstance(value, str) else None
         try:
             day = dt.date(int(match[1]), int(match[2]), int(match[3]))
         except (TypeError, ValueError):  # no match, or no such day
@@ -134,7 +133,7 @@ def parse_datetime(value: object, field: str = "now") -> dt.datetime:
     if isinstance(value, dt.datetime):
         moment = value
     else:
-        match = _MOMENT.fullmatch(ascii_number(value)) if isinstance(value, str) else None
+        match = re.fullmatch(_MOMENT, ascii_number(value)) if isinstance(value, str) else None
         try:
             moment = dt.datetime.fromisoformat(ascii_number(value).replace(" ", "T", 1)) if match else None
         except ValueError:
@@ -169,7 +168,7 @@ def parse_decimal(value: object, field: str, rule: str, *, shown: object = None)
         number = Decimal(value)
     elif isinstance(value, str):
         text = ascii_number(value)
-        if len(text) > MAX_NUMBER_CHARS or not _DECIMAL.fullmatch(text):
+        if len(text) > MAX_NUMBER_CHARS or not re.fullmatch(_DECIMAL, text):
             raise InputError(field, shown, rule)
         number = Decimal(text.replace(",", ""))
     else:  # a float or anything else: not something a person typed
@@ -187,7 +186,7 @@ def parse_int(value: object, field: str, rule: str) -> int:
     if isinstance(value, int):
         return value
     text = ascii_number(value) if isinstance(value, str) else ""
-    if len(text) > MAX_INT_DIGITS + 1 or not _INTEGER.fullmatch(text):
+    if len(text) > MAX_INT_DIGITS + 1 or not re.fullmatch(_INTEGER, text):
         raise InputError(field, value, rule)
     return int(text)
 
