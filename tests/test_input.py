@@ -250,3 +250,8 @@ def test_visible_escapes_what_the_door_refuses() -> None:
     assert visible("ok 手机") == "ok 手机"
     assert visible("\x1b]0;x\x07") == "\\x1b]0;x\\x07"
     assert visible("a\u202eb\u2028c\x9bd") == "a\\u202eb\\u2028c\\x9bd"
+
+
+def test_a_refusal_missing_a_value_its_words_need_still_reads() -> None:
+    """A rule raised without one of its placeholders says … there instead of failing the refusal (exit 70)."""
+    assert str(InputError("start", "x", "date")).endswith("from … to ….")

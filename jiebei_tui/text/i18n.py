@@ -610,10 +610,21 @@ def render_input_error(err, lang: str = "en", field_label: str | None = None) ->
     at most 40 characters), what is allowed."""
     label = field_label or "--" + err.field.replace("_", "-")
     params = {name: _listed(value) if isinstance(value, (list, tuple)) else value for name, value in err.params.items()}
-    allowed = t(f"rule.{err.rule}", lang, **params)
+    # a value the words need but the raiser left out shows as … rather than failing the refusal itself
+    allowed = _text(f"rule.{err.rule}", lang).format_map(_Gaps({k: _show(v) for k, v in params.items()}))
     if err.value is None or err.value == "":
         return t("error.input_plain", lang, field=label, allowed=allowed)
     return t("error.input", lang, field=label, value=quoted(err.value), allowed=allowed)
+
+
+class _Gaps(dict):
+    def __missing__(self, key: str) -> str:
+        return "…"
+
+
+def _text(key: str, lang: str) -> str:
+    en, zh = STRINGS[key]
+    return zh if lang == "zh" else en
 
 
 def _listed(items: list | tuple, most: int = 10) -> str:
