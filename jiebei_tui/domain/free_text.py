@@ -8,6 +8,7 @@ characters when text that arrived another way (a hand-edited ledger) is shown.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 from jiebei_tui.domain.errors import InputError
@@ -22,24 +23,20 @@ def unsafe_char(ch: str) -> bool:
     return ch in BIDI or ch in SEPARATORS or unicodedata.category(ch) in ("Cc", "Cs")
 
 
-_DROP: dict[str, dict[int, None]] = {}
-
-
-def _drop(allow: str) -> dict[int, None]:
-    table = _DROP[allow] = {ord(ch): None for ch in allow}
-    return table
-
-
 def first_unsafe(text: str, allow: str = "") -> int | None:
     """The index of the first unsafe character in `text` (characters in `allow` excepted), or None."""
-    if (text.isprintable() or (allow and text.translate(_DROP.get(allow) or _drop(allow)).isprintable())) and (
-        not BIDI.intersection(text)
-    ):  # the common case, in C
+    plain = text.translate(_without(allow)) if allow else text
+    if plain.isprintable() and not BIDI.intersection(plain):  # the common case, in C
         return None
     for index, ch in enumerate(text):
         if ch not in allow and unsafe_char(ch):
             return index
     return None
+
+
+@functools.lru_cache(maxsize=8)
+def _without(allow: str) -> dict[int, None]:
+    return {ord(ch): None for ch in allow}
 
 
 def escape_char(ch: str) -> str:
