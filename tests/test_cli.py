@@ -183,7 +183,7 @@ INVALID = [
     (["schedule", "--principal", "100", "--daily-rate", "0", "--term", "12", "--method", "equal-installment", "--start", "2025-01-10"], "--daily-rate", "0"),
     (["schedule", "--principal", "100", "--daily-rate", "0.0011", "--term", "12", "--method", "equal-installment", "--start", "2025-01-10"], "--daily-rate", "0.0011"),
     (["schedule", "--principal", "100", "--daily-rate", "0.0000001", "--term", "12", "--method", "equal-installment", "--start", "2025-01-10"], "--daily-rate", "0.0000001"),
-    (["schedule", "--principal", "100", "--daily-rate", "0.04%", "--term", "12", "--method", "equal-installment", "--start", "2025-01-10"], "--daily-rate", "0.04%"),
+    (["schedule", "--principal", "100", "--daily-rate", "0.2%", "--term", "12", "--method", "equal-installment", "--start", "2025-01-10"], "--daily-rate", "0.2%"),
     (["schedule", "--principal", "100", "--daily-rate", "0.0004", "--term", "0", "--method", "equal-installment", "--start", "2025-01-10"], "--term", "0"),
     (["schedule", "--principal", "100", "--daily-rate", "0.0004", "--term", "37", "--method", "equal-installment", "--start", "2025-01-10"], "--term", "37"),
     (["schedule", "--principal", "100", "--daily-rate", "0.0004", "--term", "1.5", "--method", "equal-installment", "--start", "2025-01-10"], "--term", "1.5"),
@@ -193,13 +193,13 @@ INVALID = [
     (["schedule", "--principal", "100", "--daily-rate", "0.0004", "--term", "12", "--method", "equal-installment", "--start", "2025-01-10", "--repayment-day", "0"], "--repayment-day", "0"),
     (["schedule", "--principal", "100"], "--loan", None),
     (["loans", "add", "--name", "   ", *EI], "--name", "   "),
-    (["loans", "add", "--name", "x" * 41, *EI], "--name", "x" * 41),
+    (["loans", "add", "--name", "x" * 41, *EI], "--name", "x" * 39 + "…"),  # quoted at most 40 characters
     (["pay", "L1", "--amount", "0"], "--amount", "0"),
     (["pay", "L1", "--amount", "1.001"], "--amount", "1.001"),
     (["pay", "L1", "--amount", "20000"], "--amount", "20000"),
     (["pay", "L1", "--amount", "10", "--on", "2024-12-31"], "--on", "2024-12-31"),
     (["pay", "L1", "--amount", "10", "--on", "2025-03-02"], "--on", "2025-03-02"),
-    (["pay", "L9", "--amount", "10"], "--loan", "L9"),
+    (["pay", "L9", "--amount", "10"], "ID", "L9"),  # the positional, not an option pay does not have
     (["settle", "--loan", "L1", "--on", "2026-01-10"], "--on", "2026-01-10"),
     (["settle", "--loan", "L1", "--on", "2025-01-10"], "--on", "2025-01-10"),
     (["settle", *EI, "--on", "2025-02-25", "--apply"], "--apply", None),
@@ -211,8 +211,8 @@ INVALID = [
     (["overdue", *EI, "--days", "3", "--grace-days", "31"], "--grace-days", "31"),
     (["overdue", *EI, "--days", "3", "--penalty-multiplier", "0"], "--penalty-multiplier", "0"),
     (["terms", "set", "--compounding", "maybe"], "--compounding", "maybe"),
-    (["loans", "remove", "L9"], "--id", "L9"),
-    (["status", "L7"], "--id", "L7"),
+    (["loans", "remove", "L9"], "ID", "L9"),
+    (["status", "L7"], "ID", "L7"),
 ]
 
 

@@ -36,3 +36,14 @@ def test_domain_source_touches_no_files_and_no_clock(path: Path) -> None:
         elif isinstance(node, ast.Call):
             name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
             assert name not in FORBIDDEN_CALLS, f"{path.name}:{node.lineno} calls {name}()"
+
+
+@pytest.mark.parametrize("path", sorted(DOMAIN.glob("*.py")), ids=lambda p: p.name)
+def test_domain_reaches_nothing_outside_itself(path: Path) -> None:
+    """No import of the text layer, the store, the CLI or the app, not even inside a function (errors.py renders
+    through a renderer the text layer installs)."""
+    for node in ast.walk(ast.parse(path.read_text())):
+        names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+        for name in names:
+            if name.startswith("jiebei_tui"):
+                assert name.startswith("jiebei_tui.domain"), f"{path.name}:{node.lineno} imports {name}"

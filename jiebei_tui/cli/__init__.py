@@ -2,7 +2,8 @@
 
 Every simulation the TUI shows is also a command here, with --json output. The TUI is imported only when it is
 asked for, so --help, --version and every command stay free of Textual.
-Exit codes: 0 done; 2 invalid input (one sentence on stderr, nothing written); 3 the data file cannot be used.
+Exit codes: 0 done; 2 invalid input (one sentence on stderr, nothing written); 3 the data file cannot be used;
+70 a bug (one sentence naming the crash report written by jiebei_tui/crash.py).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jiebei_tui import __version__
-from jiebei_tui.cli import output
+from jiebei_tui.cli import door, output
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.schedule import build_schedule
 from jiebei_tui.domain.terms import (
@@ -29,6 +30,7 @@ from jiebei_tui.domain.terms import (
     parse_strategy,
 )
 from jiebei_tui.text.i18n import system_lang, t
+from jiebei_tui.text.safe import visible
 from jiebei_tui.store import LedgerFileError, Store
 
 if TYPE_CHECKING:
@@ -38,7 +40,7 @@ if TYPE_CHECKING:
 # The ledger models (pydantic) are imported inside the commands that read the ledger, so a simulation of an
 # inline loan starts as fast as the interpreter allows (see benchmarks/ledger.py).
 
-EXIT_OK, EXIT_INPUT, EXIT_FILE = 0, 2, 3
+EXIT_OK, EXIT_INPUT, EXIT_FILE, EXIT_INTERRUPTED = 0, 2, 3, 130
 MAX_DAYS_LATE = 3650
 
 
@@ -48,7 +50,7 @@ class Context:
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
         self.today = resolve_today(args.today)
-        self.store = Store(args.data_dir, demo=not args.no_demo, today=self.today)
+        self.store = Store(Path(args.data_dir) if args.data_dir else None, demo=not args.no_demo, today=self.today)
         self.lang = args.lang or "en"
         self.json = getattr(args, "json", False)
 
@@ -69,9 +71,11 @@ class Context:
 
 
 def resolve_today(value: str | None) -> dt.date:
-    value = value or os.environ.get("JIEBEI_TUI_TODAY")
     if value:
         return parse_date(value, "today")
+    env = os.environ.get("JIEBEI_TUI_TODAY")
+    if env:
+        return parse_date(env, "JIEBEI_TUI_TODAY")
     return dt.date.today()
 
 
@@ -97,10 +101,17 @@ def add_loan_options(parser: argparse.ArgumentParser, with_id: bool = True) -> N
     group.add_argument("--repayment-day", metavar="DAY", help="day of month 1..28 (default: from the drawdown)")
 
 
+INLINE = ("principal", "daily_rate", "term", "method", "start")
+
+
 def inline_loan(args: argparse.Namespace) -> Loan:
-    needed = (args.principal, args.daily_rate, args.term, args.method, args.start)
-    if any(v is None for v in needed):
-        raise InputError("loan", None, "loan_spec")
+    missing = [name for name in INLINE if getattr(args, name) is None]
+    if missing:
+        if hasattr(args, "loan") and len(missing) == len(INLINE):  # nothing of either way to name a loan
+            raise InputError("loan", None, "loan_spec")
+        options = " ".join("--" + name.replace("_", "-") for name in missing)
+        rule = "inline_missing" if hasattr(args, "loan") else "inline_missing_add"
+        raise InputError(missing[0], None, rule, missing=options)
     return make_loan(
         principal=args.principal,
         daily_rate=args.daily_rate,
@@ -112,7 +123,13 @@ def inline_loan(args: argparse.Namespace) -> Loan:
 
 
 def ledger_loan_id(args: argparse.Namespace) -> str | None:
-    return getattr(args, "loan", None)
+    """--loan, when given; its terms come from the ledger, so inline terms beside it are refused, not ignored."""
+    loan_id = getattr(args, "loan", None)
+    if loan_id is not None:
+        given = [name for name in (*INLINE, "repayment_day") if getattr(args, name, None) is not None]
+        if given:
+            raise InputError(given[0], getattr(args, given[0]), "loan_and_inline")
+    return loan_id
 
 
 # --- commands ---
@@ -253,8 +270,10 @@ def cmd_loans_add(ctx: Context) -> int:
         new_ledger, new_id = add_loan(ledger, ctx.args.name, loan)
         return new_ledger, (new_id, was_demo)
 
+    from jiebei_tui.domain.ledger import clean_name
+
     new_id, was_demo = ctx.store.transact(change)
-    text = t("cli.added", ctx.lang, id=new_id, name=" ".join(ctx.args.name.split()))
+    text = t("cli.added", ctx.lang, id=new_id, name=visible(clean_name(ctx.args.name)))
     if was_demo:
         text += "\n" + t("cli.demo_replaced", ctx.lang)
     ctx.out({"id": new_id}, text)
@@ -276,7 +295,7 @@ def cmd_loans_remove(ctx: Context) -> int:
         return remove_loan(ledger, record.id), (record.name, events)
 
     name, events = ctx.store.transact(change)
-    ctx.out({"id": ctx.args.id, "removed": True}, t("cli.removed", ctx.lang, id=ctx.args.id, name=name, events=events))
+    ctx.out({"id": ctx.args.id, "removed": True}, t("cli.removed", ctx.lang, id=ctx.args.id, name=visible(name), events=events))
     return EXIT_OK
 
 
@@ -285,7 +304,7 @@ def cmd_loans_rename(ctx: Context) -> int:
 
     ctx.store.transact(lambda ledger: (rename_loan(ledger, ctx.args.id, ctx.args.name), None))
     name = ctx.ledger().loan(ctx.args.id).name
-    ctx.out({"id": ctx.args.id, "name": name}, t("cli.renamed", ctx.lang, id=ctx.args.id, name=name))
+    ctx.out({"id": ctx.args.id, "name": name}, t("cli.renamed", ctx.lang, id=ctx.args.id, name=visible(name)))
     return EXIT_OK
 
 
@@ -338,12 +357,12 @@ def cmd_recover(ctx: Context) -> int:
     store = ctx.store
     if ctx.args.from_backup:
         path, aside = store.recover_from_backup()
-        note = t("recover.aside", ctx.lang, aside=aside) if aside else ""
-        print(t("recover.restored", ctx.lang, path=path, backup=store.backup_path, aside=note))
+        note = t("recover.aside", ctx.lang, aside=visible(str(aside))) if aside else ""
+        print(t("recover.restored", ctx.lang, path=visible(str(path)), backup=visible(str(store.backup_path)), aside=note))
     else:
         aside = store.start_empty()
-        note = t("recover.aside", ctx.lang, aside=aside) if aside else ""
-        print(t("recover.started_empty", ctx.lang, path=store.path, aside=note))
+        note = t("recover.aside", ctx.lang, aside=visible(str(aside))) if aside else ""
+        print(t("recover.started_empty", ctx.lang, path=visible(str(store.path)), aside=note))
     return EXIT_OK
 
 
@@ -355,6 +374,9 @@ def cmd_tui(ctx: Context) -> int:
         return 1
     app = JiebeiApp(data_dir=ctx.store.data_dir, today=ctx.today, lang=ctx.args.lang, demo=not ctx.args.no_demo)
     app.run()
+    crashed = getattr(app, "crash_sentence", None)  # set by crash.app_crashed; the terminal is restored now
+    if crashed:
+        print(crashed, file=sys.stderr)
     return app.return_code or EXIT_OK
 
 
@@ -362,13 +384,14 @@ def cmd_tui(ctx: Context) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = door.Parser(
         prog="jiebei-tui",
         description=t("cli.description", "en"),
-        epilog="Run without a command to open the terminal app. Exit codes: 0 done, 2 invalid input, 3 data file unusable.",
+        epilog="Run without a command to open the terminal app. Exit codes: 0 done, 2 invalid input, 3 data file unusable, "
+        "70 a bug (a crash report is written in the data folder).",
     )
     parser.add_argument("--version", action="version", version=f"jiebei-tui {__version__}")
-    parser.add_argument("--data-dir", type=Path, metavar="DIR", help="folder of ledger.json (env JIEBEI_TUI_DATA_DIR)")
+    parser.add_argument("--data-dir", metavar="DIR", help="folder of ledger.json (env JIEBEI_TUI_DATA_DIR)")
     parser.add_argument("--today", metavar="DATE", help="fix today's date, YYYY-MM-DD (env JIEBEI_TUI_TODAY)")
     parser.add_argument("--lang", choices=("zh", "en"), help="language (default: saved setting, then the locale)")
     parser.add_argument("--no-demo", action="store_true", help="start with an empty ledger instead of the demo")
@@ -413,11 +436,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p = loans_sub.add_parser("remove", help="remove a loan and its payments")
     p.set_defaults(handler=cmd_loans_remove)
-    p.add_argument("id")
+    p.add_argument("id", metavar="ID")
     p.add_argument("--json", action="store_true")
     p = loans_sub.add_parser("rename", help="rename a loan")
     p.set_defaults(handler=cmd_loans_rename)
-    p.add_argument("id")
+    p.add_argument("id", metavar="ID")
     p.add_argument("--name", required=True)
     p.add_argument("--json", action="store_true")
 
@@ -444,10 +467,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    lang = args.lang or system_lang()
+    """Run the command line. Every way out is an exit code and at most one sentence on stderr: 2 for input
+    (door.py, the domain's InputError), 3 for the data file, 70 for a bug (crash.py writes the report)."""
+    from jiebei_tui import crash
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _tolerant_stdout()
+    lang = _lang_in(argv) or system_lang()
+    parser: argparse.ArgumentParser | None = None
+    args: argparse.Namespace | None = None
     try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        lang = args.lang or lang
+        door.check_values(parser, args)
         ctx = Context(args)
         ctx.lang = resolve_lang(args, ctx.store)
         lang = ctx.lang
@@ -462,11 +495,55 @@ def main(argv: list[str] | None = None) -> int:
             return handler(ctx)
         finally:
             gc.enable()
+    except door.UsageError as err:
+        print(door.usage_sentence(err, lang, parser), file=sys.stderr)
+        return EXIT_INPUT
     except InputError as err:
-        print(err.sentence(lang), file=sys.stderr)
+        print(err.sentence(lang, door.option_label(parser, args, err.field)), file=sys.stderr)
         return EXIT_INPUT
     except LedgerFileError as err:
-        print(err.sentence(lang), file=sys.stderr)
+        print(file_error_sentence(err, lang), file=sys.stderr)
         return EXIT_FILE
     except BrokenPipeError:  # `jiebei-tui status | head`
         return EXIT_OK
+    except KeyboardInterrupt:  # ctrl+c: the user's choice, not a crash
+        return EXIT_INTERRUPTED
+    except Exception as err:  # a bug: one sentence naming the crash report, exit 70
+        data_dir = getattr(args, "data_dir", None) or None
+        return crash.report_cli(err, Path(data_dir) if data_dir else None, argv, lang)
+
+
+def file_error_sentence(err: LedgerFileError, lang: str) -> str:
+    """The data file's problem in one sentence, paths and quoted file text made visible. A backup that cannot be
+    read is said without the advice its own error carries (to run `recover --from-backup`, the very command
+    that failed)."""
+    inner = err.__context__  # raised `from None`: the backup's own error is still the context
+    if err.key == "file.no_backup" and isinstance(inner, LedgerFileError):
+        detail = inner.params.get("problem", "")
+        if "line" in inner.params:
+            detail = f"line {inner.params['line']}, column {inner.params['column']}: {detail}"
+        text = t("file.no_backup", lang, path=str(err.path), problem=f" ({detail})" if detail else "")
+    else:
+        text = err.sentence(lang)
+    return visible(text[:1].upper() + text[1:])
+
+
+def _tolerant_stdout() -> None:
+    """On a terminal that is not UTF-8 (PYTHONIOENCODING=ascii, an old locale), ¥ and 中文 print as escapes
+    instead of failing the command."""
+    stream = sys.stdout
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "").replace("_", "")
+    if encoding != "utf8" and hasattr(stream, "reconfigure"):
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (ValueError, OSError):
+            pass
+
+
+def _lang_in(argv: list[str]) -> str | None:
+    """--lang as given, for the words of a refusal that comes before the parser has run."""
+    for i, arg in enumerate(argv):
+        value = arg.split("=", 1)[1] if arg.startswith("--lang=") else argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None
+        if value in ("zh", "en"):
+            return value
+    return None

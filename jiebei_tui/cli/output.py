@@ -1,6 +1,8 @@
 """What the command line prints: JSON shapes (the scripting contract) and readable text in either language.
 
 In JSON, amounts are strings with exactly 2 decimals, daily rates 6, annualised rates 4, dates ISO.
+Text from the ledger file (names, accounts, problems) is shown through text/safe.py `visible()`, and JSON
+escapes every character that could act on a terminal (json.dumps leaves DEL, C1 and bidi characters raw).
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from typing import TYPE_CHECKING
 
 from jiebei_tui.domain.schedule import Installment
 from jiebei_tui.domain.terms import Loan
+from jiebei_tui.domain.free_text import first_unsafe, unsafe_char
 from jiebei_tui.text.i18n import t
+from jiebei_tui.text.safe import visible
 from jiebei_tui.text.width import pairs, table
 
 if TYPE_CHECKING:  # kept out of start-up: the inline commands never build a ledger
@@ -29,7 +33,11 @@ def rate_str(rate: Decimal, places: int = 6) -> str:
 
 
 def dumps(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    if first_unsafe(text, allow="\n") is None:  # the common case: json.dumps escaped the C0 controls
+        return text
+    # still valid JSON with the same data: the characters json leaves raw become \uXXXX escapes
+    return "".join(f"\\u{ord(ch):04x}" if ch != "\n" and unsafe_char(ch) else ch for ch in text)
 
 
 # --- JSON shapes ---
@@ -262,7 +270,7 @@ def status_text(today: dt.date, states: list[LoanState], lang: str, demo: bool, 
     rows = [
         [
             s.record.id,
-            s.record.name,
+            visible(s.record.name),
             yuan(s.principal_outstanding),
             _shown_due_date(s),
             yuan(s.amount_to_clear if s.days_overdue else s.next_due_amount),
@@ -276,10 +284,10 @@ def status_text(today: dt.date, states: list[LoanState], lang: str, demo: bool, 
         out.append(t("cli.demo_note", lang))
     if detail:
         for s in states:
-            out.append(f"\n{s.record.id}  {s.record.name}")
+            out.append(f"\n{s.record.id}  {visible(s.record.name)}")
             out.append(installments_text(s, lang))
     for s in states:
-        out += [t("cli.problems", lang, problem=p) for p in s.problems]
+        out += [t("cli.problems", lang, problem=visible(p)) for p in s.problems]
     return "\n".join(out)
 
 
@@ -310,7 +318,7 @@ def loans_text(ledger, lang: str) -> str:
         return t("cli.no_loans", lang)
     head = [t(f"col.{c}", lang) for c in ("id", "name", "principal", "rate", "term", "method", "start")]
     rows = [
-        [r.id, r.name, yuan(r.principal), percent(r.daily_rate), str(r.term), t(f"method.{r.method.value}", lang), r.start.isoformat()]
+        [r.id, visible(r.name), yuan(r.principal), percent(r.daily_rate), str(r.term), t(f"method.{r.method.value}", lang), r.start.isoformat()]
         for r in ledger.loans
     ]
     return table(head, rows, right={2, 3, 4})

@@ -16,10 +16,13 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from jiebei_tui.domain.errors import InputError
+from jiebei_tui.domain.free_text import clean_text
 from jiebei_tui.domain.money import FEN
 from jiebei_tui.domain.product_terms import ProductTerms
 from jiebei_tui.domain.reminder_settings import ReminderSettings
 from jiebei_tui.domain.terms import (
+    FIRST_DATE,
+    LAST_DATE,
     Loan,
     Method,
     Strategy,
@@ -52,7 +55,7 @@ class LoanRecord(BaseModel):
     daily_rate: Decimal
     term: int
     method: Method
-    start: dt.date
+    start: dt.date = Field(ge=FIRST_DATE, le=LAST_DATE)  # a hand-edited year 9999 is refused, not computed
     repayment_day: int | None = None
     auto_debit: bool = False
     funding_account: str = Field(default="", max_length=MAX_NAME)
@@ -91,7 +94,7 @@ class Event(BaseModel):
     id: str = Field(pattern=r"^E[0-9]+$")
     loan_id: str
     kind: Literal["repayment", "prepayment", "settlement"]
-    date: dt.date
+    date: dt.date = Field(ge=FIRST_DATE, le=LAST_DATE)
     # pydantic's own constraints only (compiled, no Python validator): a ledger holds tens of thousands of
     # events. append_event writes every amount in fen (1000.00).
     amount: Decimal = Field(gt=0, decimal_places=2, max_digits=12)
@@ -125,8 +128,7 @@ class Ledger(BaseModel):
         for record in self.loans:
             if record.id == loan_id:
                 return record
-        known = ", ".join(r.id for r in self.loans) or "none"
-        raise InputError(field, loan_id, "loan_id", known=known)
+        raise InputError(field, loan_id, "loan_id", known=[r.id for r in self.loans] or "none")
 
     def events_of(self, loan_id: str) -> list[Event]:
         """A loan's events in the order they happened (date, then the order they were recorded)."""
@@ -156,10 +158,8 @@ def _issue(ledger: Ledger, prefix: Literal["L", "E"], taken: list[str]) -> tuple
 
 
 def clean_name(name: object, field: str = "name") -> str:
-    text = " ".join(str(name).split())
-    if not 1 <= len(text) <= MAX_NAME:
-        raise InputError(field, name, "name", max=MAX_NAME)
-    return text
+    """A loan's name as typed: 1 to MAX_NAME characters, no control characters or bidi overrides."""
+    return clean_text(name, field, MAX_NAME, rule="name")
 
 
 def add_loan(ledger: Ledger, name: object, loan: Loan) -> tuple[Ledger, str]:
@@ -178,9 +178,7 @@ def rename_loan(ledger: Ledger, loan_id: str, name: object) -> Ledger:
 
 def set_auto_debit(ledger: Ledger, loan_id: str, on: bool, account: str = "") -> Ledger:
     record = ledger.loan(loan_id)
-    account = " ".join(account.split())
-    if len(account) > MAX_NAME:
-        raise InputError("funding_account", account, "name", max=MAX_NAME)
+    account = clean_text(account, "funding_account", MAX_NAME, required=False)
     changed = record.model_copy(update={"auto_debit": on, "funding_account": account})
     return ledger.model_copy(update={"loans": [changed if r.id == loan_id else r for r in ledger.loans]})
 

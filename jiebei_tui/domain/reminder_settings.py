@@ -30,7 +30,7 @@ def parse_time(value: object, field: str = "time") -> dt.time:
 def parse_offset(value: object, field: str = "offset") -> int:
     from jiebei_tui.domain.terms import parse_in_range
 
-    return parse_in_range(str(value).strip().replace("+", ""), field, "offset", -MAX_OFFSET, MAX_OFFSET, max=MAX_OFFSET)
+    return parse_in_range(value, field, "offset", -MAX_OFFSET, MAX_OFFSET, max=MAX_OFFSET)  # "+3" is a sign
 
 
 class ReminderRule(BaseModel):

@@ -7,8 +7,9 @@ and what is allowed. (The lender's rules live in product_terms.py.)
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import StrEnum
 
 from jiebei_tui.domain.errors import InputError
@@ -31,6 +32,28 @@ class Strategy(StrEnum):
 
 
 # --- parsing what a person typed: each failure names the field, the value and what is allowed ---
+#
+# Numbers are ASCII digits, or the full-width forms a Chinese input method types (１０００．５０, －, ％),
+# normalised to ASCII. Anything else str.isdigit() likes (², ①, ٣) is refused, as are exponents, NaN,
+# underscores and separators anywhere but between groups of three (1,000.00). A number's text is bounded
+# before it is converted (no 4,300-digit int()), and every whole number has a range. Dates are YYYY-MM-DD
+# from 1990-01-01 to 2099-12-31, so no date arithmetic ever nears year 10000.
+
+FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－＋％\u2212", "0123456789.,-+%-")
+# (patterns as text: re compiles each on first use, so a command that never parses one never pays for it)
+_DECIMAL = r"[+-]?(?:(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+)"
+_INTEGER = r"[+-]?[0-9]+"
+_DATE = r"([0-9]{4})-([0-9]{2})-([0-9]{2})"
+_MOMENT = r"([0-9]{4}-[0-9]{2}-[0-9]{2})[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?(Z|[+-][0-9]{2}:[0-9]{2})?"
+MAX_NUMBER_CHARS = 24  # longer than any amount or rate this program takes ("1,000,000.00" is 12)
+MAX_INT_DIGITS = 6  # every whole number here is far smaller (days late: 3,650)
+FIRST_DATE = dt.date(1990, 1, 1)
+LAST_DATE = dt.date(2099, 12, 31)
+
+
+def ascii_number(text: str) -> str:
+    """What was typed, trimmed, with full-width digits and signs made ASCII (the text is not yet checked)."""
+    return text.strip().translate(FULL_WIDTH)
 
 
 def parse_principal(value: object, field: str = "principal") -> Decimal:
@@ -49,7 +72,11 @@ def parse_amount(value: object, field: str = "amount") -> Decimal:
 
 
 def parse_daily_rate(value: object, field: str = "daily_rate") -> Decimal:
-    rate = parse_decimal(value, field, "daily_rate")
+    """A daily rate as a fraction (0.0004) or a percentage (0.04%)."""
+    if isinstance(value, str) and ascii_number(value).endswith("%"):
+        rate = parse_decimal(ascii_number(value)[:-1], field, "daily_rate", shown=value).scaleb(-2)
+    else:
+        rate = parse_decimal(value, field, "daily_rate")
     if rate <= 0 or rate > MAX_DAILY_RATE or _places(rate) > 6:
         raise InputError(field, value, "daily_rate")
     return rate
@@ -73,25 +100,49 @@ def parse_repayment_day(value: object, field: str = "repayment_day") -> int | No
 
 def parse_method(value: object, field: str = "method") -> Method:
     try:
-        return Method(str(value))
+        return Method(value.strip() if isinstance(value, str) else value)
     except ValueError:
         raise InputError(field, value, "method") from None
 
 
 def parse_strategy(value: object, field: str = "strategy") -> Strategy:
     try:
-        return Strategy(str(value))
+        return Strategy(value.strip() if isinstance(value, str) else value)
     except ValueError:
         raise InputError(field, value, "strategy") from None
 
 
 def parse_date(value: object, field: str = "date") -> dt.date:
+    """YYYY-MM-DD (full-width digits allowed), from 1990-01-01 to 2099-12-31."""
     if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise InputError(field, value, "date") from None
+        day = value
+    else:
+        match = re.fullmatch(_DATE, ascii_number(value)) if isinstance(value, str) else None
+        try:
+            day = dt.date(int(match[1]), int(match[2]), int(match[3]))
+        except (TypeError, ValueError):  # no match, or no such day
+            raise InputError(field, value, "date", first=FIRST_DATE, last=LAST_DATE) from None
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise InputError(field, value, "date", first=FIRST_DATE, last=LAST_DATE)
+    return day
+
+
+def parse_datetime(value: object, field: str = "now") -> dt.datetime:
+    """YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM] (a space may stand for the T), its date in the range parse_date allows.
+    Naive unless an offset is given: the caller puts it in the right zone."""
+    if isinstance(value, dt.datetime):
+        moment = value
+    else:
+        match = re.fullmatch(_MOMENT, ascii_number(value)) if isinstance(value, str) else None
+        try:
+            moment = dt.datetime.fromisoformat(ascii_number(value).replace(" ", "T", 1)) if match else None
+        except ValueError:
+            moment = None
+        if moment is None:
+            raise InputError(field, value, "moment", first=FIRST_DATE, last=LAST_DATE)
+    if not FIRST_DATE <= moment.date() <= LAST_DATE:
+        raise InputError(field, value, "moment", first=FIRST_DATE, last=LAST_DATE)
+    return moment
 
 
 def parse_in_range(value: object, field: str, rule: str, low: int, high: int, **params: object) -> int:
@@ -105,27 +156,37 @@ def parse_in_range(value: object, field: str, rule: str, low: int, high: int, **
     return number
 
 
-def parse_decimal(value: object, field: str, rule: str) -> Decimal:
+def parse_decimal(value: object, field: str, rule: str, *, shown: object = None) -> Decimal:
+    """A finite decimal number as typed: ASCII or full-width digits, one optional sign, a point, separators only
+    between groups of three before the point. `shown` is the value the error quotes (default `value`)."""
+    shown = value if shown is None else shown
     if isinstance(value, Decimal):
         number = value
-    else:
-        text = str(value).strip().replace(",", "")
-        try:
-            number = Decimal(text)
-        except InvalidOperation:
-            raise InputError(field, value, rule) from None
+    elif isinstance(value, int) and not isinstance(value, bool):
+        if value.bit_length() > 64:  # no amount, rate or multiplier comes near; don't build a huge Decimal
+            raise InputError(field, shown, rule)
+        number = Decimal(value)
+    elif isinstance(value, str):
+        text = ascii_number(value)
+        if len(text) > MAX_NUMBER_CHARS or not re.fullmatch(_DECIMAL, text):
+            raise InputError(field, shown, rule)
+        number = Decimal(text.replace(",", ""))
+    else:  # a float or anything else: not something a person typed
+        raise InputError(field, shown, rule)
     if not number.is_finite():
-        raise InputError(field, value, rule)
+        raise InputError(field, shown, rule)
     return number
 
 
 def parse_int(value: object, field: str, rule: str) -> int:
+    """A whole number as typed (ASCII or full-width digits, one optional sign), at most MAX_INT_DIGITS digits:
+    a longer one is refused before it is converted. The caller checks the range."""
     if isinstance(value, bool):
         raise InputError(field, value, rule)
     if isinstance(value, int):
         return value
-    text = str(value).strip()
-    if not text.lstrip("-").isdigit():
+    text = ascii_number(value) if isinstance(value, str) else ""
+    if len(text) > MAX_INT_DIGITS + 1 or not re.fullmatch(_INTEGER, text):
         raise InputError(field, value, rule)
     return int(text)
 

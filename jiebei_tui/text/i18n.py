@@ -11,7 +11,9 @@ import locale
 import os
 from decimal import Decimal
 
+from jiebei_tui.domain.errors import set_renderer
 from jiebei_tui.domain.money import yuan
+from jiebei_tui.text.safe import quoted
 
 # key: (English, 中文)
 STRINGS: dict[str, tuple[str, str]] = {
@@ -22,9 +24,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "rule.amount": ("an amount must be more than 0, with at most 2 decimals", "金额须大于 0，最多两位小数"),
     "rule.daily_rate": (
-        "the daily rate must be more than 0 and at most 0.001 (0.1% a day), with at most 6 decimals "
-        "(0.04% a day is 0.0004)",
-        "日利率须大于 0、不超过 0.001（日息 0.1%），最多六位小数（日息 0.04% 写作 0.0004）",
+        "the daily rate must be more than 0 and at most 0.1% a day, written as a fraction (0.0004) with at "
+        "most 6 decimals or as a percentage (0.04%)",
+        "日利率须大于 0、不超过日息 0.1%，写作小数（0.0004，最多六位小数）或百分数（0.04%）",
     ),
     "rule.term": ("the term is 1 to 36 months", "期数须为 1 到 36 个月"),
     "rule.repayment_day": ("the repayment day is a day of the month from 1 to 28", "还款日须为每月 1 到 28 日"),
@@ -36,7 +38,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "the strategy is reduce-installment (keep the term) or reduce-term (keep the instalment)",
         "方式须为 reduce-installment（减少月供）或 reduce-term（缩短期限）",
     ),
-    "rule.date": ("a date is written YYYY-MM-DD", "日期格式须为 YYYY-MM-DD"),
+    "rule.date": (
+        "a date is written YYYY-MM-DD, from {first} to {last}",
+        "日期须写作 YYYY-MM-DD，范围 {first} 到 {last}",
+    ),
     "rule.time": ("a time is written HH:MM, 00:00 to 23:59", "时间格式须为 HH:MM（00:00 到 23:59）"),
     "rule.loan_id": ("no loan has that id; the ledger has: {known}", "账本中没有这笔借款；现有：{known}"),
     "rule.name": ("a name has 1 to {max} characters", "名称须为 1 到 {max} 个字符"),
@@ -601,12 +606,34 @@ def _show(value: object) -> str:
 
 
 def render_input_error(err, lang: str = "en", field_label: str | None = None) -> str:
-    """One sentence: the field, the value, what is allowed."""
+    """One sentence: the field (the option or form label the user filled in), the value as typed (made visible,
+    at most 40 characters), what is allowed."""
     label = field_label or "--" + err.field.replace("_", "-")
-    allowed = t(f"rule.{err.rule}", lang, **err.params)
+    params = {name: _listed(value) if isinstance(value, (list, tuple)) else value for name, value in err.params.items()}
+    # a value the words need but the raiser left out shows as … rather than failing the refusal itself
+    allowed = _text(f"rule.{err.rule}", lang).format_map(_Gaps({k: _show(v) for k, v in params.items()}))
     if err.value is None or err.value == "":
         return t("error.input_plain", lang, field=label, allowed=allowed)
-    return t("error.input", lang, field=label, value=repr(str(err.value)).replace("'", '"'), allowed=allowed)
+    return t("error.input", lang, field=label, value=quoted(err.value), allowed=allowed)
+
+
+class _Gaps(dict):
+    def __missing__(self, key: str) -> str:
+        return "…"
+
+
+def _text(key: str, lang: str) -> str:
+    en, zh = STRINGS[key]
+    return zh if lang == "zh" else en
+
+
+def _listed(items: list | tuple, most: int = 10) -> str:
+    """A list in a sentence: the first `most` items, then … (a ledger may hold a thousand loans)."""
+    shown = ", ".join(str(item) for item in items[:most])
+    return shown + ", …" if len(items) > most else shown
+
+
+set_renderer(render_input_error)  # InputError.sentence() and str() render through this (the domain has no words)
 
 
 def system_lang() -> str:

@@ -87,6 +87,13 @@ class JiebeiApp(App[int]):
         self.clock = clock or dt.datetime.now  # tests and screenshots fix the time of day
         self._signature: tuple[int, int] | None = None
 
+    def _handle_exception(self, error: Exception) -> None:
+        """Every unexpected error (handler, timer, worker, compose) goes to the one crash handler: a report in
+        the data folder, exit 70, one sentence printed by the command line once the terminal is restored."""
+        from jiebei_tui.crash import app_crashed
+
+        app_crashed(self, error, super()._handle_exception)
+
     # --- start-up ---
 
     def on_mount(self) -> None:

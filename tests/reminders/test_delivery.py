@@ -127,10 +127,10 @@ def test_rules_are_edited_from_the_command_line(cli, overdue_loan, data_dir: Pat
     before = (data_dir / "ledger.json").read_bytes()
     for args, option in ((["add", "--offset", "-31", "--time", "09:00"], "--offset"),
                          (["add", "--offset", "-1", "--time", "9am"], "--time"),
-                         (["add", "--offset", "0", "--time", "09:00", "--repeat"], "--repeat"),
+                         (["add", "--offset", "0", "--time", "09:00", "--repeat"], "--offset"),
                          (["set", "--timezone", "Mars/Olympus"], "--timezone"),
                          (["set", "--quiet", "22-08"], "--quiet"),
-                         (["remove", "R9"], "--rule")):
+                         (["remove", "R9"], "RULE")):
         result = cli("remind", *args, today=TODAY)
         assert result.code == 2 and option in result.err, (args, result.err)
     assert (data_dir / "ledger.json").read_bytes() == before

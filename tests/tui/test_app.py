@@ -79,7 +79,7 @@ async def test_add_a_loan_invalid_then_valid(make_app) -> None:
         assert isinstance(form, AddLoanScreen)
         form.query_one("#name", Input).value = "Laptop"
         form.query_one("#principal", Input).value = "0"
-        form.query_one("#daily_rate", Input).value = "0.04%"
+        form.query_one("#daily_rate", Input).value = "0.4%"  # 0.04% is allowed (a percentage); 0.4% a day is over the limit
         await pilot.pause()
         assert "Principal (¥)" in text(form.query_one("#principal-error")) and "more than 0" in text(form.query_one("#principal-error"))
         assert "0.0004" in text(form.query_one("#daily_rate-error"))
