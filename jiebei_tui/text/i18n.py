@@ -397,8 +397,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "reminders.desktop": ("Desktop notification (notify-send)", "桌面通知（notify-send）"),
     "reminders.command": ("Your own command", "自定义命令"),
     "reminders.command_hint": (
-        "Run without a shell; placeholders {{loan}} {{amount}} {{due_date}} {{days_overdue}} {{message}}.",
-        "不经过 shell 运行；可用占位符 {{loan}} {{amount}} {{due_date}} {{days_overdue}} {{message}}。",
+        "Run without a shell; placeholders {placeholders}.",
+        "不经过 shell 运行；可用占位符 {placeholders}。",
     ),
     "reminders.catch_up": ("Catch-up window (days)", "补发窗口（天）"),
     "reminders.save": ("Save settings", "保存设置"),
