@@ -246,7 +246,10 @@ def claim(
     covered = settings.last_run_loan if settings.last_run is not None else 0
     last = settings.last_run if settings.last_run is not None else now
     orphans = [c for c in settings.in_flight if c.owner is None or not alive(c.owner)]
-    look_from = min(last, recent_from, *(c.first for c in orphans))
+    # how far back to look: to the mark (a run every 15 minutes looks at 15 minutes, not the whole window), to
+    # the window's start only when a loan is new to the mark, and to the oldest claim taken over
+    new_loans = any(loan_number(s.record.id) > covered for s in states)
+    look_from = min(last, recent_from if new_loans else last, *(c.first for c in orphans))
     found = occurrences(states, settings, terms, tz, look_from, now) if states else []
     taken = {oid for c in orphans for oid in c.occurrences}
     held = {oid for c in settings.in_flight if c not in orphans for oid in c.occurrences}
