@@ -187,18 +187,10 @@ def cmd_add(ctx) -> int:
         return new, (new, rule_id)
 
     settings, rule_id = _change_reminders(ctx, change)
-    print(t("remind.rule_added", ctx.lang, id=rule_id) + _shift_said(settings, rule_id, ctx.lang))
+    from jiebei_tui.text.reminders import shift_said
+
+    print(" ".join(filter(None, [t("remind.rule_added", ctx.lang, id=rule_id), shift_said(settings, rule_id, ctx.lang)])))
     return 0
-
-
-def _shift_said(settings, rule_id: str, lang: str) -> str:
-    """" Its time falls in quiet hours: 07:45 → 08:00, quiet hours." when it does; else nothing."""
-    from jiebei_tui.domain.reminders import rule_placement
-    from jiebei_tui.text.reminders import shift_note
-
-    rule = settings.rule(rule_id)
-    fires, moved = rule_placement(rule, settings)
-    return " " + t("remind.rule_shifted", lang, note=shift_note(rule.at, fires, moved, lang)) if moved else ""
 
 
 def cmd_remove(ctx) -> int:

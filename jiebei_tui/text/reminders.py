@@ -61,3 +61,13 @@ def rule_time(rule, settings, lang: str) -> str:
 
     fires, moved = rule_placement(rule, settings)
     return shift_note(rule.at, fires, moved, lang) or rule.time
+
+
+def shift_said(settings, rule_id: str, lang: str) -> str:
+    """What saving a rule says about quiet hours: "Its time falls in quiet hours: 07:45 → 08:00, quiet hours." when
+    they move it; else nothing."""
+    from jiebei_tui.domain.reminders import rule_placement
+
+    rule = settings.rule(rule_id)
+    fires, moved = rule_placement(rule, settings)
+    return t("remind.rule_shifted", lang, note=shift_note(rule.at, fires, moved, lang)) if moved else ""

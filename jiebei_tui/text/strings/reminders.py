@@ -45,7 +45,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Its time falls in quiet hours: {note}.",
         "该时间在免打扰时段内：{note}。",
     ),
-    "col.note": ("Quiet hours", "免打扰"),
+    "remind.rule_saved": ("Saved reminder {id}.", "已保存提醒 {id}。"),
     # --- the Reminders screen ---
     "reminders.saved_field": ("Saved: {field}.", "已保存：{field}。"),
     "reminders.enter_to_save": ("Press Enter (or leave the field) to save.", "按 Enter（或离开此栏）即保存。"),
