@@ -89,3 +89,29 @@ def test_thirty_kills_during_remind_run_lose_no_reminder(cli, data_dir: Path, tm
     lost = wanted_lines - delivered
     assert not lost, f"{len(lost)} reminders lost, e.g. {sorted(lost)[:3]}"
     assert ledger.settings.reminders.in_flight == []  # the final run took over and released every dead claim
+
+
+def test_runs_from_several_threads_of_one_process_deliver_each_reminder_once(cli, data_dir: Path) -> None:
+    """The app calls `run` from a worker thread while the timer's process may run too: each transaction takes
+    its own lock, so threads exclude each other as processes do."""
+    import threading
+
+    from jiebei_tui.delivery.reminders import run
+
+    assert cli("loans", "add", "--name", "Phone", *EI, today="2025-02-01").code == 0
+    assert cli("remind", "set", "--timezone", "Asia/Shanghai", "--desktop", "off", today="2025-02-01").code == 0
+    now = dt.datetime(2025, 2, 16, 12, tzinfo=SH)
+    start = threading.Barrier(6)
+    said: list[str] = []
+
+    def one() -> None:
+        start.wait()
+        _claimed, report = run(Store(data_dir, demo=False), now.date(), now, "en")
+        said.extend(report.lines)
+
+    threads = [threading.Thread(target=one) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert sorted(line[:16] for line in said) == ["2025-02-14 10:00", "2025-02-15 10:00", "2025-02-16 10:00"]

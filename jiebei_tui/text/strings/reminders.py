@@ -30,10 +30,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "remind.exited": ("{program} exited with status {code} {detail}", "{program} 以状态 {code} 退出 {detail}"),
     "remind.channel_terminal": ("this terminal", "本终端"),
     "remind.channel_app": ("this app", "本应用"),
-    "remind.test_sent_none": (
-        "The test reminder is shown here only: no other channel delivered it.",
-        "测试提醒只显示在这里：没有其他渠道发送成功。",
-    ),
     # --- quiet hours ---
     "remind.shifted": ("{rule} → {fire}, quiet hours", "{rule} → {fire}，免打扰"),
     "remind.shifted_next_day": ("{rule} → {fire} next day, quiet hours", "{rule} → 次日 {fire}，免打扰"),
