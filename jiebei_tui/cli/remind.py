@@ -27,7 +27,7 @@ EXIT_CHANNEL_FAILED = 1
 def add_parsers(sub) -> None:
     remind = sub.add_parser("remind", help="your own reminder times: run, list, rules, install a timer")
     actions = remind.add_subparsers(dest="remind_command", metavar="ACTION", required=True)
-    p = actions.add_parser("run", help="deliver every reminder whose time has come (each exactly once)")
+    p = actions.add_parser("run", help="deliver every reminder whose time has come (at least once, never lost; exit 1 if a channel failed)")
     p.set_defaults(handler=cmd_run)
     p.add_argument("--now", metavar="YYYY-MM-DDTHH:MM", help="pretend it is this time (local to the reminder zone)")
     p = actions.add_parser("list", help="the coming reminders, in order")
@@ -101,7 +101,7 @@ def cmd_run(ctx) -> int:
 
 def cmd_list(ctx) -> int:
     from jiebei_tui.domain.terms import parse_in_range
-    from jiebei_tui.text.reminders import message, occurrence_note
+    from jiebei_tui.text.reminders import counted, message, occurrence_note
     from jiebei_tui.delivery.reminders import coming
 
     days = parse_in_range(ctx.args.days, "days", "days", 1, 366, max=366)
@@ -120,7 +120,7 @@ def cmd_list(ctx) -> int:
 
     def readable() -> str:
         if not found:
-            return t("remind.none_coming", ctx.lang, days=days)
+            return counted("remind.none_coming", days, ctx.lang, days=days)
         head = [t("col.when_fires", ctx.lang), t("col.rule", ctx.lang), t("col.message", ctx.lang)]
         return table(head, [[f"{o.fire_at:%Y-%m-%d %H:%M}" + (f" ({note})" if note else ""), o.rule_id, text]
                             for o, text, note in found])
@@ -158,7 +158,7 @@ def rules_text(settings, lang: str) -> str:
         for r in settings.rules
     ]
     data = rules_json(settings)
-    extra = [f"quiet hours: {data['quiet_hours']} · timezone: {data['timezone']} · desktop: "
+    extra = [f"quiet hours: {data['quiet_hours']} · timezone: {visible(data['timezone'])} · desktop: "
              f"{'on' if settings.desktop else 'off'} · command: {'on' if settings.command_enabled else 'off'} "
              f"{visible(repr(settings.command))} · catch-up: {settings.catch_up_days} days"]
     return table(head, rows) + "\n\n" + "\n".join(extra)
@@ -336,6 +336,7 @@ def cmd_export_ics(ctx) -> int:
     from jiebei_tui.delivery.files import write_private
     from jiebei_tui.delivery.reminders import zone
     from jiebei_tui.domain.replay import all_states
+    from jiebei_tui.text.reminders import counted
 
     ledger = ctx.ledger()
     settings = ledger.settings.reminders
@@ -343,7 +344,7 @@ def cmd_export_ics(ctx) -> int:
     data, count = ics.build(all_states(ledger, ctx.today), settings, tz, ctx.lang, dt.datetime.now(tz), ledger.revision)
     if ctx.args.out:
         write_private(ctx.args.out, data)
-        print(t("remind.exported", ctx.lang, n=count, path=visible(ctx.args.out)))
+        print(counted("remind.exported", count, ctx.lang, path=visible(ctx.args.out)))
     else:
         sys.stdout.write(data.decode())
     return 0

@@ -174,8 +174,8 @@ class Report:
         self.ran = [channel for channel, (ok, _, _) in self._tally.items() if ok]
         for channel, (ok, bad, problem) in self._tally.items():
             if bad:
-                self.failures.append(t("remind.channel_failed_n", lang, channel=channel, n=bad, total=ok + bad,
-                                       problem=problem))
+                key = "remind.channel_failed_n.one" if ok + bad == 1 else "remind.channel_failed_n"
+                self.failures.append(t(key, lang, channel=channel, n=bad, total=ok + bad, problem=problem))
         self.unavailable = [t("remind.channel_unavailable", lang, channel=channel, reason=t(key, lang))
                             for channel, key in self._off.items()]
         return self

@@ -253,6 +253,19 @@ def test_the_words_count_right(cli, overdue_loan) -> None:
     cli("remind", "add", "--offset", "-1", "--time", "12:00", today=TODAY)
     data = cli("remind", "list", "--days", "40", "--now", NOW, "--json", today=TODAY).json()
     assert [o["message"] for o in data if o["rule"] == "R5"][0].endswith("is due on 2025-03-10, in 1 day.")
+    for rule in ("R1", "R2", "R3", "R4", "R5"):
+        cli("remind", "disable", rule, today=TODAY)
+    assert cli("remind", "list", "--days", "1", "--now", NOW, today=TODAY).out.strip() == "No reminders in the next 1 day."
+    assert cli("remind", "list", "--days", "2", "--now", NOW, today=TODAY).out.strip() == "No reminders in the next 2 days."
+
+
+def test_one_failure_in_one_reminder_is_said_plainly(overdue_loan, data_dir: Path, tmp_path: Path) -> None:
+    fake(tmp_path / "bin", "failing-sms", "exit 3")
+    run(data_dir, "remind", "set", "--command", "failing-sms {loan}", "--command-enabled", "on")
+    done = run(data_dir, "remind", "run", "--now", "2025-02-16T10:30", env={"PATH": f"{tmp_path / 'bin'}:{os.environ['PATH']}"})
+    assert done.returncode == 1  # the first run of this ledger looks back 3 days: 3 reminders
+    done = run(data_dir, "remind", "run", "--now", "2025-02-17T10:30", env={"PATH": f"{tmp_path / 'bin'}:{os.environ['PATH']}"})
+    assert done.stderr.splitlines() == ["The command channel failed: failing-sms exited with status 3"]
 
 
 def test_rules_are_edited_from_the_command_line(cli, overdue_loan, data_dir: Path) -> None:

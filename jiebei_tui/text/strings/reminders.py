@@ -10,7 +10,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{n} older reminder was missed while reminders were not running (not repeated one by one).",
         "提醒未运行期间错过了 {n} 条较早的提醒（不再逐条补发）。",
     ),
+    "remind.none_coming.one": ("No reminders in the next {days} day.", "未来 {days} 天没有提醒。"),
+    "remind.exported.one": ("Wrote {n} instalment to {path}.", "已将 {n} 期还款写入 {path}。"),
     # --- channels ---
+    "remind.channel_failed_n.one": ("The {channel} channel failed: {problem}", "{channel} 渠道发送失败：{problem}"),
     "remind.channel_failed_n": (
         "The {channel} channel failed for {n} of {total} reminders: {problem}",
         "{channel} 渠道有 {n}/{total} 条提醒发送失败：{problem}",
