@@ -291,11 +291,13 @@ def _run(argv: list[str], timeout: float, lang: str = "en") -> None:
 def run(store, today: dt.date, now: dt.datetime | None = None, lang: str = "en", stdout: bool = True,
         *, owner=None) -> tuple[Claim, Report]:
     """Claim what is due (one locked transaction), deliver it, mark it sent (a second one). When nothing is due,
-    nothing is written. Safe from a worker thread (see the module's note). `owner` is for tests: by default this
+    nothing is written; with no ledger file yet (the demo at a first look) there is nothing to remind of. Safe from a worker thread (see the module's note). `owner` is for tests: by default this
     process. Raises what the store raises (LedgerFileError) and InputError for a bad saved time zone."""
     from jiebei_tui.domain.ledger import change_reminders
     from jiebei_tui.domain.replay import all_states
 
+    if not store.exists():
+        return Claim([], 0), Report()  # a ledger never saved (the demo at a first look): nothing is due, nothing written
     me = owner if owner is not None else current_owner()
     token = secrets.token_hex(8)
 

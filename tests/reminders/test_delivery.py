@@ -85,6 +85,11 @@ def test_eight_processes_racing_deliver_each_reminder_once(overdue_loan, data_di
     assert json.loads((data_dir / "ledger.json").read_text())["settings"]["reminders"]["in_flight"] == []
 
 
+def test_a_ledger_never_saved_has_nothing_to_remind_and_is_not_written(data_dir: Path) -> None:
+    done = run(data_dir, "remind", "run", "--now", NOW)  # the demo ledger, shown but never saved
+    assert done.returncode == 0 and done.stdout == "" and not (data_dir / "ledger.json").exists()
+
+
 def test_now_is_read_in_the_reminder_time_zone(overdue_loan, data_dir: Path) -> None:
     """--now without an offset is a time in the saved zone (Asia/Shanghai, whatever this machine's zone): at
     09:59 there the 16th's 10:00 reminder has not come yet, at 10:00 it has."""
