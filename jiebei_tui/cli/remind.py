@@ -1,23 +1,33 @@
-"""`jiebei-tui remind …` and `jiebei-tui export-ics`: reminders from the command line (see reminding.py)."""
+"""`jiebei-tui remind …` and `jiebei-tui export-ics`: reminders from the command line (see delivery/reminders.py).
+
+Exit codes beyond the usual (0, 2 bad input, 3 the data file): `remind run` and `remind test` exit 1 when an
+enabled channel ran and failed or timed out (one line per failed channel on standard error), so a systemd unit
+shows as failed. A channel that cannot run on this machine is reported as unavailable and is not a failure.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import re
+import shlex
 import sys
 from pathlib import Path
 
+from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.money import money_str
 from jiebei_tui.text.i18n import t
+from jiebei_tui.text.safe import visible
 from jiebei_tui.text.width import table
 
 UNIT = "jiebei-tui-remind"
+EXIT_CHANNEL_FAILED = 1
 
 
 def add_parsers(sub) -> None:
     remind = sub.add_parser("remind", help="your own reminder times: run, list, rules, install a timer")
     actions = remind.add_subparsers(dest="remind_command", metavar="ACTION", required=True)
-    p = actions.add_parser("run", help="deliver every reminder whose time has come (each exactly once)")
+    p = actions.add_parser("run", help="deliver every reminder whose time has come (at least once, never lost; exit 1 if a channel failed)")
     p.set_defaults(handler=cmd_run)
     p.add_argument("--now", metavar="YYYY-MM-DDTHH:MM", help="pretend it is this time (local to the reminder zone)")
     p = actions.add_parser("list", help="the coming reminders, in order")
@@ -44,7 +54,8 @@ def add_parsers(sub) -> None:
     p.add_argument("--quiet", metavar="HH:MM-HH:MM|off")
     p.add_argument("--timezone", metavar="NAME|local", help="e.g. Asia/Shanghai; local: the system's zone")
     p.add_argument("--desktop", metavar="on|off")
-    p.add_argument("--command", metavar="TEMPLATE", help="e.g. 'mail -s {loan} me@example.com' ({amount} {due_date} {days_overdue} {message})")
+    p.add_argument("--command", metavar="TEMPLATE",
+                   help="e.g. 'mail -s {loan} me@example.com' ({amount} {due_date} {days_overdue} {message}); '' for none")
     p.add_argument("--command-enabled", metavar="on|off")
     p.add_argument("--catch-up-days", metavar="N")
     p = actions.add_parser("test", help="send a test reminder through every channel that is on")
@@ -70,50 +81,63 @@ def _day(ctx, now: dt.datetime) -> dt.date:
     return ctx.today if (ctx.args.today or os.environ.get("JIEBEI_TUI_TODAY") or not ctx.args.now) else now.date()
 
 
+def _report(report) -> int:
+    """Print what a run or a test said; exit 1 when an enabled channel ran and failed."""
+    for line in report.lines:
+        print(line)
+    for line in report.unavailable + report.failures:
+        print(line, file=sys.stderr)
+    return EXIT_CHANNEL_FAILED if report.failed else 0
+
+
 def cmd_run(ctx) -> int:
     from jiebei_tui.delivery import reminders as reminding
 
     # the zone for --now comes from a quick read: the ledger is validated once, inside the run's transaction
     now = reminding.parse_now(getattr(ctx.args, "now", None), reminding.zone(ctx.store.peek_reminder_zone()))
     _claimed, report = reminding.run(ctx.store, _day(ctx, now), now, ctx.lang)
-    for line in report.lines:
-        print(line)
-    for failure in report.failures:
-        print(failure, file=sys.stderr)
-    return 0
+    return _report(report)
 
 
 def cmd_list(ctx) -> int:
     from jiebei_tui.domain.terms import parse_in_range
-    from jiebei_tui.text.reminders import message
+    from jiebei_tui.text.reminders import counted, message, occurrence_note
     from jiebei_tui.delivery.reminders import coming
 
     days = parse_in_range(ctx.args.days, "days", "days", 1, 366, max=366)
     ledger = ctx.ledger()
     now = _now(ctx, ledger)
-    found = [(o, message(o, ctx.lang)) for o in coming(ledger, _day(ctx, now), now, days)]
+    found = [(o, message(o, ctx.lang), occurrence_note(o, ctx.lang)) for o in coming(ledger, _day(ctx, now), now, days)]
     data = [
         {
-            "id": o.id, "rule": o.rule_id, "fire_at": o.fire_at.isoformat(), "loan": o.loan_id, "installment": o.installment,
+            "id": o.id, "rule": o.rule_id, "fire_at": o.fire_at.isoformat(), "rule_at": o.rule_at.isoformat(),
+            "quiet_hours": o.moved, "loan": o.loan_id, "installment": o.installment,
             "due_date": o.due_date.isoformat(), "amount": money_str(o.amount), "days_overdue": o.days_overdue,
             "message": text,
         }
-        for o, text in found
+        for o, text, _note in found
     ]
 
     def readable() -> str:
         if not found:
-            return t("remind.none_coming", ctx.lang, days=days)
+            return counted("remind.none_coming", days, ctx.lang, days=days)
         head = [t("col.when_fires", ctx.lang), t("col.rule", ctx.lang), t("col.message", ctx.lang)]
-        return table(head, [[f"{o.fire_at:%Y-%m-%d %H:%M}", o.rule_id, text] for o, text in found])
+        return table(head, [[f"{o.fire_at:%Y-%m-%d %H:%M}" + (f" ({note})" if note else ""), o.rule_id, text]
+                            for o, text, note in found])
 
     ctx.out(data, readable)
     return 0
 
 
 def rules_json(settings) -> dict:
+    from jiebei_tui.domain.reminders import rule_placement
+
+    def rule(r) -> dict:
+        fires, moved = rule_placement(r, settings)
+        return {**r.model_dump(), "fires_at": f"{fires:%H:%M}", "quiet_hours": moved}
+
     return {
-        "rules": [r.model_dump() for r in settings.rules],
+        "rules": [rule(r) for r in settings.rules],
         "quiet_hours": f"{settings.quiet_start}-{settings.quiet_end}" if settings.quiet_hours else "off",
         "timezone": settings.timezone or "local",
         "desktop": settings.desktop,
@@ -124,18 +148,19 @@ def rules_json(settings) -> dict:
 
 
 def rules_text(settings, lang: str) -> str:
-    from jiebei_tui.text.reminders import offset_label
+    from jiebei_tui.text.reminders import offset_label, rule_time
 
     head = [t(f"col.{c}", lang) for c in ("rule", "offset", "time", "loans", "repeat", "enabled")]
     rows = [
-        [r.id, offset_label(r.offset_days, lang), r.time, ",".join(r.loans) if r.loans else t("word.all", lang),
+        [r.id, offset_label(r.offset_days, lang), rule_time(r, settings, lang),
+         ",".join(r.loans) if r.loans else t("word.all", lang),
          t("word.daily", lang) if r.repeat_daily else "", t("word.on" if r.enabled else "word.off", lang)]
         for r in settings.rules
     ]
     data = rules_json(settings)
-    extra = [f"quiet hours: {data['quiet_hours']} · timezone: {data['timezone']} · desktop: "
+    extra = [f"quiet hours: {data['quiet_hours']} · timezone: {visible(data['timezone'])} · desktop: "
              f"{'on' if settings.desktop else 'off'} · command: {'on' if settings.command_enabled else 'off'} "
-             f"{settings.command!r} · catch-up: {settings.catch_up_days} days"]
+             f"{visible(repr(settings.command))} · catch-up: {settings.catch_up_days} days"]
     return table(head, rows) + "\n\n" + "\n".join(extra)
 
 
@@ -156,8 +181,15 @@ def cmd_add(ctx) -> int:
     from jiebei_tui.domain.reminder_settings import add_rule
 
     a = ctx.args
-    rule_id = _change_reminders(ctx, lambda s, known: add_rule(s, a.offset, a.time, a.loans, a.repeat, known))
-    print(t("remind.rule_added", ctx.lang, id=rule_id))
+
+    def change(s, known):
+        new, rule_id = add_rule(s, a.offset, a.time, a.loans, a.repeat, known)
+        return new, (new, rule_id)
+
+    settings, rule_id = _change_reminders(ctx, change)
+    from jiebei_tui.text.reminders import shift_said
+
+    print(" ".join(filter(None, [t("remind.rule_added", ctx.lang, id=rule_id), shift_said(settings, rule_id, ctx.lang)])))
     return 0
 
 
@@ -204,28 +236,31 @@ def cmd_set(ctx) -> int:
     if a.desktop is not None:
         update["desktop"] = parse_on_off(a.desktop, "desktop")
     if a.command is not None:
-        update["command"] = a.command
+        from jiebei_tui.domain.reminder_settings import parse_command
+
+        update["command"] = parse_command(a.command)
     if a.command_enabled is not None:
         update["command_enabled"] = parse_on_off(a.command_enabled, "command_enabled")
     if a.catch_up_days is not None:
         update["catch_up_days"] = parse_in_range(a.catch_up_days, "catch_up_days", "catch_up", 0, 30)
-    settings = _change_reminders(ctx, lambda s, known: (s.model_copy(update=update),) * 2)
+    def change(s, known):
+        if all(getattr(s, name) == value for name, value in update.items()):
+            return s, s  # nothing changed: nothing to write
+        new = s.model_copy(update=update)
+        return new, new
+
+    settings = _change_reminders(ctx, change)
     ctx.out(rules_json(settings), t("remind.settings_saved", ctx.lang) + "\n" + rules_text(settings, ctx.lang))
     return 0
 
 
 def cmd_test(ctx) -> int:
-    from jiebei_tui.delivery.reminders import Report, deliver_text
+    from jiebei_tui.delivery.reminders import send_test
 
-    settings = ctx.ledger().settings.reminders
-    report = Report()
-    deliver_text(t("remind.test", ctx.lang), settings, ctx.lang, report, values={"loan": "test", "amount": "0.00",
-                 "due_date": ctx.today.isoformat(), "days_overdue": "0"})
-    for line in report.lines:
-        print(line)
-    for failure in report.failures:
-        print(failure, file=sys.stderr)
-    return 0
+    report = send_test(ctx.ledger().settings.reminders, ctx.lang, ctx.today)
+    channels = [t("remind.channel_terminal", ctx.lang), *report.ran]
+    report.lines.append(t("reminders.test_sent", ctx.lang, channels=", ".join(channels)))
+    return _report(report)
 
 
 def _units() -> tuple[Path, Path]:
@@ -234,28 +269,53 @@ def _units() -> tuple[Path, Path]:
     return folder / f"{UNIT}.service", folder / f"{UNIT}.timer"
 
 
-def _command(ctx) -> str:
-    parts = [sys.executable, "-m", "jiebei_tui", "--data-dir", str(ctx.store.data_dir.resolve()), "remind", "run"]
-    return " ".join(f'"{p}"' if " " in p else p for p in parts)
+SYSTEMD_PLAIN = re.compile(r"^[A-Za-z0-9_@+=:,./-]+$")
+
+
+def _argv(ctx) -> list[str]:
+    """What the timer runs. A path with a line break or another control character is refused: no escaping
+    carries it safely through a unit file and a crontab line."""
+    folder = str(ctx.store.data_dir.resolve())
+    for part in (folder, sys.executable):
+        if any(ord(ch) < 32 or ord(ch) == 127 or ch in "\u2028\u2029\x85" for ch in part):
+            raise InputError("data_dir", visible(part), "path_control")
+    return [sys.executable, "-m", "jiebei_tui", "--data-dir", folder, "remind", "run"]
+
+
+def systemd_word(word: str) -> str:
+    """One argument of ExecStart=, by systemd's rules: `%` is a specifier (%% for itself), `$` a variable ($$
+    for itself), and a word with spaces, quotes or backslashes goes in double quotes with `\\` and `\\"`."""
+    escaped = word.replace("%", "%%").replace("$", "$$")
+    if SYSTEMD_PLAIN.match(word):
+        return escaped
+    return '"' + escaped.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def cron_word(word: str) -> str:
+    """One word of a crontab command, by cron's rules and then the shell's: cron turns an unescaped `%` into a
+    line break (so `\\%`, outside the shell's quotes, where cron removes the backslash), then /bin/sh reads the
+    rest (quoted with shlex)."""
+    return "\\%".join(shlex.quote(piece) if piece else "" for piece in word.split("%")) or "''"
 
 
 def cmd_install(ctx) -> int:
+    argv = _argv(ctx)
     if ctx.args.cron:
         bus = f"unix:path=/run/user/{os.getuid()}/bus"
         print(t("remind.cron", ctx.lang))
-        print(f"*/15 * * * * DBUS_SESSION_BUS_ADDRESS={bus} {_command(ctx)}")
+        print(f"*/15 * * * * DBUS_SESSION_BUS_ADDRESS={bus} {' '.join(cron_word(w) for w in argv)}")
         return 0
     service, timer = _units()
     service.parent.mkdir(parents=True, exist_ok=True)
     service.write_text(
         "[Unit]\nDescription=jiebei-tui: deliver due loan reminders\n\n"
-        f"[Service]\nType=oneshot\nExecStart={_command(ctx)}\n"
+        f"[Service]\nType=oneshot\nExecStart={' '.join(systemd_word(w) for w in argv)}\n"
     )
     timer.write_text(
         "[Unit]\nDescription=jiebei-tui: loan reminders every 15 minutes\n\n"
         "[Timer]\nOnCalendar=*:0/15\nPersistent=true\n\n[Install]\nWantedBy=timers.target\n"
     )
-    print(t("remind.installed", ctx.lang, service=service, timer=timer, unit=f"{UNIT}.timer"))
+    print(t("remind.installed", ctx.lang, service=visible(str(service)), timer=visible(str(timer)), unit=f"{UNIT}.timer"))
     return 0
 
 
@@ -271,25 +331,20 @@ def cmd_uninstall(ctx) -> int:
 
 
 def cmd_export_ics(ctx) -> int:
+    """The calendar, read from the ledger as it is: nothing is written to it (SEQUENCE is its revision)."""
     from jiebei_tui.delivery import ics
-    from jiebei_tui.domain.replay import all_states
+    from jiebei_tui.delivery.files import write_private
     from jiebei_tui.delivery.reminders import zone
+    from jiebei_tui.domain.replay import all_states
+    from jiebei_tui.text.reminders import counted
 
-    from jiebei_tui.domain.ledger import change_reminders
-
-    def export(ledger):
-        def build(settings, _loans):
-            tz = zone(settings.timezone)
-            data, versions, count = ics.build(all_states(ledger, ctx.today), settings, tz, ctx.lang, dt.datetime.now(tz))
-            return settings.model_copy(update={"ics_versions": versions}), (data, count)
-
-        return change_reminders(ledger, build)
-
-    data, count = ctx.store.transact(export)  # the sequence numbers are remembered for the next export
+    ledger = ctx.ledger()
+    settings = ledger.settings.reminders
+    tz = zone(settings.timezone)
+    data, count = ics.build(all_states(ledger, ctx.today), settings, tz, ctx.lang, dt.datetime.now(tz), ledger.revision)
     if ctx.args.out:
-        Path(ctx.args.out).write_bytes(data)
-        print(t("remind.exported", ctx.lang, n=count, path=ctx.args.out))
+        write_private(ctx.args.out, data)
+        print(counted("remind.exported", count, ctx.lang, path=visible(ctx.args.out)))
     else:
         sys.stdout.write(data.decode())
     return 0
-

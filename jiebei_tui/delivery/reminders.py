@@ -1,30 +1,45 @@
 """Reminders leaving the program: the time zone, the channels (desktop notification, the borrower's own
-command, standard output), and the exactly-once run shared by `jiebei-tui remind run` and the app's timer.
+command, standard output), and the run shared by `jiebei-tui remind run` and the app.
 
-A run claims the occurrences due by now inside the store's locked transaction (recording them as sent), then
-delivers them. Two programs running at once never claim the same occurrence. A channel that fails is reported
-and does not stop the others.
+At least once, never lost: a run claims the occurrences due by now inside the store's locked transaction (in
+flight, with its owner: process id, boot id and start time), delivers them, then marks them sent in a second
+transaction. A run killed in between leaves its claim behind; the next run sees that the owner is gone and
+delivers those occurrences again. Two runs at once never claim the same occurrence.
+
+Each channel fails on its own: a failure is reported and the others still go. A channel that cannot run on this
+machine (no notify-send, no session bus) is reported as unavailable, which is not a failure.
+
+Calling `run` from a thread: it is safe to call from a worker thread (the app does, so that up to ten seconds of
+subprocesses never block the event loop). It keeps no module state, touches no UI, opens its own lock for each
+transaction (flock on a fresh descriptor, so two threads of one process exclude each other as two processes
+do), and returns everything to show (the Claim and the Report) for the caller to put on screen on its own
+thread. Two calls at once, in threads or processes, deliver each occurrence once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import secrets
 import shlex
 import shutil
+import signal
 import subprocess
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.money import money_str
-from jiebei_tui.domain.reminders import Claim, Occurrence, claim, occurrences
+from jiebei_tui.domain.reminders import Claim, Occurrence, claim, done, occurrences, release
 from jiebei_tui.text.i18n import t
-from jiebei_tui.text.reminders import message
+from jiebei_tui.text.reminders import message, missed_line
+from jiebei_tui.text.safe import visible
 
 COMMAND_TIMEOUT = 10
 NOTIFY_TIMEOUT = 5
+DESKTOP, COMMAND = "notify-send", "command"
 
 
 def zone(name: str | None) -> dt.tzinfo:
@@ -63,28 +78,130 @@ def parse_now(value: str | None, tz: dt.tzinfo) -> dt.datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=tz)
 
 
+# --- who holds a claim, and whether they still live ---
+
+
+def _boot_id() -> str:
+    try:
+        return Path("/proc/sys/kernel/random/boot_id").read_text().strip()[:64]
+    except OSError:
+        return ""
+
+
+def _proc_stat(pid: int) -> tuple[str, str] | None:
+    """(state, start time in clock ticks since boot) of a process, from /proc; None when it cannot be read."""
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = text[text.rindex(")") + 2:].split()  # the name in parentheses may hold spaces
+    return fields[0], fields[19]
+
+
+def current_owner():
+    """This process, as the owner of a claim."""
+    from jiebei_tui.domain.reminder_settings import Owner
+
+    pid = os.getpid()
+    stat = _proc_stat(pid)
+    return Owner(pid=pid, boot_id=_boot_id(), started=stat[1] if stat else "")
+
+
+def owner_alive(owner) -> bool:
+    """Whether the process that claimed is still running: same boot, same process id, same start time (a reused
+    id is another process). A zombie has died. Without /proc, whether the id exists."""
+    boot = _boot_id()
+    if owner.boot_id and boot and owner.boot_id != boot:
+        return False  # the machine restarted since
+    stat = _proc_stat(owner.pid)
+    if stat is not None:
+        state, started = stat
+        return state not in ("Z", "X", "x") and (not owner.started or owner.started == started)
+    if Path("/proc/self/stat").exists():
+        return False  # /proc works here, and has no such process
+    try:
+        os.kill(owner.pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+# --- channels ---
+
+
+class Unavailable(Exception):
+    """The channel cannot run on this machine (not a failure): `key` picks the sentence."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        super().__init__(key)
+
+
+class ChannelError(Exception):
+    """The channel ran and failed: the sentence says how (already in the reader's language)."""
+
+
 @dataclass
 class Report:
-    lines: list[str] = field(default_factory=list)  # what was said on standard output
+    """What a run or a test said and did. `lines`: what goes to standard output (safe to print). `failures`:
+    one sentence per channel that ran and failed (the run should exit 1). `unavailable`: one sentence per channel
+    that cannot run here (not a failure). `ran`: the channels that really ran and delivered at least once."""
+
+    lines: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    unavailable: list[str] = field(default_factory=list)
+    ran: list[str] = field(default_factory=list)
+    _tally: dict = field(default_factory=dict, repr=False)  # channel → [delivered, failed, last problem]
+    _off: dict = field(default_factory=dict, repr=False)  # channel → the unavailable key
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.failures)
+
+    def _count(self, channel: str, problem: str | None) -> None:
+        tally = self._tally.setdefault(channel, [0, 0, ""])
+        if problem is None:
+            tally[0] += 1
+        else:
+            tally[1] += 1
+            tally[2] = problem
+
+    def finish(self, lang: str) -> Report:
+        """Turn the tallies into one sentence per channel."""
+        self.failures = []
+        self.ran = [channel for channel, (ok, _, _) in self._tally.items() if ok]
+        for channel, (ok, bad, problem) in self._tally.items():
+            if bad:
+                key = "remind.channel_failed_n.one" if ok + bad == 1 else "remind.channel_failed_n"
+                self.failures.append(t(key, lang, channel=channel, n=bad, total=ok + bad, problem=problem))
+        self.unavailable = [t("remind.channel_unavailable", lang, channel=channel, reason=t(key, lang))
+                            for channel, key in self._off.items()]
+        return self
 
 
 def deliver(o: Occurrence, settings, lang: str, report: Report, stdout: bool = True) -> None:
-    values = {"loan": o.loan_name, "amount": money_str(o.amount), "due_date": o.due_date.isoformat(),
-              "days_overdue": str(o.days_overdue)}
     text = message(o, lang)
-    deliver_text(text, settings, lang, report, values, critical=o.urgent, stdout=stdout, stamp=o.fire_at)
+    deliver_text(text, settings, lang, report, values_of(o), critical=o.urgent, stdout=stdout, stamp=o.fire_at)
+
+
+def values_of(o: Occurrence) -> dict[str, str]:
+    """The command's placeholders (every text from the file made visible: no control characters)."""
+    return {"loan": visible(o.loan_name), "amount": money_str(o.amount), "due_date": o.due_date.isoformat(),
+            "days_overdue": str(o.days_overdue)}
 
 
 def deliver_text(
     text: str, settings, lang: str, report: Report, values: dict[str, str], critical: bool = False,
     stdout: bool = True, stamp: dt.datetime | None = None,
 ) -> None:
-    """Every channel that is on, each on its own: a failure is reported and the others still go."""
-    if settings.desktop:
-        _try(report, "notify-send", lambda: desktop(t("remind.title", lang), text, critical=critical), lang)
+    """Every channel that is on, each on its own: a failure is counted and the others still go. A channel found
+    unavailable is not tried again in the same report."""
+    if settings.desktop and DESKTOP not in report._off:
+        _try(report, DESKTOP, lambda: desktop(t("remind.title", lang), text, critical=critical), lang)
     if settings.command_enabled and settings.command.strip():
-        _try(report, "command", lambda: run_command(settings.command, {**values, "message": text}), lang)
+        _try(report, COMMAND, lambda: run_command(settings.command, {**values, "message": text}, lang), lang)
     if stdout:
         report.lines.append(f"{stamp:%Y-%m-%d %H:%M} {text}" if stamp else text)
 
@@ -92,55 +209,137 @@ def deliver_text(
 def _try(report: Report, channel: str, send, lang: str) -> None:
     try:
         send()
-    except (OSError, subprocess.SubprocessError, ValueError, KeyError, IndexError) as err:
-        report.failures.append(t("remind.channel_failed", lang, channel=channel, problem=err))
+    except Unavailable as why:
+        report._off[channel] = why.key
+        return
+    except InputError as err:  # a command template that cannot be filled (hand-edited file)
+        report._count(channel, err.sentence(lang, "command"))
+        return
+    except (ChannelError, OSError, subprocess.SubprocessError, ValueError) as err:
+        report._count(channel, visible(str(err)))
+        return
+    report._count(channel, None)
+
+
+def _bus_reachable(address: str) -> bool:
+    """A unix socket address must exist; other kinds of address are taken as reachable."""
+    for part in address.split(";"):
+        kind, _, rest = part.partition(":")
+        params = dict(p.partition("=")[::2] for p in rest.split(","))
+        if kind == "unix" and "path" in params:
+            if Path(params["path"]).exists():
+                return True
+        elif kind:
+            return True
+    return False
 
 
 def desktop(title: str, body: str, critical: bool) -> None:
-    """notify-send, when it exists and a session bus is reachable; otherwise quietly nothing."""
-    if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):  # no session bus: checked first, it costs nothing
-        return
+    """notify-send, when it exists and a session bus is reachable (else Unavailable). Its options come first and
+    `--` ends them, so no text can become an option."""
+    address = os.environ.get("DBUS_SESSION_BUS_ADDRESS", "")
+    if not address:
+        raise Unavailable("remind.no_bus")
     command = shutil.which("notify-send")
     if command is None:
-        return
+        raise Unavailable("remind.no_notify_send")
+    if not _bus_reachable(address):
+        raise Unavailable("remind.bus_unreachable")
     urgency = "critical" if critical else "normal"
-    done = subprocess.run([command, "-u", urgency, "-a", "jiebei-tui", title, body], capture_output=True, timeout=NOTIFY_TIMEOUT)
-    if done.returncode:
-        raise OSError(f"notify-send exited {done.returncode}: {done.stderr.decode(errors='replace').strip()}")
+    _run([command, "-u", urgency, "-a", "jiebei-tui", "--", visible(title), visible(body)], NOTIFY_TIMEOUT)
 
 
-def run_command(template: str, values: dict[str, str]) -> None:
-    """The borrower's own command: split like a shell would, placeholders filled per argument, run without a
-    shell (a loan name cannot inject anything), with a timeout."""
+def run_command(template: str, values: dict[str, str], lang: str = "en") -> None:
+    """The borrower's own command: checked as `remind set` checks it, split like a shell would, placeholders
+    filled per argument, run without a shell (a loan name cannot inject anything), in its own process group,
+    which is killed whole if it outlives the timeout."""
+    from jiebei_tui.domain.reminder_settings import parse_command
+
+    parse_command(template)  # raises InputError: the channel fails alone
     argv = [part.format(**values) for part in shlex.split(template)]
-    done = subprocess.run(argv, capture_output=True, timeout=COMMAND_TIMEOUT)
-    if done.returncode:
-        raise OSError(f"{argv[0]} exited {done.returncode}")
+    _run(argv, COMMAND_TIMEOUT, lang)
 
 
-def run(store, today: dt.date, now: dt.datetime | None, lang: str, stdout: bool = True) -> tuple[Claim, Report]:
-    """Claim what is due (one locked transaction) and deliver it. When nothing is due, nothing is written."""
+def _run(argv: list[str], timeout: float, lang: str = "en") -> None:
+    """Run a program in a new session (its own process group); on timeout the whole group is killed. Its errors
+    go to a temporary file, not a pipe: a background child holding a pipe open cannot make us wait."""
+    with tempfile.TemporaryFile() as errors:
+        try:
+            proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors,
+                                    start_new_session=True)
+        except FileNotFoundError:
+            raise ChannelError(t("remind.not_found", lang, program=visible(argv[0]))) from None
+        try:
+            code = proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            proc.wait()
+            raise ChannelError(t("remind.timed_out", lang, program=visible(argv[0]), seconds=timeout)) from None
+        if code:
+            errors.seek(0)
+            said = errors.read()[-2000:].decode(errors="replace").strip().splitlines()
+            detail = visible(said[-1][:200]) if said else ""
+            raise ChannelError(t("remind.exited", lang, program=visible(argv[0]), code=code, detail=detail).rstrip())
+
+
+# --- the run ---
+
+
+def run(store, today: dt.date, now: dt.datetime | None = None, lang: str = "en", stdout: bool = True,
+        *, owner=None) -> tuple[Claim, Report]:
+    """Claim what is due (one locked transaction), deliver it, mark it sent (a second one). When nothing is due,
+    nothing is written; with no ledger file yet (the demo at a first look) there is nothing to remind of. Safe from a worker thread (see the module's note). `owner` is for tests: by default this
+    process. Raises what the store raises (LedgerFileError) and InputError for a bad saved time zone."""
+    from jiebei_tui.domain.ledger import change_reminders
     from jiebei_tui.domain.replay import all_states
 
-    from jiebei_tui.domain.ledger import change_reminders
+    if not store.exists():
+        return Claim([], 0), Report()  # a ledger never saved (the demo at a first look): nothing is due, nothing written
+    me = owner if owner is not None else current_owner()
+    token = secrets.token_hex(8)
 
-    def change(ledger):
-        def take(settings, _loans):
+    def take(ledger):
+        def change(settings, _loans):
             tz = zone(settings.timezone)
-            claimed, updated = claim(all_states(ledger, today), settings, ledger.terms, tz, now or dt.datetime.now(tz))
-            if not claimed.deliver and not claimed.missed:
-                return settings, (claimed, settings)  # nothing due: unchanged, so the file is not rewritten
+            moment = now or dt.datetime.now(tz)
+            claimed, updated = claim(all_states(ledger, today), settings, ledger.terms, tz, moment, me, token,
+                                     owner_alive)
             return updated, (claimed, settings)
 
-        return change_reminders(ledger, take)
+        return change_reminders(ledger, change)
 
-    claimed, settings = store.transact(change)
+    claimed, settings = store.transact(take)
     report = Report()
-    for o in claimed.deliver:
-        deliver(o, settings, lang, report, stdout)
+    try:
+        for o in claimed.deliver:
+            deliver(o, settings, lang, report, stdout)
+    except BaseException:
+        if claimed.token is not None:  # give the claim up: the next run delivers what this one could not
+            _release(store, claimed.token, delivered=False)
+        raise
+    if claimed.token is not None:
+        _release(store, claimed.token, delivered=True)
     if claimed.missed:
-        report.lines.append(t("remind.missed", lang, n=claimed.missed))
-    return claimed, report
+        report.lines.append(missed_line(claimed.missed, lang))
+    return claimed, report.finish(lang)
+
+
+def _release(store, token: str, delivered: bool) -> None:
+    from jiebei_tui.domain.ledger import change_reminders
+
+    store.transact(lambda ledger: change_reminders(ledger, lambda s, _loans: (release(s, token, delivered), None)))
+
+
+def send_test(settings, lang: str, today: dt.date, stdout: bool = True) -> Report:
+    """A test reminder through every channel that is on. The report's `ran` names the channels that really
+    delivered it (not one that is unavailable here or failed)."""
+    report = Report()
+    values = {"loan": "test", "amount": "0.00", "due_date": today.isoformat(), "days_overdue": "0"}
+    deliver_text(t("remind.test", lang), settings, lang, report, values, stdout=stdout)
+    return report.finish(lang)
 
 
 def coming(ledger, today: dt.date, now: dt.datetime, days: int, states=None, limit: int | None = None) -> list[Occurrence]:
@@ -153,9 +352,10 @@ def coming(ledger, today: dt.date, now: dt.datetime, days: int, states=None, lim
     settings = ledger.settings.reminders
     tz = zone(settings.timezone)
     span = days if limit is None else min(7, days)
+    claimed = {oid for c in settings.in_flight for oid in c.occurrences}
     while True:
         found = occurrences(states, settings, ledger.terms, tz, now, now + dt.timedelta(days=span))
-        found = [o for o in found if o.id not in settings.sent]
+        found = [o for o in found if not done(o, settings) and o.id not in claimed]
         if limit is None:
             return found
         if len(found) >= limit or span >= days:

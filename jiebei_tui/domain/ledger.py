@@ -117,6 +117,7 @@ class Ledger(BaseModel):
 
     schema_version: int = SCHEMA_VERSION
     demo: bool = False  # True while the ledger holds only the demo loans
+    revision: int = 0  # raised by the store on every write (undo, the calendar's SEQUENCE)
     terms: ProductTerms = Field(default_factory=ProductTerms)
     settings: Settings = Field(default_factory=Settings)
     loans: list[LoanRecord] = Field(default_factory=list)

@@ -1,6 +1,11 @@
 """The borrower's reminder settings, stored in the ledger: rules (days from a due date and a time of day),
 quiet hours, time zone, delivery channels, and the record of what was already sent.
 
+The sent record is bounded, whatever the number of days that pass: a high-water mark (`last_run`: every
+occurrence firing at or before it was delivered or counted as missed, for every loan that existed then) plus
+the claims still in flight (taken by a run that has not yet said it delivered them). Files from before kept one
+entry per occurrence (`sent: {id: time}`) and calendar versions (`ics_versions`); they migrate on load.
+
 Defaults follow common lender SMS timing (D−3, D−1, D0, D+1…): D−3 at 09:00; D−1 at 20:00 ("fund your
 account"); D0 at 09:00; D+1 at 10:00 repeating daily while overdue. Quiet hours 22:00–08:00.
 """
@@ -9,13 +14,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import string
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from jiebei_tui.domain.errors import InputError
 
 TIME = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])$")
 MAX_OFFSET = 30
+PLACEHOLDERS = ("loan", "amount", "due_date", "days_overdue", "message")  # what a command template may use
+MAX_COMMAND = 1000
 
 
 def parse_time(value: object, field: str = "time") -> dt.time:
@@ -77,6 +85,30 @@ DEFAULT_RULES = [
 ]
 
 
+class Owner(BaseModel):
+    """Who holds a claim: a process, known by its id, the boot it runs in and its start time (so a reused
+    process id is not mistaken for the owner). Empty boot id and start: a system that does not say."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    pid: int = Field(ge=1, le=2**32)
+    boot_id: str = Field(default="", max_length=64)
+    started: str = Field(default="", max_length=32)
+
+
+class InFlight(BaseModel):
+    """Occurrences a run has claimed and not yet marked as delivered. `owner` None: given up (the run hit an
+    error before delivering), so the next run takes them."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    token: str = Field(pattern=r"^[0-9a-f]{8,32}$")
+    owner: Owner | None
+    claimed_at: AwareDatetime
+    first: AwareDatetime  # the earliest fire time among them, so a later run knows how far back to look
+    occurrences: list[str]
+
+
 class ReminderSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -89,9 +121,28 @@ class ReminderSettings(BaseModel):
     command: str = ""  # e.g. `mail -s {loan} me@example.com`; placeholders {loan} {amount} {due_date} {days_overdue} {message}
     command_enabled: bool = False
     catch_up_days: int = Field(default=3, ge=0, le=30)
-    last_run: dt.datetime | None = None
-    sent: dict[str, dt.datetime] = Field(default_factory=dict)  # occurrence id → when it was due to fire
-    ics_versions: dict[str, str] = Field(default_factory=dict)  # calendar UID → "sequence:digest" last exported
+    # the sent record: everything firing at or before last_run is done for loans numbered up to last_run_loan
+    # (a loan added later is new to it); claims in flight are not done until their run says so
+    last_run: AwareDatetime | None = None
+    last_run_loan: int = Field(default=0, ge=0)
+    in_flight: list[InFlight] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _migrate(cls, data: object) -> object:
+        """Files from before: `sent` (one entry per occurrence, growing every day) becomes the high-water mark
+        it implies; `ics_versions` goes (the calendar's SEQUENCE comes from the ledger's revision now)."""
+        if not isinstance(data, dict) or not ("sent" in data or "ics_versions" in data):
+            return data
+        data = dict(data)
+        sent = data.pop("sent", None)
+        data.pop("ics_versions", None)
+        if isinstance(sent, dict) and "last_run_loan" not in data:
+            # ids are rule:loan:instalment[:day]; every loan with an entry existed when last_run was written,
+            # and one without any had nothing to deliver in the window a new loan looks back over
+            numbers = [int(m[1]) for key in sent if (m := SENT_ID.match(str(key)))]
+            data["last_run_loan"] = max(numbers, default=0)
+        return data
 
     @field_validator("quiet_start", "quiet_end")
     @classmethod
@@ -112,6 +163,9 @@ class ReminderSettings(BaseModel):
         return f"R{max((int(r.id[1:]) for r in self.rules), default=0) + 1}"
 
 
+SENT_ID = re.compile(r"^R[0-9]+:L([0-9]{1,9}):")
+
+
 # --- changes a borrower makes (pure: each returns new settings or raises InputError) ---
 
 
@@ -126,17 +180,37 @@ def parse_loans(value: object, known: list[str]) -> list[str] | None:
     return chosen
 
 
-def add_rule(
-    settings: ReminderSettings, offset: object, time: object, loans: object, repeat: bool, known: list[str]
-) -> tuple[ReminderSettings, str]:
+def _rule_fields(offset: object, time: object, loans: object, repeat: bool, known: list[str]) -> dict:
     days = parse_offset(offset)
     at = parse_time(time)
     if repeat and days <= 0:
         raise InputError("repeat", offset, "repeat")
-    rule = ReminderRule(
-        id=settings.next_rule_id(), offset_days=days, time=f"{at:%H:%M}", loans=parse_loans(loans, known),
-        repeat_daily=repeat,
+    return {"offset_days": days, "time": f"{at:%H:%M}", "loans": parse_loans(loans, known), "repeat_daily": repeat}
+
+
+def _same(rule: ReminderRule, fields: dict) -> bool:
+    """Two rules that would say the same thing at the same moment: same day, time, loans and repeat."""
+    def loans(value: list[str] | None) -> frozenset[str] | None:
+        return None if value is None else frozenset(value)
+
+    return (rule.offset_days, rule.time, loans(rule.loans), rule.repeat_daily) == (
+        fields["offset_days"], fields["time"], loans(fields["loans"]), fields["repeat_daily"]
     )
+
+
+def _refuse_duplicate(settings: ReminderSettings, fields: dict, editing: str | None = None) -> None:
+    for rule in settings.rules:
+        if rule.id != editing and _same(rule, fields):
+            raise InputError("time", fields["time"], "duplicate", id=rule.id)
+
+
+def add_rule(
+    settings: ReminderSettings, offset: object, time: object, loans: object, repeat: bool, known: list[str]
+) -> tuple[ReminderSettings, str]:
+    """A new rule; one that repeats an existing rule exactly (day, time, loans, repeat) is refused."""
+    fields = _rule_fields(offset, time, loans, repeat, known)
+    _refuse_duplicate(settings, fields)
+    rule = ReminderRule(id=settings.next_rule_id(), **fields)
     return settings.model_copy(update={"rules": [*settings.rules, rule]}), rule.id
 
 
@@ -144,12 +218,11 @@ def edit_rule(
     settings: ReminderSettings, rule_id: str, offset: object, time: object, loans: object, repeat: bool, known: list[str]
 ) -> ReminderSettings:
     settings.rule(rule_id)
-    days = parse_offset(offset)
-    at = parse_time(time)
-    if repeat and days <= 0:
-        raise InputError("repeat", offset, "repeat")
-    update = {"offset_days": days, "time": f"{at:%H:%M}", "loans": parse_loans(loans, known), "repeat_daily": repeat}
-    rules = [r.model_copy(update=update) if r.id == rule_id else r for r in settings.rules]
+    fields = _rule_fields(offset, time, loans, repeat, known)
+    _refuse_duplicate(settings, fields, editing=rule_id)
+    rules = [r.model_copy(update=fields) if r.id == rule_id else r for r in settings.rules]
+    if rules == settings.rules:
+        return settings  # nothing changed: nothing to write
     return settings.model_copy(update={"rules": rules})
 
 
@@ -185,3 +258,40 @@ def parse_on_off(value: object, field: str) -> bool:
     if value not in ("on", "off"):
         raise InputError(field, value, "on_off")
     return value == "on"
+
+
+def parse_command(value: object) -> str:
+    """The borrower's command template: split like a shell would (quotes must close), each placeholder one of
+    {loan} {amount} {due_date} {days_overdue} {message} written plainly (no attributes, indexes, positions or
+    formats), and the program itself fixed (a placeholder there would let a loan name choose what runs).
+    Empty: no command. Returns the template as typed, without surrounding spaces."""
+    import shlex
+
+    text = str(value).strip()
+    if not text:
+        return ""
+    if len(text) > MAX_COMMAND:
+        raise InputError("command", text[:40] + "…", "command_long", max=MAX_COMMAND)
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
+        raise InputError("command", value, "command_control")
+    try:
+        words = shlex.split(text)
+    except ValueError:
+        raise InputError("command", value, "command_quote") from None
+    if not words:
+        return ""
+    allowed = " ".join(f"{{{name}}}" for name in PLACEHOLDERS)
+    for n, word in enumerate(words):
+        try:
+            parts = list(string.Formatter().parse(word))
+        except ValueError:  # a lone { or }
+            raise InputError("command", value, "command_brace", allowed=allowed) from None
+        for _literal, name, spec, conversion in parts:
+            if name is None:
+                continue
+            if name not in PLACEHOLDERS or spec or conversion:
+                shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+                raise InputError("command", value, "command_placeholder", placeholder=shown, allowed=allowed)
+            if n == 0:
+                raise InputError("command", value, "command_program")
+    return text

@@ -1,27 +1,37 @@
 """When reminders fire, and what they say — pure: the time zone comes in as a tzinfo, "now" as an argument.
 
 An occurrence is one reminder for one instalment of one loan (and, for a daily repeat, one day). Its id is stable
-(rule, loan, instalment, day), so the sent record can say it was delivered whatever the quiet hours do to its
-time. Occurrences exist only for instalments still unpaid when they fire: paying cancels the rest.
+(rule, loan, instalment, day). Occurrences exist only for instalments still unpaid when they fire: paying
+cancels the rest.
+
+Quiet hours move a reminder to their end, and say so (`moved`). A reminder before the due date that this would
+carry onto the due day (a D−1 "fund your account" at 23:00 under 22:00–08:00 quiet hours) moves earlier
+instead, to the last minute before the quiet hours begin on its own day: it must arrive before the debit.
+
+Delivery is at least once, never lost: a run claims what is due (in flight, with its owner), delivers, then
+releases the claim; a claim whose owner died is taken and delivered again by the next run.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from jiebei_tui.domain.money import ZERO
 from jiebei_tui.domain.overdue import overdue_cost
-from jiebei_tui.domain.reminder_settings import parse_time
+from jiebei_tui.domain.reminder_settings import InFlight, parse_time
 
 if TYPE_CHECKING:
     from jiebei_tui.domain.product_terms import ProductTerms
-    from jiebei_tui.domain.reminder_settings import ReminderRule, ReminderSettings
+    from jiebei_tui.domain.reminder_settings import Owner, ReminderRule, ReminderSettings
     from jiebei_tui.domain.replay import InstallmentState, LoanState
 
 ONE_DAY = dt.timedelta(days=1)
+ONE_MINUTE = dt.timedelta(minutes=1)
+LATER, NEXT_DAY, EARLIER = "later", "next_day", "earlier"  # how quiet hours moved a reminder
 
 
 # slotted, not frozen: built by the ten thousand per run and a frozen __init__ costs 4×; never changed once built
@@ -34,6 +44,8 @@ class Occurrence:
     installment: int
     due_date: dt.date
     fire_at: dt.datetime  # aware, in the reminder time zone
+    rule_at: dt.datetime  # the rule's own time on its day (fire_at unless quiet hours moved it)
+    moved: str | None  # None, LATER, NEXT_DAY (to the end of quiet hours) or EARLIER (kept before the due day)
     offset_days: int
     amount: Decimal  # what is owed on that instalment (before the due date) or to clear it (after)
     days_overdue: int
@@ -68,17 +80,40 @@ def in_quiet_hours(at: dt.time, settings: ReminderSettings, window: tuple | None
 
 
 def fire_time(
-    day: dt.date, at: dt.time, settings: ReminderSettings, tz: dt.tzinfo, window: tuple | None | bool = False
+    day: dt.date, at: dt.time, settings: ReminderSettings, tz: dt.tzinfo, window: tuple | None | bool = False,
+    before: dt.date | None = None,
 ) -> dt.datetime:
-    """The local time a reminder fires: the rule's time on its day, moved to the end of the quiet hours.
+    """The local time a reminder fires (see placement)."""
+    return placement(day, at, settings, tz, window, before)[0]
+
+
+def placement(
+    day: dt.date, at: dt.time, settings: ReminderSettings, tz: dt.tzinfo, window: tuple | None | bool = False,
+    before: dt.date | None = None,
+) -> tuple[dt.datetime, str | None]:
+    """When a rule's time on a day fires, and how quiet hours moved it: to their end (LATER, or NEXT_DAY when
+    that is the next morning), or, for a reminder that must arrive before the date `before` (one before the due
+    date) and would otherwise land on it, EARLIER: the last minute before the quiet hours begin that evening.
     (`window` is the parsed quiet hours, when the caller has them already.)"""
     quiet = quiet_window(settings) if window is False else window
-    if quiet is not None and in_quiet_hours(at, settings, quiet):
-        end = quiet[1]
-        if at >= end:  # evening part of an over-midnight window: the end is tomorrow morning
-            day += ONE_DAY
-        at = end
-    return _local(day, at, tz)
+    if quiet is None or not in_quiet_hours(at, settings, quiet):
+        return _local(day, at, tz), None
+    start, end = quiet
+    if at < end:  # the morning part (or a window within one day): later the same day
+        return _local(day, end, tz), LATER
+    # the evening part of an over-midnight window: its end is tomorrow morning
+    if before is not None and day + ONE_DAY >= before:
+        return _local(day, start, tz) - ONE_MINUTE, EARLIER  # wall-clock minute before, in this zone
+    return _local(day + ONE_DAY, end, tz), NEXT_DAY
+
+
+def rule_placement(rule: ReminderRule, settings: ReminderSettings) -> tuple[dt.time, str | None]:
+    """The time of day a rule's reminders fire, and how quiet hours move it (the same every day, so this is
+    what the rules table and the saved-rule message say). A zone is not needed for a wall-clock answer."""
+    day = dt.date(2001, 1, 1)  # any day: quiet hours are wall-clock times
+    before = day - dt.timedelta(days=rule.offset_days) if rule.offset_days < 0 else None
+    when, moved = placement(day, rule.at, settings, dt.timezone.utc, before=before)
+    return when.time(), moved
 
 
 def _local(day: dt.date, at: dt.time, tz: dt.tzinfo) -> dt.datetime:
@@ -100,15 +135,15 @@ def occurrences(
     last_day = end.astimezone(tz).date()
     window = quiet_window(settings)
     rules = [(rule, rule.at, dt.timedelta(days=rule.offset_days)) for rule in settings.rules if rule.enabled]
-    fires: dict[tuple[dt.date, dt.time], tuple[dt.datetime, bool]] = {}  # a thousand loans share a few days
+    fires: dict[tuple, tuple[dt.datetime, str | None, bool]] = {}  # a thousand loans share a few days
 
-    def fire(day: dt.date, at: dt.time) -> tuple[dt.datetime, bool]:
-        """The fire time of a rule's time on a day, and whether it falls in [start, end]."""
-        key = (day, at)
+    def fire(day: dt.date, at: dt.time, before: dt.date | None) -> tuple[dt.datetime, str | None, bool]:
+        """The fire time of a rule's time on a day, how quiet hours moved it, whether it falls in [start, end]."""
+        key = (day, at, before)
         found = fires.get(key)
         if found is None:
-            when = fire_time(day, at, settings, tz, window)
-            found = fires[key] = (when, start <= when <= end)
+            when, moved = placement(day, at, settings, tz, window, before)
+            found = fires[key] = (when, moved, start <= when <= end)
         return found
 
     for state in states:
@@ -128,9 +163,9 @@ def occurrences(
                 while day <= last_day:
                     if inst.paid_on is not None and inst.paid_on <= day:
                         break  # paid by then: this and every later repeat are cancelled
-                    at, inside = fire(day, rule_at)
+                    at, moved, inside = fire(day, rule_at, inst.due_date if rule.offset_days < 0 else None)
                     if inside:
-                        out.append(_occurrence(rule, state, inst, day, at, terms))
+                        out.append(_occurrence(rule, state, inst, day, at, moved, tz, terms))
                     if not rule.repeat_daily:
                         break
                     day += ONE_DAY
@@ -139,7 +174,8 @@ def occurrences(
 
 
 def _occurrence(
-    rule: ReminderRule, state: LoanState, inst: InstallmentState, day: dt.date, at: dt.datetime, terms: ProductTerms
+    rule: ReminderRule, state: LoanState, inst: InstallmentState, day: dt.date, at: dt.datetime, moved: str | None,
+    tz: dt.tzinfo, terms: ProductTerms,
 ) -> Occurrence:
     late = max((day - inst.due_date).days, 0)
     unpaid_p, unpaid_i = inst.unpaid_principal, inst.unpaid_interest
@@ -157,6 +193,8 @@ def _occurrence(
         installment=inst.no,
         due_date=inst.due_date,
         fire_at=at,
+        rule_at=at if moved is None else _local(day, rule.at, tz),
+        moved=moved,
         offset_days=(day - inst.due_date).days,
         amount=amount,
         days_overdue=late,
@@ -168,11 +206,23 @@ def _occurrence(
 
 @dataclass(frozen=True)
 class Claim:
-    """What one run takes for delivery: occurrences to deliver now, and how many were missed (older than the
-    catch-up window: summarised in one line, not fired one by one)."""
+    """What one run takes for delivery: occurrences to deliver now, how many were missed (older than the
+    catch-up window: summarised in one line, not fired one by one), and the token of the claim in flight (None
+    when nothing was claimed) that `release` marks as delivered."""
 
     deliver: list[Occurrence]
     missed: int
+    token: str | None = None
+
+
+def loan_number(loan_id: str) -> int:
+    return int(loan_id[1:])
+
+
+def done(o: Occurrence, settings: ReminderSettings) -> bool:
+    """Delivered (or counted as missed) already: at or before the high-water mark, for a loan it covers."""
+    last = settings.last_run
+    return last is not None and o.fire_at <= last and loan_number(o.loan_id) <= settings.last_run_loan
 
 
 def claim(
@@ -181,15 +231,65 @@ def claim(
     terms: ProductTerms,
     tz: dt.tzinfo,
     now: dt.datetime,
+    owner: Owner,
+    token: str = "0" * 8,
+    alive: Callable[[Owner], bool] = lambda owner: True,
 ) -> tuple[Claim, ReminderSettings]:
-    """The occurrences due by `now` that were not sent, and the settings with them recorded as sent. The store
-    applies this inside its locked transaction, so two programs never claim the same occurrence."""
+    """The occurrences due by `now` not yet delivered, and the settings with them claimed (in flight, held by
+    `owner` under `token`) and the high-water mark moved to `now`. The store applies this inside its locked
+    transaction, so two runs never claim the same occurrence. Claims whose owner is no longer `alive` (or that
+    were given up) are taken over: their occurrences are delivered again, so a run killed between claiming and
+    delivering loses nothing. When nothing is due and nothing is taken over, the settings come back unchanged
+    (the same object: nothing to write)."""
     window = dt.timedelta(days=settings.catch_up_days)
-    since = settings.last_run if settings.last_run is not None else now - window
-    due = [o for o in occurrences(states, settings, terms, tz, min(since, now - window), now) if o.id not in settings.sent]
-    recent = [o for o in due if o.fire_at >= now - window]
+    recent_from = now - window
+    covered = settings.last_run_loan if settings.last_run is not None else 0
+    last = settings.last_run if settings.last_run is not None else now
+    orphans = [c for c in settings.in_flight if c.owner is None or not alive(c.owner)]
+    # how far back to look: to the mark (a run every 15 minutes looks at 15 minutes, not the whole window), to
+    # the window's start only when a loan is new to the mark, and to the oldest claim taken over
+    new_loans = any(loan_number(s.record.id) > covered for s in states)
+    look_from = min(last, recent_from if new_loans else last, *(c.first for c in orphans))
+    found = occurrences(states, settings, terms, tz, look_from, now) if states else []
+    taken = {oid for c in orphans for oid in c.occurrences}
+    held = {oid for c in settings.in_flight if c not in orphans for oid in c.occurrences}
+    due = []
+    for o in found:
+        if o.id in held:
+            continue  # a live run has it
+        if o.id in taken:
+            due.append(o)  # claimed by a run that died: deliver it again
+        elif loan_number(o.loan_id) <= covered:
+            if o.fire_at > last:
+                due.append(o)
+        elif o.fire_at >= recent_from:  # a loan added since the last run: only what is within the window
+            due.append(o)
+    recent = [o for o in due if o.fire_at >= recent_from]
     missed = len(due) - len(recent)
-    keep_after = now - dt.timedelta(days=90)  # older entries can no longer fire: forget them
-    sent = {k: v for k, v in settings.sent.items() if v >= keep_after}
-    sent.update({o.id: o.fire_at for o in due})
-    return Claim(recent, missed), settings.model_copy(update={"sent": sent, "last_run": now})
+    if not due and not orphans:
+        return Claim([], 0), settings
+    in_flight = [c for c in settings.in_flight if c not in orphans]
+    if recent:
+        in_flight.append(InFlight(
+            token=token, owner=owner, claimed_at=now, first=min(o.fire_at for o in recent),
+            occurrences=[o.id for o in recent],
+        ))
+    loans = [loan_number(s.record.id) for s in states]
+    update = {
+        "in_flight": in_flight,
+        "last_run": max(now, settings.last_run) if settings.last_run is not None else now,
+        "last_run_loan": max([settings.last_run_loan, *loans]),
+    }
+    return Claim(recent, missed, token if recent else None), settings.model_copy(update=update)
+
+
+def release(settings: ReminderSettings, token: str | None, delivered: bool = True) -> ReminderSettings:
+    """The run holding `token` is done: delivered (the claim goes: its occurrences are sent), or not (it gives
+    the claim up, so the next run delivers them). The same settings object when there is nothing to change."""
+    if token is None or not any(c.token == token for c in settings.in_flight):
+        return settings  # nothing claimed, or a later run already took it over
+    if delivered:
+        in_flight = [c for c in settings.in_flight if c.token != token]
+    else:
+        in_flight = [c.model_copy(update={"owner": None}) if c.token == token else c for c in settings.in_flight]
+    return settings.model_copy(update={"in_flight": in_flight})

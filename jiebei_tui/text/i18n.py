@@ -402,11 +402,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "reminders.desktop": ("Desktop notification (notify-send)", "桌面通知（notify-send）"),
     "reminders.command": ("Your own command", "自定义命令"),
     "reminders.command_hint": (
-        "Run without a shell; placeholders {{loan}} {{amount}} {{due_date}} {{days_overdue}} {{message}}.",
-        "不经过 shell 运行；可用占位符 {{loan}} {{amount}} {{due_date}} {{days_overdue}} {{message}}。",
+        "Run without a shell; placeholders {placeholders}.",
+        "不经过 shell 运行；可用占位符 {placeholders}。",
     ),
     "reminders.catch_up": ("Catch-up window (days)", "补发窗口（天）"),
-    "reminders.save": ("Save settings", "保存设置"),
     "reminders.test": ("Send a test reminder", "发送测试提醒"),
     "reminders.test_sent": ("Test reminder sent through: {channels}.", "测试提醒已通过以下渠道发送：{channels}。"),
     "reminders.closed_note": (
@@ -528,7 +527,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "提醒未运行期间错过了 {n} 条较早的提醒（不再逐条补发）。",
     ),
     "remind.title": ("Jiebei reminder", "借呗还款提醒"),
-    "remind.channel_failed": ("The {channel} channel failed: {problem}", "{channel} 渠道发送失败：{problem}"),
     "remind.none": ("Nothing to remind now.", "现在没有需要发送的提醒。"),
     "remind.none_coming": ("No reminders in the next {days} days.", "未来 {days} 天没有提醒。"),
     "remind.installed": (

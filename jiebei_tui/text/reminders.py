@@ -1,26 +1,73 @@
-"""The words of a reminder, in the borrower's language (from the domain's occurrence)."""
+"""The words of a reminder, in the borrower's language (from the domain's occurrence). Every text that came from
+the file (loan names, account names) is made visible first: it goes to a terminal, a notification, a calendar
+and the borrower's own command."""
 
 from __future__ import annotations
 
-from jiebei_tui.domain.reminders import Occurrence
+import datetime as dt
+
+from jiebei_tui.domain.reminders import EARLIER, NEXT_DAY, Occurrence
 from jiebei_tui.text.i18n import t
+from jiebei_tui.text.safe import visible
+
+
+def counted(key: str, n: int, lang: str, **values: object) -> str:
+    """`key` with the number n: the `.one` wording when n is 1 (English says "1 day", not "1 days")."""
+    return t(f"{key}.one" if n == 1 else key, lang, n=n, **values)
 
 
 def message(o: Occurrence, lang: str) -> str:
+    loan = visible(o.loan_name)
     if o.kind == "before":
         if o.auto_debit:
-            account = o.account or t("repay.account", lang)
-            return t("remind.before_debit", lang, loan=o.loan_name, account=account, amount=o.amount, due_date=o.due_date)
-        return t("remind.before", lang, loan=o.loan_name, amount=o.amount, due_date=o.due_date, days=-o.offset_days)
+            account = visible(o.account) if o.account else t("repay.account", lang)
+            return t("remind.before_debit", lang, loan=loan, account=account, amount=o.amount, due_date=o.due_date)
+        days = -o.offset_days
+        return t("remind.before.one" if days == 1 else "remind.before", lang, loan=loan, amount=o.amount,
+                 due_date=o.due_date, days=days)
     if o.kind == "due":
-        return t("remind.due", lang, loan=o.loan_name, amount=o.amount, due_date=o.due_date)
+        return t("remind.due", lang, loan=loan, amount=o.amount, due_date=o.due_date)
     return t(
-        "remind.overdue", lang, loan=o.loan_name, days=o.days_overdue, due_date=o.due_date, amount=o.amount,
+        "remind.overdue", lang, loan=loan, days=o.days_overdue, due_date=o.due_date, amount=o.amount,
         per_day=o.penalty_per_day,
     )
+
+
+def missed_line(n: int, lang: str) -> str:
+    return counted("remind.missed", n, lang)
 
 
 def offset_label(offset: int, lang: str) -> str:
     if offset < 0:
         return t("offset.before", lang, n=-offset)
     return t("offset.due", lang) if offset == 0 else t("offset.after", lang, n=offset)
+
+
+def shift_note(rule_at: dt.time, fire_at: dt.time, moved: str | None, lang: str) -> str:
+    """How quiet hours moved a time: "07:45 → 08:00, quiet hours" (empty when they did not)."""
+    if moved is None:
+        return ""
+    key = {NEXT_DAY: "remind.shifted_next_day", EARLIER: "remind.shifted_earlier"}.get(moved, "remind.shifted")
+    return t(key, lang, rule=f"{rule_at:%H:%M}", fire=f"{fire_at:%H:%M}")
+
+
+def occurrence_note(o: Occurrence, lang: str) -> str:
+    return shift_note(o.rule_at.timetz(), o.fire_at.timetz(), o.moved, lang)
+
+
+def rule_time(rule, settings, lang: str) -> str:
+    """A rule's time as the rules table shows it: "09:00", or "07:45 → 08:00, quiet hours"."""
+    from jiebei_tui.domain.reminders import rule_placement
+
+    fires, moved = rule_placement(rule, settings)
+    return shift_note(rule.at, fires, moved, lang) or rule.time
+
+
+def shift_said(settings, rule_id: str, lang: str) -> str:
+    """What saving a rule says about quiet hours: "Its time falls in quiet hours: 07:45 → 08:00, quiet hours." when
+    they move it; else nothing."""
+    from jiebei_tui.domain.reminders import rule_placement
+
+    rule = settings.rule(rule_id)
+    fires, moved = rule_placement(rule, settings)
+    return t("remind.rule_shifted", lang, note=shift_note(rule.at, fires, moved, lang)) if moved else ""

@@ -11,11 +11,13 @@ import pytest
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.ledger import Ledger, add_loan
 from jiebei_tui.domain.reminder_settings import ReminderRule, ReminderSettings, add_rule, parse_quiet
-from jiebei_tui.domain.reminders import claim, fire_time, in_quiet_hours, occurrences
+from jiebei_tui.domain.reminder_settings import Owner
+from jiebei_tui.domain.reminders import claim, fire_time, in_quiet_hours, occurrences, release
 from jiebei_tui.domain.replay import all_states, record_event
 from jiebei_tui.domain.terms import make_loan
 
 SH = ZoneInfo("Asia/Shanghai")
+ME, OTHER = Owner(pid=101, boot_id="b", started="5"), Owner(pid=202, boot_id="b", started="6")
 NY = ZoneInfo("America/New_York")
 
 
@@ -64,10 +66,49 @@ def test_quiet_hours_within_one_day() -> None:
     assert fire_time(dt.date(2025, 2, 9), dt.time(23, 30), settings, SH) == at(2025, 2, 9, 23, 30)
 
 
-def test_a_rule_inside_quiet_hours_fires_when_they_end() -> None:
-    book = ledger()
-    found = fires(book, only({"offset_days": -1, "time": "23:00"}), at(2025, 2, 1), at(2025, 2, 11))
-    assert [o.fire_at for o in found] == [at(2025, 2, 10, 8)]  # D−1 23:00 → D0 08:00
+def test_a_rule_inside_quiet_hours_fires_when_they_end_and_says_so() -> None:
+    book = ledger()  # due 2025-02-10
+    found = fires(book, only({"offset_days": -2, "time": "23:00"}), at(2025, 2, 1), at(2025, 2, 11))
+    assert [o.fire_at for o in found] == [at(2025, 2, 9, 8)]  # D−2 23:00 → D−1 08:00
+    assert found[0].rule_at == at(2025, 2, 8, 23) and found[0].moved == "next_day"
+    morning = fires(book, only({"offset_days": 0, "time": "07:45"}), at(2025, 2, 1), at(2025, 2, 11))
+    assert (morning[0].rule_at, morning[0].fire_at, morning[0].moved) == (at(2025, 2, 10, 7, 45), at(2025, 2, 10, 8), "later")
+    plain = fires(book, only({"offset_days": 0, "time": "09:00"}), at(2025, 2, 1), at(2025, 2, 11))
+    assert (plain[0].rule_at, plain[0].fire_at, plain[0].moved) == (at(2025, 2, 10, 9), at(2025, 2, 10, 9), None)
+
+
+def test_a_reminder_before_the_due_day_is_never_moved_onto_it() -> None:
+    """D−1 at 23:00 under 22:00–08:00 quiet hours would land on the debit day at 08:00: it moves earlier instead,
+    to 21:59 the same evening (the last minute before quiet hours begin). A D−1 20:00 funding reminder under
+    19:00–08:00 quiet hours likewise fires at 18:59 on D−1."""
+    book = ledger()  # due 2025-02-10
+    late = fires(book, only({"offset_days": -1, "time": "23:00"}), at(2025, 2, 1), at(2025, 2, 11))
+    assert [(o.fire_at, o.moved) for o in late] == [(at(2025, 2, 9, 21, 59), "earlier")]
+    funding = fires(book, only({"offset_days": -1, "time": "20:00"}, quiet_start="19:00"), at(2025, 2, 1), at(2025, 2, 11))
+    assert [o.fire_at for o in funding] == [at(2025, 2, 9, 18, 59)] and funding[0].kind == "before"
+    # a morning reminder inside quiet hours stays on its own day (later), and one on D0 may move later as usual
+    early = fires(book, only({"offset_days": -1, "time": "06:30"}), at(2025, 2, 1), at(2025, 2, 11))
+    assert [o.fire_at for o in early] == [at(2025, 2, 9, 8)]
+    due_day = fires(book, only({"offset_days": 0, "time": "23:00"}), at(2025, 2, 1), at(2025, 2, 12), today=dt.date(2025, 2, 1))
+    assert [o.fire_at for o in due_day] == [at(2025, 2, 11, 8)]
+
+
+def test_the_rules_table_says_how_quiet_hours_move_a_rule() -> None:
+    from jiebei_tui.domain.reminder_settings import ReminderRule
+    from jiebei_tui.domain.reminders import rule_placement
+    from jiebei_tui.text.reminders import rule_time
+
+    settings = ReminderSettings()
+    cases = [({"offset_days": 0, "time": "07:45"}, "07:45 → 08:00, quiet hours", "07:45 → 08:00，免打扰"),
+             ({"offset_days": -2, "time": "23:00"}, "23:00 → 08:00 next day, quiet hours", "23:00 → 次日 08:00，免打扰"),
+             ({"offset_days": -1, "time": "23:00"}, "23:00 → 21:59, quiet hours (kept before the due day)",
+              "23:00 → 21:59，免打扰（仍在还款日之前）"),
+             ({"offset_days": -1, "time": "20:00"}, "20:00", "20:00")]
+    for fields, en, zh in cases:
+        rule = ReminderRule(id="R9", **fields)
+        assert (rule_time(rule, settings, "en"), rule_time(rule, settings, "zh")) == (en, zh)
+    off = settings.model_copy(update={"quiet_hours": False})
+    assert rule_placement(ReminderRule(id="R9", offset_days=0, time="07:45"), off) == (dt.time(7, 45), None)
 
 
 def test_time_zones_give_the_same_wall_clock() -> None:
@@ -114,14 +155,102 @@ def test_a_loan_can_be_chosen_and_rules_checked() -> None:
 def test_claim_marks_sent_and_summarises_what_is_older_than_the_window() -> None:
     book = ledger()
     rule = only({"offset_days": 1, "time": "10:00", "repeat_daily": True}, catch_up_days=2,
-                last_run=at(2025, 2, 1))
+                last_run=at(2025, 2, 1), last_run_loan=1)
     states = all_states(book, dt.date(2025, 2, 20))
-    first, settings = claim(states, rule, book.terms, SH, at(2025, 2, 20, 12))
+    first, settings = claim(states, rule, book.terms, SH, at(2025, 2, 20, 12), ME, "a1a1a1a1")
     # repeats from 11 Feb to 20 Feb: 18th, 19th, 20th are within 2 days of the 20th noon (18th 10:00 is not)
     assert [o.fire_at.day for o in first.deliver] == [19, 20]
     assert first.missed == 8
-    again, _ = claim(states, settings, book.terms, SH, at(2025, 2, 20, 12))
-    assert again.deliver == [] and again.missed == 0
+    again, _ = claim(states, settings, book.terms, SH, at(2025, 2, 20, 12), OTHER, "b2b2b2b2")
+    assert again.deliver == [] and again.missed == 0  # in flight with a live owner: not taken
+    settings = release(settings, first.token)
+    assert settings.in_flight == []
+    later, _ = claim(states, settings, book.terms, SH, at(2025, 2, 20, 23), OTHER, "b2b2b2b2")
+    assert later.deliver == [] and later.missed == 0  # sent
+
+
+def test_a_claim_whose_owner_died_is_delivered_again_once() -> None:
+    book = ledger()
+    rule = only({"offset_days": 1, "time": "10:00", "repeat_daily": True}, last_run=at(2025, 2, 18, 12), last_run_loan=1)
+    states = all_states(book, dt.date(2025, 2, 20))
+    first, claimed = claim(states, rule, book.terms, SH, at(2025, 2, 20, 12), ME, "a1a1a1a1")
+    assert [o.fire_at.day for o in first.deliver] == [19, 20]
+    # ME was killed before it delivered: the next run (an hour later) takes its claim and adds the new ones
+    dead = lambda owner: owner != ME  # noqa: E731
+    second, settings = claim(states, claimed, book.terms, SH, at(2025, 2, 20, 13), OTHER, "b2b2b2b2", dead)
+    assert [o.id for o in second.deliver] == [o.id for o in first.deliver]
+    assert [c.token for c in settings.in_flight] == ["b2b2b2b2"]
+    # ME's release comes too late (it was taken over): it changes nothing
+    assert release(settings, "a1a1a1a1") is settings
+    done_settings = release(settings, "b2b2b2b2")
+    third, _ = claim(states, done_settings, book.terms, SH, at(2025, 2, 20, 14), ME, "c3c3c3c3", dead)
+    assert third.deliver == [] and third.missed == 0
+    # a run that gave its claim up (an error before delivering) leaves it for the next one, alive or not
+    given_up = release(claimed, "a1a1a1a1", delivered=False)
+    fourth, _ = claim(states, given_up, book.terms, SH, at(2025, 2, 20, 13), OTHER, "d4d4d4d4")
+    assert [o.id for o in fourth.deliver] == [o.id for o in first.deliver]
+
+
+def test_a_claim_taken_over_after_the_window_counts_as_missed_and_a_paid_one_goes() -> None:
+    book = ledger()
+    rule = only({"offset_days": 1, "time": "10:00", "repeat_daily": True}, last_run=at(2025, 2, 11, 12), last_run_loan=1)
+    states = all_states(book, dt.date(2025, 2, 12))
+    first, claimed = claim(states, rule, book.terms, SH, at(2025, 2, 12, 12), ME, "a1a1a1a1")
+    assert [o.fire_at.day for o in first.deliver] == [12]
+    dead = lambda owner: False  # noqa: E731
+    # ten days later: the 12th is past the 3-day window now: missed (counted), with the 13th–19th
+    late, _ = claim(all_states(book, dt.date(2025, 2, 22)), claimed, book.terms, SH, at(2025, 2, 22, 12), OTHER, "b2b2b2b2", dead)
+    assert late.missed == 8 and [o.fire_at.day for o in late.deliver] == [20, 21, 22]
+    # paid on the 12th after the claim: the dead claim's reminder is not delivered again
+    paid, _ = record_event(book, "L1", "repayment", dt.date(2025, 2, 12), D("903.00"), dt.date(2025, 2, 12))
+    again, settings = claim(all_states(paid, dt.date(2025, 2, 12)), claimed, paid.terms, SH, at(2025, 2, 12, 13), OTHER,
+                            "b2b2b2b2", dead)
+    assert again.deliver == [] and again.missed == 0 and settings.in_flight == []
+
+
+def test_a_loan_added_since_the_last_run_gets_what_is_within_the_window() -> None:
+    """The mark covers the loans that existed when it was set: a loan added later (a higher number) still gets
+    its reminders from the catch-up window, and nothing of it counts as missed."""
+    book = ledger()
+    rule = only({"offset_days": 1, "time": "10:00", "repeat_daily": True}, last_run=at(2025, 2, 16, 12), last_run_loan=0)
+    got, settings = claim(all_states(book, dt.date(2025, 2, 16)), rule, book.terms, SH, at(2025, 2, 16, 12), ME, "a1a1a1a1")
+    assert [o.fire_at.day for o in got.deliver] == [14, 15, 16] and got.missed == 0
+    assert settings.last_run_loan == 1 and settings.last_run == at(2025, 2, 16, 12)
+
+
+def test_a_clock_that_goes_back_delivers_nothing_twice() -> None:
+    book = ledger()
+    rule = only({"offset_days": 1, "time": "10:00", "repeat_daily": True})
+    states = all_states(book, dt.date(2025, 2, 16))
+    first, settings = claim(states, rule, book.terms, SH, at(2025, 2, 16, 12), ME, "a1a1a1a1")
+    settings = release(settings, first.token)
+    back, kept = claim(states, settings, book.terms, SH, at(2025, 2, 15, 12), ME, "b2b2b2b2")
+    assert back.deliver == [] and kept.last_run == at(2025, 2, 16, 12)
+
+
+def test_nothing_due_changes_nothing() -> None:
+    book = ledger()
+    settings = ReminderSettings(last_run=at(2025, 1, 20, 9), last_run_loan=1)
+    got, same = claim(all_states(book, dt.date(2025, 1, 20)), settings, book.terms, SH, at(2025, 1, 20, 12), ME)
+    assert got.deliver == [] and got.token is None and same is settings
+
+
+def test_old_files_migrate_to_the_bounded_record() -> None:
+    old = {"last_run": "2025-02-16T12:00:00+08:00", "ics_versions": {"jiebei-L1-1@jiebei-tui": "2:abc"},
+           "sent": {"R4:L1:1:2025-02-14": "2025-02-14T10:00:00+08:00", "R3:L7:2": "2025-02-10T09:00:00+08:00"}}
+    settings = ReminderSettings.model_validate(old)
+    assert settings.last_run == at(2025, 2, 16, 12) and settings.last_run_loan == 7 and settings.in_flight == []
+    dumped = settings.model_dump(mode="json")
+    assert "sent" not in dumped and "ics_versions" not in dumped
+    assert ReminderSettings.model_validate(dumped) == settings
+    assert ReminderSettings.model_validate({"sent": {}}).last_run_loan == 0
+
+
+def test_naive_times_in_the_record_are_refused() -> None:
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError):
+        ReminderSettings.model_validate({"last_run": "2025-02-16T12:00:00"})
 
 
 def test_amounts_in_the_overdue_text_follow_the_rules() -> None:

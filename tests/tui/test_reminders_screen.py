@@ -59,7 +59,7 @@ async def test_add_a_rule_with_invalid_then_valid_input(make_app) -> None:
         await click(pilot, "#save")
         rules = ledger_file(app)["settings"]["reminders"]["rules"]
         assert rules[-1] == {"id": "R5", "offset_days": -5, "time": "07:45", "loans": None, "enabled": True, "repeat_daily": False}
-        assert rule_rows(app)[-1][:3] == ["R5", "D−5", "07:45"]
+        assert rule_rows(app)[-1][:3] == ["R5", "D−5", "07:45 → 08:00, quiet hours"]
 
 
 async def test_switch_off_edit_and_delete_a_rule(make_app) -> None:
@@ -83,30 +83,128 @@ async def test_switch_off_edit_and_delete_a_rule(make_app) -> None:
         assert [r[0] for r in rule_rows(app)] == ["R2", "R3", "R4"]
 
 
-async def test_settings_are_checked_and_saved(make_app) -> None:
+async def test_settings_save_as_they_change(make_app) -> None:
+    """A text field saves on Enter (or when left), a switch at once; each change one write with a short
+    confirmation; a wrong value says why and writes nothing."""
     app = make_app()
     async with app.run_test(size=(120, 60)) as pilot:
         await open_reminders(pilot)
         screen = app.screen
-        screen.query_one("#quiet", Input).value = "22-8"
-        await click(pilot, "#save-settings")
+        quiet = screen.query_one("#quiet", Input)
+        quiet.focus()
+        quiet.value = "22-8"
+        await pilot.pause()
+        assert "Press Enter" in text(screen.query_one("#settings-error"))  # says plainly it is not saved yet
+        await pilot.press("enter")
+        await pilot.pause()
         assert "HH:MM-HH:MM" in text(screen.query_one("#settings-error"))
+        assert "Quiet hours" in text(screen.query_one("#settings-error"))
         assert ledger_file(app) is None
-        screen.query_one("#quiet", Input).value = "23:00-07:00"
-        screen.query_one("#timezone", Input).value = "Asia/Shanghai"
-        await click(pilot, "#save-settings")
+        quiet.value = "23:00-07:00"
+        await pilot.press("enter")
+        await pilot.pause()
         saved = ledger_file(app)["settings"]["reminders"]
-        assert (saved["quiet_start"], saved["quiet_end"], saved["timezone"]) == ("23:00", "07:00", "Asia/Shanghai")
+        assert (saved["quiet_start"], saved["quiet_end"]) == ("23:00", "07:00")
+        assert text(screen.query_one("#settings-error")) == ""
+        assert any(n.message.startswith("Saved: Quiet hours") for n in app._notifications)
+        # leaving a field saves it too
+        zone = screen.query_one("#timezone", Input)
+        zone.focus()
+        zone.value = "Asia/Shanghai"
+        await pilot.pause()
+        screen.query_one("#rules").focus()
+        await pilot.pause()
+        assert ledger_file(app)["settings"]["reminders"]["timezone"] == "Asia/Shanghai"
+        assert quiet.value == "23:00-07:00"  # the other field keeps its saved value
+        # a switch saves at once
+        screen.query_one("#desktop", Switch).value = False
+        await pilot.pause()
+        assert ledger_file(app)["settings"]["reminders"]["desktop"] is False
+        # a command template with an unknown placeholder is refused with a sentence
+        command = screen.query_one("#command", Input)
+        command.focus()
+        command.value = "mail -s {loan.nope} me@example.com"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "{loan.nope} is not a placeholder" in text(screen.query_one("#settings-error"))
+        assert ledger_file(app)["settings"]["reminders"]["command"] == ""
 
 
-async def test_a_test_reminder_goes_through_the_channels(make_app) -> None:
+async def test_the_command_hint_shows_the_placeholders_plainly(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 60)) as pilot:
+        await open_reminders(pilot)
+        hints = [text(w) for w in app.screen.query(".hint")]
+        assert any("{loan} {amount} {due_date} {days_overdue} {message}" in h for h in hints)
+        assert not any("{{" in h for h in hints)
+
+
+async def test_arrow_keys_move_in_the_rules_table(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_reminders(pilot)
+        table = app.screen.query_one("#rules", DataTable)
+        body = app.screen.query_one("#body")
+        assert app.focused is table
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert table.cursor_row == 2 and body.scroll_y == 0
+        await pilot.press("space")  # the rule under the cursor: R3
+        await pilot.pause()
+        assert [r[-1] for r in rule_rows(app)] == ["on", "on", "off", "on"]
+        await pilot.press("up")
+        await pilot.pause()
+        assert table.cursor_row == 1
+
+
+async def test_shifted_times_say_so_in_the_table_the_preview_and_when_saved(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(140, 50)) as pilot:
+        await open_reminders(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#offset", Input).value = "0"
+        form.query_one("#time", Input).value = "07:45"
+        await pilot.pause()
+        assert text(form.query_one("#note")) == "Its time falls in quiet hours: 07:45 → 08:00, quiet hours."
+        await click(pilot, "#save")
+        assert rule_rows(app)[-1][:3] == ["R5", "D0", "07:45 → 08:00, quiet hours"]
+        assert any(n.message == "Added reminder R5. Its time falls in quiet hours: 07:45 → 08:00, quiet hours."
+                   for n in app._notifications)
+        preview = text(app.screen.query_one("#preview"))
+        assert "12-01 08:00 (07:45 → 08:00, quiet hours)  R5" in preview  # the Course fee loan is due 1 Dec
+
+
+async def test_a_duplicate_rule_is_refused_in_the_form(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 50)) as pilot:
+        await open_reminders(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#offset", Input).value = "-3"
+        form.query_one("#time", Input).value = "09:00"
+        await pilot.pause()
+        assert "reminder R1 already has this day, time, loans and repeat" in text(form.query_one("#error"))
+        assert form.query_one("#save").disabled
+
+
+async def test_the_test_reminder_names_only_the_channels_that_ran(make_app, monkeypatch) -> None:
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)  # notify-send cannot run: it is not named
     app = make_app()
     async with app.run_test(size=(120, 60)) as pilot:
         await open_reminders(pilot)
         await click(pilot, "#test")
+        await app.workers.wait_for_complete()
+        for _ in range(50):
+            await pilot.pause()
+            if any(n.message.startswith("Test reminder sent through") for n in app._notifications):
+                break
         messages = [n.message for n in app._notifications]
         assert "This is a test reminder from jiebei-tui." in messages
-        assert any(m.startswith("Test reminder sent through: app") for m in messages)
+        assert "Test reminder sent through: this app." in messages
+        assert any("notify-send channel is not available here" in m for m in messages)
 
 
 def save_the_demo(app) -> None:
@@ -135,8 +233,8 @@ async def test_reminders_missed_while_closed_show_once_on_launch(make_app, tmp_p
         assert isinstance(app.screen, AwayModal)
         shown = text(app.screen.query_one("#away-lines"))
         assert "overdue since 2026-11-22" in shown and "Course fee" in shown
-        sent = ledger_file(app)["settings"]["reminders"]["sent"]
-        assert "R4:L3:2:2026-11-28" in sent
+        record = ledger_file(app)["settings"]["reminders"]
+        assert record["last_run"].startswith("2026-11-28T12:00") and record["in_flight"] == []
     again = make_app(reminders=True)
     async with again.run_test(size=(120, 40)) as pilot:
         await ready(pilot)

@@ -1,20 +1,30 @@
 """3 · Reminders: the borrower's own rules (add, edit, delete, switch on or off), quiet hours, time zone and
-channels, a test through the real channels, and a preview of the next ten reminders under the current rules."""
+channels, a test through the real channels, and a preview of the next ten reminders under the current rules.
+
+Settings save as they change, each change one transaction with a short confirmation: a switch at once, a text
+field when Enter is pressed or the field is left (a half-typed value is not saved; a wrong one says why). A time
+that quiet hours move says so, in the rules table and in the preview ("07:45 → 08:00, quiet hours"). The page
+itself takes no focus: arrow keys move in the rules table, Tab goes from control to control."""
 
 from __future__ import annotations
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.widgets import Button, DataTable, Input, Label, Static, Switch
 
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.text.i18n import t
-from jiebei_tui.text.reminders import message, offset_label
+from jiebei_tui.text.reminders import message, occurrence_note, offset_label, rule_time
 from jiebei_tui.tui.widgets.section import SectionScreen
 
 PREVIEW = 10
 PREVIEW_DAYS = 60
+FIELDS = ("quiet", "timezone", "catch-up", "command")  # the text fields, saved on Enter or on leaving them
+LABELS = {"quiet": "reminders.quiet", "timezone": "reminders.timezone", "catch-up": "reminders.catch_up",
+          "command": "reminders.command", "desktop": "reminders.desktop", "command-on": "reminders.command"}
 
 
 class RemindersScreen(SectionScreen):
@@ -34,7 +44,8 @@ class RemindersScreen(SectionScreen):
 
     def compose_body(self) -> ComposeResult:
         lang = self.lang
-        with VerticalScroll(id="body"):
+        # the page does not take the focus itself (the rules table does): arrows move in the table, not the page
+        with VerticalScroll(id="body", can_focus=False):
             with Vertical(classes="panel"):
                 yield Label(t("reminders.title", lang), classes="panel-title")
                 yield DataTable(id="rules", cursor_type="row")
@@ -44,6 +55,7 @@ class RemindersScreen(SectionScreen):
                 yield Static("", id="preview")
             with Vertical(classes="panel"):
                 yield Label(t("reminders.settings", lang), classes="panel-title")
+                yield Static(t("reminders.autosave_hint", lang), classes="hint")
                 with Horizontal(classes="form-row"):
                     yield Label(t("reminders.quiet", lang))
                     yield Input("", id="quiet")
@@ -60,22 +72,41 @@ class RemindersScreen(SectionScreen):
                     yield Label(t("reminders.command", lang))
                     yield Switch(id="command-on")
                     yield Input("", id="command")
-                yield Static(t("reminders.command_hint", lang), classes="hint")
+                yield Static(self._command_hint(), classes="hint")
                 yield Static("", id="settings-error", classes="error-text")
                 with Horizontal(classes="form-row"):
-                    yield Button(t("reminders.save", lang), id="save-settings", variant="primary")
                     yield Button(t("reminders.test", lang), id="test")
             yield Static(t("reminders.closed_note", lang), classes="hint")
+
+    def _command_hint(self) -> Content:
+        from jiebei_tui.domain.reminder_settings import PLACEHOLDERS
+
+        names = " ".join(f"{{{name}}}" for name in PLACEHOLDERS)
+        return Content(t("reminders.command_hint", self.lang, placeholders=names))
 
     def on_mount(self) -> None:
         table = self.query_one("#rules", DataTable)
         for key in ("rule", "offset", "time", "loans", "repeat", "enabled"):
             table.add_column(t(f"col.{key}", self.lang), key=key)
+        self._put: dict[str, str] = {}  # what each text field was last given from the settings
         super().on_mount()
+        table.focus()
 
     @property
     def settings(self):
         return self.app.ledger.settings.reminders
+
+    def _stored(self, settings=None) -> dict[str, str | bool]:
+        """Each field's value as the saved settings give it."""
+        s = settings or self.settings
+        return {
+            "quiet": f"{s.quiet_start}-{s.quiet_end}" if s.quiet_hours else "off",
+            "timezone": s.timezone or "local",
+            "catch-up": str(s.catch_up_days),
+            "command": s.command,
+            "desktop": s.desktop,
+            "command-on": s.command_enabled,
+        }
 
     def render_view(self) -> None:
         super().render_view()
@@ -85,17 +116,19 @@ class RemindersScreen(SectionScreen):
         table.clear()
         for r in settings.rules:
             table.add_row(
-                r.id, offset_label(r.offset_days, lang), r.time, ",".join(r.loans) if r.loans else t("word.all", lang),
+                r.id, offset_label(r.offset_days, lang), rule_time(r, settings, lang),
+                ",".join(r.loans) if r.loans else t("word.all", lang),
                 t("word.daily", lang) if r.repeat_daily else "", t("word.on" if r.enabled else "word.off", lang), key=r.id,
             )
         if settings.rules:
             table.move_cursor(row=min(row, len(settings.rules) - 1))
-        self.query_one("#quiet", Input).value = f"{settings.quiet_start}-{settings.quiet_end}" if settings.quiet_hours else "off"
-        self.query_one("#timezone", Input).value = settings.timezone or "local"
-        self.query_one("#catch-up", Input).value = str(settings.catch_up_days)
-        self.query_one("#desktop", Switch).value = settings.desktop
-        self.query_one("#command-on", Switch).value = settings.command_enabled
-        self.query_one("#command", Input).value = settings.command
+        stored = self._stored(settings)
+        for name in FIELDS:
+            field = self.query_one(f"#{name}", Input)
+            if name not in self._put or field.value == self._put[name]:  # a field being edited keeps its text
+                field.value = self._put[name] = str(stored[name])
+        for name in ("desktop", "command-on"):
+            self.query_one(f"#{name}", Switch).value = bool(stored[name])
         self.show_preview()
 
     def show_preview(self) -> None:
@@ -105,10 +138,14 @@ class RemindersScreen(SectionScreen):
         try:
             found = coming(self.app.ledger, self.app.today, self.app.now(), PREVIEW_DAYS, self.app.states, PREVIEW)
         except InputError as err:
-            self.query_one("#preview", Static).update(err.sentence(lang))
+            self.query_one("#preview", Static).update(Content(err.sentence(lang)))
             return
-        lines = [f"{o.fire_at:%m-%d %H:%M}  {o.rule_id}  {message(o, lang)}" for o in found]
-        self.query_one("#preview", Static).update("\n".join(lines) or t("reminders.none", lang))
+        lines = []
+        for o in found:
+            note = occurrence_note(o, lang)
+            lines.append(f"{o.fire_at:%m-%d %H:%M}{f' ({note})' if note else ''}  {o.rule_id}  {message(o, lang)}")
+        # Content, not markup: a loan name is text from the file ("[b]" stays "[b]")
+        self.query_one("#preview", Static).update(Content("\n".join(lines) or t("reminders.none", lang)))
 
     # --- rules ---
 
@@ -158,52 +195,97 @@ class RemindersScreen(SectionScreen):
         if rule is not None:
             self._change(lambda s, known: (set_rule_enabled(s, rule.id, not rule.enabled), None))
 
-    # --- settings and the test ---
+    # --- settings, saved as they change ---
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save-settings":
-            self.save_settings()
-        elif event.button.id == "test":
-            self.send_test()
+    def on_switch_changed(self, event: Switch.Changed) -> None:
+        name = event.switch.id
+        if name in ("desktop", "command-on"):
+            self.save_field(name, event.value)
 
-    def save_settings(self) -> None:
-        from jiebei_tui.domain.reminder_settings import parse_quiet
-        from jiebei_tui.domain.terms import parse_in_range
+    def on_input_changed(self, event: Input.Changed) -> None:
+        name = event.input.id
+        if name in FIELDS:
+            unsaved = event.value.strip() != str(self._stored()[name]).strip()
+            self.query_one("#settings-error", Static).update(t("reminders.enter_to_save", self.lang) if unsaved else "")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id in FIELDS:
+            self.save_field(event.input.id, event.value)
+
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        if event.input.id in FIELDS and self.is_attached and self.app.ledger is not None:
+            self.save_field(event.input.id, event.input.value)
+
+    def _update_for(self, name: str, value) -> dict:
+        """The settings change one field asks for (raises InputError naming it)."""
         from jiebei_tui.delivery.reminders import zone
+        from jiebei_tui.domain.reminder_settings import parse_command, parse_quiet
+        from jiebei_tui.domain.terms import parse_in_range
 
+        if name == "quiet":
+            on, start, end = parse_quiet(value)
+            return {"quiet_hours": on, **({"quiet_start": start, "quiet_end": end} if on else {})}
+        if name == "timezone":
+            zone_name = str(value).strip()
+            zone_name = None if zone_name in ("", "local") else zone_name
+            zone(zone_name)  # refuses an unknown zone
+            return {"timezone": zone_name}
+        if name == "catch-up":
+            return {"catch_up_days": parse_in_range(value, "catch_up_days", "catch_up", 0, 30)}
+        if name == "command":
+            return {"command": parse_command(value)}
+        return {"desktop": bool(value)} if name == "desktop" else {"command_enabled": bool(value)}
+
+    def save_field(self, name: str, value) -> bool:
+        """Check one setting and save it when it changed: one transaction, a short confirmation. A wrong value
+        says why under the settings and nothing is written."""
         lang = self.lang
         error = self.query_one("#settings-error", Static)
-        labels = {"quiet": "reminders.quiet", "timezone": "reminders.timezone", "catch_up_days": "reminders.catch_up"}
         try:
-            on, start, end = parse_quiet(self.query_one("#quiet", Input).value)
-            name = self.query_one("#timezone", Input).value.strip()
-            name = None if name in ("", "local") else name
-            zone(name)
-            catch_up = parse_in_range(self.query_one("#catch-up", Input).value, "catch_up_days", "catch_up", 0, 30)
+            update = self._update_for(name, value)
         except InputError as err:
-            error.update(err.sentence(lang, t(labels.get(err.field, "reminders.settings"), lang)))
-            return
+            error.update(Content(err.sentence(lang, t(LABELS[name], lang))))
+            return False
         error.update("")
-        update = {
-            "quiet_hours": on, "timezone": name, "catch_up_days": catch_up,
-            "desktop": self.query_one("#desktop", Switch).value,
-            "command_enabled": self.query_one("#command-on", Switch).value,
-            "command": self.query_one("#command", Input).value.strip(),
-        }
-        if on:
-            update.update(quiet_start=start, quiet_end=end)
-        self._change(lambda s, known: (s.model_copy(update=update), None))
-        self.app.notify(t("remind.settings_saved", lang))
+        if all(getattr(self.settings, key) == new for key, new in update.items()):
+            return True  # nothing changed: nothing to write
+
+        def change(settings, _known):
+            if all(getattr(settings, key) == new for key, new in update.items()):
+                return settings, None
+            return settings.model_copy(update=update), None
+
+        if name in FIELDS:
+            self._put.pop(name, None)  # show the saved form of it (e.g. "23:00-07:00")
+        self._change(change)
+        self.app.notify(t("reminders.saved_field", lang, field=t(LABELS[name], lang)), timeout=3)
+        return True
+
+    # --- the test ---
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "test":
+            self.send_test()
 
     def send_test(self) -> None:
-        from jiebei_tui.delivery.reminders import Report, deliver_text
+        """A test reminder through every channel that is on, in a worker thread (a command may take up to ten
+        seconds); the result is said when it has run."""
+        self.query_one("#test", Button).disabled = True
+        self._test(self.settings, self.lang, self.app.today)
 
-        lang, settings = self.lang, self.settings
-        report = Report()
-        values = {"loan": "test", "amount": "0.00", "due_date": self.app.today.isoformat(), "days_overdue": "0"}
-        deliver_text(t("remind.test", lang), settings, lang, report, values, stdout=False)
-        channels = ["app"] + (["notify-send"] if settings.desktop else []) + (["command"] if settings.command_enabled else [])
-        for failure in report.failures:
-            self.app.notify(failure, severity="error")
-        self.app.notify(t("remind.test", lang), title=t("remind.title", lang))
-        self.app.notify(t("reminders.test_sent", lang, channels=", ".join(channels)))
+    @work(thread=True, exclusive=True, group="reminder-test")
+    def _test(self, settings, lang: str, today) -> None:
+        from jiebei_tui.delivery.reminders import send_test
+
+        report = send_test(settings, lang, today, stdout=False)
+        self.app.call_from_thread(self._tested, report, lang)
+
+    def _tested(self, report, lang: str) -> None:
+        self.query_one("#test", Button).disabled = False
+        for line in report.failures:
+            self.app.notify(line, severity="error", markup=False)
+        for line in report.unavailable:
+            self.app.notify(line, severity="warning", markup=False)
+        self.app.notify(t("remind.test", lang), title=t("remind.title", lang), markup=False)
+        channels = [t("remind.channel_app", lang), *report.ran]  # only the channels that really delivered it
+        self.app.notify(t("reminders.test_sent", lang, channels=", ".join(channels)), markup=False)

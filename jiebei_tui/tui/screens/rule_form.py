@@ -1,4 +1,5 @@
-"""A reminder rule's form: day, time, loans, repeat — each checked as you type with the domain's sentence."""
+"""A reminder rule's form: day, time, loans, repeat — each checked as you type with the domain's sentence (a rule
+that repeats another is refused the same way), and a time that quiet hours would move says so before saving."""
 
 from __future__ import annotations
 
@@ -6,11 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
+from textual.content import Content
 from textual.widgets import Button, Input, Label, Static, Switch
 
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.reminder_settings import add_rule, edit_rule
 from jiebei_tui.text.i18n import t
+from jiebei_tui.text.reminders import shift_said as shifted
 from jiebei_tui.tui.screens.modals import MODAL_CSS
 
 FIELD_LABELS = {"offset": "reminders.offset", "time": "reminders.time", "loans": "reminders.loans", "repeat": "reminders.repeat"}
@@ -39,6 +42,7 @@ class RuleForm(ModalScreen[bool]):
                 yield Switch(r.repeat_daily if r else False, id="repeat")
                 yield Label(t("reminders.repeat", lang))
             yield Static("", id="error", classes="error-text")
+            yield Static("", id="note", classes="hint")
             with Horizontal():
                 yield Button(t("edit.save", lang), variant="primary", id="save")
                 yield Button(t("key.cancel", lang), id="cancel")
@@ -53,13 +57,16 @@ class RuleForm(ModalScreen[bool]):
     def check(self) -> bool:
         from jiebei_tui.domain.ledger import change_reminders
 
+        lang = self.app.lang
         try:
-            change_reminders(self.app.ledger, self._apply)  # a dry run: nothing is stored
+            ledger, rule_id = change_reminders(self.app.ledger, self._apply)  # a dry run: nothing is stored
         except InputError as err:
-            self.query_one("#error", Static).update(err.sentence(self.app.lang, t(FIELD_LABELS.get(err.field, "reminders.title"), self.app.lang)))
+            self.query_one("#error", Static).update(Content(err.sentence(lang, t(FIELD_LABELS.get(err.field, "reminders.title"), lang))))
+            self.query_one("#note", Static).update("")
             self.query_one("#save", Button).disabled = True
             return False
         self.query_one("#error", Static).update("")
+        self.query_one("#note", Static).update(Content(shifted(ledger.settings.reminders, rule_id, lang)))
         self.query_one("#save", Button).disabled = False
         return True
 
@@ -85,5 +92,10 @@ class RuleForm(ModalScreen[bool]):
     def save(self) -> None:
         from jiebei_tui.domain.ledger import change_reminders
 
-        self.app.commit(lambda ledger: change_reminders(ledger, self._apply))
+        lang = self.app.lang
+        rule_id = self.app.commit(lambda ledger: change_reminders(ledger, self._apply))
+        said = t("remind.rule_added" if self.rule is None else "remind.rule_saved", lang, id=rule_id)
+        note = shifted(self.app.ledger.settings.reminders, rule_id, lang)
         self.dismiss(True)
+        self.app.notify(f"{said} {note}".strip(), timeout=6 if note else 3, markup=False)
+

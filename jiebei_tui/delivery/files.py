@@ -1,0 +1,81 @@
+"""Files we write for the borrower outside the ledger (calendar, CSV and journal exports): they hold names and
+amounts, so they are private (0600) and folders we create for them are private (0700), whatever the umask."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import stat
+from pathlib import Path
+
+FILE_MODE = 0o600
+FOLDER_MODE = 0o700
+
+
+def write_private(path: Path | str, data: bytes | str) -> Path:
+    """Write `data` (bytes, or text as UTF-8) to `path`, readable and writable by its owner only.
+
+    Missing parent folders are created 0700 (folders that exist are left as they are). A regular file is
+    written atomically: a temporary file beside it, created exclusively and without following links, is filled,
+    flushed to disk and renamed over the path, so a reader sees the old file or the new one, never half, and a
+    symlink at the path is replaced, not written through. A path that names something other than a regular file
+    (`/dev/stdout`, a named pipe) is written into as it is.
+
+    Raises store.LedgerFileError("export.write_failed", path, problem=…) on any file-system error (the command
+    line turns it into exit 3 and one sentence naming the path)."""
+    from jiebei_tui.store import LedgerFileError
+
+    target = Path(path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        _make_folders(target.parent)
+        try:
+            existing = os.stat(target)  # follows a link: where would the bytes go
+        except FileNotFoundError:
+            existing = None
+        if existing is not None and not stat.S_ISREG(existing.st_mode):
+            if stat.S_ISDIR(existing.st_mode):
+                raise IsADirectoryError(21, "it is a folder")
+            with open(target, "wb") as stream:  # a device or a pipe: nothing to replace
+                stream.write(payload)
+            return target
+        _replace(target, payload)
+    except OSError as err:
+        raise LedgerFileError("export.write_failed", target, problem=err.strerror or str(err)) from None
+    return target
+
+
+def _make_folders(folder: Path) -> None:
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    for new in reversed(missing):
+        with contextlib.suppress(FileExistsError):  # another program made it meanwhile: theirs, left as it is
+            os.mkdir(new, FOLDER_MODE)
+            os.chmod(new, FOLDER_MODE)  # the umask may have taken bits off; never more than 0700
+
+
+def _replace(target: Path, payload: bytes) -> None:
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0), FILE_MODE)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), FILE_MODE)
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+    with contextlib.suppress(OSError):  # the rename is durable once the folder is flushed (not every fs allows)
+        folder = os.open(target.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
