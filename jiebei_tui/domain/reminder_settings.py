@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from jiebei_tui.domain.errors import InputError
 
@@ -39,7 +39,7 @@ class ReminderRule(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    id: str = Field(pattern=r"^R[0-9]+$")
+    id: str = Field(pattern=r"^R[0-9]{1,9}$")
     offset_days: int = Field(ge=-MAX_OFFSET, le=MAX_OFFSET)
     time: str
     loans: list[str] | None = None  # None: every loan
@@ -89,8 +89,8 @@ class ReminderSettings(BaseModel):
     command: str = ""  # e.g. `mail -s {loan} me@example.com`; placeholders {loan} {amount} {due_date} {days_overdue} {message}
     command_enabled: bool = False
     catch_up_days: int = Field(default=3, ge=0, le=30)
-    last_run: dt.datetime | None = None
-    sent: dict[str, dt.datetime] = Field(default_factory=dict)  # occurrence id → when it was due to fire
+    last_run: AwareDatetime | None = None
+    sent: dict[str, AwareDatetime] = Field(default_factory=dict)  # occurrence id → when it was due to fire
     ics_versions: dict[str, str] = Field(default_factory=dict)  # calendar UID → "sequence:digest" last exported
 
     @field_validator("quiet_start", "quiet_end")
