@@ -112,17 +112,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "请升级 jiebei-tui。",
     ),
     "file.unreadable": ("{path} cannot be read: {problem}.", "无法读取 {path}：{problem}。"),
-    "file.no_backup": ("there is no usable backup at {path}{problem}.", "没有可用的备份 {path}{problem}。"),
-    "recover.restored": (
-        "Restored {path} from its backup {backup}.{aside}",
-        "已用备份 {backup} 恢复 {path}。{aside}",
+    "file.no_backup": (
+        "There is no usable backup of {path} ({problem}); nothing was changed.",
+        "{path} 没有可用的备份（{problem}）；未做任何改动。",
     ),
     "recover.aside": (" The file that could not be read was kept as {aside}.", "无法读取的文件已另存为 {aside}。"),
     "recover.started_empty": (
         "Started an empty ledger at {path}.{aside}",
         "已在 {path} 新建空账本。{aside}",
     ),
-    "recover.nothing": ("{path} is readable; nothing to recover.", "{path} 可以正常读取，无需恢复。"),
     # --- command-line output ---
     "cli.description": (
         "Your own Jiebei-style (借呗) credit line, in the terminal: loan status, repayment simulations, "
@@ -497,7 +495,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Nothing was changed. Choose what to do; the unreadable file is always kept.",
         "文件未被改动。请选择处理方式；无法读取的文件会被保留。",
     ),
-    "recover.backup": ("Restore the backup", "恢复备份"),
+    "recover.backup": ("Restore the newest backup", "恢复最新的备份"),
     "recover.empty": ("Start empty (keep the bad file aside)", "新建空账本（保留坏文件）"),
     "recover.quit": ("Quit", "退出"),
     "changed.reloaded": ("The ledger changed on disk; showing the new state.", "账本文件已被其他程序修改，已显示最新状态。"),
