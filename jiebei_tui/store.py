@@ -500,9 +500,9 @@ class Store:
             ledger, version, raw = self._read_current()
             current = ledger if ledger is not None else self._fresh()
             new_ledger, result = change(current)
+            # Unchanged when equal to what was read, whatever the objects: field by field, the data the file
+            # holds (comparing the texts instead would cost a second serialisation of every write).
             if new_ledger is current or new_ledger == current:
-                return result
-            if raw is not None and dump_ledger(new_ledger).encode("utf-8") == raw:
                 return result
             values = params(result) if callable(params) else (params or {})
             entry = Change(
@@ -698,6 +698,7 @@ class Store:
         """Restore backup `number` (default: the newest that can be used). Over a readable ledger only with
         `force`; that ledger is then kept as backup 1. An unreadable one is moved aside, never deleted."""
         from jiebei_tui.domain.history import Change, bounded
+        from jiebei_tui.domain.ledger import issued_at_least
 
         with self._locked():
             gens = self.generations()
@@ -728,6 +729,8 @@ class Store:
             restored = chosen.ledger.model_copy(
                 update={"revision": revision, "history": bounded([*chosen.ledger.history, entry])}
             )
+            if current is not None:
+                restored = issued_at_least(restored, current)
             where = self._commit(dump_ledger(restored).encode("utf-8"), previous=raw, aside=current is None)
             return Recovered(self.path, chosen, where if current is not None else None,
                              where if current is None else None, revision)
@@ -765,7 +768,7 @@ class Store:
         that version (which then becomes the ledger; the ledger undone is kept as backup 1). Again and again,
         as far back as the backups reach. Raises UndoRefused when there is nothing (left) to undo."""
         from jiebei_tui.domain.history import UNDO, Change, ChangeRecord, bounded, last_undoable
-        from jiebei_tui.domain.ledger import Ledger
+        from jiebei_tui.domain.ledger import Ledger, issued_at_least
 
         with self._locked():
             ledger, _, raw = self._read_current()
@@ -798,6 +801,7 @@ class Store:
                 undid=undone,
             )
             result = target.model_copy(update={"revision": record.revision, "history": bounded([*target.history, record])})
+            result = issued_at_least(result, ledger)  # ids given out since are not given out again
             self._commit(dump_ledger(result).encode("utf-8"), previous=raw, drop=drop)
             return Undone(undone, entry.before, record.revision)
 
@@ -890,23 +894,28 @@ def _loads(text: str) -> Any:
     return json.loads(text, parse_float=_decimal, parse_int=_int, parse_constant=_constant)
 
 
-_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
-_PAIR = re.compile(r"\[\]|\{\}")
+_STRUCTURE = b'"[]{}'
+_NOT_STRUCTURE = bytes(c for c in range(256) if c not in _STRUCTURE)
+_PAIR = re.compile(rb"\[\]|\{\}")
 
 
-def _too_deep(text: str, limit: int = MAX_DEPTH) -> bool:
+def _too_deep(raw: bytes, limit: int = MAX_DEPTH) -> bool:
     """Does the JSON text nest lists and objects deeper than `limit`? Checked before parsing, in C-speed
-    passes: drop the strings, keep the brackets, then peel the innermost pairs off once per level."""
-    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    passes over bytes (about 10 ms for 8.5 MB): drop escaped backslashes and quotes, keep only quotes and
+    brackets, drop what is inside strings, then peel the innermost pairs off once per level."""
+    if b"\\" in raw:
+        raw = raw.replace(b"\\\\", b"").replace(b'\\"', b"")
+    marks = raw.translate(None, _NOT_STRUCTURE).replace(b'""', b"")  # removing "" keeps the quotes paired
+    if b'"' in marks:  # strings holding brackets: what is between each pair of quotes goes
+        marks = b"".join(marks.split(b'"')[::2])
     for _ in range(limit):
-        if not brackets:
+        if not marks:
             return False
-        peeled = _PAIR.sub("", brackets)
-        if len(peeled) == len(brackets):  # unbalanced: the parser names where, unless there are many
-            return len(brackets) > limit
-        brackets = peeled
-    return bool(brackets)
+        peeled = _PAIR.sub(b"", marks)
+        if len(peeled) == len(marks):  # unbalanced: the parser names where, unless there are many
+            return len(marks) > limit
+        marks = peeled
+    return bool(marks)
 
 
 def _line_column(text: str, fragment: str) -> tuple[int, int]:
@@ -922,16 +931,15 @@ def parse_ledger(raw: bytes | str, path: Path, *, integrity: bool = True) -> tup
 
     from jiebei_tui.domain.ledger import SCHEMA_VERSION, Ledger
 
-    if isinstance(raw, bytes):
-        if len(raw) > MAX_BYTES:
-            raise _too_big(path, len(raw))
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as err:
-            raise LedgerFileError("file.not_utf8", path, position=err.start + 1) from None
-    else:
-        text = raw
-    if _too_deep(text):
+    if isinstance(raw, str):
+        raw = raw.encode("utf-8")
+    if len(raw) > MAX_BYTES:
+        raise _too_big(path, len(raw))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise LedgerFileError("file.not_utf8", path, position=err.start + 1) from None
+    if _too_deep(raw):
         raise LedgerFileError("file.too_deep", path, max=MAX_DEPTH)
     try:
         data = _loads(text)

@@ -352,6 +352,8 @@ def cmd_terms(ctx: Context) -> int:
 
 
 def cmd_recover(ctx: Context) -> int:
+    from jiebei_tui.text.backups import when
+
     store, args, lang = ctx.store, ctx.args, ctx.lang
     if args.list:
         gens = store.generations()
@@ -361,7 +363,7 @@ def cmd_recover(ctx: Context) -> int:
         number = None if args.from_backup == "newest" else parse_in_range(args.from_backup, "from_backup", "backup_number", 1, 9999)
         done = store.recover_from_backup(number, force=args.force)
         g = done.restored
-        text = t("recover.from", lang, path=done.path, number=g.number, backup=g.path.name, saved=output.when(g.saved),
+        text = t("recover.from", lang, path=done.path, number=g.number, backup=g.path.name, saved=when(g.saved),
                  loans=g.loans, payments=g.payments, revision=g.revision)
     else:
         done = store.start_empty(force=args.force)
@@ -376,6 +378,7 @@ def cmd_recover(ctx: Context) -> int:
 
 def cmd_undo(ctx: Context) -> int:
     from jiebei_tui.store import ChangeWords, UndoRefused
+    from jiebei_tui.text.backups import when
 
     try:
         done = ctx.store.undo()
@@ -383,7 +386,7 @@ def cmd_undo(ctx: Context) -> int:
         ctx.out({"undone": None, "reason": refused.sentence("en")}, refused.sentence(ctx.lang))
         return refused.exit_code
     change = done.change
-    text = t("undo.done", ctx.lang, what=ChangeWords(change).render(ctx.lang), at=output.when(change.at),
+    text = t("undo.done", ctx.lang, what=ChangeWords(change).render(ctx.lang), at=when(change.at),
              source=t(f"source.{change.source}", ctx.lang) if f"source.{change.source}" in STRINGS else change.source,
              revision=done.revision)
     ctx.out({"undone": output.change_json(change), "restored_revision": done.restored, "revision": done.revision}, text)

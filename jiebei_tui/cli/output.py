@@ -362,11 +362,6 @@ def terms_text(terms: ProductTerms, lang: str) -> str:
 # --- backups, recovery, undo ---
 
 
-def when(moment: dt.datetime | None) -> str:
-    """A moment as the borrower reads it: local time to the second."""
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S") if moment is not None else "—"
-
-
 def generation_json(g) -> dict:
     return {
         "number": g.number,
@@ -381,16 +376,11 @@ def generation_json(g) -> dict:
 
 
 def generations_text(store, gens: list, lang: str) -> str:
+    from jiebei_tui.text.backups import generation_line
+
     if not gens:
         return t("recover.none", lang, path=store.path)
-    lines = [t("recover.list_head", lang, path=store.path)]
-    for g in gens:
-        if g.ledger is None:
-            lines.append("  " + t("recover.list_bad", lang, number=g.number, saved=when(g.saved), problem=g.problem.sentence(lang), name=g.path.name))
-        else:
-            lines.append("  " + t("recover.list_row", lang, number=g.number, saved=when(g.saved), loans=g.loans,
-                                  payments=g.payments, revision=g.revision, name=g.path.name))
-    return "\n".join(lines)
+    return "\n".join([t("recover.list_head", lang, path=store.path), *("  " + generation_line(g, lang) for g in gens)])
 
 
 def recovered_json(done) -> dict:

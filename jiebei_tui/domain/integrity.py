@@ -2,18 +2,26 @@
 appears once, every event names a loan in the ledger and is not dated before that loan was drawn, reminder
 rule ids are unique, the history's revisions go up and end at the ledger's.
 
+Dates are within the years the program works with (EARLIEST to LATEST).
+
 A file written by this program always passes; a hand-edited one may not. The store refuses a ledger with any
 of these problems (naming the first) rather than guess which of two loans a payment was for.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from jiebei_tui.domain.ledger import Ledger
+
+# Dates a ledger may hold: what the command line and the forms accept, so no schedule arithmetic ever
+# reaches year 10000 (a loan drawn on 9999-12-31 would fall due then).
+EARLIEST = dt.date(1990, 1, 1)
+LATEST = dt.date(2099, 12, 31)
 
 
 @dataclass(frozen=True)
@@ -35,10 +43,15 @@ def problems(ledger: Ledger) -> list[Problem]:
     for event_id, n in event_counts.items():
         if n > 1:
             found.append(Problem("duplicate_event", {"id": event_id, "n": n}))
+    for record in ledger.loans:
+        if not EARLIEST <= record.start <= LATEST:
+            found.append(Problem("loan_date", {"id": record.id, "date": record.start, "earliest": EARLIEST, "latest": LATEST}))
     starts = {record.id: record.start for record in ledger.loans}
     for event in ledger.events:
         start = starts.get(event.loan_id)
-        if start is None:
+        if not EARLIEST <= event.date <= LATEST:
+            found.append(Problem("event_date", {"id": event.id, "date": event.date, "earliest": EARLIEST, "latest": LATEST}))
+        elif start is None:
             found.append(Problem("orphan_event", {"id": event.id, "loan": event.loan_id}))
         elif event.date < start:
             found.append(Problem("event_before_start", {"id": event.id, "loan": event.loan_id, "date": event.date, "start": start}))

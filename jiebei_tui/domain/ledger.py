@@ -234,3 +234,14 @@ def change_reminders(ledger: Ledger, change) -> tuple[Ledger, object]:
     if settings is current:
         return ledger, result
     return ledger.model_copy(update={"settings": ledger.settings.model_copy(update={"reminders": settings})}), result
+
+
+def issued_at_least(ledger: Ledger, other: Ledger) -> Ledger:
+    """`ledger` remembering every id `other` has issued too: when an earlier version comes back (undo, a
+    restored backup), ids given out since are still never given out again."""
+    issued = dict(ledger.ids_issued)
+    for prefix, records in (("L", other.loans), ("E", other.events)):
+        seen = max([other.ids_issued.get(prefix, 0), *(_number(r.id) for r in records)])
+        if seen > issued.get(prefix, 0):
+            issued[prefix] = seen
+    return ledger if issued == ledger.ids_issued else ledger.model_copy(update={"ids_issued": issued})

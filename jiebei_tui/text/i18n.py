@@ -95,15 +95,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     # --- the data file ---
     "file.bad_json": (
         "{path} is not valid JSON (line {line}, column {column}: {problem}); it was not changed. "
-        "Run `jiebei-tui recover --from-backup` or `jiebei-tui recover --start-empty`.",
+        "`jiebei-tui recover --list` shows the backups; `jiebei-tui recover --from-backup [N]` restores one, "
+        "`jiebei-tui recover --start-empty` starts again (the file is kept aside).",
         "{path} 不是有效的 JSON（第 {line} 行第 {column} 列：{problem}），文件未被改动。"
-        "可运行 `jiebei-tui recover --from-backup` 或 `jiebei-tui recover --start-empty`。",
+        "`jiebei-tui recover --list` 列出备份；`jiebei-tui recover --from-backup [N]` 恢复其中一份，"
+        "`jiebei-tui recover --start-empty` 重新开始（原文件另存保留）。",
     ),
     "file.invalid": (
         "{path} does not hold a valid ledger ({problem}); it was not changed. "
-        "Run `jiebei-tui recover --from-backup` or `jiebei-tui recover --start-empty`.",
+        "`jiebei-tui recover --list` shows the backups; `jiebei-tui recover --from-backup [N]` restores one, "
+        "`jiebei-tui recover --start-empty` starts again (the file is kept aside).",
         "{path} 不是有效的账本（{problem}），文件未被改动。"
-        "可运行 `jiebei-tui recover --from-backup` 或 `jiebei-tui recover --start-empty`。",
+        "`jiebei-tui recover --list` 列出备份；`jiebei-tui recover --from-backup [N]` 恢复其中一份，"
+        "`jiebei-tui recover --start-empty` 重新开始（原文件另存保留）。",
     ),
     "file.future": (
         "{path} has schema_version {version}, written by a newer jiebei-tui (this one reads up to {known}); "

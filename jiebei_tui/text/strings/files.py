@@ -120,6 +120,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "payment {id} is dated {date}, before loan {loan} was drawn ({start})",
         "还款 {id} 的日期为 {date}，早于借款 {loan} 的借款日（{start}）",
     ),
+    "integrity.loan_date": (
+        "loan {id} was drawn on {date}; dates in a ledger are from {earliest} to {latest}",
+        "借款 {id} 的借款日为 {date}；账本中的日期须在 {earliest} 到 {latest} 之间",
+    ),
+    "integrity.event_date": (
+        "payment {id} is dated {date}; dates in a ledger are from {earliest} to {latest}",
+        "还款 {id} 的日期为 {date}；账本中的日期须在 {earliest} 到 {latest} 之间",
+    ),
     "integrity.duplicate_rule": ("reminder rule id {id} appears {n} times", "提醒规则编号 {id} 出现了 {n} 次"),
     "integrity.history_order": (
         "the change history is out of order at revision {revision} (the ledger is at revision {ledger})",
@@ -131,7 +139,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "备份编号须为 1 到 9999 的整数（`jiebei-tui recover --list` 可列出）",
     ),
     "recover.readable": (
-        "{path} is readable (revision {revision}: {loans} loans, {payments} payments), so there is nothing to "
+        "{path} is readable (revision {revision}; loans: {loans}, payments: {payments}), so there is nothing to "
         "recover; nothing was changed. To replace it anyway add --force (it is then kept as backup 1).",
         "{path} 可以正常读取（版本 {revision}：{loans} 笔借款，{payments} 笔还款），无需恢复；未做任何改动。"
         "如仍要替换，请加上 --force（当前账本将保留为备份 1）。",
@@ -146,7 +154,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "备份 {number} 无法恢复：{problem}",
     ),
     "recover.from": (
-        "Restored {path} from backup {number} ({backup}: saved {saved}, {loans} loans, {payments} payments, "
+        "Restored {path} from backup {number} ({backup}: saved {saved}; loans: {loans}, payments: {payments}; "
         "revision {revision}).",
         "已用备份 {number} 恢复 {path}（{backup}：保存于 {saved}，{loans} 笔借款，{payments} 笔还款，版本 {revision}）。",
     ),
@@ -159,7 +167,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{path} 的备份，最新的在前（用 `jiebei-tui recover --from-backup N` 恢复）：",
     ),
     "recover.list_row": (
-        "{number}. saved {saved} · {loans} loans, {payments} payments · revision {revision} · {name}",
+        "{number}. saved {saved} · loans: {loans}, payments: {payments} · revision {revision} · {name}",
         "{number}. 保存于 {saved} · {loans} 笔借款，{payments} 笔还款 · 版本 {revision} · {name}",
     ),
     "recover.list_bad": (
