@@ -235,9 +235,10 @@ class Store:
     """The ledger file in `data_dir`.
 
     `source` ("cli", "app") and `clock` (an aware datetime now) go into every history entry; `lang` is the
-    language of the "waiting for the lock" line; `lock_notice` and `lock_timeout` are seconds (tests shorten
-    them); `on_wait(path)` is called once when the lock has been waited on for `lock_notice` seconds (default:
-    a line on standard error)."""
+    language of the "waiting for the lock" line; `lock_notice` and `lock_timeout` are seconds (default
+    LOCK_NOTICE_SECONDS and LOCK_TIMEOUT_SECONDS, read when the store is made; tests shorten them);
+    `on_wait(path)` is called once when the lock has been waited on for `lock_notice` seconds (default: a line
+    on standard error)."""
 
     def __init__(
         self,
@@ -248,8 +249,8 @@ class Store:
         source: str = "cli",
         clock: Callable[[], dt.datetime] | None = None,
         lang: str = "en",
-        lock_notice: float = LOCK_NOTICE_SECONDS,
-        lock_timeout: float = LOCK_TIMEOUT_SECONDS,
+        lock_notice: float | None = None,
+        lock_timeout: float | None = None,
         on_wait: Callable[[Path], None] | None = None,
     ) -> None:
         self.data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
@@ -262,8 +263,8 @@ class Store:
         self.source = source
         self.clock = clock or (lambda: dt.datetime.now(dt.timezone.utc).astimezone())
         self.lang = lang
-        self.lock_notice = lock_notice
-        self.lock_timeout = lock_timeout
+        self.lock_notice = LOCK_NOTICE_SECONDS if lock_notice is None else lock_notice
+        self.lock_timeout = LOCK_TIMEOUT_SECONDS if lock_timeout is None else lock_timeout
         self.on_wait = on_wait
         self._peeked: tuple[tuple[int, int] | None, dict] | None = None  # (file signature, its settings)
 
