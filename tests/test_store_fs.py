@@ -170,22 +170,33 @@ def run_as(uid: int | None, *args: str) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.skipif(ROOT and shutil.which("setpriv") is None, reason="as root, needs setpriv to drop privileges")
-def test_a_folder_we_cannot_write_is_exit_3_and_the_ledger_untouched(shared_tmp: Path) -> None:
+def test_a_folder_we_cannot_write_is_exit_3_and_the_ledger_untouched(shared_tmp: Path, capsys) -> None:
+    from jiebei_tui.cli import main
+
     data = shared_tmp / "data"
     base = ["--data-dir", str(data), "--today", "2025-03-01", "--lang", "en", "--no-demo"]
-    assert run_as(None, *base, *ADD).returncode == 0
-    uid = NOBODY if ROOT else None
-    if ROOT:  # nobody owns the folder (so it passes the owner check) but may not write in it
+    assert main([*base, *ADD]) == 0
+    if ROOT:  # nobody owns the folder (so it passes the owner check) but may not write in it: run as nobody
         for path in (data, *data.iterdir()):
             os.chown(path, NOBODY, NOBODY)
+
+        def run(*args: str) -> tuple[int, str]:
+            done = run_as(NOBODY, *base, *args)
+            return done.returncode, done.stderr
+    else:  # an ordinary user is held to the permission bits in this very process
+
+        def run(*args: str) -> tuple[int, str]:
+            code = main([*base, *args])
+            return code, capsys.readouterr().err
+
     os.chmod(data, 0o500)
     try:
         before = folder_state(data)
-        result = run_as(uid, *base, *PAY)
-        assert result.returncode == 3, result.stderr
-        assert one_sentence(result.stderr) and "permission denied" in result.stderr and str(data) in result.stderr
+        code, err = run(*PAY)
+        assert code == 3, err
+        assert one_sentence(err) and "permission denied" in err and str(data) in err
         assert folder_state(data) == before
-        assert run_as(uid, *base, "status").returncode == 0  # reading still works
+        assert run("status")[0] == 0  # reading still works
     finally:
         os.chmod(data, 0o700)
 
