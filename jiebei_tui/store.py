@@ -312,11 +312,11 @@ class Store:
         for folder in reversed(missing):
             try:
                 os.mkdir(folder, 0o700)
+                os.chmod(folder, 0o700)  # mkdir's mode passes through the umask
             except FileExistsError:
                 continue
             except OSError as err:
                 raise _write_failed(folder, err) from None
-            os.chmod(folder, 0o700)  # mkdir's mode passes through the umask
         self._folder_exists()
 
     # --- reading ---
@@ -441,6 +441,9 @@ class Store:
             self._wait_for(fd)
             self._remove_strays()
             yield
+        except OSError as err:  # whatever the file system refused on the way: one sentence, nothing changed
+            where = Path(os.fsdecode(err.filename)) if err.filename else self.path
+            raise _write_failed(where, err) from None
         finally:
             os.close(fd)  # closing releases the lock
 
@@ -598,6 +601,8 @@ class Store:
             names = os.listdir(self.data_dir)
         except FileNotFoundError:
             return []
+        except OSError as err:
+            raise LedgerFileError("file.unreadable", self.data_dir, problem=_cause(err)) from None
         numbered = sorted((int(m[1]), name) for name in names if (m := _NUMBERED.match(name)))
         found = [self.legacy_backup_path] if self.legacy_backup_path.name in names else []
         return found + [self.data_dir / name for _, name in numbered]

@@ -304,3 +304,21 @@ def test_loading_without_a_file_or_a_folder_writes_nothing(tmp_path: Path) -> No
     store = Store(tmp_path / "none", demo=True, today=dt.date(2025, 3, 1))
     assert store.load().demo and store.generations() == []
     assert not store.data_dir.exists()
+
+
+async def test_ten_backups_leave_the_recovery_buttons_on_a_small_terminal(cli, data_dir: Path) -> None:
+    from jiebei_tui.tui.app import JiebeiApp
+    from jiebei_tui.tui.screens.recover import RecoveryScreen
+    from tests.tui.conftest import noon, ready
+
+    assert cli(*ADD).code == 0
+    for n in range(10):
+        pay(cli, amount=str(n + 1))
+    (data_dir / "ledger.json").write_text("{")
+    app = JiebeiApp(data_dir=data_dir, today=dt.date(2025, 3, 1), lang="en", demo=True, reminders=False, clock=noon)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        assert isinstance(app.screen, RecoveryScreen)
+        for button in ("#backup", "#empty", "#quit"):
+            region = app.screen.query_one(button).region
+            assert region.bottom <= 24 and region.right <= 80 and region.height > 0, button

@@ -494,13 +494,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "状态页：p 记录还款 · e 改名 · d 删除。还款页：f 显示计算过程。提醒页：n 新建 · e 编辑 · x 删除 · 空格 启用/停用。"
         "逾期页：←/→ 调整逾期天数。Esc 离开输入框。",
     ),
-    "recover.title": ("Your ledger file cannot be read", "无法读取账本文件"),
+    "recover.title": ("Your ledger file cannot be used", "无法使用账本文件"),
     "recover.explain": (
-        "Nothing was changed. Choose what to do; the unreadable file is always kept.",
-        "文件未被改动。请选择处理方式；无法读取的文件会被保留。",
+        "Nothing was changed. Restore backup puts back the newest backup that can be used (listed below); "
+        "Start empty begins a new ledger. Either way the file there now is kept aside, never deleted.",
+        "未做任何改动。“恢复备份”会放回下方列出的最新可用备份；“新建空账本”会重新开始。"
+        "无论哪种方式，现有的文件都会另存保留，不会删除。",
     ),
-    "recover.backup": ("Restore the newest backup", "恢复最新的备份"),
-    "recover.empty": ("Start empty (keep the bad file aside)", "新建空账本（保留坏文件）"),
+    "recover.backup": ("Restore backup", "恢复备份"),
+    "recover.empty": ("Start empty", "新建空账本"),
     "recover.quit": ("Quit", "退出"),
     "changed.reloaded": ("The ledger changed on disk; showing the new state.", "账本文件已被其他程序修改，已显示最新状态。"),
     # --- reminders ---

@@ -20,9 +20,10 @@ MAX_SHOWN = 10
 class RecoveryScreen(Screen[str]):
     DEFAULT_CSS = """
     RecoveryScreen { align: center middle; }
-    RecoveryScreen > Vertical { width: 90; max-width: 95%; height: auto; max-height: 100%; padding: 1 2;
-                                border: thick $error; overflow-y: auto; }
-    RecoveryScreen Horizontal { height: auto; margin-top: 1; }
+    RecoveryScreen > Vertical { width: 90; max-width: 95%; height: auto; max-height: 100%; padding: 0 2;
+                                border: thick $error; }
+    RecoveryScreen #recovery-body { height: auto; padding-top: 1; overflow-y: auto; }
+    RecoveryScreen Horizontal { height: auto; margin: 1 0; }
     RecoveryScreen #problem { color: $error; margin: 1 0; }
     RecoveryScreen #backups { color: $text-muted; margin-top: 1; }
     """
@@ -34,15 +35,28 @@ class RecoveryScreen(Screen[str]):
     def compose(self) -> ComposeResult:
         lang = self.app.lang
         with Vertical():
-            yield Label(t("recover.title", lang), classes="section-title")
-            yield Static(self.error.sentence(lang), id="problem", markup=False)
-            yield Static(t("recover.explain", lang))
-            yield Static(self._backups(), id="backups", markup=False)
-            yield Static("", id="result", classes="error-text", markup=False)
+            with Vertical(id="recovery-body"):  # on a small terminal this scrolls; the buttons stay in view
+                yield Label(t("recover.title", lang), classes="section-title")
+                yield Static(self.error.sentence(lang), id="problem", markup=False)
+                yield Static(t("recover.explain", lang))
+                yield Static(self._backups(), id="backups", markup=False)
+                yield Static("", id="result", classes="error-text", markup=False)
             with Horizontal():
                 yield Button(t("recover.backup", lang), id="backup", variant="primary")
                 yield Button(t("recover.empty", lang), id="empty", variant="warning")
                 yield Button(t("recover.quit", lang), id="quit")
+
+    BUTTONS_AND_FRAME = 7  # the border, the buttons and their margins: what stays below the scrolling body
+
+    def on_mount(self) -> None:
+        self._fit(self.size.height)
+
+    def on_resize(self, event) -> None:
+        self._fit(event.size.height)
+
+    def _fit(self, height: int) -> None:
+        """The body scrolls within what the terminal leaves once the buttons are placed: they stay in view."""
+        self.query_one("#recovery-body").styles.max_height = max(height - self.BUTTONS_AND_FRAME, 3)
 
     def _backups(self) -> str:
         """The backups, newest first, as `recover --list` shows them (each read without following links)."""
