@@ -30,8 +30,6 @@ import fcntl
 import json
 import os
 import re
-import secrets
-import shlex
 import stat
 import sys
 import time
@@ -293,6 +291,8 @@ class Store:
             raise LedgerFileError("file.unreadable", self.data_dir, problem=_cause(err)) from None
         if not stat.S_ISDIR(st.st_mode):
             raise LedgerFileError("file.dir_not_folder", self.data_dir)
+        import shlex
+
         quoted = shlex.quote(str(self.data_dir))
         if st.st_uid != _euid():
             raise LedgerFileError("file.dir_owner", self.data_dir, owner=_user_name(st.st_uid),
@@ -619,6 +619,8 @@ class Store:
     def _write_temp(self, path: Path, data: bytes) -> Path:
         """A new temporary file beside `path` holding `data`, synced. Created exclusively under an unguessable
         name, never through a link: a planted file or link makes us pick another name, never write elsewhere."""
+        import secrets  # here, not at start-up: it brings random and hashlib
+
         for _ in range(_TEMP_ATTEMPTS):
             tmp = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
             try:
