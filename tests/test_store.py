@@ -158,7 +158,7 @@ def test_recover_from_backup_keeps_the_bad_file(store: Store) -> None:
     add(store)
     add(store)
     store.path.write_text("not json")
-    path, aside = store.recover_from_backup()
+    aside = store.recover_from_backup().aside
     assert len(store.load().loans) == 1
     assert aside is not None and aside.read_text() == "not json" and aside.name.startswith("ledger.json.corrupt-")
 
@@ -166,7 +166,7 @@ def test_recover_from_backup_keeps_the_bad_file(store: Store) -> None:
 def test_start_empty_keeps_the_bad_file(store: Store) -> None:
     add(store)
     store.path.write_text("{")
-    aside = store.start_empty()
+    aside = store.start_empty().aside
     assert store.load().loans == []
     assert aside is not None and aside.read_text() == "{"
 

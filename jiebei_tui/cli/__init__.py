@@ -29,7 +29,7 @@ from jiebei_tui.domain.terms import (
     parse_in_range,
     parse_strategy,
 )
-from jiebei_tui.text.i18n import system_lang, t
+from jiebei_tui.text.i18n import STRINGS, system_lang, t
 from jiebei_tui.text.safe import visible
 from jiebei_tui.store import LedgerFileError, Store
 
@@ -182,7 +182,9 @@ def cmd_settle(ctx: Context) -> int:
     result = settle(_position(ctx, on))
     if ctx.args.apply:
         ctx.store.transact(
-            lambda ledger: record_event(ledger, ctx.args.loan, "settlement", on, result.payoff, ctx.today)
+            lambda ledger: record_event(ledger, ctx.args.loan, "settlement", on, result.payoff, ctx.today),
+            action="settle",
+            params=lambda event: {"loan": ctx.args.loan, "event": event.id, "amount": result.payoff, "date": on},
         )
     ctx.out(output.settle_json(result), output.settle_text(result, ctx.lang) + _applied_note(ctx, "settlement", result.payoff, on))
     return EXIT_OK
@@ -203,7 +205,10 @@ def cmd_prepay(ctx: Context) -> int:
     result = prepay(_position(ctx, on), amount, strategy)
     if ctx.args.apply:
         ctx.store.transact(
-            lambda ledger: record_event(ledger, ctx.args.loan, "prepayment", on, amount, ctx.today, strategy)
+            lambda ledger: record_event(ledger, ctx.args.loan, "prepayment", on, amount, ctx.today, strategy),
+            action="prepay",
+            params=lambda event: {"loan": ctx.args.loan, "event": event.id, "amount": amount, "date": on,
+                                  "strategy": strategy},
         )
     ctx.out(output.prepay_json(result), output.prepay_text(result, ctx.lang) + _applied_note(ctx, "prepayment", amount, on))
     return EXIT_OK
@@ -272,7 +277,9 @@ def cmd_loans_add(ctx: Context) -> int:
 
     from jiebei_tui.domain.ledger import clean_name
 
-    new_id, was_demo = ctx.store.transact(change)
+    new_id, was_demo = ctx.store.transact(
+        change, action="loans.add", params=lambda result: {"id": result[0], "name": " ".join(ctx.args.name.split())}
+    )
     text = t("cli.added", ctx.lang, id=new_id, name=visible(clean_name(ctx.args.name)))
     if was_demo:
         text += "\n" + t("cli.demo_replaced", ctx.lang)
@@ -294,7 +301,9 @@ def cmd_loans_remove(ctx: Context) -> int:
         events = len(ledger.events_of(record.id))
         return remove_loan(ledger, record.id), (record.name, events)
 
-    name, events = ctx.store.transact(change)
+    name, events = ctx.store.transact(
+        change, action="loans.remove", params=lambda result: {"id": ctx.args.id, "name": result[0], "payments": result[1]}
+    )
     ctx.out({"id": ctx.args.id, "removed": True}, t("cli.removed", ctx.lang, id=ctx.args.id, name=visible(name), events=events))
     return EXIT_OK
 
@@ -302,7 +311,11 @@ def cmd_loans_remove(ctx: Context) -> int:
 def cmd_loans_rename(ctx: Context) -> int:
     from jiebei_tui.domain.ledger import rename_loan
 
-    ctx.store.transact(lambda ledger: (rename_loan(ledger, ctx.args.id, ctx.args.name), None))
+    ctx.store.transact(
+        lambda ledger: (rename_loan(ledger, ctx.args.id, ctx.args.name), None),
+        action="loans.rename",
+        params={"id": ctx.args.id, "name": " ".join(ctx.args.name.split())},
+    )
     name = ctx.ledger().loan(ctx.args.id).name
     ctx.out({"id": ctx.args.id, "name": name}, t("cli.renamed", ctx.lang, id=ctx.args.id, name=visible(name)))
     return EXIT_OK
@@ -313,7 +326,11 @@ def cmd_pay(ctx: Context) -> int:
 
     amount = parse_amount(ctx.args.amount)
     on = parse_date(ctx.args.on, "on") if ctx.args.on else ctx.today
-    event = ctx.store.transact(lambda ledger: record_event(ledger, ctx.args.id, "repayment", on, amount, ctx.today))
+    event = ctx.store.transact(
+        lambda ledger: record_event(ledger, ctx.args.id, "repayment", on, amount, ctx.today),
+        action="pay",
+        params=lambda event: {"loan": ctx.args.id, "event": event.id, "amount": amount, "date": on},
+    )
     state = loan_state(ctx.ledger(), ctx.args.id, ctx.today)
     text = t("cli.recorded", ctx.lang, kind=t("kind.repayment", ctx.lang), amount=amount, date=on, loan=ctx.args.id)
     ctx.out(
@@ -345,7 +362,7 @@ def cmd_terms(ctx: Context) -> int:
             terms = terms_with_overrides(ledger.terms, args)
             return ledger.model_copy(update={"terms": terms}), terms
 
-        terms = ctx.store.transact(change)
+        terms = ctx.store.transact(change, action="terms.set")
         ctx.out(output.terms_json(terms), t("cli.terms_saved", ctx.lang) + "\n" + output.terms_text(terms, ctx.lang))
     else:
         terms = ctx.ledger().terms
@@ -354,15 +371,44 @@ def cmd_terms(ctx: Context) -> int:
 
 
 def cmd_recover(ctx: Context) -> int:
-    store = ctx.store
-    if ctx.args.from_backup:
-        path, aside = store.recover_from_backup()
-        note = t("recover.aside", ctx.lang, aside=visible(str(aside))) if aside else ""
-        print(t("recover.restored", ctx.lang, path=visible(str(path)), backup=visible(str(store.backup_path)), aside=note))
+    from jiebei_tui.text.backups import when
+
+    store, args, lang = ctx.store, ctx.args, ctx.lang
+    if args.list:
+        gens = store.generations()
+        ctx.out({"backups": [output.generation_json(g) for g in gens]}, lambda: output.generations_text(store, gens, lang))
+        return EXIT_OK
+    if args.from_backup is not None:
+        number = None if args.from_backup == "newest" else parse_in_range(args.from_backup, "from_backup", "backup_number", 1, 9999)
+        done = store.recover_from_backup(number, force=args.force)
+        g = done.restored
+        text = t("recover.from", lang, path=visible(str(done.path)), number=g.number, backup=g.path.name, saved=when(g.saved),
+                 loans=g.loans, payments=g.payments, revision=g.revision)
     else:
-        aside = store.start_empty()
-        note = t("recover.aside", ctx.lang, aside=visible(str(aside))) if aside else ""
-        print(t("recover.started_empty", ctx.lang, path=visible(str(store.path)), aside=note))
+        done = store.start_empty(force=args.force)
+        text = t("recover.started_empty", lang, path=visible(str(done.path)), aside="")
+    if done.kept:
+        text += t("recover.kept", lang, kept=visible(done.kept.name))
+    if done.aside:
+        text += t("recover.aside", lang, aside=visible(str(done.aside)))
+    ctx.out(output.recovered_json(done), text)
+    return EXIT_OK
+
+
+def cmd_undo(ctx: Context) -> int:
+    from jiebei_tui.store import ChangeWords, UndoRefused
+    from jiebei_tui.text.backups import when
+
+    try:
+        done = ctx.store.undo()
+    except UndoRefused as refused:
+        ctx.out({"undone": None, "reason": refused.sentence("en")}, refused.sentence(ctx.lang))
+        return refused.exit_code
+    change = done.change
+    text = t("undo.done", ctx.lang, what=ChangeWords(change).render(ctx.lang), at=when(change.at),
+             source=t(f"source.{change.source}", ctx.lang) if f"source.{change.source}" in STRINGS else change.source,
+             revision=done.revision)
+    ctx.out({"undone": output.change_json(change), "restored_revision": done.restored, "revision": done.revision}, text)
     return EXIT_OK
 
 
@@ -459,10 +505,16 @@ def build_parser() -> argparse.ArgumentParser:
     from jiebei_tui.cli import remind as cli_remind
 
     cli_remind.add_parsers(sub)
-    p = command("recover", cmd_recover, "get past a ledger file that cannot be read", json=False)
+    p = command("recover", cmd_recover, "list the backups, restore one, or start empty (the file there is kept)")
     how = p.add_mutually_exclusive_group(required=True)
-    how.add_argument("--from-backup", action="store_true", help="restore ledger.json.bak (the bad file is kept aside)")
-    how.add_argument("--start-empty", action="store_true", help="move the bad file aside and start empty")
+    how.add_argument("--list", action="store_true", help="the backups, newest first: when, loans, payments, revision")
+    how.add_argument(
+        "--from-backup", nargs="?", const="newest", metavar="N",
+        help="restore backup N (default: the newest that can be used); the file there is kept",
+    )
+    how.add_argument("--start-empty", action="store_true", help="start an empty ledger (the file there is kept)")
+    p.add_argument("--force", action="store_true", help="replace a ledger that is readable (it is kept as backup 1)")
+    command("undo", cmd_undo, "undo the last change (again: the one before), from the backups")
     return parser
 
 
@@ -483,7 +535,7 @@ def main(argv: list[str] | None = None) -> int:
         door.check_values(parser, args)
         ctx = Context(args)
         ctx.lang = resolve_lang(args, ctx.store)
-        lang = ctx.lang
+        lang = ctx.store.lang = ctx.lang
         handler = getattr(args, "handler", None)
         if handler is None:
             return cmd_tui(ctx)
@@ -503,7 +555,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INPUT
     except LedgerFileError as err:
         print(file_error_sentence(err, lang), file=sys.stderr)
-        return EXIT_FILE
+        return err.exit_code
     except BrokenPipeError:  # `jiebei-tui status | head`
         return EXIT_OK
     except KeyboardInterrupt:  # ctrl+c: the user's choice, not a crash

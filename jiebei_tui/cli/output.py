@@ -365,3 +365,48 @@ def terms_text(terms: ProductTerms, lang: str) -> str:
     if terms.illustrative:
         text = t("cli.illustrative", lang) + "\n" + text
     return text
+
+
+# --- backups, recovery, undo ---
+
+
+def generation_json(g) -> dict:
+    return {
+        "number": g.number,
+        "file": g.path.name,
+        "saved": g.saved.isoformat() if g.saved is not None else None,
+        "usable": g.ledger is not None,
+        "loans": g.loans if g.ledger is not None else None,
+        "payments": g.payments if g.ledger is not None else None,
+        "revision": g.revision,
+        "problem": g.problem.sentence("en") if g.problem is not None else None,
+    }
+
+
+def generations_text(store, gens: list, lang: str) -> str:
+    from jiebei_tui.text.backups import generation_line
+
+    if not gens:
+        return t("recover.none", lang, path=store.path)
+    return "\n".join([t("recover.list_head", lang, path=store.path), *("  " + generation_line(g, lang) for g in gens)])
+
+
+def recovered_json(done) -> dict:
+    return {
+        "path": str(done.path),
+        "restored": generation_json(done.restored) if done.restored is not None else None,
+        "kept": str(done.kept) if done.kept else None,
+        "aside": str(done.aside) if done.aside else None,
+        "revision": done.revision,
+    }
+
+
+def change_json(change) -> dict:
+    return {
+        "action": change.action,
+        "params": change.params,
+        "source": change.source,
+        "at": change.at.isoformat(),
+        "revision": change.revision,
+        "before": change.before,
+    }

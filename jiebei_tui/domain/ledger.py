@@ -11,12 +11,13 @@ import dataclasses
 import datetime as dt
 from decimal import Decimal
 from operator import attrgetter, itemgetter
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.free_text import clean_text
+from jiebei_tui.domain.history import Change
 from jiebei_tui.domain.money import FEN
 from jiebei_tui.domain.product_terms import ProductTerms
 from jiebei_tui.domain.reminder_settings import ReminderSettings
@@ -32,7 +33,7 @@ from jiebei_tui.domain.terms import (
     parse_term,
 )
 
-SCHEMA_VERSION = 2  # the file format this program writes; store.py migrates older ones up to it
+SCHEMA_VERSION = 3  # the file format this program writes; store.py migrates older ones up to it
 MAX_NAME = 40
 
 
@@ -49,7 +50,7 @@ class LoanRecord(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    id: str = Field(pattern=r"^L[0-9]+$")
+    id: str = Field(pattern=r"^L[0-9]{1,9}$")  # bounded: ids are numbered with int()
     name: str = Field(min_length=1, max_length=MAX_NAME)
     principal: Decimal
     daily_rate: Decimal
@@ -91,7 +92,7 @@ class Event(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    id: str = Field(pattern=r"^E[0-9]+$")
+    id: str = Field(pattern=r"^E[0-9]{1,9}$")
     loan_id: str
     kind: Literal["repayment", "prepayment", "settlement"]
     date: dt.date = Field(ge=FIRST_DATE, le=LAST_DATE)
@@ -116,14 +117,15 @@ class Ledger(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     schema_version: int = SCHEMA_VERSION
+    revision: int = Field(default=0, ge=0, le=10**15)  # the store adds one with every write (undo, ICS SEQUENCE)
     demo: bool = False  # True while the ledger holds only the demo loans
-    revision: int = 0  # raised by the store on every write (undo, the calendar's SEQUENCE)
     terms: ProductTerms = Field(default_factory=ProductTerms)
     settings: Settings = Field(default_factory=Settings)
     loans: list[LoanRecord] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     # the highest loan and event numbers ever issued, so a removed loan's id is never given out again
-    ids_issued: dict[Literal["L", "E"], int] = Field(default_factory=dict)
+    ids_issued: dict[Literal["L", "E"], Annotated[int, Field(ge=0, le=999_999_999)]] = Field(default_factory=dict)
+    history: list[Change] = Field(default_factory=list)  # what changed, from where, when (history.py); the store keeps it
 
     def loan(self, loan_id: str, field: str = "loan") -> LoanRecord:
         for record in self.loans:
@@ -230,3 +232,14 @@ def change_reminders(ledger: Ledger, change) -> tuple[Ledger, object]:
     if settings is current:
         return ledger, result
     return ledger.model_copy(update={"settings": ledger.settings.model_copy(update={"reminders": settings})}), result
+
+
+def issued_at_least(ledger: Ledger, other: Ledger) -> Ledger:
+    """`ledger` remembering every id `other` has issued too: when an earlier version comes back (undo, a
+    restored backup), ids given out since are still never given out again."""
+    issued = dict(ledger.ids_issued)
+    for prefix, records in (("L", other.loans), ("E", other.events)):
+        seen = max([other.ids_issued.get(prefix, 0), *(_number(r.id) for r in records)])
+        if seen > issued.get(prefix, 0):
+            issued[prefix] = seen
+    return ledger if issued == ledger.ids_issued else ledger.model_copy(update={"ids_issued": issued})

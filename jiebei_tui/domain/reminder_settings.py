@@ -47,7 +47,7 @@ class ReminderRule(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    id: str = Field(pattern=r"^R[0-9]+$")
+    id: str = Field(pattern=r"^R[0-9]{1,9}$")
     offset_days: int = Field(ge=-MAX_OFFSET, le=MAX_OFFSET)
     time: str
     loans: list[str] | None = None  # None: every loan

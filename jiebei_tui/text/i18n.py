@@ -100,15 +100,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     # --- the data file ---
     "file.bad_json": (
         "{path} is not valid JSON (line {line}, column {column}: {problem}); it was not changed. "
-        "Run `jiebei-tui recover --from-backup` or `jiebei-tui recover --start-empty`.",
+        "`jiebei-tui recover --list` shows the backups; `jiebei-tui recover --from-backup [N]` restores one, "
+        "`jiebei-tui recover --start-empty` starts again (the file is kept aside).",
         "{path} 不是有效的 JSON（第 {line} 行第 {column} 列：{problem}），文件未被改动。"
-        "可运行 `jiebei-tui recover --from-backup` 或 `jiebei-tui recover --start-empty`。",
+        "`jiebei-tui recover --list` 列出备份；`jiebei-tui recover --from-backup [N]` 恢复其中一份，"
+        "`jiebei-tui recover --start-empty` 重新开始（原文件另存保留）。",
     ),
     "file.invalid": (
         "{path} does not hold a valid ledger ({problem}); it was not changed. "
-        "Run `jiebei-tui recover --from-backup` or `jiebei-tui recover --start-empty`.",
+        "`jiebei-tui recover --list` shows the backups; `jiebei-tui recover --from-backup [N]` restores one, "
+        "`jiebei-tui recover --start-empty` starts again (the file is kept aside).",
         "{path} 不是有效的账本（{problem}），文件未被改动。"
-        "可运行 `jiebei-tui recover --from-backup` 或 `jiebei-tui recover --start-empty`。",
+        "`jiebei-tui recover --list` 列出备份；`jiebei-tui recover --from-backup [N]` 恢复其中一份，"
+        "`jiebei-tui recover --start-empty` 重新开始（原文件另存保留）。",
     ),
     "file.future": (
         "{path} has schema_version {version}, written by a newer jiebei-tui (this one reads up to {known}); "
@@ -117,17 +121,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "请升级 jiebei-tui。",
     ),
     "file.unreadable": ("{path} cannot be read: {problem}.", "无法读取 {path}：{problem}。"),
-    "file.no_backup": ("there is no usable backup at {path}{problem}.", "没有可用的备份 {path}{problem}。"),
-    "recover.restored": (
-        "Restored {path} from its backup {backup}.{aside}",
-        "已用备份 {backup} 恢复 {path}。{aside}",
+    "file.no_backup": (
+        "There is no usable backup of {path} ({problem}); nothing was changed.",
+        "{path} 没有可用的备份（{problem}）；未做任何改动。",
     ),
     "recover.aside": (" The file that could not be read was kept as {aside}.", "无法读取的文件已另存为 {aside}。"),
     "recover.started_empty": (
         "Started an empty ledger at {path}.{aside}",
         "已在 {path} 新建空账本。{aside}",
     ),
-    "recover.nothing": ("{path} is readable; nothing to recover.", "{path} 可以正常读取，无需恢复。"),
     # --- command-line output ---
     "cli.description": (
         "Your own Jiebei-style (借呗) credit line, in the terminal: loan status, repayment simulations, "
@@ -496,13 +498,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "状态页：p 记录还款 · e 改名 · d 删除。还款页：f 显示计算过程。提醒页：n 新建 · e 编辑 · x 删除 · 空格 启用/停用。"
         "逾期页：←/→ 调整逾期天数。Esc 离开输入框。",
     ),
-    "recover.title": ("Your ledger file cannot be read", "无法读取账本文件"),
+    "recover.title": ("Your ledger file cannot be used", "无法使用账本文件"),
     "recover.explain": (
-        "Nothing was changed. Choose what to do; the unreadable file is always kept.",
-        "文件未被改动。请选择处理方式；无法读取的文件会被保留。",
+        "Nothing was changed. Restore backup puts back the newest backup that can be used (listed below); "
+        "Start empty begins a new ledger. Either way the file there now is kept aside, never deleted.",
+        "未做任何改动。“恢复备份”会放回下方列出的最新可用备份；“新建空账本”会重新开始。"
+        "无论哪种方式，现有的文件都会另存保留，不会删除。",
     ),
-    "recover.backup": ("Restore the backup", "恢复备份"),
-    "recover.empty": ("Start empty (keep the bad file aside)", "新建空账本（保留坏文件）"),
+    "recover.backup": ("Restore backup", "恢复备份"),
+    "recover.empty": ("Start empty", "新建空账本"),
     "recover.quit": ("Quit", "退出"),
     "changed.reloaded": ("The ledger changed on disk; showing the new state.", "账本文件已被其他程序修改，已显示最新状态。"),
     # --- reminders ---

@@ -1,5 +1,8 @@
-"""A ledger that cannot be read opens here — never a traceback, never a silent empty ledger.
-Restore the backup, or start empty with the bad file kept aside, or quit. Answers "backup", "empty" or "quit"."""
+"""A ledger that cannot be used opens here — never a traceback, never a silent empty ledger or demo.
+Whatever the problem (not JSON, a field out of range, items that contradict each other, too big, a link, a
+missing file beside its backups), the same three ways out: restore the newest usable backup, start empty (the
+file there is kept aside), or quit. The backups are listed with what each holds. Answers "backup", "empty" or
+"quit"."""
 
 from __future__ import annotations
 
@@ -11,13 +14,18 @@ from textual.widgets import Button, Label, Static
 from jiebei_tui.text.i18n import t
 from jiebei_tui.store import LedgerFileError
 
+MAX_SHOWN = 10
+
 
 class RecoveryScreen(Screen[str]):
     DEFAULT_CSS = """
     RecoveryScreen { align: center middle; }
-    RecoveryScreen > Vertical { width: 90; max-width: 95%; height: auto; padding: 1 2; border: thick $error; }
-    RecoveryScreen Horizontal { height: auto; margin-top: 1; }
+    RecoveryScreen > Vertical { width: 90; max-width: 95%; height: auto; max-height: 100%; padding: 0 2;
+                                border: thick $error; }
+    RecoveryScreen #recovery-body { height: auto; padding-top: 1; overflow-y: auto; }
+    RecoveryScreen Horizontal { height: auto; margin: 1 0; }
     RecoveryScreen #problem { color: $error; margin: 1 0; }
+    RecoveryScreen #backups { color: $text-muted; margin-top: 1; }
     """
 
     def __init__(self, error: LedgerFileError) -> None:
@@ -27,24 +35,51 @@ class RecoveryScreen(Screen[str]):
     def compose(self) -> ComposeResult:
         lang = self.app.lang
         with Vertical():
-            yield Label(t("recover.title", lang), classes="section-title")
-            yield Static(self.error.sentence(lang), id="problem")
-            yield Static(t("recover.explain", lang))
-            yield Static("", id="result", classes="error-text")
+            with Vertical(id="recovery-body"):  # on a small terminal this scrolls; the buttons stay in view
+                yield Label(t("recover.title", lang), classes="section-title")
+                yield Static(self.error.sentence(lang), id="problem", markup=False)
+                yield Static(t("recover.explain", lang))
+                yield Static(self._backups(), id="backups", markup=False)
+                yield Static("", id="result", classes="error-text", markup=False)
             with Horizontal():
                 yield Button(t("recover.backup", lang), id="backup", variant="primary")
                 yield Button(t("recover.empty", lang), id="empty", variant="warning")
                 yield Button(t("recover.quit", lang), id="quit")
+
+    BUTTONS_AND_FRAME = 7  # the border, the buttons and their margins: what stays below the scrolling body
+
+    def on_mount(self) -> None:
+        self._fit(self.size.height)
+
+    def on_resize(self, event) -> None:
+        self._fit(event.size.height)
+
+    def _fit(self, height: int) -> None:
+        """The body scrolls within what the terminal leaves once the buttons are placed: they stay in view."""
+        self.query_one("#recovery-body").styles.max_height = max(height - self.BUTTONS_AND_FRAME, 3)
+
+    def _backups(self) -> str:
+        """The backups, newest first, as `recover --list` shows them (each read without following links)."""
+        from jiebei_tui.text.backups import generation_line
+
+        lang = self.app.lang
+        try:
+            gens = self.app.store.generations()
+        except LedgerFileError:  # the folder itself is the problem: the sentence above says so
+            return ""
+        if not gens:
+            return t("recover.none", lang, path=self.app.store.path)
+        return "\n".join([t("recover.backups_title", lang), *(generation_line(g, lang) for g in gens[:MAX_SHOWN])])
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         choice = event.button.id
         store = self.app.store
         try:
             if choice == "backup":
-                store.recover_from_backup()
+                store.recover_from_backup(source="app")
             elif choice == "empty":
-                store.start_empty()
-        except LedgerFileError as err:  # no usable backup: say so and stay
+                store.start_empty(source="app")
+        except LedgerFileError as err:  # no usable backup, or the ledger became readable meanwhile: say so, stay
             self.query_one("#result", Static).update(err.sentence(self.app.lang))
             return
         self.dismiss(choice)

@@ -1,0 +1,185 @@
+"""Undo: every change is described in the ledger (action, parameters, source, time, revisions); `undo` puts the
+ledger back as it was before the last change not yet undone, again and again as far as the backups reach, and
+says what it undid."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from jiebei_tui.domain import history as history_module
+from jiebei_tui.domain.ledger import Ledger, add_loan
+from jiebei_tui.domain.replay import record_event
+from jiebei_tui.domain.terms import make_loan
+from jiebei_tui.store import Store, UndoRefused
+from tests.conftest import EI
+
+TODAY = dt.date(2025, 3, 1)
+ADD = ["loans", "add", "--name", "Phone", *EI]
+LOAN = dict(principal="10000", daily_rate="0.0004", term=12, method="equal-installment", start="2025-01-10")
+
+
+def content(path: Path) -> dict:
+    """What a ledger holds, without its own bookkeeping (revision, history, and the ids issued so far, which an
+    undo keeps so that no id is given out twice)."""
+    data = json.loads(path.read_text())
+    return {k: v for k, v in data.items() if k not in ("revision", "history", "ids_issued")}
+
+
+def folder_state(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(folder.iterdir())
+            if p.is_file() and p.name != "ledger.json.lock"}
+
+
+def test_every_change_is_recorded_with_what_where_when_and_revisions(tmp_path: Path) -> None:
+    moments = iter(dt.datetime(2025, 3, 1, 10, m, tzinfo=dt.timezone(dt.timedelta(hours=8))) for m in range(60))
+    store = Store(tmp_path / "data", demo=False, today=TODAY, source="app", clock=lambda: next(moments))
+    loan_id = store.transact(lambda ledger: add_loan(ledger, "Phone", make_loan(**LOAN)), action="loans.add",
+                             params=lambda new_id: {"id": new_id, "name": "Phone"})
+    store.transact(lambda ledger: record_event(ledger, loan_id, "repayment", TODAY, Decimal("12.5"), TODAY),
+                   action="pay", params=lambda event: {"event": event.id, "amount": event.amount, "date": event.date},
+                   source="cli")
+    store.transact(lambda ledger: (ledger.model_copy(update={"demo": True}), None))  # today's callers: defaults
+    ledger = store.load()
+    assert ledger.revision == 3
+    assert [(c.revision, c.before, c.action, c.source) for c in ledger.history] == [
+        (1, None, "loans.add", "app"), (2, 1, "pay", "cli"), (3, 2, "change", "app")]
+    assert ledger.history[0].params == {"id": "L1", "name": "Phone"}
+    assert ledger.history[1].params == {"event": "E1", "amount": "12.50", "date": "2025-03-01"}
+    assert ledger.history[1].at == dt.datetime(2025, 3, 1, 10, 1, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+
+
+def test_the_history_is_bounded(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(history_module, "HISTORY_MAX", 4)
+    store = Store(tmp_path / "data", demo=False, today=TODAY)
+    store.transact(lambda ledger: add_loan(ledger, "Phone", make_loan(**LOAN)))
+    for n in range(7):
+        store.transact(lambda ledger: record_event(ledger, "L1", "repayment", TODAY, Decimal(1), TODAY))
+    ledger = store.load()
+    assert [c.revision for c in ledger.history] == [5, 6, 7, 8] and ledger.revision == 8
+
+
+def test_undo_goes_back_one_change_at_a_time_and_says_which(cli, data_dir: Path) -> None:
+    path = data_dir / "ledger.json"
+    steps = []
+    for command in (ADD, ["pay", "L1", "--amount", "900.41", "--on", "2025-02-10"],
+                    ["loans", "rename", "L1", "--name", "Old phone"], ["terms", "set", "--grace-days", "3"]):
+        assert cli(*command).code == 0
+        steps.append(content(path))
+    said = [
+        "Undid the change of contract terms, made ",
+        "Undid renaming loan L1 to Old phone, made ",
+        "Undid the repayment E1 of ¥900.41 on 2025-02-10 for L1, made ",
+        "Undid adding loan L1 (Phone), made ",
+    ]
+    for n, words in enumerate(said, start=1):
+        result = cli("undo")
+        assert result.code == 0 and result.out.startswith(words), result.out
+        assert "from the command line" in result.out and f"(now revision {4 + n})" in result.out
+        if n < 4:
+            assert content(path) == steps[-1 - n]
+    assert cli("loans", "list", "--json").json()["loans"] == []
+    before = folder_state(data_dir)
+    nothing = cli("undo")
+    assert nothing.code == 0 and nothing.out.strip() == "Nothing to undo: the ledger has no recorded change left to undo."
+    assert folder_state(data_dir) == before
+
+
+def test_an_undo_is_recorded_and_can_be_followed_by_new_changes(cli, data_dir: Path) -> None:
+    assert cli(*ADD).code == 0
+    assert cli("pay", "L1", "--amount", "10", "--on", "2025-02-10").code == 0
+    assert cli("undo").code == 0
+    history = json.loads((data_dir / "ledger.json").read_text())["history"]
+    assert history[-1]["action"] == "undo" and history[-1]["undid"]["action"] == "pay"
+    assert history[-1]["before"] == 2 and history[-1]["revision"] == 3
+    assert cli("pay", "L1", "--amount", "20", "--on", "2025-02-11").code == 0
+    events = json.loads((data_dir / "ledger.json").read_text())["events"]
+    assert [(e["id"], e["amount"]) for e in events] == [("E2", "20.00")]  # E1 is not given out again
+    assert cli("undo").out.startswith("Undid the repayment E2 of ¥20.00")
+    assert cli("undo").out.startswith("Undid adding loan L1")  # the undone payment stays undone
+
+
+def test_undo_reaches_back_as_far_as_the_backups(cli, data_dir: Path) -> None:
+    """12 changes, 10 backups: the 10 changes before the last can be undone one by one; then the version
+    needed is gone, which is said, and nothing changes."""
+    path = data_dir / "ledger.json"
+    assert cli(*ADD).code == 0
+    contents = [content(path)]
+    for n in range(11):
+        assert cli("pay", "L1", "--amount", str(n + 1), "--on", "2025-02-10").code == 0
+        contents.append(content(path))
+    for n in range(1, 11):
+        result = cli("undo")
+        assert result.code == 0, result.out
+        assert content(path) == contents[-1 - n]
+    before = folder_state(data_dir)
+    beyond = cli("undo")
+    assert beyond.code == 3
+    assert beyond.out.strip() == ("Cannot undo the repayment E1 of ¥1.00 on 2025-02-10 for L1: the version before it "
+                                  "(revision 1) is no longer among the backups (`jiebei-tui recover --list`). "
+                                  "Nothing was changed.")
+    assert folder_state(data_dir) == before
+    assert len(list(data_dir.glob("ledger.json.bak.*"))) == 10
+
+
+def test_undo_of_a_restore_brings_back_the_ledger_it_replaced(cli, data_dir: Path) -> None:
+    path = data_dir / "ledger.json"
+    assert cli(*ADD).code == 0
+    assert cli("pay", "L1", "--amount", "10", "--on", "2025-02-10").code == 0
+    latest = content(path)
+    assert cli("recover", "--from-backup", "1", "--force").code == 0
+    assert content(path)["events"] == []
+    result = cli("undo")
+    assert result.code == 0 and result.out.startswith("Undid restoring backup 1 (revision 1)")
+    assert content(path) == latest
+
+
+def test_a_restore_over_an_unreadable_file_cannot_be_undone(cli, data_dir: Path) -> None:
+    assert cli(*ADD).code == 0
+    assert cli("pay", "L1", "--amount", "10", "--on", "2025-02-10").code == 0
+    (data_dir / "ledger.json").write_text("{")
+    assert cli("recover", "--from-backup").code == 0
+    before = folder_state(data_dir)
+    result = cli("undo")
+    assert result.code == 3 and "the ledger before it could not be read" in result.out
+    assert folder_state(data_dir) == before
+
+
+def test_undo_json(cli, data_dir: Path) -> None:
+    assert cli(*ADD).code == 0
+    result = cli("undo", "--json").json()
+    assert result["undone"]["action"] == "loans.add" and result["undone"]["params"] == {"id": "L1", "name": "Phone"}
+    assert result["undone"]["source"] == "cli" and result["restored_revision"] is None and result["revision"] == 2
+    nothing = cli("undo", "--json").json()
+    assert nothing["undone"] is None and "Nothing to undo" in nothing["reason"]
+
+
+def test_a_ledger_from_before_history_has_nothing_to_undo(cli, data_dir: Path) -> None:
+    data_dir.mkdir()
+    (data_dir / "ledger.json").write_text(json.dumps({"schema_version": 2, "loans": [], "events": []}))
+    (data_dir / "ledger.json.bak").write_text(json.dumps({"schema_version": 2, "loans": [], "events": []}))
+    result = cli("undo")
+    assert result.code == 0 and result.out.startswith("Nothing to undo")
+
+
+def test_undo_in_chinese(cli, data_dir: Path) -> None:
+    assert cli(*ADD).code == 0
+    result = cli("undo", lang="zh")
+    assert result.code == 0 and result.out.startswith("已撤销添加借款 L1（Phone）") and "命令行" in result.out
+
+
+def test_store_undo_returns_what_it_undid(tmp_path: Path) -> None:
+    store = Store(tmp_path / "data", demo=False, today=TODAY)
+    with pytest.raises(UndoRefused) as refused:
+        store.undo()
+    assert refused.value.key == "undo.nothing" and refused.value.exit_code == 0
+    store.transact(lambda ledger: add_loan(ledger, "Phone", make_loan(**LOAN)), action="loans.add")
+    store.transact(lambda ledger: record_event(ledger, "L1", "repayment", TODAY, Decimal(5), TODAY), action="pay")
+    done = store.undo(source="app")
+    assert (done.change.action, done.change.revision, done.restored, done.revision) == ("pay", 2, 1, 3)
+    assert store.load().history[-1].source == "app" and store.load().events == []
+    assert isinstance(store.load(), Ledger)
