@@ -164,7 +164,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
         assert main([*base, "loans", "add", "--name", "Worked example", *EI]) == 0
         assert main([*base, "pay", "L1", "--amount", "900.41", "--on", "2025-02-10"]) == 0
         assert main([*base, "remind", "set", "--desktop", "off"]) == 0
-    assert (data / "ledger.json.bak").exists()
+    assert (data / "ledger.json.bak.1").exists()
     return data
 
 
@@ -289,8 +289,8 @@ def _with(base: list[str], action: argparse.Action, value: str) -> list[str]:
     if action.option_strings:
         option = max(action.option_strings, key=len)
         if option in argv:
-            argv[argv.index(option) + 1] = value
-            return argv
+            at = argv.index(option) + 1
+            return [*argv[:at], value, *argv[at + 1:]]  # (an optional value may be missing: then it is added)
         return [*argv, f"{option}={value}"]  # `=`: a value starting with - is still this option's value
     if argv and not argv[0].startswith("-"):
         return [value, *argv[1:]] if action.dest in ("id", "action") else argv
@@ -356,16 +356,18 @@ def test_names_from_a_hand_edited_file_are_shown_escaped(sandbox: Path) -> None:
 
 def test_a_backup_that_cannot_be_read_does_not_advise_the_command_that_failed(sandbox: Path) -> None:
     (sandbox / "ledger.json").write_text("{broken")
-    (sandbox / "ledger.json.bak").write_text("{broken too")
+    (sandbox / "ledger.json.bak.1").write_text("{broken too")
+    for other in sandbox.glob("ledger.json.bak.*"):  # every backup unreadable
+        other.write_text("{broken too")
     code, out, err = run(["--data-dir", str(sandbox), "--lang", "en", "recover", "--from-backup"])
     assert code == 3 and out == "" and one_sentence(err.rstrip("\n")), err
-    assert "ledger.json.bak" in err and "line 1" in err and "--from-backup" not in err
+    assert "ledger.json.bak.1" in err and "line 1" in err and "--from-backup" not in err
 
 
 def test_a_hand_edited_year_9999_is_a_file_problem_not_a_crash(sandbox: Path) -> None:
     path = sandbox / "ledger.json"
     for field, where in (("start", "loans"), ("date", "events")):
-        data = __import__("json").loads((sandbox / "ledger.json.bak").read_text())
+        data = __import__("json").loads((sandbox / "ledger.json.bak.1").read_text())
         data[where][0][field] = "9999-12-31"
         path.write_text(__import__("json").dumps(data))
         code, out, err = run(["--data-dir", str(sandbox), "--today", TODAY, "--lang", "en", "status"])

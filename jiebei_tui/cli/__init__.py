@@ -569,12 +569,13 @@ def file_error_sentence(err: LedgerFileError, lang: str) -> str:
     """The data file's problem in one sentence, paths and quoted file text made visible. A backup that cannot be
     read is said without the advice its own error carries (to run `recover --from-backup`, the very command
     that failed)."""
-    inner = err.__context__  # raised `from None`: the backup's own error is still the context
+    inner = err.params.get("problem")  # the backup's own error, whose sentence ends with that advice
     if err.key == "file.no_backup" and isinstance(inner, LedgerFileError):
         detail = inner.params.get("problem", "")
         if "line" in inner.params:
             detail = f"line {inner.params['line']}, column {inner.params['column']}: {detail}"
-        text = t("file.no_backup", lang, path=str(err.path), problem=f" ({detail})" if detail else "")
+        where = inner.path.name
+        text = t("file.no_backup", lang, path=str(err.path), problem=f"{where}: {detail}" if detail else where)
     else:
         text = err.sentence(lang)
     return visible(text[:1].upper() + text[1:])
