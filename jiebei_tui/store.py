@@ -489,6 +489,7 @@ class Store:
         action: str = "change",
         params: Mapping[str, object] | Callable[[T], Mapping[str, object]] | None = None,
         source: str | None = None,
+        bookkeeping: bool = False,
     ) -> T:
         """Apply `change` to the ledger as it is now on disk, under the lock, and write the result atomically.
 
@@ -496,7 +497,12 @@ class Store:
         given (the same data, whatever the objects), nothing is written: not the file, not a backup. Otherwise
         the revision goes up by one and the history records `action` (a key such as "pay"), `params` (the
         change's values, or a function of `result` giving them, for ids known only once it ran), `source`
-        ("cli", "app"; default the store's) and the time."""
+        ("cli", "app"; default the store's) and the time.
+
+        `bookkeeping`: a record the program keeps for itself (which reminders were delivered), not a change of
+        the borrower's: written in place, without a revision, a history entry or a backup generation (a year
+        of reminder runs would otherwise fill the history and push every real change out of the backups), and
+        never undone."""
         from jiebei_tui.domain.history import Change, bounded, clean_params
         from jiebei_tui.domain.ledger import SCHEMA_VERSION
 
@@ -507,6 +513,11 @@ class Store:
             # Unchanged when equal to what was read, whatever the objects: field by field, the data the file
             # holds (comparing the texts instead would cost a second serialisation of every write).
             if new_ledger is current or new_ledger == current:
+                return result
+            if bookkeeping and ledger is not None:
+                text = dump_ledger(new_ledger)
+                _check_loads_back(new_ledger, current, self.path)
+                self._commit(text.encode("utf-8"), previous=None)
                 return result
             values = params(result) if callable(params) else (params or {})
             entry = Change(
@@ -739,6 +750,8 @@ class Store:
             )
             if current is not None:
                 restored = issued_at_least(restored, current)
+                reminders = restored.settings.reminders.with_record_of(current.settings.reminders)
+                restored = restored.model_copy(update={"settings": restored.settings.model_copy(update={"reminders": reminders})})
             where = self._commit(dump_ledger(restored).encode("utf-8"), previous=raw, aside=current is None)
             return Recovered(self.path, chosen, where if current is not None else None,
                              where if current is None else None, revision)
@@ -808,7 +821,12 @@ class Store:
                 at=self.clock(),
                 undid=undone,
             )
-            result = target.model_copy(update={"revision": record.revision, "history": bounded([*target.history, record])})
+            settings = target.settings.model_copy(
+                update={"reminders": target.settings.reminders.with_record_of(ledger.settings.reminders)}
+            )
+            result = target.model_copy(
+                update={"revision": record.revision, "history": bounded([*target.history, record]), "settings": settings}
+            )
             result = issued_at_least(result, ledger)  # ids given out since are not given out again
             self._commit(dump_ledger(result).encode("utf-8"), previous=raw, drop=drop)
             return Undone(undone, entry.before, record.revision)

@@ -191,7 +191,6 @@ CASES = [
     Case("loan-drawn-9999", edit(lambda d: (d["loans"][1].update(start="9999-12-31"), d["events"].pop(1))), ("loan L2 was drawn on 9999-12-31",)),
     Case("loan-drawn-1900", edit(lambda d: (d["loans"][1].update(start="1900-01-01"))), ("loan L2 was drawn on 1900-01-01",)),
     Case("naive-last-run", put("settings.reminders.last_run", "2025-02-28T09:00:00"), ("settings.reminders.last_run", "timezone")),
-    Case("naive-sent", put("settings.reminders.sent", {"L1:1:R1": "2025-02-07T09:00:00"}), ("settings.reminders.sent", "timezone")),
     Case("naive-history-time", put("history.0.at", "2025-03-01T10:00:00"), ("history.0.at", "timezone")),
     Case("last-run-a-word", put("settings.reminders.last_run", "yesterday"), ("settings.reminders.last_run",)),
     Case("history-out-of-order", edit(lambda d: d["history"].reverse()), ("history is out of order",)),

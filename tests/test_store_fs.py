@@ -107,7 +107,12 @@ def test_a_data_folder_name_with_control_characters_is_refused(cli, tmp_path: Pa
 
     folder = tmp_path / name
     for command in (["status"], ADD):
+        # typed as --data-dir, the command line's door refuses it (exit 2); from the environment, the store (3)
         code = main(["--data-dir", str(folder), "--today", "2025-03-01", "--lang", "en", "--no-demo", *command])
+        assert code == 2
+        with pytest.MonkeyPatch.context() as env:
+            env.setenv("JIEBEI_TUI_DATA_DIR", str(folder))
+            code = main(["--today", "2025-03-01", "--lang", "en", "--no-demo", *command])
         assert code == 3
     assert not folder.exists()
 
@@ -115,7 +120,9 @@ def test_a_data_folder_name_with_control_characters_is_refused(cli, tmp_path: Pa
 def test_the_control_characters_are_shown_escaped(tmp_path: Path, capsys) -> None:
     from jiebei_tui.cli import main
 
-    main(["--data-dir", str(tmp_path / "a\nExecStartPost=evil\x1b[2J"), "--lang", "en", *ADD])
+    with pytest.MonkeyPatch.context() as env:  # (typed as --data-dir, the door refuses it first)
+        env.setenv("JIEBEI_TUI_DATA_DIR", str(tmp_path / "a\nExecStartPost=evil\x1b[2J"))
+        main(["--lang", "en", *ADD])
     err = capsys.readouterr().err
     assert "a\\x0aExecStartPost=evil\\x1b[2J" in err and "control character" in err
     assert "\x1b" not in err and one_sentence(err)

@@ -183,3 +183,32 @@ def test_store_undo_returns_what_it_undid(tmp_path: Path) -> None:
     assert (done.change.action, done.change.revision, done.restored, done.revision) == ("pay", 2, 1, 3)
     assert store.load().history[-1].source == "app" and store.load().events == []
     assert isinstance(store.load(), Ledger)
+
+
+def test_reminder_bookkeeping_is_no_change_and_an_undo_keeps_what_was_delivered(tmp_path: Path) -> None:
+    """A reminder run records what it delivered: that is the program's own record, not the borrower's change.
+    It makes no revision, no history entry and no backup; an undo of the borrower's last change keeps it, so
+    nothing is delivered twice."""
+    from jiebei_tui.delivery.reminders import run
+
+    folder = tmp_path / "data"
+    store = Store(folder, demo=False, today=TODAY)
+    store.transact(lambda ledger: add_loan(ledger, "Phone", make_loan(**LOAN)), action="loans.add")
+    store.transact(lambda ledger: (ledger.model_copy(update={"settings": ledger.settings.model_copy(
+        update={"reminders": ledger.settings.reminders.model_copy(update={"desktop": False})})}), None),
+        action="remind.set")
+    before = store.load()
+    backups = sorted(p.name for p in folder.glob("ledger.json.bak.*"))
+    tz = dt.timezone(dt.timedelta(hours=8))
+    claimed, _ = run(store, dt.date(2025, 2, 9), dt.datetime(2025, 2, 9, 21, 0, tzinfo=tz), "en", stdout=False)
+    assert claimed.deliver  # D-1 and D-3 for the first instalment (due 2025-02-10)
+    after = store.load()
+    assert (after.revision, after.history) == (before.revision, before.history)
+    assert after.settings.reminders.last_run is not None
+    assert sorted(p.name for p in folder.glob("ledger.json.bak.*")) == backups
+    store.undo()  # undoes "remind.set", not the run
+    undone = store.load()
+    assert undone.settings.reminders.desktop is True
+    assert undone.settings.reminders.last_run == after.settings.reminders.last_run
+    again, _ = run(store, dt.date(2025, 2, 9), dt.datetime(2025, 2, 9, 21, 0, tzinfo=tz), "en", stdout=False)
+    assert again.deliver == [] and again.missed == 0

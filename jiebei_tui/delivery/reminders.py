@@ -311,7 +311,7 @@ def run(store, today: dt.date, now: dt.datetime | None = None, lang: str = "en",
 
         return change_reminders(ledger, change)
 
-    claimed, settings = store.transact(take)
+    claimed, settings = store.transact(take, bookkeeping=True)
     report = Report()
     try:
         for o in claimed.deliver:
@@ -330,7 +330,8 @@ def run(store, today: dt.date, now: dt.datetime | None = None, lang: str = "en",
 def _release(store, token: str, delivered: bool) -> None:
     from jiebei_tui.domain.ledger import change_reminders
 
-    store.transact(lambda ledger: change_reminders(ledger, lambda s, _loans: (release(s, token, delivered), None)))
+    store.transact(lambda ledger: change_reminders(ledger, lambda s, _loans: (release(s, token, delivered), None)),
+                   bookkeeping=True)
 
 
 def send_test(settings, lang: str, today: dt.date, stdout: bool = True) -> Report:

@@ -15,13 +15,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from jiebei_tui.domain.terms import FIRST_DATE, LAST_DATE
+
 if TYPE_CHECKING:
     from jiebei_tui.domain.ledger import Ledger
 
 # Dates a ledger may hold: what the command line and the forms accept, so no schedule arithmetic ever
 # reaches year 10000 (a loan drawn on 9999-12-31 would fall due then).
-EARLIEST = dt.date(1990, 1, 1)
-LATEST = dt.date(2099, 12, 31)
+EARLIEST, LATEST = FIRST_DATE, LAST_DATE  # the dates the program works with (domain/terms.py)
 
 
 @dataclass(frozen=True)

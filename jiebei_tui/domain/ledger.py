@@ -22,8 +22,6 @@ from jiebei_tui.domain.money import FEN
 from jiebei_tui.domain.product_terms import ProductTerms
 from jiebei_tui.domain.reminder_settings import ReminderSettings
 from jiebei_tui.domain.terms import (
-    FIRST_DATE,
-    LAST_DATE,
     Loan,
     Method,
     Strategy,
@@ -56,7 +54,7 @@ class LoanRecord(BaseModel):
     daily_rate: Decimal
     term: int
     method: Method
-    start: dt.date = Field(ge=FIRST_DATE, le=LAST_DATE)  # a hand-edited year 9999 is refused, not computed
+    start: dt.date  # a hand-edited year 9999 is refused by integrity.py before anything computes with it
     repayment_day: int | None = None
     auto_debit: bool = False
     funding_account: str = Field(default="", max_length=MAX_NAME)
@@ -95,7 +93,7 @@ class Event(BaseModel):
     id: str = Field(pattern=r"^E[0-9]{1,9}$")
     loan_id: str
     kind: Literal["repayment", "prepayment", "settlement"]
-    date: dt.date = Field(ge=FIRST_DATE, le=LAST_DATE)
+    date: dt.date  # bounded in integrity.py, as the loan's start is
     # pydantic's own constraints only (compiled, no Python validator): a ledger holds tens of thousands of
     # events. append_event writes every amount in fen (1000.00).
     amount: Decimal = Field(gt=0, decimal_places=2, max_digits=12)

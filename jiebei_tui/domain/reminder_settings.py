@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import string
+from typing import ClassVar
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -143,6 +144,13 @@ class ReminderSettings(BaseModel):
             numbers = [int(m[1]) for key in sent if (m := SENT_ID.match(str(key)))]
             data["last_run_loan"] = max(numbers, default=0)
         return data
+
+    RECORD: ClassVar[tuple[str, ...]] = ("last_run", "last_run_loan", "in_flight")  # bookkeeping of what was delivered, not a setting
+
+    def with_record_of(self, other: ReminderSettings) -> ReminderSettings:
+        """These settings with `other`'s delivery record: an undo or a restore brings settings back, never
+        reminders already delivered (which would then be delivered again)."""
+        return self.model_copy(update={name: getattr(other, name) for name in self.RECORD})
 
     @field_validator("quiet_start", "quiet_end")
     @classmethod
