@@ -51,7 +51,8 @@ def test_settle_json(cli) -> None:
 def test_prepay_json(cli) -> None:
     data = cli("prepay", *EI, "--on", "2025-02-25", "--amount", "3000", "--strategy", "reduce-term", "--json").json()
     assert (data["accrued_interest"], data["principal_reduction"], data["new_balance"]) == ("55.34", "2944.66", "6278.93")
-    assert data["installments"][0]["no"] == 2 and data["installments"][0]["total"] == "900.41"
+    # instalment 2 (running on 25 Feb) is paid first; instalments 3..12 are recomputed, keeping 900.41
+    assert data["installments"][0]["no"] == 3 and data["installments"][0]["total"] == "900.41"
     assert data["payoff_date_before"] == "2026-01-10" and data["payoff_date_after"] < "2026-01-10"
     assert float(data["interest_saved"]) > 0
 
@@ -200,7 +201,7 @@ INVALID = [
     (["pay", "L1", "--amount", "10", "--on", "2024-12-31"], "--on", "2024-12-31"),
     (["pay", "L1", "--amount", "10", "--on", "2025-03-02"], "--on", "2025-03-02"),
     (["pay", "L9", "--amount", "10"], "--loan", "L9"),
-    (["settle", "--loan", "L1", "--on", "2026-01-10"], "--on", "2026-01-10"),
+    (["settle", *EI, "--on", "2026-01-11"], "--on", "2026-01-11"),
     (["settle", "--loan", "L1", "--on", "2025-01-10"], "--on", "2025-01-10"),
     (["settle", *EI, "--on", "2025-02-25", "--apply"], "--apply", None),
     (["prepay", "--loan", "L1", "--on", "2025-03-01", "--amount", "10"], "--amount", "10"),
