@@ -275,6 +275,10 @@ class LoanReplay:
         self.problems: list[str] = []
         self.history: tuple = ()  # the payments replayed (for previews that replay them again)
         self.paid_on_schedule_before: dt.date | None = None
+        # with `log` on (tests, explanations): every stretch rounded (from, to, balance, interest) and every
+        # payment applied (event, Allocation)
+        self.stretches: list[tuple[dt.date, dt.date, Decimal, Decimal]] | None = None
+        self.allocations: list[tuple[object, Allocation]] | None = None
         self._next()
 
     # --- building one ---
@@ -303,11 +307,14 @@ class LoanReplay:
         record: LoanRecord | None = None,
         loan_id: str = "",
         paid_on_schedule_before: dt.date | None = None,
+        log: bool = False,
     ) -> LoanReplay:
         """Replay `events` (payments in date order, voided ones left out) dated up to `until`. With
         `paid_on_schedule_before` (a loan given without a ledger): every instalment due before that date is paid
-        on its due date first."""
+        on its due date first. With `log`, keep every stretch and allocation (`stretches`, `allocations`)."""
         replay = cls(loan, terms, record, loan_id)
+        if log:
+            replay.stretches, replay.allocations = [], []
         replay.history = tuple(events)
         replay.paid_on_schedule_before = paid_on_schedule_before
         if paid_on_schedule_before is not None:
@@ -354,7 +361,10 @@ class LoanReplay:
         days = (at - self.stretch_from).days
         if days > 0:
             if self.balance and self.running is not None:
-                self.running.interest += half_up(self.balance * self.daily_rate * days)
+                charged = half_up(self.balance * self.daily_rate * days)
+                self.running.interest += charged
+                if self.stretches is not None:
+                    self.stretches.append((self.stretch_from, at, self.balance, charged))
             self.stretch_from = at
 
     def _open_interest(self, on: dt.date) -> Decimal:
@@ -432,7 +442,10 @@ class LoanReplay:
         amount = event.amount
         if amount is None or amount <= 0:
             raise InputError("amount", str(amount), "amount")
-        return self.pay(amount, event.date, event.strategy)
+        allocation = self.pay(amount, event.date, event.strategy)
+        if self.allocations is not None:
+            self.allocations.append((event, allocation))
+        return allocation
 
     def pay(self, amount: Decimal, on: dt.date, strategy: Strategy | None = None) -> Allocation:
         """Apply a payment of `amount` on `on` by the rules (module docstring). Raises InputError, changing
