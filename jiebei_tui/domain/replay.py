@@ -23,11 +23,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import ROUND_CEILING, ROUND_DOWN, Decimal
+from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 from typing import TYPE_CHECKING
 
 from jiebei_tui.domain.errors import InputError
-from jiebei_tui.domain.money import FEN, ZERO, half_up
+from jiebei_tui.domain.money import FEN, PRECISION, ZERO, half_up, round_down
 from jiebei_tui.domain.overdue import penalty, penalty_rate, stage
 from jiebei_tui.domain.schedule import (
     FIXED_INSTALLMENT,
@@ -279,6 +279,7 @@ class LoanReplay:
         # payment applied (event, Allocation)
         self.stretches: list[tuple[dt.date, dt.date, Decimal, Decimal]] | None = None
         self.allocations: list[tuple[object, Allocation]] | None = None
+        self._suffixes: dict[int, list[Decimal]] = {}  # plan end → annuity sums (see _annuity)
         self._next()
 
     # --- building one ---
@@ -361,10 +362,7 @@ class LoanReplay:
         days = (at - self.stretch_from).days
         if days > 0:
             if self.balance and self.running is not None:
-                charged = half_up(self.balance * self.daily_rate * days)
-                self.running.interest += charged
-                if self.stretches is not None:
-                    self.stretches.append((self.stretch_from, at, self.balance, charged))
+                self._charge((self.balance * self.daily_rate * days).quantize(FEN, rounding=ROUND_HALF_UP), at)
             self.stretch_from = at
 
     def _open_interest(self, on: dt.date) -> Decimal:
@@ -407,8 +405,10 @@ class LoanReplay:
         self.first_open = k
 
     def _overdue_lines(self) -> list[_Line]:
+        """The instalments past their due date and not yet paid, oldest first. (An instalment that owed nothing
+        at its due date, possible when tiny interest rounds to 0.00, is paid then, even behind an overdue one.)"""
         end = len(self.lines) - 1 if self.running is not None else len(self.lines)
-        return self.lines[self.first_open : end]
+        return [line for line in self.lines[self.first_open : end] if line.cleared_on is None]
 
     @property
     def paid_off(self) -> bool:
@@ -450,103 +450,140 @@ class LoanReplay:
     def pay(self, amount: Decimal, on: dt.date, strategy: Strategy | None = None) -> Allocation:
         """Apply a payment of `amount` on `on` by the rules (module docstring). Raises InputError, changing
         nothing, when the loan is paid off, the date is before the drawdown, the amount is more than the payoff,
-        or what it would prepay is below the loan's minimum prepayment."""
-        if self.paid_off:
+        or what it would prepay is below the loan's minimum prepayment.
+
+        (Written out flat: a ledger replays tens of thousands of payments.)"""
+        running = self.running
+        if running is None and self.first_open >= len(self.lines):
             raise InputError("loan", self.loan_id, "paid_off")
         if on < self.loan.start:
             raise InputError("on", on.isoformat(), "payment_before_start", start=self.loan.start)
-        self.advance(on)
-        rate, terms = self.rate, self.terms
-        overdue = self._overdue_lines()
-        penalties = []
+        if running is not None and running.due_date < on:
+            self.advance(on)
+            running = self.running
+        lines = self.lines
+        end = len(lines) - 1 if running is not None else len(lines)
+        overdue = lines[self.first_open : end] if self.first_open < end else None
         owed_overdue = ZERO
-        for line in overdue:
-            line.accrue(on)
-            due = line.penalty_due(on, rate, terms)
-            penalties.append(due)
-            owed_overdue += due + line.unpaid_interest + line.unpaid_principal
-        running = self.running
+        if overdue:
+            rate, terms = self.rate, self.terms
+            penalties = []
+            for line in overdue:
+                line.accrue(on)
+                due = line.penalty_due(on, rate, terms)
+                penalties.append(due)
+                owed_overdue += due + line.unpaid_interest + line.unpaid_principal
         balance = self.balance
+        open_interest = running_interest = running_principal = ZERO
+        days = 0
         if running is not None:
-            open_interest = self._open_interest(on)
+            days = (on - self.stretch_from).days
+            if days > 0 and balance:
+                open_interest = (balance * self.daily_rate * days).quantize(FEN, rounding=ROUND_HALF_UP)
             running_interest = running.interest + open_interest - running.paid_interest
             running_principal = running.principal - running.paid_principal
-        else:
-            open_interest = running_interest = running_principal = ZERO
-        prepayable = balance - running_principal
-        payoff = owed_overdue + running_interest + balance + fee_on(prepayable, self.fee_rate)
+        fee_rate = self.fee_rate
+        payoff = owed_overdue + running_interest + balance
+        if fee_rate:
+            payoff += fee_on(balance - running_principal, fee_rate)
         if amount > payoff:
             raise InputError("amount", str(amount), "repay_too_much", payoff=payoff, on=on)
         leftover = amount - owed_overdue - running_interest - running_principal
-        prepaid = fee = ZERO
-        if leftover > 0:
-            prepaid = principal_of(leftover, self.fee_rate)
-            fee = leftover - prepaid
-            if prepaid < prepayable and prepaid < self.min_prepayment:
+        if leftover > 0 and self.min_prepayment:
+            prepaid = principal_of(leftover, fee_rate)
+            if prepaid < balance - running_principal and prepaid < self.min_prepayment:
                 raise InputError(
                     "amount", str(amount), "prepay_minimum", minimum=self.min_prepayment, principal=prepaid,
                     payoff=payoff,
                 )
 
         # --- nothing can be refused from here on ---
-        result = Allocation(on, amount, payoff, running=running.no if running is not None else None)
+        result = Allocation(on, amount, payoff)
         left = amount
         if overdue:
+            paid_penalty = paid_interest = paid_principal = ZERO
             for k, line in enumerate(overdue):  # penalty first, oldest first
-                take = min(left, penalties[k])
-                line.paid_penalty += take
-                penalties[k] -= take
-                left -= take
-                result.penalty += take
+                due = penalties[k]
+                take = due if left >= due else left
+                if take:
+                    line.paid_penalty += take
+                    penalties[k] = due - take
+                    left -= take
+                    paid_penalty += take
             for line in overdue:  # then overdue interest
-                take = min(left, line.unpaid_interest)
-                line.unpaid_interest -= take
-                line.paid_interest += take
-                left -= take
-                result.overdue_interest += take
+                due = line.unpaid_interest
+                take = due if left >= due else left
+                if take:
+                    line.unpaid_interest = due - take
+                    line.paid_interest += take
+                    left -= take
+                    paid_interest += take
             for line in overdue:  # then overdue principal, oldest first
-                take = min(left, line.unpaid_principal)
-                line.unpaid_principal -= take
-                line.paid_principal += take
-                left -= take
-                result.overdue_principal += take
+                due = line.unpaid_principal
+                take = due if left >= due else left
+                if take:
+                    line.unpaid_principal = due - take
+                    line.paid_principal += take
+                    left -= take
+                    paid_principal += take
+            result.penalty, result.overdue_interest, result.overdue_principal = paid_penalty, paid_interest, paid_principal
             for line, penalty_left in zip(overdue, penalties):
                 if penalty_left <= 0 and not line.unpaid_principal and not line.unpaid_interest:
                     line.cleared_on = on
             self._skip_cleared()
         completed = None
-        if running is not None and left > 0:
-            take = min(left, running_interest)
-            running.paid_interest += take
-            left -= take
-            result.interest = take
-            if left > 0 and running_principal > 0:
-                take = min(left, running_principal)
-                self._close(on)  # the balance changes: round the stretch so far
-                running.paid_principal += take
-                self.balance -= take
+        if running is not None:
+            result.running = running.no
+            if left > 0:
+                take = running_interest if left >= running_interest else left
+                running.paid_interest += take
                 left -= take
-                result.principal = take
-            if (
-                running.paid_principal == running.principal
-                and result.interest == running_interest
-                and (running.paid_interest or running.paid_principal)
-            ):
-                self._close(on)
-                self.stretch_from = on
-                running.cleared_on = on
-                completed = running
-                result.completed = running.no
-                self._next()
-                self._skip_cleared()
+                result.interest = take
+                closed = False
+                if left > 0 and running_principal > 0:  # the balance changes: round the stretch so far
+                    if open_interest:
+                        self._charge(open_interest, on)
+                    self.stretch_from = on
+                    closed = True
+                    take = running_principal if left >= running_principal else left
+                    running.paid_principal += take
+                    self.balance -= take
+                    left -= take
+                    result.principal = take
+                if (
+                    running.paid_principal == running.principal
+                    and result.interest == running_interest
+                    and (running.paid_interest or running.paid_principal)
+                ):
+                    if not closed:
+                        if open_interest:
+                            self._charge(open_interest, on)
+                        self.stretch_from = on
+                    running.cleared_on = on
+                    completed = running
+                    result.completed = running.no
+                    if left > 0:  # the plan is recomputed: the next instalment starts from the new plan
+                        self.running = None
+                    else:
+                        self._next()
+                    self._skip_cleared()
         if left > 0:
             self._prepay(left, on, strategy, completed, result)
         self.total_paid += amount
-        result.closed = self.paid_off
+        if self.running is None:
+            result.closed = self.first_open >= len(self.lines)
         return result
 
+    def _charge(self, charged: Decimal, at: dt.date) -> None:
+        """Charge a stretch's rounded interest (up to `at`) to the running instalment."""
+        self.running.interest += charged
+        if self.stretches is not None:
+            self.stretches.append((self.stretch_from, at, self.balance, charged))
+
     def _prepay(self, leftover: Decimal, on: dt.date, strategy: Strategy | None, completed: _Line | None, result: Allocation) -> None:
-        """Leftover money prepays principal (less the fee); the plan is recomputed from `on`."""
+        """Leftover money prepays principal (less the fee); the plan is recomputed from `on`. Either the running
+        instalment was just completed by this payment (`completed`; its successor has not started yet), or it
+        owed nothing that day and had nothing paid (it is replaced by the new plan's)."""
         prepaid = principal_of(leftover, self.fee_rate)
         fee = leftover - prepaid
         result.prepaid, result.fee = prepaid, fee
@@ -559,22 +596,26 @@ class LoanReplay:
             self.loose_prepaid += prepaid
         self._close(on)
         self.stretch_from = on
-        fresh = self.running  # nothing paid on it yet: the new plan replaces it
         self.balance -= prepaid
+        fresh = self.running
+        plan = self.plan
         if fresh is not None:
             self.lines.pop()
-        if not self.balance:
             self.running = None
+            start = fresh.no - 1  # index of its due date
+            end = start if plan.done else plan.last_index()
+        else:
+            start = plan.index
+            end = start - 1 if plan.done else plan.last_index()
+        if not self.balance:
             self.plan = PlanCursor(INTEREST_FIRST, ZERO, self.daily_rate, on, self.dues, len(self.dues), -1, ZERO)
             closing = completed or (self.lines[self.first_open - 1] if self.first_open else None)
             if closing is not None:
                 closing.settled = True
             self._skip_cleared()
             return
-        if fresh is None:  # cannot happen: money left over while nothing runs means the balance was repaid
+        if end < start:  # cannot happen: money left over with no instalment to come means the balance was repaid
             raise AssertionError("prepayment with no instalment to come")
-        start = fresh.no - 1  # index of its due date
-        end = start if self.plan.done else self.plan.last_index()
         self.plan = self._replan(on, start, end, strategy or self.default_strategy)
         result.recomputed = True
         self._next()
@@ -584,7 +625,10 @@ class LoanReplay:
         if method is Method.INTEREST_FIRST:  # no term to shorten: both strategies give the same plan
             return PlanCursor(INTEREST_FIRST, balance, rate, on, dues, start, end, ZERO)
         if strategy is Strategy.REDUCE_INSTALLMENT:
-            amount = regular_amount(balance, rate, on, list(dues[start : end + 1]), method)
+            if method is Method.EQUAL_INSTALLMENT:
+                amount = self._annuity(balance, on, start, end)
+            else:  # equal principal: HALF_UP(B / n)
+                amount = (balance / (end - start + 1)).quantize(FEN, rounding=ROUND_HALF_UP)
             self.regular_amount = amount
             mode = FIXED_INSTALLMENT if method is Method.EQUAL_INSTALLMENT else FIXED_PRINCIPAL
             return PlanCursor(mode, balance, rate, on, dues, start, end, amount)
@@ -592,6 +636,21 @@ class LoanReplay:
             return PlanCursor(FIXED_INSTALLMENT, balance, rate, on, dues, start, end, self.regular_amount, stop_early=True)
         periods = periods_to_repay(balance, self.regular_amount, end - start + 1)
         return PlanCursor(FIXED_PRINCIPAL, balance, rate, on, dues, start, start + periods - 1, self.regular_amount)
+
+    def _annuity(self, balance: Decimal, on: dt.date, start: int, end: int) -> Decimal:
+        """schedule.annuity of dues[start..end] from `on`, in O(1): Σ_k Π_{i≤k} 1/(1 + d·δ_i) = T_start / (1 + d·δ_start)
+        with T_j = 1 + T_{j+1} / (1 + d·δ_{j+1}), T_end = 1 (δ: the days of each period), worked out once per loan
+        and plan end (a loan recomputed after every payment would otherwise redo the sum each time)."""
+        table = self._suffixes.get(end)
+        rate, dues = self.daily_rate, self.dues
+        with localcontext() as ctx:
+            ctx.prec = PRECISION
+            if table is None:
+                table = [Decimal(1)] * (end + 1)
+                for j in range(end - 1, -1, -1):
+                    table[j] = 1 + table[j + 1] / (1 + rate * (dues[j + 1] - dues[j]).days)
+                self._suffixes[end] = table
+            return round_down(balance * (1 + rate * (dues[start] - on).days) / table[start])
 
     # --- previews (simulate.py): the same rules on a fresh replay with one more payment ---
 
@@ -685,15 +744,22 @@ class LoanReplay:
         overdue = [r for r in rows if r.status == "overdue"]
         coming = next((r for r in rows if r.status in ("due", "partial", "upcoming")), None)
         days_overdue = max((r.days_overdue for r in overdue), default=0)
+        amount_to_clear = sum((r.owed for r in overdue), ZERO)
         tomorrow = today + ONE_DAY
         daily = ZERO
         unpaid_principal = ZERO
-        for line in self._overdue_lines():
-            daily += sum(line.penalty_parts(tomorrow, rate, terms), ZERO) - sum(line.penalty_parts(today, rate, terms), ZERO)
+        for line, row in zip(self._overdue_lines(), overdue):
+            daily += sum(line.penalty_parts(tomorrow, rate, terms), ZERO) - row.penalty
             unpaid_principal += line.unpaid_principal
-        record = self.record
+        payoff = ZERO
+        running = self.running
+        if running is not None:
+            running_principal = running.principal - running.paid_principal
+            payoff = self._running_interest(today) + self.balance + fee_on(self.balance - running_principal, self.fee_rate)
+        if not self.paid_off:
+            payoff += amount_to_clear
         return LoanState(
-            record=record,
+            record=self.record,
             today=today,
             installments=tuple(rows),
             principal_outstanding=self.balance + unpaid_principal,
@@ -702,7 +768,7 @@ class LoanReplay:
             days_until_due=(coming.due_date - today).days if coming else None,
             days_overdue=days_overdue,
             stage=stage(days_overdue),
-            amount_to_clear=sum((r.owed for r in overdue), ZERO),
+            amount_to_clear=amount_to_clear,
             daily_cost=daily,
             paid_off=self.paid_off,
             total_paid=self.total_paid,
@@ -710,7 +776,7 @@ class LoanReplay:
             penalty_rate=rate,
             regular_amount=self.regular_amount,
             problems=tuple(self.problems),
-            payoff=ZERO if self.paid_off else self.payoff(today).total,
+            payoff=payoff,
             principal_prepaid=self.prepaid_total,
             fees_paid=self.fees_total,
         )

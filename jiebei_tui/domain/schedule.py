@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, Decimal, localcontext
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, localcontext
 
-from jiebei_tui.domain.money import PRECISION, ZERO, half_up, interest, round_down
+from jiebei_tui.domain.money import FEN, PRECISION, ZERO, half_up, round_down
 from jiebei_tui.domain.terms import Loan, Method
 
 MIN_FIRST_PERIOD_DAYS = 15  # a drawdown fewer than 15 days before the repayment day first repays a month later
@@ -246,7 +246,7 @@ class PlanCursor:
         k = self.index
         due = self.dues[k]
         balance = self.balance
-        part_interest = half_up(balance * self.rate * (due - self.previous).days)
+        part_interest = (balance * self.rate * (due - self.previous).days).quantize(FEN, rounding=ROUND_HALF_UP)
         last = k == self.end
         mode = self.mode
         if mode == FIXED_INSTALLMENT:

@@ -303,3 +303,30 @@ def test_position_parts_add_up_to_the_payoff() -> None:
         D("88.00"), D("15.34"), D("88.00"), D("15.34")
     )
     assert pos.payoff == D("9588.00") + D("15.34") == loan_state(book, lid, d(2, 5)).payoff
+
+
+def test_the_demo_replays_cleanly_with_its_three_cases() -> None:
+    from jiebei_tui.domain.demo import build_demo
+    from jiebei_tui.domain.replay import all_states
+
+    for today in (dt.date(2026, 11, 28), dt.date(2025, 2, 27), dt.date(2024, 1, 31), dt.date(2025, 3, 29)):
+        ledger = build_demo(today)
+        on_track, soon, late = all_states(ledger, today)
+        assert not (on_track.problems or soon.problems or late.problems)
+        assert on_track.days_overdue == 0 and on_track.days_until_due > 3
+        assert 1 <= soon.days_until_due <= 4 and soon.days_overdue == 0
+        assert 4 <= late.days_overdue <= 8 and late.stage == "M1"
+        assert all(e.source == "demo" and e.recorded_at is not None for e in ledger.events)
+
+
+def test_an_instalment_owing_nothing_at_its_due_date_behind_an_overdue_one() -> None:
+    # interest-first, 1.70 at 0.01%/day: 31 days → 0.00527 → 0.01; 28 days → 0.00476 → 0.00. Instalment 1
+    # (0.01) is left unpaid; instalment 2 owes nothing and counts as paid at its due date, behind it
+    loan = make_loan(principal="1.70", daily_rate="0.0001", term=3, method="interest-first", start="2025-01-10")
+    book, lid = add_loan(Ledger(), "Tiny", loan)
+    s = loan_state(book, lid, d(4, 20))
+    assert [i.status for i in s.installments] == ["overdue", "paid", "overdue"]
+    # 0.01 + 1.70 + 0.01; the penalties (0.01 × 0.015% × 69, 1.70 × 0.015% × 10) round to 0.00
+    assert s.amount_to_clear == D("1.72") and s.payoff == s.amount_to_clear
+    closed = loan_state(pay(book, lid, d(4, 20), "1.72"), lid, d(4, 20))
+    assert closed.paid_off
