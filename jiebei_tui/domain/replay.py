@@ -163,6 +163,9 @@ class LoanState:
     payoff: Decimal = ZERO  # what closes the loan today: the most a payment today may be
     principal_prepaid: Decimal = ZERO  # principal paid beyond the instalments' own, over the loan's life
     fees_paid: Decimal = ZERO
+    # what to pay today to clear what is overdue and complete the running instalment, nothing left over to
+    # prepay (before its due date less than next_due_amount, which projects its interest to the due date)
+    pay_now: Decimal = ZERO
 
     @property
     def current(self) -> InstallmentState | None:
@@ -751,13 +754,16 @@ class LoanReplay:
         for line, row in zip(self._overdue_lines(), overdue):
             daily += sum(line.penalty_parts(tomorrow, rate, terms), ZERO) - row.penalty
             unpaid_principal += line.unpaid_principal
-        payoff = ZERO
+        payoff = pay_now = ZERO
         running = self.running
         if running is not None:
             running_principal = running.principal - running.paid_principal
-            payoff = self._running_interest(today) + self.balance + fee_on(self.balance - running_principal, self.fee_rate)
+            interest_today = self._running_interest(today)
+            payoff = interest_today + self.balance + fee_on(self.balance - running_principal, self.fee_rate)
+            pay_now = interest_today + running_principal
         if not self.paid_off:
             payoff += amount_to_clear
+            pay_now += amount_to_clear
         return LoanState(
             record=self.record,
             today=today,
@@ -779,6 +785,7 @@ class LoanReplay:
             payoff=payoff,
             principal_prepaid=self.prepaid_total,
             fees_paid=self.fees_total,
+            pay_now=pay_now,
         )
 
 

@@ -183,6 +183,8 @@ def test_a_payment_short_of_the_interest_does_not_split_the_stretch() -> None:
 def test_an_early_instalment_with_nothing_left_over_keeps_the_plan() -> None:
     book, lid = worked()
     # 5 Feb exactly what instalment 1 owes that day: 104.00 + 776.41 = 880.41 → nothing left over
+    before = loan_state(book, lid, d(2, 5))
+    assert (before.pay_now, before.next_due_amount) == (D("880.41"), D("900.41"))
     book = pay(book, lid, d(2, 5), "880.41")
     s = loan_state(book, lid, d(2, 5))
     second = s.installments[1]

@@ -236,3 +236,19 @@ def test_no_instalment_reopens(loan, loan_terms, steps, offsets, per_mille) -> N
     for inst in state.installments:
         if inst.status == "paid":
             assert after[inst.no].status == "paid" and after[inst.no].paid_on == inst.paid_on
+
+
+@COMMON
+@given(loans, terms, actions, st.integers(0, 120))
+def test_paying_what_is_due_now_completes_the_instalment_and_prepays_nothing(loan, loan_terms, steps, later) -> None:
+    book, lid = build(loan, loan_terms, steps)
+    on = last_date(book, lid) + dt.timedelta(days=later)
+    state = loan_state(book, lid, on)
+    if state.paid_off or state.pay_now <= 0:
+        return
+    assert state.amount_to_clear <= state.pay_now <= state.payoff
+    alloc = LoanReplay.of(book, lid, on).pay(state.pay_now, on)
+    assert (alloc.prepaid, alloc.fee, alloc.recomputed) == (ZERO, ZERO, False)
+    assert alloc.overdue_cleared == state.amount_to_clear
+    if alloc.interest or alloc.principal:  # the running instalment owed something: it is now paid
+        assert alloc.running is not None and alloc.completed == alloc.running
