@@ -327,7 +327,7 @@ class LoanReplay:
             if event.date > until:
                 break
             try:
-                replay.apply(event)
+                replay.apply(event, detail=False)
             except InputError as err:  # a stored event that no longer fits (a hand-edited file): show, don't crash
                 replay.problems.append(f"{event.id} ({event.kind} {event.amount} on {event.date}): {err}")
         return replay
@@ -441,16 +441,18 @@ class LoanReplay:
 
     # --- payments ---
 
-    def apply(self, event) -> Allocation:
+    def apply(self, event, detail: bool = True) -> Allocation | None:
+        """Apply a recorded payment; where it went (an Allocation) unless `detail` is off (a plain replay)."""
         amount = event.amount
         if amount is None or amount <= 0:
             raise InputError("amount", str(amount), "amount")
-        allocation = self.pay(amount, event.date, event.strategy)
-        if self.allocations is not None:
+        logging = self.allocations is not None
+        allocation = self.pay(amount, event.date, event.strategy, detail or logging)
+        if logging:
             self.allocations.append((event, allocation))
         return allocation
 
-    def pay(self, amount: Decimal, on: dt.date, strategy: Strategy | None = None) -> Allocation:
+    def pay(self, amount: Decimal, on: dt.date, strategy: Strategy | None = None, detail: bool = True) -> Allocation:
         """Apply a payment of `amount` on `on` by the rules (module docstring). Raises InputError, changing
         nothing, when the loan is paid off, the date is before the drawdown, the amount is more than the payoff,
         or what it would prepay is below the loan's minimum prepayment.
@@ -501,10 +503,9 @@ class LoanReplay:
                 )
 
         # --- nothing can be refused from here on ---
-        result = Allocation(on, amount, payoff)
+        paid_penalty = paid_overdue_interest = paid_overdue_principal = paid_interest = paid_principal = ZERO
         left = amount
         if overdue:
-            paid_penalty = paid_interest = paid_principal = ZERO
             for k, line in enumerate(overdue):  # penalty first, oldest first
                 due = penalties[k]
                 take = due if left >= due else left
@@ -520,7 +521,7 @@ class LoanReplay:
                     line.unpaid_interest = due - take
                     line.paid_interest += take
                     left -= take
-                    paid_interest += take
+                    paid_overdue_interest += take
             for line in overdue:  # then overdue principal, oldest first
                 due = line.unpaid_principal
                 take = due if left >= due else left
@@ -528,54 +529,54 @@ class LoanReplay:
                     line.unpaid_principal = due - take
                     line.paid_principal += take
                     left -= take
-                    paid_principal += take
-            result.penalty, result.overdue_interest, result.overdue_principal = paid_penalty, paid_interest, paid_principal
+                    paid_overdue_principal += take
             for line, penalty_left in zip(overdue, penalties):
                 if penalty_left <= 0 and not line.unpaid_principal and not line.unpaid_interest:
                     line.cleared_on = on
             self._skip_cleared()
         completed = None
-        if running is not None:
-            result.running = running.no
-            if left > 0:
-                take = running_interest if left >= running_interest else left
-                running.paid_interest += take
-                left -= take
-                result.interest = take
-                closed = False
-                if left > 0 and running_principal > 0:  # the balance changes: round the stretch so far
+        if running is not None and left > 0:
+            paid_interest = running_interest if left >= running_interest else left
+            running.paid_interest += paid_interest
+            left -= paid_interest
+            closed = False
+            if left > 0 and running_principal > 0:  # the balance changes: round the stretch so far
+                if open_interest:
+                    self._charge(open_interest, on)
+                self.stretch_from = on
+                closed = True
+                paid_principal = running_principal if left >= running_principal else left
+                running.paid_principal += paid_principal
+                self.balance -= paid_principal
+                left -= paid_principal
+            if (
+                running.paid_principal == running.principal
+                and paid_interest == running_interest
+                and (running.paid_interest or running.paid_principal)
+            ):
+                if not closed:
                     if open_interest:
                         self._charge(open_interest, on)
                     self.stretch_from = on
-                    closed = True
-                    take = running_principal if left >= running_principal else left
-                    running.paid_principal += take
-                    self.balance -= take
-                    left -= take
-                    result.principal = take
-                if (
-                    running.paid_principal == running.principal
-                    and result.interest == running_interest
-                    and (running.paid_interest or running.paid_principal)
-                ):
-                    if not closed:
-                        if open_interest:
-                            self._charge(open_interest, on)
-                        self.stretch_from = on
-                    running.cleared_on = on
-                    completed = running
-                    result.completed = running.no
-                    if left > 0:  # the plan is recomputed: the next instalment starts from the new plan
-                        self.running = None
-                    else:
-                        self._next()
-                    self._skip_cleared()
+                running.cleared_on = on
+                completed = running
+                if left > 0:  # the plan is recomputed: the next instalment starts from the new plan
+                    self.running = None
+                else:
+                    self._next()
+                self._skip_cleared()
+        prepaid = fee = ZERO
+        recomputed = False
         if left > 0:
-            self._prepay(left, on, strategy, completed, result)
+            prepaid, fee, recomputed = self._prepay(left, on, strategy, completed)
         self.total_paid += amount
-        if self.running is None:
-            result.closed = self.first_open >= len(self.lines)
-        return result
+        if not detail:
+            return None
+        return Allocation(
+            on, amount, payoff, paid_penalty, paid_overdue_interest, paid_overdue_principal, paid_interest,
+            paid_principal, prepaid, fee, running.no if running is not None else None,
+            completed.no if completed is not None else None, recomputed, self.paid_off,
+        )
 
     def _charge(self, charged: Decimal, at: dt.date) -> None:
         """Charge a stretch's rounded interest (up to `at`) to the running instalment."""
@@ -583,13 +584,15 @@ class LoanReplay:
         if self.stretches is not None:
             self.stretches.append((self.stretch_from, at, self.balance, charged))
 
-    def _prepay(self, leftover: Decimal, on: dt.date, strategy: Strategy | None, completed: _Line | None, result: Allocation) -> None:
+    def _prepay(
+        self, leftover: Decimal, on: dt.date, strategy: Strategy | None, completed: _Line | None
+    ) -> tuple[Decimal, Decimal, bool]:
         """Leftover money prepays principal (less the fee); the plan is recomputed from `on`. Either the running
         instalment was just completed by this payment (`completed`; its successor has not started yet), or it
-        owed nothing that day and had nothing paid (it is replaced by the new plan's)."""
+        owed nothing that day and had nothing paid (it is replaced by the new plan's). Returns (principal
+        prepaid, fee, whether the plan was recomputed)."""
         prepaid = principal_of(leftover, self.fee_rate)
         fee = leftover - prepaid
-        result.prepaid, result.fee = prepaid, fee
         self.prepaid_total += prepaid
         self.fees_total += fee
         if completed is not None:
@@ -616,12 +619,12 @@ class LoanReplay:
             if closing is not None:
                 closing.settled = True
             self._skip_cleared()
-            return
+            return prepaid, fee, False
         if end < start:  # cannot happen: money left over with no instalment to come means the balance was repaid
             raise AssertionError("prepayment with no instalment to come")
         self.plan = self._replan(on, start, end, strategy or self.default_strategy)
-        result.recomputed = True
         self._next()
+        return prepaid, fee, True
 
     def _replan(self, on: dt.date, start: int, end: int, strategy: Strategy) -> PlanCursor:
         balance, rate, dues, method = self.balance, self.daily_rate, self.dues, self.loan.method
