@@ -51,7 +51,8 @@ def test_settle_json(cli) -> None:
 def test_prepay_json(cli) -> None:
     data = cli("prepay", *EI, "--on", "2025-02-25", "--amount", "3000", "--strategy", "reduce-term", "--json").json()
     assert (data["accrued_interest"], data["principal_reduction"], data["new_balance"]) == ("55.34", "2944.66", "6278.93")
-    assert data["installments"][0]["no"] == 2 and data["installments"][0]["total"] == "900.41"
+    # instalment 2 (running on 25 Feb) is paid first; instalments 3..12 are recomputed, keeping 900.41
+    assert data["installments"][0]["no"] == 3 and data["installments"][0]["total"] == "900.41"
     assert data["payoff_date_before"] == "2026-01-10" and data["payoff_date_after"] < "2026-01-10"
     assert float(data["interest_saved"]) > 0
 
@@ -200,7 +201,7 @@ INVALID = [
     (["pay", "L1", "--amount", "10", "--on", "2024-12-31"], "--on", "2024-12-31"),
     (["pay", "L1", "--amount", "10", "--on", "2025-03-02"], "--on", "2025-03-02"),
     (["pay", "L9", "--amount", "10"], "ID", "L9"),  # the positional, not an option pay does not have
-    (["settle", "--loan", "L1", "--on", "2026-01-10"], "--on", "2026-01-10"),
+    (["settle", *EI, "--on", "2026-01-11"], "--on", "2026-01-11"),
     (["settle", "--loan", "L1", "--on", "2025-01-10"], "--on", "2025-01-10"),
     (["settle", *EI, "--on", "2025-02-25", "--apply"], "--apply", None),
     (["prepay", "--loan", "L1", "--on", "2025-03-01", "--amount", "10"], "--amount", "10"),
@@ -303,3 +304,34 @@ def test_a_command_leaves_the_cycle_collector_as_it_found_it(cli) -> None:
     assert gc.isenabled()
     assert cli("schedule", *WORKED, "--method", "nonsense").code == 2
     assert gc.isenabled()
+
+
+def test_issue_8_repro_early_payment_prepay_settle(cli) -> None:
+    """The commands of issue 8's first repro, with the figures worked by hand in tests/domain/test_account.py."""
+    two = ["--principal", "10000", "--daily-rate", "0.0004", "--term", "2", "--method", "equal-installment", "--start", "2025-01-10"]
+    assert cli("loans", "add", "--name", "Two months", *two).code == 0
+    assert cli("pay", "L1", "--amount", "5090.18", "--on", "2025-02-05", today="2025-02-06").code == 0
+    prepaid = cli("prepay", "--loan", "L1", "--on", "2025-02-06", "--amount", "2000", "--apply", "--json", today="2025-02-06")
+    assert prepaid.code == 0
+    loan = cli("status", "L1", "--json", today="2025-02-20").json()["loans"][0]
+    assert [i["status"] for i in loan["installments"]] == ["paid", "partial"]
+    assert (loan["principal_outstanding"], loan["next_due_amount"], loan["days_overdue"]) == ("3015.83", "3054.43", 0)
+    settle = cli("settle", "--loan", "L1", "--on", "2025-02-20", "--json", today="2025-02-20").json()
+    assert settle["payoff"] == "3032.72"
+    assert cli("settle", "--loan", "L1", "--on", "2025-02-20", "--apply", today="2025-02-20").code == 0
+    final = cli("status", "--json", today="2025-03-20").json()["loans"][0]
+    assert final["paid_off"] is True and final["days_overdue"] == 0 and final["amount_to_clear"] == "0.00"
+    refused = cli("pay", "L1", "--amount", "1", today="2025-03-20")
+    assert refused.code == 2 and "paid off" in refused.err
+
+
+def test_issue_8_repro_paying_the_payoff_closes(cli, worked_loan: str, data_dir: Path) -> None:
+    cli("pay", worked_loan, "--amount", "900.41", "--on", "2025-02-10", today="2025-02-25")
+    too_much = cli("pay", worked_loan, "--amount", "9500", "--on", "2025-02-25", today="2025-02-25")
+    assert too_much.code == 2 and "¥9,278.93" in too_much.err
+    assert cli("pay", worked_loan, "--amount", "9278.93", "--on", "2025-02-25", today="2025-02-25").code == 0
+    final = cli("status", worked_loan, "--json", today="2025-03-25").json()["loans"][0]
+    assert final["paid_off"] is True and final["principal_outstanding"] == "0.00"
+    events = json.loads((data_dir / "ledger.json").read_text())["events"]
+    assert [e["source"] for e in events] == ["cli", "cli"]
+    assert all(e["recorded_at"][-6] in "+-" or e["recorded_at"].endswith("Z") for e in events)  # with its zone

@@ -144,7 +144,7 @@ def cmd_schedule(ctx: Context) -> int:
 
         ledger = ctx.ledger()
         replay = LoanReplay.of(ledger, loan_id, ctx.today)
-        installments = [line.inst for line in replay.lines]  # the plan as it now stands, after prepayments
+        installments = replay.installments(ctx.today)  # the plan as it now stands, after payments
         loan = ledger.loan(loan_id).loan
     else:
         loan = inline_loan(ctx.args)
@@ -158,18 +158,22 @@ def cmd_schedule(ctx: Context) -> int:
     return EXIT_OK
 
 
-def _position(ctx: Context, on: dt.date):
-    from jiebei_tui.domain.simulate import position_on
+def _replay(ctx: Context, on: dt.date):
+    """The loan on `on`: from the ledger (what was really paid), or given inline (every instalment due before
+    `on` paid on its due date)."""
+    from jiebei_tui.domain.replay import LoanReplay
 
     loan_id = ledger_loan_id(ctx.args)
     if loan_id:
-        from jiebei_tui.domain.replay import LoanReplay
-
-        ledger = ctx.ledger()
-        return LoanReplay.of(ledger, loan_id, on).position(on)
+        return LoanReplay.of(ctx.ledger(), loan_id, on)
     if ctx.args.apply:
         raise InputError("apply", None, "inline_apply")
-    return position_on(build_schedule(inline_loan(ctx.args)), on)
+    return LoanReplay.inline(inline_loan(ctx.args), ctx.terms(), on)
+
+
+def recorded_now() -> dt.datetime:
+    """When an entry is recorded: the machine's clock, in its zone (the domain has no clock)."""
+    return dt.datetime.now().astimezone()
 
 
 def cmd_settle(ctx: Context) -> int:
@@ -179,10 +183,12 @@ def cmd_settle(ctx: Context) -> int:
     on = parse_date(ctx.args.on, "on")
     if ctx.args.apply and not ledger_loan_id(ctx.args):
         raise InputError("apply", None, "inline_apply")
-    result = settle(_position(ctx, on))
+    result = settle(_replay(ctx, on), on)
     if ctx.args.apply:
         ctx.store.transact(
-            lambda ledger: record_event(ledger, ctx.args.loan, "settlement", on, result.payoff, ctx.today),
+            lambda ledger: record_event(
+                ledger, ctx.args.loan, "settlement", on, result.payoff, ctx.today, recorded_at=recorded_now(), source="cli"
+            ),
             action="settle",
             params=lambda event: {"loan": ctx.args.loan, "event": event.id, "amount": result.payoff, "date": on},
         )
@@ -198,14 +204,14 @@ def cmd_prepay(ctx: Context) -> int:
     amount = parse_amount(ctx.args.amount)
     if ctx.args.apply and not ledger_loan_id(ctx.args):
         raise InputError("apply", None, "inline_apply")
-    if ctx.args.strategy:
-        strategy = parse_strategy(ctx.args.strategy)
-    else:
-        strategy = ctx.terms().default_prepay_strategy
-    result = prepay(_position(ctx, on), amount, strategy)
+    replay = _replay(ctx, on)
+    strategy = parse_strategy(ctx.args.strategy) if ctx.args.strategy else replay.default_strategy
+    result = prepay(replay, amount, on, strategy)
     if ctx.args.apply:
         ctx.store.transact(
-            lambda ledger: record_event(ledger, ctx.args.loan, "prepayment", on, amount, ctx.today, strategy),
+            lambda ledger: record_event(
+                ledger, ctx.args.loan, "prepayment", on, amount, ctx.today, strategy, recorded_at=recorded_now(), source="cli"
+            ),
             action="prepay",
             params=lambda event: {"loan": ctx.args.loan, "event": event.id, "amount": amount, "date": on,
                                   "strategy": strategy},
@@ -227,8 +233,10 @@ def cmd_overdue(ctx: Context) -> int:
     args = ctx.args
     loan_id = ledger_loan_id(args)
     if loan_id:
+        from jiebei_tui.domain.ledger import effective_terms
+
         ledger = ctx.ledger()
-        terms = ledger.terms
+        terms = effective_terms(ledger, loan_id)
         state = loan_state(ledger, loan_id, ctx.today)
         rows = [(i.no, i.due_date, i.unpaid_principal, i.unpaid_interest, i.principal, i.interest) for i in state.installments]
         rate = state.record.daily_rate
@@ -327,7 +335,9 @@ def cmd_pay(ctx: Context) -> int:
     amount = parse_amount(ctx.args.amount)
     on = parse_date(ctx.args.on, "on") if ctx.args.on else ctx.today
     event = ctx.store.transact(
-        lambda ledger: record_event(ledger, ctx.args.id, "repayment", on, amount, ctx.today),
+        lambda ledger: record_event(
+            ledger, ctx.args.id, "repayment", on, amount, ctx.today, recorded_at=recorded_now(), source="cli"
+        ),
         action="pay",
         params=lambda event: {"loan": ctx.args.id, "event": event.id, "amount": amount, "date": on},
     )

@@ -1,6 +1,8 @@
 """The loan rules, pure: no Textual, no files, no clock. "Today" is always passed in.
 
 One file per idea: money (rounding), errors (what bad input says), terms (a loan and the product terms),
-schedule (due dates and instalments), apr, simulate (settle, prepay), overdue (penalty and stages),
-ledger (the borrower's file, as data), replay (what is owed on a date), demo, consequences, reminders.
+schedule (due dates and instalments), apr, replay (the account: what a payment does, what is owed on a date),
+simulate (settle, prepay, any payment, previewed), overdue (penalty and stages), outlook (overdue across
+instalments), ledger (the borrower's file, as data), corrections (void, edit, loan edit), debits (auto-debit
+confirmed), demo, consequences, reminders.
 """

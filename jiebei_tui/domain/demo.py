@@ -13,6 +13,7 @@ from jiebei_tui.domain.ledger import Event, Ledger, LoanRecord
 from jiebei_tui.domain.schedule import add_months, build_schedule
 from jiebei_tui.domain.terms import Method
 
+DEMO_ZONE = dt.timezone(dt.timedelta(hours=8))
 DEMO_LOANS = (
     # name, principal, daily rate, term, method, days from today to the instalment that matters, paid before it
     ("冰箱分期 · Fridge (demo)", "6000.00", "0.0003", 12, Method.EQUAL_INSTALLMENT, (15, 14, 16, 13, 17), 2),
@@ -50,6 +51,10 @@ def build_demo(today: dt.date) -> Ledger:
         loans.append(record)
         for inst in build_schedule(record.loan).installments[:paid]:  # paid on time, as scheduled
             events.append(
-                Event(id=f"E{len(events) + 1}", loan_id=record.id, kind="repayment", date=inst.due_date, amount=inst.total)
+                Event(
+                    id=f"E{len(events) + 1}", loan_id=record.id, kind="repayment", date=inst.due_date, amount=inst.total,
+                    # the demo's story: paid at noon (UTC+8) on the due day
+                    recorded_at=dt.datetime.combine(inst.due_date, dt.time(12), tzinfo=DEMO_ZONE), source="demo",
+                )
             )
     return Ledger(demo=True, loans=loans, events=events)

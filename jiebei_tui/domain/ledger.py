@@ -1,7 +1,9 @@
 """The borrower's ledger as data: loans, dated events, product terms and settings.
 
-Only what cannot be derived is stored: each loan's contract terms, and each repayment, prepayment or
-settlement with its date and amount. Balances, statuses and penalties come from replay.py.
+Only what cannot be derived is stored: each loan's contract terms (and its own product terms, if any), and each
+repayment, prepayment or settlement with its date and amount. A payment is never deleted or changed: a void is
+a new entry naming the payment it reverses, and an edit is a void plus the corrected payment (corrections.py).
+Balances, statuses and penalties come from replay.py.
 Every change here is a pure function returning a new, validated ledger; the store writes it.
 """
 
@@ -13,13 +15,13 @@ from decimal import Decimal
 from operator import attrgetter, itemgetter
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.free_text import clean_text
 from jiebei_tui.domain.history import Change
 from jiebei_tui.domain.money import FEN
-from jiebei_tui.domain.product_terms import ProductTerms
+from jiebei_tui.domain.product_terms import TERM_FIELDS, LoanTerms, ProductTerms, parse_terms
 from jiebei_tui.domain.reminder_settings import ReminderSettings
 from jiebei_tui.domain.terms import (
     Loan,
@@ -33,6 +35,19 @@ from jiebei_tui.domain.terms import (
 
 SCHEMA_VERSION = 3  # the file format this program writes; store.py migrates older ones up to it
 MAX_NAME = 40
+MAX_REASON = 200
+
+
+def _is_none(value: object) -> bool:
+    return value is None
+
+
+def _is_empty(value: object) -> bool:
+    return value == ""
+
+
+def _is_false(value: object) -> bool:
+    return value is False
 
 
 def _checked(parse, value: object):
@@ -58,6 +73,7 @@ class LoanRecord(BaseModel):
     repayment_day: int | None = None
     auto_debit: bool = False
     funding_account: str = Field(default="", max_length=MAX_NAME)
+    terms: LoanTerms | None = Field(default=None, exclude_if=_is_none)  # this loan's own terms, if any
 
     @field_validator("principal", mode="before")
     @classmethod
@@ -84,20 +100,38 @@ class LoanRecord(BaseModel):
         return Loan(self.principal, self.daily_rate, self.term, self.method, self.start, self.repayment_day)
 
 
+PAYMENT_KINDS = ("repayment", "prepayment", "settlement")
+
+
 class Event(BaseModel):
-    """Something the borrower paid, on a date. Kinds: a repayment (pays what is due, oldest first), a
-    prepayment (principal paid early, with a strategy), a settlement (everything paid off early)."""
+    """An entry in the ledger. Payments, each on a date: a repayment, a prepayment (its leftover follows its
+    strategy), a settlement (the payoff); all three are one payment to the rules (replay.py). A void reverses
+    the payment it names (`voids`, with the amount reversed and the payment's date); the payment stays in the
+    history, and a corrected payment names the one it `replaces`.
+
+    `recorded_at` and `source` say when and from where an entry was made (older entries have neither).
+    Fields at their empty default are left out of the file: a ledger holds tens of thousands of events."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     id: str = Field(pattern=r"^E[0-9]{1,9}$")
     loan_id: str
-    kind: Literal["repayment", "prepayment", "settlement"]
+    kind: Literal["repayment", "prepayment", "settlement", "void"]
     date: dt.date  # bounded in integrity.py, as the loan's start is
     # pydantic's own constraints only (compiled, no Python validator): a ledger holds tens of thousands of
     # events. append_event writes every amount in fen (1000.00).
     amount: Decimal = Field(gt=0, decimal_places=2, max_digits=12)
-    strategy: Strategy | None = None
+    strategy: Strategy | None = Field(default=None, exclude_if=_is_none)
+    recorded_at: AwareDatetime | None = Field(default=None, exclude_if=_is_none)
+    source: str = Field(default="", pattern=r"^([a-z][a-z0-9-]{0,19})?$", exclude_if=_is_empty)  # app, cli, demo…
+    voids: str | None = Field(default=None, pattern=r"^E[0-9]+$", exclude_if=_is_none)
+    replaces: str | None = Field(default=None, pattern=r"^E[0-9]+$", exclude_if=_is_none)
+    reason: str | None = Field(default=None, max_length=MAX_REASON, exclude_if=_is_none)
+    auto_debit: bool = Field(default=False, exclude_if=_is_false)  # a debit the borrower confirmed went through
+
+    @property
+    def is_payment(self) -> bool:
+        return self.kind != "void"
 
 
 class Settings(BaseModel):
@@ -135,12 +169,38 @@ class Ledger(BaseModel):
         """A loan's events in the order they happened (date, then the order they were recorded)."""
         return self.events_by_loan().get(loan_id, [])
 
+    def event(self, event_id: str, field: str = "id") -> Event:
+        for event in self.events:
+            if event.id == event_id:
+                return event
+        raise InputError(field, event_id, "event_id")
+
+    def payments_by_loan(self) -> dict[str, list[Event]]:
+        """Every loan's payments that stand (not voids, not voided), in the order they happened: what the
+        replay applies."""
+        events = self.events
+        voided = {e.voids for e in events if e.kind == "void"}
+        if not voided:
+            return self.events_by_loan()
+        grouped = self.events_by_loan()
+        return {k: [e for e in v if e.kind != "void" and e.id not in voided] for k, v in grouped.items()}
+
+    def voided_by(self) -> dict[str, Event]:
+        """payment id → the void that reverses it."""
+        return {e.voids: e for e in self.events if e.kind == "void" and e.voids}
+
     def events_by_loan(self) -> dict[str, list[Event]]:
         """Every loan's events, in order (date, then the order they were recorded in), grouped in one pass (a
         ledger may hold tens of thousands)."""
         events = self.events
         numbers = [_number(e.id) for e in events]
-        if any(a > b for a, b in zip(numbers, numbers[1:])):  # a hand-edited file may list them in any order
+        if any(e.replaces for e in events):  # a corrected payment takes the place of the one it replaces
+            place: dict[str, int] = {}
+            for event, number in sorted(zip(events, numbers), key=itemgetter(1)):
+                place[event.id] = place.get(event.replaces, number) if event.replaces else number
+            numbers = [place[e.id] for e in events]
+            events = [e for _, e in sorted(zip(numbers, events), key=itemgetter(0))]
+        elif any(a > b for a, b in zip(numbers, numbers[1:])):  # a hand-edited file may list them in any order
             events = [e for _, e in sorted(zip(numbers, events), key=itemgetter(0))]
         grouped: dict[str, list[Event]] = {}
         for event in sorted(events, key=attrgetter("date")):  # stable: a day's events stay in recorded order
@@ -163,12 +223,49 @@ def clean_name(name: object, field: str = "name") -> str:
     return clean_text(name, field, MAX_NAME, rule="name")
 
 
-def add_loan(ledger: Ledger, name: object, loan: Loan) -> tuple[Ledger, str]:
-    """A new loan gets the next free id (ids are never reused). The first real loan replaces the demo."""
+def add_loan(
+    ledger: Ledger,
+    name: object,
+    loan: Loan,
+    *,
+    paid_through: object = 0,
+    today: dt.date | None = None,
+    recorded_at: dt.datetime | None = None,
+    source: str = "",
+) -> tuple[Ledger, str]:
+    """A new loan gets the next free id (ids are never reused). The first real loan replaces the demo.
+
+    `paid_through` K (a loan already part-repaid): instalments 1..K are recorded as repaid on their due dates,
+    each exactly what it owed then. K is 0 up to the term − 1, and each of those due dates must be on or before
+    `today`."""
     base = Ledger(terms=ledger.terms, settings=ledger.settings) if ledger.demo else ledger
     new_id, issued = _issue(base, "L", [r.id for r in base.loans])
     record = LoanRecord(id=new_id, name=clean_name(name), **dataclasses.asdict(loan))
-    return base.model_copy(update={"loans": [*base.loans, record], "demo": False, "ids_issued": issued}), new_id
+    new = base.model_copy(update={"loans": [*base.loans, record], "demo": False, "ids_issued": issued})
+    count = _paid_through(paid_through, loan, today)
+    if count:
+        from jiebei_tui.domain.replay import scheduled_payments
+
+        for on, amount in scheduled_payments(record.loan, effective_terms(new, new_id), count):
+            new, _ = append_event(new, new_id, "repayment", on, amount, on, recorded_at=recorded_at, source=source)
+    return new, new_id
+
+
+def _paid_through(value: object, loan: Loan, today: dt.date | None) -> int:
+    if value is None or value == "" or value == 0:
+        return 0
+    from jiebei_tui.domain.schedule import due_dates
+    from jiebei_tui.domain.terms import parse_int
+
+    dues = due_dates(loan)
+    allowed = min(loan.term - 1, sum(1 for d in dues if today is not None and d <= today))
+    try:
+        count = parse_int(value, "paid_through", "paid_through")
+    except InputError:
+        count = -1
+    if not 0 <= count <= allowed:
+        raise InputError("paid_through", value, "paid_through", max=allowed, term=loan.term, today=today)
+    return count
 
 
 def rename_loan(ledger: Ledger, loan_id: str, name: object) -> Ledger:
@@ -202,14 +299,17 @@ def append_event(
     amount: Decimal,
     today: dt.date,
     strategy: Strategy | None = None,
+    *,
+    recorded_at: dt.datetime | None = None,
+    source: str = "",
+    replaces: str | None = None,
+    auto_debit: bool = False,
 ) -> tuple[Ledger, Event]:
-    """Record a payment, after checking its date; the replay (replay.record_event) checks the amount."""
+    """Add a payment after checking its date (not before the drawdown, not after today). It need not be the
+    latest: the replay orders payments by date. replay.record_event checks it against the loan's history."""
     record = ledger.loan(loan_id)
     if on < record.start or on > today:
         raise InputError("on", on.isoformat(), "event_date", start=record.start, today=today)
-    earlier = ledger.events_of(loan_id)
-    if earlier and on < earlier[-1].date:
-        raise InputError("on", on.isoformat(), "event_order", last=earlier[-1].date)
     event_id, issued = _issue(ledger, "E", [e.id for e in ledger.events])
     event = Event(
         id=event_id,
@@ -218,8 +318,97 @@ def append_event(
         date=on,
         amount=Decimal(amount).quantize(FEN),  # written as 1000.00, as every amount is
         strategy=strategy,
+        recorded_at=recorded_at,
+        source=source,
+        replaces=replaces,
+        auto_debit=auto_debit,
     )
     return ledger.model_copy(update={"events": [*ledger.events, event], "ids_issued": issued}), event
+
+
+def append_void(
+    ledger: Ledger, payment: Event, *, reason: str | None = None, recorded_at: dt.datetime | None = None, source: str = ""
+) -> tuple[Ledger, Event]:
+    """Add the entry that reverses `payment` (its amount and date, naming it); corrections.void_event checks it."""
+    event_id, issued = _issue(ledger, "E", [e.id for e in ledger.events])
+    event = Event(
+        id=event_id,
+        loan_id=payment.loan_id,
+        kind="void",
+        date=payment.date,
+        amount=payment.amount,
+        recorded_at=recorded_at,
+        source=source,
+        voids=payment.id,
+        reason=reason,
+    )
+    return ledger.model_copy(update={"events": [*ledger.events, event], "ids_issued": issued}), event
+
+
+# --- terms: the ledger's are every loan's default; a loan may override any ---
+
+
+def terms_for(record: LoanRecord, terms: ProductTerms) -> ProductTerms:
+    """The terms in force for one loan: its own where it has them, the ledger's otherwise."""
+    own = record.terms
+    return terms if own is None else own.applied_to(terms)
+
+
+def effective_terms(ledger: Ledger, loan_id: str) -> ProductTerms:
+    return terms_for(ledger.loan(loan_id), ledger.terms)
+
+
+def set_terms(
+    ledger: Ledger,
+    loan_id: str | None = None,
+    *,
+    penalty_multiplier: object = None,
+    grace_days: object = None,
+    compounding: object = None,
+    default_strategy: object = None,
+    min_prepayment: object = None,
+    prepayment_fee: object = None,
+    reset: tuple[str, ...] = (),
+) -> Ledger:
+    """Set contract terms for every loan (`loan_id` None: the ledger's defaults, no longer illustrative) or for one
+    loan (its overrides; `reset` names overrides to drop, so the loan follows the ledger again). Each value is
+    checked as typed. Refused (InputError naming the first payment) when a loan's recorded payments no longer fit
+    under the new terms. Returns the ledger itself when nothing changes."""
+    update = parse_terms(
+        penalty_multiplier=penalty_multiplier,
+        grace_days=grace_days,
+        compounding=compounding,
+        default_strategy=default_strategy,
+        min_prepayment=min_prepayment,
+        prepayment_fee=prepayment_fee,
+    )
+    for name in reset:
+        if name not in TERM_FIELDS:
+            raise InputError("reset", name, "term_field", known=", ".join(TERM_FIELDS))
+    if loan_id is None:
+        if reset:
+            raise InputError("reset", ",".join(reset), "reset_needs_loan")
+        terms = ledger.terms.model_copy(update={"illustrative": False, **update})
+        if terms == ledger.terms:
+            return ledger
+        new = ledger.model_copy(update={"terms": terms})
+        checked = [r.id for r in ledger.loans]
+    else:
+        record = ledger.loan(loan_id)
+        own = (record.terms.overrides() if record.terms is not None else {}) | update
+        for name in reset:
+            own.pop(name, None)
+        terms = LoanTerms(**own) if own else None
+        if terms == record.terms:
+            return ledger
+        changed = record.model_copy(update={"terms": terms})
+        new = ledger.model_copy(update={"loans": [changed if r.id == loan_id else r for r in ledger.loans]})
+        checked = [loan_id]
+    from jiebei_tui.domain.corrections import check_history
+
+    for other in checked:
+        check_history(ledger, new, other, "terms", None)
+    return new
 
 
 def change_reminders(ledger: Ledger, change) -> tuple[Ledger, object]:

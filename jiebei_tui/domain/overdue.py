@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
-from jiebei_tui.domain.money import ZERO, half_up, rate6
+from jiebei_tui.domain.money import FEN, ZERO, rate6
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the pydantic model is only needed by callers that hold one
@@ -43,9 +43,10 @@ def penalty(
     unpaid). Within the grace days nothing is charged; past them, every day since the due date counts."""
     if days_past_due <= terms.grace_days:
         return ZERO, ZERO
-    # exact in the default 28 digits: amounts have 2 decimals, rates 6, day counts are whole
-    on_principal = half_up(principal_days * rate)
-    on_interest = half_up(interest_days * rate) if terms.compounding else ZERO
+    # exact in the default 28 digits: amounts have 2 decimals, rates 6, day counts are whole. (HALF_UP to the fen,
+    # written out: called for every overdue instalment at every payment of a replay.)
+    on_principal = (principal_days * rate).quantize(FEN, rounding=ROUND_HALF_UP)
+    on_interest = (interest_days * rate).quantize(FEN, rounding=ROUND_HALF_UP) if terms.compounding else ZERO
     return on_principal, on_interest
 
 

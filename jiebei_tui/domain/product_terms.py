@@ -1,8 +1,13 @@
 """The product terms of the credit line: the lender's rules the numbers come from.
 
 Illustrative defaults (penalty 1.5 × the daily rate, no grace, compound penalty on unpaid interest, prepayments
-lower the instalment, the stage texts); the borrower replaces them with their own contract's figures. Stored in
-the ledger file.
+lower the instalment, no minimum prepayment and no prepayment fee, the stage texts); the borrower replaces them
+with their own contract's figures. Stored in the ledger file: the ledger's terms are every loan's default, and a
+loan may override any of them (`LoanTerms`, ledger.effective_terms).
+
+The prepayment fee is a fraction of the principal prepaid (0.01 is 1%): of money left for prepayment L, the
+principal is ROUND_DOWN(L / (1 + fee)) and the fee the rest. The minimum prepayment is the least principal a
+payment may prepay, unless it closes the loan.
 """
 
 from __future__ import annotations
@@ -12,7 +17,8 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict, Field
 
 from jiebei_tui.domain.errors import InputError
-from jiebei_tui.domain.terms import Strategy, parse_decimal, parse_in_range, parse_strategy
+from jiebei_tui.domain.money import ZERO
+from jiebei_tui.domain.terms import MAX_PRINCIPAL, Strategy, parse_decimal, parse_in_range, parse_strategy
 
 # What typically happens at each stage (a synthesis of consumer sources; illustrative). Per stage, en and zh.
 DEFAULT_STAGE_TEXTS: dict[str, dict[str, str]] = {
@@ -50,6 +56,8 @@ class ProductTerms(BaseModel):
     grace_days: int = Field(default=0, ge=0, le=30)
     compounding: bool = True  # penalty also on unpaid interest (复利)
     default_prepay_strategy: Strategy = Strategy.REDUCE_INSTALLMENT
+    min_prepayment: Decimal = Field(default=ZERO, ge=0, le=MAX_PRINCIPAL, decimal_places=2)
+    prepayment_fee: Decimal = Field(default=ZERO, ge=0, le=Decimal("0.1"), decimal_places=6)  # 0.01 is 1%
     stage_texts: dict[str, dict[str, str]] = Field(default_factory=lambda: {k: dict(v) for k, v in DEFAULT_STAGE_TEXTS.items()})
     illustrative: bool = True  # True until the borrower enters their own contract's terms
 
@@ -58,20 +66,43 @@ class ProductTerms(BaseModel):
         return texts.get(lang) or texts.get("en") or DEFAULT_STAGE_TEXTS[stage][lang]
 
 
+class LoanTerms(BaseModel):
+    """One loan's own contract terms: each field set overrides the ledger's; None keeps the ledger's."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    penalty_multiplier: Decimal | None = Field(default=None, gt=0, le=10)
+    grace_days: int | None = Field(default=None, ge=0, le=30)
+    compounding: bool | None = None
+    default_prepay_strategy: Strategy | None = None
+    min_prepayment: Decimal | None = Field(default=None, ge=0, le=MAX_PRINCIPAL, decimal_places=2)
+    prepayment_fee: Decimal | None = Field(default=None, ge=0, le=Decimal("0.1"), decimal_places=6)
+
+    def overrides(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+    def applied_to(self, terms: ProductTerms) -> ProductTerms:
+        update = self.overrides()
+        return terms.model_copy(update=update) if update else terms
+
+
+TERM_FIELDS = ("penalty_multiplier", "grace_days", "compounding", "default_prepay_strategy", "min_prepayment", "prepayment_fee")
 MAX_MULTIPLIER = Decimal(10)
+MAX_FEE = Decimal("0.1")
 
 
-def updated_terms(
-    terms: ProductTerms,
+def parse_terms(
     *,
     penalty_multiplier: object = None,
     grace_days: object = None,
     compounding: object = None,
     default_strategy: object = None,
-) -> ProductTerms:
-    """The borrower's own contract figures, checked field by field; None leaves a field as it is.
-    The result is no longer marked illustrative."""
-    update: dict = {"illustrative": False}
+    min_prepayment: object = None,
+    prepayment_fee: object = None,
+) -> dict:
+    """The terms a person typed, checked field by field (InputError names the first bad one); None: not given.
+    Returns {ProductTerms field: value} for the fields given."""
+    update: dict = {}
     if penalty_multiplier is not None:
         multiplier = parse_decimal(penalty_multiplier, "penalty_multiplier", "penalty_multiplier")
         if not 0 < multiplier <= MAX_MULTIPLIER or multiplier.as_tuple().exponent < -4:
@@ -88,4 +119,48 @@ def updated_terms(
             raise InputError("compounding", compounding, "on_off")
     if default_strategy is not None:
         update["default_prepay_strategy"] = parse_strategy(default_strategy, "default_strategy")
-    return terms.model_copy(update=update)
+    if min_prepayment is not None:
+        amount = parse_decimal(min_prepayment, "min_prepayment", "min_prepayment")
+        if not 0 <= amount <= MAX_PRINCIPAL or amount.as_tuple().exponent < -2:
+            raise InputError("min_prepayment", min_prepayment, "min_prepayment", max=MAX_PRINCIPAL)
+        update["min_prepayment"] = amount.quantize(Decimal("0.01"))
+    if prepayment_fee is not None:
+        update["prepayment_fee"] = parse_fee(prepayment_fee)
+    return update
+
+
+def parse_fee(value: object, field: str = "prepayment_fee") -> Decimal:
+    """A prepayment fee typed as a percentage ("1%", "0.5%") or a fraction ("0.01"): 0 to 10%, kept as a
+    fraction with at most 6 decimals."""
+    text = str(value).strip()
+    percent = text.endswith("%")
+    number = parse_decimal(text[:-1] if percent else value, field, "prepayment_fee")
+    if percent:
+        number = number / 100
+    number = number.normalize() if number else Decimal(0)
+    if not 0 <= number <= MAX_FEE or number.as_tuple().exponent < -6:
+        raise InputError(field, value, "prepayment_fee")
+    return number
+
+
+def updated_terms(
+    terms: ProductTerms,
+    *,
+    penalty_multiplier: object = None,
+    grace_days: object = None,
+    compounding: object = None,
+    default_strategy: object = None,
+    min_prepayment: object = None,
+    prepayment_fee: object = None,
+) -> ProductTerms:
+    """The borrower's own contract figures, checked field by field; None leaves a field as it is.
+    The result is no longer marked illustrative."""
+    update = parse_terms(
+        penalty_multiplier=penalty_multiplier,
+        grace_days=grace_days,
+        compounding=compounding,
+        default_strategy=default_strategy,
+        min_prepayment=min_prepayment,
+        prepayment_fee=prepayment_fee,
+    )
+    return terms.model_copy(update={"illustrative": False, **update})

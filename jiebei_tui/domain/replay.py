@@ -1,63 +1,87 @@
-"""What a loan's state is on a date: its events replayed in date order over its schedule.
+"""What a loan's state is on a date: the account model of domain.md ("The account model"), replayed payment by
+payment in date order.
 
-A repayment pays, in order: penalty, then overdue interest, then overdue principal (oldest instalment first),
-then the instalments due today or next, in order, at their scheduled amounts. A prepayment or settlement first
-clears what is overdue or due that day, then follows simulate.py. Penalty accrues daily on the part of each
-overdue instalment that was actually unpaid that day (a payment on day N counts after day N's penalty).
+The schedule is the plan (what falls due on each date); the money is an account:
+- Interest accrues by the day on the principal actually outstanding and not overdue (the *balance*), rounded
+  HALF_UP once per stretch between events that change it: the running instalment's due date, a payment that
+  lowers the balance, a payment that completes the running instalment. Never on principal repaid.
+- Overdue principal (and, compounding, overdue interest) accrues penalty instead: rate = daily rate ×
+  multiplier to 6 decimals, counted each day on the part of an instalment still unpaid, HALF_UP once per
+  instalment and part over its overdue life, nothing within the grace days.
+- A payment on day t pays: penalty; overdue interest; overdue principal (oldest instalment first); the running
+  instalment's interest accrued to t and its scheduled principal (it is then paid, even before its due date);
+  anything left prepays principal (less the prepayment fee, if any) under the event's strategy or the loan's
+  default, and the rest of the plan is recomputed from t. An instalment paid early with nothing left over
+  leaves the plan alone: the next instalment's interest simply runs from t.
+- The payoff on day t (everything overdue + the balance + the interest accrued to t + the fee on the principal
+  it prepays) is the most a payment may be; exactly the payoff closes the loan. A paid instalment never reopens.
+
+Every check happens before anything changes, so a payment that is refused leaves the replay as it was.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
-from itertools import islice
-
+from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 from typing import TYPE_CHECKING
 
 from jiebei_tui.domain.errors import InputError
-from jiebei_tui.domain.money import ZERO
+from jiebei_tui.domain.money import FEN, PRECISION, ZERO, half_up, round_down
 from jiebei_tui.domain.overdue import penalty, penalty_rate, stage
-from jiebei_tui.domain.schedule import Installment, build_schedule
-from jiebei_tui.domain.simulate import Position, PrepayResult, SettleResult, prepay, settle
-from jiebei_tui.domain.terms import Strategy
+from jiebei_tui.domain.schedule import (
+    FIXED_INSTALLMENT,
+    FIXED_PRINCIPAL,
+    INTEREST_FIRST,
+    Installment,
+    PlanCursor,
+    due_dates,
+    periods_to_repay,
+    regular_amount,
+)
+from jiebei_tui.domain.terms import Loan, Method, Strategy
 
 if TYPE_CHECKING:  # the pydantic models are passed in; importing them here would slow the app's first frame
     from jiebei_tui.domain.ledger import Event, Ledger, LoanRecord
     from jiebei_tui.domain.product_terms import ProductTerms
+    from jiebei_tui.domain.simulate import Position, PrepayResult, SettleResult
 
 ONE_DAY = dt.timedelta(days=1)
+PAYMENT_KINDS = ("repayment", "prepayment", "settlement")
 
 
 class _Line:
-    """One instalment while replaying: what was scheduled, what is still unpaid, and the penalty base so far.
-    (Plain slotted attributes: a replay of tens of thousands of payments reads them millions of times.)"""
+    """One instalment while replaying. (Plain slotted attributes: a replay of tens of thousands of payments reads
+    them millions of times.)
+
+    `interest` is what the instalment has been charged: while it runs, the stretches closed so far; once it is
+    paid or falls due, all of it. `unpaid_*` are kept from the day it falls due (the penalty base)."""
 
     __slots__ = (
-        "inst", "due_date", "unpaid_principal", "unpaid_interest", "paid_penalty", "principal_days",
-        "interest_days", "accrued_to", "cleared_on", "settled",
+        "no", "period_start", "due_date", "principal", "interest", "paid_principal", "paid_interest",
+        "paid_penalty", "prepaid", "fee", "unpaid_principal", "unpaid_interest", "principal_days",
+        "interest_days", "accrued_to", "cleared_on", "settled", "overdue",
     )
 
-    def __init__(self, inst: Installment, settled: bool = False) -> None:
-        self.inst = inst
-        self.due_date = inst.due_date
-        self.unpaid_principal = inst.principal
-        self.unpaid_interest = inst.interest
+    def __init__(self, no: int, period_start: dt.date, due_date: dt.date, principal: Decimal) -> None:
+        self.no = no
+        self.period_start = period_start
+        self.due_date = due_date
+        self.principal = principal  # scheduled by the plan in force when it started running
+        self.interest = ZERO
+        self.paid_principal = ZERO
+        self.paid_interest = ZERO
         self.paid_penalty = ZERO
+        self.prepaid = ZERO  # principal prepaid by the payment that completed it (beyond its own)
+        self.fee = ZERO  # prepayment fee of that payment
+        self.unpaid_principal = ZERO
+        self.unpaid_interest = ZERO
         self.principal_days = ZERO  # Σ unpaid principal × days it stayed unpaid after the due date
         self.interest_days = ZERO
-        self.accrued_to = inst.due_date
+        self.accrued_to = due_date
         self.cleared_on: dt.date | None = None
-        self.settled = settled  # the instalment that an early settlement paid
-
-    @property
-    def paid_principal(self) -> Decimal:
-        return self.inst.principal - self.unpaid_principal
-
-    @property
-    def paid_interest(self) -> Decimal:
-        return self.inst.interest - self.unpaid_interest
+        self.settled = False  # the instalment whose payment closed the loan early
+        self.overdue = False
 
     def accrue(self, on: dt.date) -> None:
         days = (on - self.accrued_to).days
@@ -68,8 +92,10 @@ class _Line:
 
     def penalty_parts(self, on: dt.date, rate: Decimal, terms: ProductTerms) -> tuple[Decimal, Decimal]:
         """Penalty charged by `on` (without changing the line): fixed once the instalment was cleared."""
+        if not self.overdue:
+            return ZERO, ZERO
         end = self.cleared_on or on
-        if end <= self.due_date:  # not yet late: nothing to charge (and most lines are not late)
+        if end <= self.due_date:
             return ZERO, ZERO
         extra = (end - self.accrued_to).days
         if extra > 0:
@@ -83,15 +109,12 @@ class _Line:
         return penalty(self.principal_days, self.interest_days, rate, (end - self.due_date).days, terms)
 
     def penalty_due(self, on: dt.date, rate: Decimal, terms: ProductTerms) -> Decimal:
-        return sum(self.penalty_parts(on, rate, terms), ZERO) - self.paid_penalty
-
-    def owed(self, on: dt.date, rate: Decimal, terms: ProductTerms) -> Decimal:
-        return self.unpaid_principal + self.unpaid_interest + self.penalty_due(on, rate, terms)
+        on_principal, on_interest = self.penalty_parts(on, rate, terms)
+        return on_principal + on_interest - self.paid_penalty
 
     @property
     def paid(self) -> Decimal:
-        inst = self.inst  # spelled out: read for every line of every loan on each screen refresh
-        return inst.principal - self.unpaid_principal + inst.interest - self.unpaid_interest + self.paid_penalty
+        return self.paid_principal + self.prepaid + self.paid_interest + self.paid_penalty + self.fee
 
 
 # slotted, not frozen: built by the ten thousand per run and a frozen __init__ costs 4×; never changed once built
@@ -99,8 +122,8 @@ class _Line:
 class InstallmentState:
     no: int
     due_date: dt.date
-    principal: Decimal
-    interest: Decimal
+    principal: Decimal  # its scheduled principal (+ any principal prepaid by the payment that completed it)
+    interest: Decimal  # charged (paid or due instalments) or projected on the balance as it stands (the rest)
     penalty: Decimal  # charged so far (paid or not)
     paid: Decimal
     status: str  # paid, partial, due, overdue, upcoming
@@ -109,10 +132,13 @@ class InstallmentState:
     unpaid_interest: Decimal
     settled: bool = False
     paid_on: dt.date | None = None  # the day the last of it was paid
+    period_start: dt.date | None = None  # its interest runs from here
+    prepaid: Decimal = ZERO  # the part of `principal` prepaid beyond the instalment's own
+    fee: Decimal = ZERO  # prepayment fee paid with it
 
     @property
     def owed(self) -> Decimal:
-        return self.principal + self.interest + self.penalty - self.paid
+        return self.principal + self.interest + self.penalty + self.fee - self.paid
 
 
 @dataclass(frozen=True)
@@ -130,10 +156,16 @@ class LoanState:
     daily_cost: Decimal  # what waiting one more day adds in penalty
     paid_off: bool
     total_paid: Decimal
-    total_interest: Decimal  # interest of the schedule as it now stands (paid and to come)
+    total_interest: Decimal  # interest charged so far plus interest the plan still projects
     penalty_rate: Decimal
     regular_amount: Decimal
     problems: tuple[str, ...] = field(default=())  # stored events that could not be applied
+    payoff: Decimal = ZERO  # what closes the loan today: the most a payment today may be
+    principal_prepaid: Decimal = ZERO  # principal paid beyond the instalments' own, over the loan's life
+    fees_paid: Decimal = ZERO
+    # what to pay today to clear what is overdue and complete the running instalment, nothing left over to
+    # prepay (before its due date less than next_due_amount, which projects its interest to the due date)
+    pay_now: Decimal = ZERO
 
     @property
     def current(self) -> InstallmentState | None:
@@ -148,275 +180,615 @@ class LoanState:
         return self.record.principal - self.principal_outstanding
 
 
-def _settled(line: _Line) -> bool:
-    return line.unpaid_principal <= 0 and line.unpaid_interest <= 0
+# slotted, not frozen: one per payment replayed (tens of thousands)
+@dataclass(slots=True)
+class Allocation:
+    """Where one payment went, in the order the rules apply it."""
+
+    on: dt.date
+    amount: Decimal
+    payoff: Decimal  # the payoff just before it
+    penalty: Decimal = ZERO
+    overdue_interest: Decimal = ZERO
+    overdue_principal: Decimal = ZERO
+    interest: Decimal = ZERO  # the running instalment's interest accrued to the day
+    principal: Decimal = ZERO  # the running instalment's scheduled principal
+    prepaid: Decimal = ZERO  # principal prepaid with what was left
+    fee: Decimal = ZERO
+    running: int | None = None  # the instalment running on the day
+    completed: int | None = None  # the instalment this payment completed (paid, maybe early)
+    recomputed: bool = False  # the plan was recomputed from the day
+    closed: bool = False  # the loan is paid off
+
+    @property
+    def overdue_cleared(self) -> Decimal:
+        return self.penalty + self.overdue_interest + self.overdue_principal
 
 
-def _covers(amount: Decimal, penalties: list[Decimal], open_lines: Iterable[_Line]) -> bool:
-    """Whether everything owed up to the last instalment is at least `amount` (stops as soon as it is)."""
-    total = sum(penalties, ZERO)
-    for line in open_lines:
-        total += line.unpaid_principal + line.unpaid_interest
-        if total >= amount:
-            return True
-    return total >= amount
+@dataclass(frozen=True)
+class Payoff:
+    """What closes the loan on a day, in its parts."""
+
+    on: dt.date
+    overdue: Decimal  # penalty + overdue interest + overdue principal
+    interest: Decimal  # the running instalment's interest accrued to the day, less what it paid already
+    running_principal: Decimal  # the running instalment's scheduled principal still unpaid
+    balance: Decimal  # principal outstanding and not overdue (running instalment's included)
+    fee: Decimal  # prepayment fee on the principal the payoff prepays (balance − running_principal)
+
+    @property
+    def total(self) -> Decimal:
+        return self.overdue + self.interest + self.balance + self.fee
+
+
+class _Scheduled:
+    """A payment made up for a loan given without a ledger (every instalment due before a date, on time)."""
+
+    __slots__ = ("id", "kind", "date", "amount", "strategy")
+
+    def __init__(self, date: dt.date, amount: Decimal) -> None:
+        self.id = ""
+        self.kind = "repayment"
+        self.date = date
+        self.amount = amount
+        self.strategy = None
+
+
+def fee_on(principal: Decimal, fee_rate: Decimal) -> Decimal:
+    """The fee on prepaying `principal`: the least fee f with ROUND_DOWN((principal + f) / (1 + rate)) = principal,
+    i.e. principal × rate rounded up to the fen."""
+    if not fee_rate or principal <= 0:
+        return ZERO
+    return (principal * fee_rate).quantize(FEN, rounding=ROUND_CEILING)
+
+
+def principal_of(leftover: Decimal, fee_rate: Decimal) -> Decimal:
+    """Of money left for prepayment, the principal: ROUND_DOWN(leftover / (1 + fee rate)); the rest is the fee."""
+    if not fee_rate:
+        return leftover
+    return (leftover / (1 + fee_rate)).quantize(FEN, rounding=ROUND_DOWN)
 
 
 class LoanReplay:
-    """Replays one loan's events. Use `LoanReplay.of(ledger, loan_id, until)`."""
+    """Replays one loan's payments. Use `LoanReplay.of(ledger, loan_id, until)` or `LoanReplay.run(...)`."""
 
-    def __init__(self, record: LoanRecord, terms: ProductTerms) -> None:
-        schedule = build_schedule(record.loan)
+    def __init__(self, loan: Loan, terms: ProductTerms, record: LoanRecord | None = None, loan_id: str = "") -> None:
+        self.loan = loan
         self.record = record
+        self.loan_id = record.id if record is not None else loan_id
         self.terms = terms
-        self.lines = [_Line(i) for i in schedule.installments]
-        self.regular_amount = schedule.regular_amount
-        self.rate = penalty_rate(record.daily_rate, terms)
-        self.problems: list[str] = []
+        self.daily_rate = loan.daily_rate
+        self.rate = penalty_rate(loan.daily_rate, terms)
+        self.fee_rate = terms.prepayment_fee
+        self.min_prepayment = terms.min_prepayment
+        self.default_strategy = terms.default_prepay_strategy
+        dues = tuple(due_dates(loan))
+        self.dues = dues
+        self.regular_amount = regular_amount(loan.principal, loan.daily_rate, loan.start, list(dues), loan.method)
+        self.plan = PlanCursor.for_method(loan.method, loan.principal, loan.daily_rate, loan.start, dues, 0, self.regular_amount)
+        self.lines: list[_Line] = []
+        self.first_open = 0  # lines before it are paid (payments clear the oldest first)
+        self.running: _Line | None = None  # the instalment running now (always the last line when there is one)
+        self.balance = loan.principal  # principal outstanding and not overdue: what interest accrues on
+        self.stretch_from = loan.start  # interest since here is accrued but not yet rounded
         self.total_paid = ZERO
-        self._first_open = 0
+        self.prepaid_total = ZERO
+        self.fees_total = ZERO
+        self.loose_prepaid = ZERO  # prepaid when no instalment was completed by the payment (rare)
+        self.problems: list[str] = []
+        self.history: tuple = ()  # the payments replayed (for previews that replay them again)
+        self.paid_on_schedule_before: dt.date | None = None
+        # with `log` on (tests, explanations): every stretch rounded (from, to, balance, interest) and every
+        # payment applied (event, Allocation)
+        self.stretches: list[tuple[dt.date, dt.date, Decimal, Decimal]] | None = None
+        self.allocations: list[tuple[object, Allocation]] | None = None
+        self._suffixes: dict[int, list[Decimal]] = {}  # plan end → annuity sums (see _annuity)
+        self._next()
+
+    # --- building one ---
 
     @classmethod
     def of(cls, ledger: Ledger, loan_id: str, until: dt.date, events: list[Event] | None = None) -> LoanReplay:
-        return cls.of_record(ledger.loan(loan_id), ledger.terms, until, ledger.events_of(loan_id) if events is None else events)
+        from jiebei_tui.domain.ledger import effective_terms
+
+        record = ledger.loan(loan_id)
+        if events is None:
+            events = ledger.payments_by_loan().get(loan_id, [])
+        return cls.run(record.loan, effective_terms(ledger, loan_id), events, until, record=record)
 
     @classmethod
     def of_record(cls, record: LoanRecord, terms: ProductTerms, until: dt.date, events: list[Event]) -> LoanReplay:
-        replay = cls(record, terms)
+        """`terms`: the loan's effective terms (ledger.effective_terms)."""
+        return cls.run(record.loan, terms, events, until, record=record)
+
+    @classmethod
+    def run(
+        cls,
+        loan: Loan,
+        terms: ProductTerms,
+        events,
+        until: dt.date,
+        record: LoanRecord | None = None,
+        loan_id: str = "",
+        paid_on_schedule_before: dt.date | None = None,
+        log: bool = False,
+    ) -> LoanReplay:
+        """Replay `events` (payments in date order, voided ones left out) dated up to `until`. With
+        `paid_on_schedule_before` (a loan given without a ledger): every instalment due before that date is paid
+        on its due date first. With `log`, keep every stretch and allocation (`stretches`, `allocations`)."""
+        replay = cls(loan, terms, record, loan_id)
+        if log:
+            replay.stretches, replay.allocations = [], []
+        replay.history = tuple(events)
+        replay.paid_on_schedule_before = paid_on_schedule_before
+        if paid_on_schedule_before is not None:
+            replay.pay_on_schedule(min(paid_on_schedule_before, until + ONE_DAY))
         for event in events:
             if event.date > until:
                 break
             try:
-                replay.apply(event)
-            except InputError as err:  # a stored event that no longer fits (terms edited): show, don't crash
+                replay.apply(event, detail=False)
+            except InputError as err:  # a stored event that no longer fits (a hand-edited file): show, don't crash
                 replay.problems.append(f"{event.id} ({event.kind} {event.amount} on {event.date}): {err}")
         return replay
 
-    # --- what is owed ---
+    @classmethod
+    def inline(cls, loan: Loan, terms: ProductTerms, on: dt.date) -> LoanReplay:
+        """A loan given without a ledger, on `on`: every instalment due before `on` paid on its due date."""
+        return cls.run(loan, terms, (), on, paid_on_schedule_before=on)
+
+    def pay_on_schedule(self, before: dt.date) -> None:
+        """Pay every instalment falling due before `before` on its due date, exactly what it owes then."""
+        while self.running is not None and self.running.due_date < before:
+            line = self.running
+            self.advance(line.due_date)
+            owed = self._running_interest(line.due_date) + line.principal - line.paid_principal
+            if owed <= 0:  # nothing to pay (cannot happen for a plan with interest): let it fall due paid
+                self.advance(line.due_date + ONE_DAY)
+                continue
+            self.pay(owed, line.due_date)
+
+    # --- time passing ---
+
+    def _next(self) -> None:
+        """The next instalment of the plan starts running (from the end of the last stretch)."""
+        inst = self.plan.take()
+        if inst is None:
+            self.running = None
+            return
+        line = _Line(inst.no, self.stretch_from, inst.due_date, inst.principal)
+        self.lines.append(line)
+        self.running = line
+
+    def _close(self, at: dt.date) -> None:
+        """Round the interest accrued since the stretch began and charge it to the running instalment."""
+        days = (at - self.stretch_from).days
+        if days > 0:
+            if self.balance and self.running is not None:
+                self._charge((self.balance * self.daily_rate * days).quantize(FEN, rounding=ROUND_HALF_UP), at)
+            self.stretch_from = at
+
+    def _open_interest(self, on: dt.date) -> Decimal:
+        days = (on - self.stretch_from).days
+        if days > 0 and self.balance:
+            return half_up(self.balance * self.daily_rate * days)
+        return ZERO
+
+    def _running_interest(self, on: dt.date) -> Decimal:
+        """The running instalment's interest accrued to `on`, less what it paid already."""
+        line = self.running
+        if line is None:
+            return ZERO
+        return line.interest + self._open_interest(on) - line.paid_interest
 
     def advance(self, on: dt.date) -> None:
-        for line in self._open():
-            if line.due_date >= on:  # later lines are not late yet: nothing accrues
-                break
-            line.accrue(on)
+        """Let time pass to `on`: every running instalment whose due date is before `on` falls due (paid, or
+        overdue with its unpaid principal out of the balance), and the next one starts running."""
+        line = self.running
+        while line is not None and line.due_date < on:
+            due = line.due_date
+            self._close(due)
+            self.stretch_from = due
+            line.unpaid_principal = line.principal - line.paid_principal
+            line.unpaid_interest = line.interest - line.paid_interest
+            self.balance -= line.unpaid_principal
+            if line.unpaid_principal or line.unpaid_interest:
+                line.overdue = True
+                line.accrued_to = due
+            else:
+                line.cleared_on = due
+            self._next()
+            line = self.running
+        self._skip_cleared()
 
-    def _first_uncleared(self) -> int:
-        """Payments always clear the oldest instalments first, so the cleared ones form a prefix of the
-        schedule; remembering where it ends keeps a replay of many payments fast."""
-        lines, k = self.lines, self._first_open
+    def _skip_cleared(self) -> None:
+        lines, k = self.lines, self.first_open
         while k < len(lines) and lines[k].cleared_on is not None:
             k += 1
-        self._first_open = k
-        return k
+        self.first_open = k
 
-    def _open(self) -> list[_Line]:
-        """The instalments not yet cleared."""
-        return self.lines[self._first_uncleared() :]
-
-    def owed_total(self, on: dt.date) -> Decimal:
-        return sum((line.owed(on, self.rate, self.terms) for line in self._open()), ZERO)
+    def _overdue_lines(self) -> list[_Line]:
+        """The instalments past their due date and not yet paid, oldest first. (An instalment that owed nothing
+        at its due date, possible when tiny interest rounds to 0.00, is paid then, even behind an overdue one.)"""
+        end = len(self.lines) - 1 if self.running is not None else len(self.lines)
+        return [line for line in self.lines[self.first_open : end] if line.cleared_on is None]
 
     @property
     def paid_off(self) -> bool:
-        return self._first_uncleared() >= len(self.lines)
+        return self.running is None and self.first_open >= len(self.lines)
+
+    # --- what closes the loan ---
+
+    def payoff(self, on: dt.date) -> Payoff:
+        """The payoff on `on` (time passes to `on` first)."""
+        self.advance(on)
+        overdue = ZERO
+        rate, terms = self.rate, self.terms
+        for line in self._overdue_lines():
+            overdue += line.penalty_due(on, rate, terms) + line.unpaid_interest + line.unpaid_principal
+        line = self.running
+        if line is None:
+            return Payoff(on, overdue, ZERO, ZERO, self.balance, ZERO)
+        running_principal = line.principal - line.paid_principal
+        return Payoff(
+            on,
+            overdue,
+            self._running_interest(on),
+            running_principal,
+            self.balance,
+            fee_on(self.balance - running_principal, self.fee_rate),
+        )
+
+    # --- payments ---
+
+    def apply(self, event, detail: bool = True) -> Allocation | None:
+        """Apply a recorded payment; where it went (an Allocation) unless `detail` is off (a plain replay)."""
+        amount = event.amount
+        if amount is None or amount <= 0:
+            raise InputError("amount", str(amount), "amount")
+        logging = self.allocations is not None
+        allocation = self.pay(amount, event.date, event.strategy, detail or logging)
+        if logging:
+            self.allocations.append((event, allocation))
+        return allocation
+
+    def pay(self, amount: Decimal, on: dt.date, strategy: Strategy | None = None, detail: bool = True) -> Allocation:
+        """Apply a payment of `amount` on `on` by the rules (module docstring). Raises InputError, changing
+        nothing, when the loan is paid off, the date is before the drawdown, the amount is more than the payoff,
+        or what it would prepay is below the loan's minimum prepayment.
+
+        (Written out flat: a ledger replays tens of thousands of payments.)"""
+        running = self.running
+        if running is None and self.first_open >= len(self.lines):
+            raise InputError("loan", self.loan_id, "paid_off")
+        if on < self.loan.start:
+            raise InputError("on", on.isoformat(), "payment_before_start", start=self.loan.start)
+        if running is not None and running.due_date < on:
+            self.advance(on)
+            running = self.running
+        lines = self.lines
+        end = len(lines) - 1 if running is not None else len(lines)
+        overdue = lines[self.first_open : end] if self.first_open < end else None
+        owed_overdue = ZERO
+        if overdue:
+            rate, terms = self.rate, self.terms
+            penalties = []
+            for line in overdue:
+                line.accrue(on)
+                due = line.penalty_due(on, rate, terms)
+                penalties.append(due)
+                owed_overdue += due + line.unpaid_interest + line.unpaid_principal
+        balance = self.balance
+        open_interest = running_interest = running_principal = ZERO
+        days = 0
+        if running is not None:
+            days = (on - self.stretch_from).days
+            if days > 0 and balance:
+                open_interest = (balance * self.daily_rate * days).quantize(FEN, rounding=ROUND_HALF_UP)
+            running_interest = running.interest + open_interest - running.paid_interest
+            running_principal = running.principal - running.paid_principal
+        fee_rate = self.fee_rate
+        payoff = owed_overdue + running_interest + balance
+        if fee_rate:
+            payoff += fee_on(balance - running_principal, fee_rate)
+        if amount > payoff:
+            raise InputError("amount", str(amount), "repay_too_much", payoff=payoff, on=on)
+        leftover = amount - owed_overdue - running_interest - running_principal
+        if leftover > 0 and self.min_prepayment:
+            prepaid = principal_of(leftover, fee_rate)
+            if prepaid < balance - running_principal and prepaid < self.min_prepayment:
+                raise InputError(
+                    "amount", str(amount), "prepay_minimum", minimum=self.min_prepayment, principal=prepaid,
+                    payoff=payoff,
+                )
+
+        # --- nothing can be refused from here on ---
+        paid_penalty = paid_overdue_interest = paid_overdue_principal = paid_interest = paid_principal = ZERO
+        left = amount
+        if overdue:
+            for k, line in enumerate(overdue):  # penalty first, oldest first
+                due = penalties[k]
+                take = due if left >= due else left
+                if take:
+                    line.paid_penalty += take
+                    penalties[k] = due - take
+                    left -= take
+                    paid_penalty += take
+            for line in overdue:  # then overdue interest
+                due = line.unpaid_interest
+                take = due if left >= due else left
+                if take:
+                    line.unpaid_interest = due - take
+                    line.paid_interest += take
+                    left -= take
+                    paid_overdue_interest += take
+            for line in overdue:  # then overdue principal, oldest first
+                due = line.unpaid_principal
+                take = due if left >= due else left
+                if take:
+                    line.unpaid_principal = due - take
+                    line.paid_principal += take
+                    left -= take
+                    paid_overdue_principal += take
+            for line, penalty_left in zip(overdue, penalties):
+                if penalty_left <= 0 and not line.unpaid_principal and not line.unpaid_interest:
+                    line.cleared_on = on
+            self._skip_cleared()
+        completed = None
+        if running is not None and left > 0:
+            paid_interest = running_interest if left >= running_interest else left
+            running.paid_interest += paid_interest
+            left -= paid_interest
+            closed = False
+            if left > 0 and running_principal > 0:  # the balance changes: round the stretch so far
+                if open_interest:
+                    self._charge(open_interest, on)
+                self.stretch_from = on
+                closed = True
+                paid_principal = running_principal if left >= running_principal else left
+                running.paid_principal += paid_principal
+                self.balance -= paid_principal
+                left -= paid_principal
+            if (
+                running.paid_principal == running.principal
+                and paid_interest == running_interest
+                and (running.paid_interest or running.paid_principal)
+            ):
+                if not closed:
+                    if open_interest:
+                        self._charge(open_interest, on)
+                    self.stretch_from = on
+                running.cleared_on = on
+                completed = running
+                if left > 0:  # the plan is recomputed: the next instalment starts from the new plan
+                    self.running = None
+                else:
+                    self._next()
+                self._skip_cleared()
+        prepaid = fee = ZERO
+        recomputed = False
+        if left > 0:
+            prepaid, fee, recomputed = self._prepay(left, on, strategy, completed)
+        self.total_paid += amount
+        if not detail:
+            return None
+        return Allocation(
+            on, amount, payoff, paid_penalty, paid_overdue_interest, paid_overdue_principal, paid_interest,
+            paid_principal, prepaid, fee, running.no if running is not None else None,
+            completed.no if completed is not None else None, recomputed, self.paid_off,
+        )
+
+    def _charge(self, charged: Decimal, at: dt.date) -> None:
+        """Charge a stretch's rounded interest (up to `at`) to the running instalment."""
+        self.running.interest += charged
+        if self.stretches is not None:
+            self.stretches.append((self.stretch_from, at, self.balance, charged))
+
+    def _prepay(
+        self, leftover: Decimal, on: dt.date, strategy: Strategy | None, completed: _Line | None
+    ) -> tuple[Decimal, Decimal, bool]:
+        """Leftover money prepays principal (less the fee); the plan is recomputed from `on`. Either the running
+        instalment was just completed by this payment (`completed`; its successor has not started yet), or it
+        owed nothing that day and had nothing paid (it is replaced by the new plan's). Returns (principal
+        prepaid, fee, whether the plan was recomputed)."""
+        prepaid = principal_of(leftover, self.fee_rate)
+        fee = leftover - prepaid
+        self.prepaid_total += prepaid
+        self.fees_total += fee
+        if completed is not None:
+            completed.prepaid += prepaid
+            completed.fee += fee
+        else:
+            self.loose_prepaid += prepaid
+        self._close(on)
+        self.stretch_from = on
+        self.balance -= prepaid
+        fresh = self.running
+        plan = self.plan
+        if fresh is not None:
+            self.lines.pop()
+            self.running = None
+            start = fresh.no - 1  # index of its due date
+            end = start if plan.done else plan.last_index()
+        else:
+            start = plan.index
+            end = start - 1 if plan.done else plan.last_index()
+        if not self.balance:
+            self.plan = PlanCursor(INTEREST_FIRST, ZERO, self.daily_rate, on, self.dues, len(self.dues), -1, ZERO)
+            closing = completed or (self.lines[self.first_open - 1] if self.first_open else None)
+            if closing is not None:
+                closing.settled = True
+            self._skip_cleared()
+            return prepaid, fee, False
+        if end < start:  # cannot happen: money left over with no instalment to come means the balance was repaid
+            raise AssertionError("prepayment with no instalment to come")
+        self.plan = self._replan(on, start, end, strategy or self.default_strategy)
+        self._next()
+        return prepaid, fee, True
+
+    def _replan(self, on: dt.date, start: int, end: int, strategy: Strategy) -> PlanCursor:
+        balance, rate, dues, method = self.balance, self.daily_rate, self.dues, self.loan.method
+        if method is Method.INTEREST_FIRST:  # no term to shorten: both strategies give the same plan
+            return PlanCursor(INTEREST_FIRST, balance, rate, on, dues, start, end, ZERO)
+        if strategy is Strategy.REDUCE_INSTALLMENT:
+            if method is Method.EQUAL_INSTALLMENT:
+                amount = self._annuity(balance, on, start, end)
+            else:  # equal principal: HALF_UP(B / n)
+                amount = (balance / (end - start + 1)).quantize(FEN, rounding=ROUND_HALF_UP)
+            self.regular_amount = amount
+            mode = FIXED_INSTALLMENT if method is Method.EQUAL_INSTALLMENT else FIXED_PRINCIPAL
+            return PlanCursor(mode, balance, rate, on, dues, start, end, amount)
+        if method is Method.EQUAL_INSTALLMENT:  # keep the instalment, end sooner
+            return PlanCursor(FIXED_INSTALLMENT, balance, rate, on, dues, start, end, self.regular_amount, stop_early=True)
+        periods = periods_to_repay(balance, self.regular_amount, end - start + 1)
+        return PlanCursor(FIXED_PRINCIPAL, balance, rate, on, dues, start, start + periods - 1, self.regular_amount)
+
+    def _annuity(self, balance: Decimal, on: dt.date, start: int, end: int) -> Decimal:
+        """schedule.annuity of dues[start..end] from `on`, in O(1): Σ_k Π_{i≤k} 1/(1 + d·δ_i) = T_start / (1 + d·δ_start)
+        with T_j = 1 + T_{j+1} / (1 + d·δ_{j+1}), T_end = 1 (δ: the days of each period), worked out once per loan
+        and plan end (a loan recomputed after every payment would otherwise redo the sum each time)."""
+        table = self._suffixes.get(end)
+        rate, dues = self.daily_rate, self.dues
+        with localcontext() as ctx:
+            ctx.prec = PRECISION
+            if table is None:
+                table = [Decimal(1)] * (end + 1)
+                for j in range(end - 1, -1, -1):
+                    table[j] = 1 + table[j + 1] / (1 + rate * (dues[j + 1] - dues[j]).days)
+                self._suffixes[end] = table
+            return round_down(balance * (1 + rate * (dues[start] - on).days) / table[start])
+
+    # --- previews (simulate.py): the same rules on a fresh replay with one more payment ---
 
     def position(self, on: dt.date, field: str = "on") -> Position:
-        """Where the loan stands on `on` for settling or prepaying, from what was really paid."""
-        if self.paid_off:
-            raise InputError("loan", self.record.id, "paid_off")
-        if on <= self.record.start:
-            raise InputError(field, on.isoformat(), "after_start", start=self.record.start)
-        self.advance(on)
-        due = [line for line in self._open() if line.inst.due_date <= on]
-        remaining = [line for line in self.lines if line.inst.due_date > on and not line.settled]
-        if not remaining:
-            last = self.lines[-1].inst.due_date
-            raise InputError(field, on.isoformat(), "settle_date", start=self.record.start, last=last)
-        return Position(
-            on=on,
-            period_start=max(remaining[0].inst.period_start, self.record.start),
-            balance=sum((line.unpaid_principal for line in remaining), ZERO),
-            remaining=tuple(line.inst for line in remaining),
-            daily_rate=self.record.daily_rate,
-            method=self.record.method,
-            regular_amount=self.regular_amount,
-            overdue_to_clear=sum((line.owed(on, self.rate, self.terms) for line in due), ZERO),
-            # interest already paid on instalments not yet due counts against what has accrued; an excess
-            # (paying a whole instalment early, then settling days later) is not refunded
-            interest_paid_ahead=sum((line.paid_interest for line in remaining), ZERO),
-        )
+        from jiebei_tui.domain.simulate import position
 
-    # --- events ---
-
-    def apply(self, event: Event) -> None:
-        if event.kind == "repayment":
-            self.repay(event.amount, event.date)
-        elif event.kind == "prepayment":
-            self.prepay(event.amount, event.date, event.strategy or self.terms.default_prepay_strategy)
-        else:
-            self.settle(event.amount, event.date)
-
-    def repay(self, amount: Decimal, on: dt.date) -> None:
-        lines, first = self.lines, self._first_uncleared()
-        if first >= len(lines):
-            raise InputError("loan", self.record.id, "paid_off")
-        # One pass over the open instalments (a ledger replays tens of thousands of payments): those due before
-        # `on` are overdue; their penalty base accrues to `on` (as advance() does).
-        late = first
-        while late < len(lines) and lines[late].due_date < on:
-            lines[late].accrue(on)
-            late += 1
-        overdue, upcoming = lines[first:late], islice(lines, late, None)
-        penalties = [line.penalty_due(on, self.rate, self.terms) for line in overdue]  # once per payment
-        if not _covers(amount, penalties, islice(lines, first, None)):
-            owed = self.owed_total(on)
-            raise InputError("amount", str(amount), "repay_too_much", owed=owed, payoff=self._payoff_or_owed(on))
-        left = amount
-        for k, line in enumerate(overdue):  # penalty first, oldest first
-            take = min(left, penalties[k])
-            line.paid_penalty += take
-            penalties[k] -= take
-            left -= take
-        for line in overdue:  # then overdue interest
-            take = min(left, line.unpaid_interest)
-            line.unpaid_interest -= take
-            left -= take
-        for line in overdue:  # then overdue principal
-            take = min(left, line.unpaid_principal)
-            line.unpaid_principal -= take
-            left -= take
-        paid_ahead = []
-        for line in upcoming:  # then what is due today or next, in order, at the scheduled amounts
-            if left <= 0:
-                break
-            paid_ahead.append(line)
-            take = min(left, line.unpaid_interest)
-            line.unpaid_interest -= take
-            left -= take
-            take = min(left, line.unpaid_principal)
-            line.unpaid_principal -= take
-            left -= take
-        for line, penalty_left in zip(overdue, penalties):
-            if penalty_left <= 0 and _settled(line):
-                line.cleared_on = on
-        for line in paid_ahead:
-            if _settled(line):
-                line.cleared_on = on
-        self.total_paid += amount
-
-    def _payoff_or_owed(self, on: dt.date) -> Decimal:
-        try:
-            return self.position(on).payoff
-        except InputError:
-            return self.owed_total(on)
-
-    def _clear_due(self, on: dt.date) -> None:
-        """Pay everything overdue or due on `on` in full (before a prepayment or settlement)."""
-        for line in self._open():
-            if line.inst.due_date <= on:
-                line.paid_penalty += line.penalty_due(on, self.rate, self.terms)
-                line.unpaid_interest = ZERO
-                line.unpaid_principal = ZERO
-                line.cleared_on = on
-
-    def preview_prepay(self, amount: Decimal, on: dt.date, strategy: Strategy) -> PrepayResult:
-        return prepay(self.position(on), amount, strategy)
+        return position(self, on, field)
 
     def preview_settle(self, on: dt.date) -> SettleResult:
-        return settle(self.position(on))
+        from jiebei_tui.domain.simulate import settle
 
-    def prepay(self, amount: Decimal, on: dt.date, strategy: Strategy) -> PrepayResult:
-        result = self.preview_prepay(amount, on, strategy)
-        self._clear_due(on)
-        first = result.installments[0].no
-        kept = [line for line in self.lines if line.inst.no < first]
-        self.lines = kept + [_Line(i) for i in result.installments]
-        self.regular_amount = result.new_regular_amount
-        self.total_paid += amount
-        return result
+        return settle(self, on)
 
-    def settle(self, amount: Decimal, on: dt.date) -> SettleResult:
-        result = self.preview_settle(on)
-        if amount < result.payoff:  # only when the terms were edited after it was recorded
-            raise InputError("amount", str(amount), "settle_amount", payoff=result.payoff)
-        position = result.position
-        self._clear_due(on)
-        remaining = [line for line in self.lines if line.inst.due_date > on and not line.settled]
-        paid_ahead = sum((line.paid_principal for line in remaining), ZERO)
-        interest = max(position.accrued_gross, position.interest_paid_ahead)
-        closing = _Line(
-            Installment(remaining[0].inst.no, position.period_start, on, position.balance + paid_ahead, interest, ZERO),
-            settled=True,
+    def preview_prepay(self, amount: Decimal, on: dt.date, strategy: Strategy) -> PrepayResult:
+        from jiebei_tui.domain.simulate import prepay
+
+        return prepay(self, amount, on, strategy)
+
+    def again(self, until: dt.date) -> LoanReplay:
+        """A fresh replay of the same payments (and the same on-schedule assumption), up to `until`."""
+        return LoanReplay.run(
+            self.loan, self.terms, self.history, until, self.record, self.loan_id, self.paid_on_schedule_before
         )
-        closing.unpaid_principal = closing.unpaid_interest = ZERO
-        closing.cleared_on = on
-        self.lines = [line for line in self.lines if line not in remaining] + [closing]
-        self.total_paid += amount
-        return result
 
-    # --- the state a screen shows ---
+    # --- the plan and the state a screen shows ---
 
-    def state(self, today: dt.date) -> LoanState:
+    def installments(self, today: dt.date) -> list[Installment]:
+        """The instalments as they now stand on `today` (paid, due and planned), with the principal left after
+        each."""
+        state = self.rows(today)
+        left = self.loan.principal - self.loose_prepaid
+        out = []
+        for row in state:
+            left -= row.principal
+            out.append(Installment(row.no, row.period_start or self.loan.start, row.due_date, row.principal, row.interest, left))
+        return out
+
+    def rows(self, today: dt.date) -> list[InstallmentState]:
         self.advance(today)
         rate, terms = self.rate, self.terms
         rows = []
+        running = self.running
         for line in self.lines:
             due = line.due_date
-            late = (today - due).days
-            # most lines were never late (paid by their due date, or not due yet): no penalty to work out
-            charged = sum(line.penalty_parts(today, rate, terms), ZERO) if (line.cleared_on or today) > due else ZERO
-            paid = line.paid
             if line.cleared_on is not None:
-                status, late = "paid", 0
-            elif late > 0:
-                status = "overdue"
-            elif late == 0:
-                status = "due"
+                parts = line.penalty_parts(today, rate, terms) if line.overdue else (ZERO, ZERO)
+                rows.append(
+                    InstallmentState(
+                        line.no, due, line.principal + line.prepaid, line.interest, parts[0] + parts[1], line.paid,
+                        "paid", 0, ZERO, ZERO, line.settled, line.cleared_on, line.period_start, line.prepaid, line.fee,
+                    )
+                )
+            elif line is running:
+                projected = line.interest
+                days = (due - self.stretch_from).days
+                if days > 0 and self.balance:
+                    projected += half_up(self.balance * self.daily_rate * days)
+                paid = line.paid_principal + line.paid_interest
+                late = (today - due).days
+                status = "due" if late == 0 else ("partial" if paid > 0 else "upcoming")
+                rows.append(
+                    InstallmentState(
+                        line.no, due, line.principal, projected, ZERO, paid, status, 0,
+                        line.principal - line.paid_principal, projected - line.paid_interest, False, None,
+                        line.period_start,
+                    )
+                )
             else:
-                status, late = ("partial" if paid > 0 else "upcoming"), 0
+                parts = line.penalty_parts(today, rate, terms)
+                rows.append(
+                    InstallmentState(
+                        line.no, due, line.principal, line.interest, parts[0] + parts[1], line.paid, "overdue",
+                        (today - due).days, line.unpaid_principal, line.unpaid_interest, False, None, line.period_start,
+                    )
+                )
+        plan = self.plan.copy()
+        inst = plan.take()
+        while inst is not None:
             rows.append(
                 InstallmentState(
-                    no=line.inst.no,
-                    due_date=due,
-                    principal=line.inst.principal,
-                    interest=line.inst.interest,
-                    penalty=charged,
-                    paid=paid,
-                    status=status,
-                    days_overdue=late,
-                    unpaid_principal=line.unpaid_principal,
-                    unpaid_interest=line.unpaid_interest,
-                    settled=line.settled,
-                    paid_on=line.cleared_on,
+                    inst.no, inst.due_date, inst.principal, inst.interest, ZERO, ZERO, "upcoming", 0, inst.principal,
+                    inst.interest, False, None, inst.period_start,
                 )
             )
+            inst = plan.take()
+        return rows
+
+    def state(self, today: dt.date) -> LoanState:
+        rows = self.rows(today)
+        rate, terms = self.rate, self.terms
         overdue = [r for r in rows if r.status == "overdue"]
-        coming = [r for r in rows if r.status in ("due", "partial", "upcoming")]
+        coming = next((r for r in rows if r.status in ("due", "partial", "upcoming")), None)
         days_overdue = max((r.days_overdue for r in overdue), default=0)
-        unpaid = [line for line in self._open() if line.inst.due_date <= today]
+        amount_to_clear = sum((r.owed for r in overdue), ZERO)
         tomorrow = today + ONE_DAY
-        daily = sum(
-            (sum(line.penalty_parts(tomorrow, rate, terms), ZERO) - sum(line.penalty_parts(today, rate, terms), ZERO) for line in unpaid),
-            ZERO,
-        )
+        daily = ZERO
+        unpaid_principal = ZERO
+        for line, row in zip(self._overdue_lines(), overdue):
+            daily += sum(line.penalty_parts(tomorrow, rate, terms), ZERO) - row.penalty
+            unpaid_principal += line.unpaid_principal
+        payoff = pay_now = ZERO
+        running = self.running
+        if running is not None:
+            running_principal = running.principal - running.paid_principal
+            interest_today = self._running_interest(today)
+            payoff = interest_today + self.balance + fee_on(self.balance - running_principal, self.fee_rate)
+            pay_now = interest_today + running_principal
+        if not self.paid_off:
+            payoff += amount_to_clear
+            pay_now += amount_to_clear
         return LoanState(
             record=self.record,
             today=today,
             installments=tuple(rows),
-            principal_outstanding=sum((line.unpaid_principal for line in self.lines), ZERO),
-            next_due_date=coming[0].due_date if coming else None,
-            next_due_amount=coming[0].owed if coming else ZERO,
-            days_until_due=(coming[0].due_date - today).days if coming else None,
+            principal_outstanding=self.balance + unpaid_principal,
+            next_due_date=coming.due_date if coming else None,
+            next_due_amount=coming.owed if coming else ZERO,
+            days_until_due=(coming.due_date - today).days if coming else None,
             days_overdue=days_overdue,
             stage=stage(days_overdue),
-            amount_to_clear=sum((r.owed for r in overdue), ZERO),
+            amount_to_clear=amount_to_clear,
             daily_cost=daily,
-            paid_off=not coming and not overdue,
+            paid_off=self.paid_off,
             total_paid=self.total_paid,
-            total_interest=sum((line.inst.interest for line in self.lines), ZERO),
+            total_interest=sum((r.interest for r in rows), ZERO),
             penalty_rate=rate,
             regular_amount=self.regular_amount,
             problems=tuple(self.problems),
+            payoff=payoff,
+            principal_prepaid=self.prepaid_total,
+            fees_paid=self.fees_total,
+            pay_now=pay_now,
         )
 
 
@@ -425,8 +797,26 @@ def loan_state(ledger: Ledger, loan_id: str, today: dt.date) -> LoanState:
 
 
 def all_states(ledger: Ledger, today: dt.date) -> list[LoanState]:
-    grouped = ledger.events_by_loan()
-    return [LoanReplay.of_record(r, ledger.terms, today, grouped.get(r.id, [])).state(today) for r in ledger.loans]
+    from jiebei_tui.domain.ledger import terms_for
+
+    grouped = ledger.payments_by_loan()
+    return [
+        LoanReplay.run(r.loan, terms_for(r, ledger.terms), grouped.get(r.id, ()), today, record=r).state(today)
+        for r in ledger.loans
+    ]
+
+
+def scheduled_payments(loan: Loan, terms: ProductTerms, count: int) -> list[tuple[dt.date, Decimal]]:
+    """Instalments 1..count each paid on its due date, exactly what it owes then: (date, amount) per payment."""
+    replay = LoanReplay(loan, terms)
+    out = []
+    while replay.running is not None and len(out) < count:
+        line = replay.running
+        replay.advance(line.due_date)
+        owed = replay._running_interest(line.due_date) + line.principal - line.paid_principal
+        replay.pay(owed, line.due_date)
+        out.append((line.due_date, owed))
+    return out
 
 
 def record_event(
@@ -437,12 +827,20 @@ def record_event(
     amount: Decimal,
     today: dt.date,
     strategy: Strategy | None = None,
+    *,
+    recorded_at: dt.datetime | None = None,
+    source: str = "",
+    auto_debit: bool = False,
 ) -> tuple[Ledger, Event]:
-    """Add a payment to the ledger after replaying it: a payment the rules refuse raises InputError and the
-    ledger is unchanged."""
+    """Add a payment to the ledger after replaying the loan's whole history with it: a payment the rules refuse
+    raises InputError (the ledger unchanged), and so does one that would leave a later payment no longer
+    fitting (the sentence names it). Payments need not be recorded in date order. A settlement must be exactly
+    the payoff on its date."""
+    from jiebei_tui.domain.corrections import check_history
     from jiebei_tui.domain.ledger import append_event
 
-    new_ledger, event = append_event(ledger, loan_id, kind, on, amount, today, strategy)
-    replay = LoanReplay.of(ledger, loan_id, on)
-    replay.apply(event)  # raises InputError with the reason
+    new_ledger, event = append_event(
+        ledger, loan_id, kind, on, amount, today, strategy, recorded_at=recorded_at, source=source, auto_debit=auto_debit
+    )
+    check_history(ledger, new_ledger, loan_id, "on", on.isoformat(), new_event=event)
     return new_ledger, event

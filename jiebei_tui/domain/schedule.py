@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, Decimal, localcontext
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, localcontext
 
-from jiebei_tui.domain.money import PRECISION, ZERO, half_up, interest, round_down
+from jiebei_tui.domain.money import FEN, PRECISION, ZERO, half_up, round_down
 from jiebei_tui.domain.terms import Loan, Method
 
 MIN_FIRST_PERIOD_DAYS = 15  # a drawdown fewer than 15 days before the repayment day first repays a month later
@@ -125,11 +125,7 @@ def plan(
     method's regular amount when the caller has it already (regular_amount)."""
     if amount is None:
         amount = regular_amount(balance, rate, start, dues, method)
-    if method is Method.EQUAL_INSTALLMENT:
-        return plan_fixed_installment(balance, rate, start, dues, amount, first_no, stop_early=False)
-    if method is Method.EQUAL_PRINCIPAL:
-        return plan_fixed_principal(balance, rate, start, dues, amount, first_no, len(dues))
-    return plan_interest_first(balance, rate, start, dues, first_no)
+    return PlanCursor.for_method(method, balance, rate, start, tuple(dues), 0, amount, first_no).rest()
 
 
 def plan_fixed_installment(
@@ -144,18 +140,7 @@ def plan_fixed_installment(
     """Pay `amount` each period (principal = amount − interest); the last date pays whatever remains.
     With `stop_early` (keep the instalment, 缩短期限) the loan ends in the first period whose balance +
     interest fits in one instalment."""
-    out: list[Installment] = []
-    previous = start
-    for k, due in enumerate(dues):
-        part_interest = interest(balance, rate, (due - previous).days)
-        last = k == len(dues) - 1 or (stop_early and balance + part_interest <= amount)
-        part = balance if last else min(max(amount - part_interest, ZERO), balance)
-        balance -= part
-        out.append(Installment(first_no + k, previous, due, part, part_interest, balance))
-        previous = due
-        if last:
-            break
-    return out
+    return PlanCursor(FIXED_INSTALLMENT, balance, rate, start, tuple(dues), 0, len(dues) - 1, amount, first_no, stop_early).rest()
 
 
 def plan_fixed_principal(
@@ -169,15 +154,7 @@ def plan_fixed_principal(
 ) -> list[Installment]:
     """Repay `per_period` of principal each period over `periods` dates; the last takes the remainder."""
     count = len(dues) if periods is None else max(1, min(periods, len(dues)))
-    out: list[Installment] = []
-    previous = start
-    for k, due in enumerate(dues[:count]):
-        part_interest = interest(balance, rate, (due - previous).days)
-        part = balance if k == count - 1 else min(per_period, balance)
-        balance -= part
-        out.append(Installment(first_no + k, previous, due, part, part_interest, balance))
-        previous = due
-    return out
+    return PlanCursor(FIXED_PRINCIPAL, balance, rate, start, tuple(dues), 0, count - 1, per_period, first_no).rest()
 
 
 def periods_to_repay(balance: Decimal, per_period: Decimal, available: int) -> int:
@@ -195,13 +172,114 @@ def plan_interest_first(
     balance: Decimal, rate: Decimal, start: dt.date, dues: list[dt.date], first_no: int = 1
 ) -> list[Installment]:
     """Interest only each period; the last repays the principal too."""
-    out: list[Installment] = []
-    previous = start
-    for k, due in enumerate(dues):
-        part_interest = interest(balance, rate, (due - previous).days)
-        part = balance if k == len(dues) - 1 else ZERO
-        out.append(Installment(first_no + k, previous, due, part, part_interest, balance - part))
-        previous = due
-    return out
+    return PlanCursor(INTEREST_FIRST, balance, rate, start, tuple(dues), 0, len(dues) - 1, ZERO, first_no).rest()
 
 
+FIXED_INSTALLMENT, FIXED_PRINCIPAL, INTEREST_FIRST = 0, 1, 2
+
+
+class PlanCursor:
+    """A plan produced one instalment at a time: what the rest of a loan looks like if each instalment is paid
+    as planned on its due date. The replay of a loan asks for the next instalment only when the one running is
+    done, and a prepayment replaces the cursor, so a loan recomputed two dozen times never builds the instalments
+    it throws away. Plain slotted state, so a copy is cheap (the dates are shared).
+
+    `dues` are due dates; the cursor plans dues[index..end]; instalment numbers are index + `first_no`."""
+
+    __slots__ = ("mode", "balance", "rate", "previous", "dues", "index", "end", "amount", "first_no", "stop_early", "done")
+
+    def __init__(
+        self,
+        mode: int,
+        balance: Decimal,
+        rate: Decimal,
+        start: dt.date,
+        dues: tuple[dt.date, ...],
+        index: int,
+        end: int,
+        amount: Decimal,
+        first_no: int = 1,
+        stop_early: bool = False,
+    ) -> None:
+        self.mode = mode
+        self.balance = balance
+        self.rate = rate
+        self.previous = start
+        self.dues = dues
+        self.index = index
+        self.end = end
+        self.amount = amount  # the instalment (fixed installment) or the principal part (fixed principal)
+        self.first_no = first_no
+        self.stop_early = stop_early  # fixed installment only: end as soon as the rest fits in one instalment
+        self.done = index > end
+
+    @classmethod
+    def for_method(
+        cls,
+        method: Method,
+        balance: Decimal,
+        rate: Decimal,
+        start: dt.date,
+        dues: tuple[dt.date, ...],
+        index: int,
+        amount: Decimal,
+        first_no: int = 1,
+    ) -> PlanCursor:
+        """The method's own plan of dues[index:] (keep the term; `amount` from regular_amount)."""
+        end = len(dues) - 1
+        if method is Method.EQUAL_INSTALLMENT:
+            return cls(FIXED_INSTALLMENT, balance, rate, start, dues, index, end, amount, first_no)
+        if method is Method.EQUAL_PRINCIPAL:
+            return cls(FIXED_PRINCIPAL, balance, rate, start, dues, index, end, amount, first_no)
+        return cls(INTEREST_FIRST, balance, rate, start, dues, index, end, ZERO, first_no)
+
+    def copy(self) -> PlanCursor:
+        other = PlanCursor.__new__(PlanCursor)
+        for name in PlanCursor.__slots__:
+            setattr(other, name, getattr(self, name))
+        return other
+
+    def take(self) -> Installment | None:
+        """The next instalment of the plan, or None when the plan is done."""
+        if self.done:
+            return None
+        k = self.index
+        due = self.dues[k]
+        balance = self.balance
+        part_interest = (balance * self.rate * (due - self.previous).days).quantize(FEN, rounding=ROUND_HALF_UP)
+        last = k == self.end
+        mode = self.mode
+        if mode == FIXED_INSTALLMENT:
+            if not last and self.stop_early and balance + part_interest <= self.amount:
+                last = True
+            part = balance if last else min(max(self.amount - part_interest, ZERO), balance)
+        elif mode == FIXED_PRINCIPAL:
+            part = balance if last else min(self.amount, balance)
+        else:
+            part = balance if last else ZERO
+        balance -= part
+        inst = Installment(k + self.first_no, self.previous, due, part, part_interest, balance)
+        self.balance = balance
+        self.previous = due
+        self.index = k + 1
+        self.done = last
+        return inst
+
+    def rest(self) -> list[Installment]:
+        """Every instalment still to come (the cursor is used up)."""
+        out = []
+        inst = self.take()
+        while inst is not None:
+            out.append(inst)
+            inst = self.take()
+        return out
+
+    def last_index(self) -> int:
+        """The index of the plan's last due date (planning a copy when it ends early)."""
+        if not self.stop_early:
+            return self.end
+        probe = self.copy()
+        last = self.index - 1
+        while probe.take() is not None:
+            last = probe.index - 1
+        return last

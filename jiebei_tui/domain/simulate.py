@@ -1,8 +1,9 @@
-"""Settle early (结清) and prepay part (部分提前还款): what each costs and saves, before anything is recorded.
+"""Settle early (结清), prepay part (部分提前还款) or pay any amount: what it does, before anything is recorded.
 
-Both start from a `Position`: where a loan stands on the chosen date. For a plain schedule every instalment
-due on or before that date counts as paid as scheduled; for a loan in the ledger the replay builds the position
-from what was really paid (anything overdue must be cleared first, and interest already paid ahead counts).
+Every preview replays the hypothetical payment on a fresh replay of the loan's real payments (replay.py), so a
+preview and the recorded result always agree: settle is a payment of the payoff, prepay a payment whose
+leftover follows the strategy given. A loan given without a ledger (on the command line) is replayed with
+every instalment due before the date paid on its due date (`LoanReplay.inline`).
 """
 
 from __future__ import annotations
@@ -12,69 +13,82 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from jiebei_tui.domain.errors import InputError
-from jiebei_tui.domain.money import ZERO, interest
-from jiebei_tui.domain.schedule import (
-    Installment,
-    Schedule,
-    plan,
-    plan_fixed_installment,
-    plan_fixed_principal,
-    plan_interest_first,
-    periods_to_repay,
-    regular_amount,
-)
+from jiebei_tui.domain.money import ZERO, half_up
+from jiebei_tui.domain.replay import Allocation, InstallmentState, LoanReplay
+from jiebei_tui.domain.schedule import Installment
 from jiebei_tui.domain.terms import Method, Strategy
 
 
 @dataclass(frozen=True)
 class Position:
+    """Where a loan stands on `on`, from what was really paid: what the payoff is made of."""
+
     on: dt.date
-    period_start: dt.date  # s: interest runs from here (the last due date, drawdown or prepayment)
-    balance: Decimal  # B: principal owed
-    remaining: tuple[Installment, ...]  # the instalments due after `on`, as scheduled
+    period_start: dt.date  # s: interest since here is accrued but not yet rounded (last due date or payment)
+    balance: Decimal  # B: principal outstanding and not overdue
     daily_rate: Decimal
     method: Method
     regular_amount: Decimal  # the instalment kept by reduce-term (equal-installment) or principal part p
-    overdue_to_clear: Decimal = ZERO  # ledger only: overdue and due-today amounts paid first
-    interest_paid_ahead: Decimal = ZERO  # ledger only: interest already paid on the remaining instalments
+    overdue_to_clear: Decimal = ZERO  # penalty + overdue interest + overdue principal
+    interest_charged: Decimal = ZERO  # the running instalment's stretches already rounded (earlier payments)
+    interest_paid: Decimal = ZERO  # interest the running instalment paid already
+    running_principal: Decimal = ZERO  # the running instalment's scheduled principal still unpaid
+    fee: Decimal = ZERO  # prepayment fee on what the payoff prepays
+    running: int | None = None  # the instalment running on `on`
 
     @property
     def days(self) -> int:
-        return (self.on - self.period_start).days
+        return max((self.on - self.period_start).days, 0)
 
     @property
     def accrued_gross(self) -> Decimal:
-        return interest(self.balance, self.daily_rate, self.days)
+        """HALF_UP(B × d × (t − s)): the stretch not yet rounded."""
+        return half_up(self.balance * self.daily_rate * self.days) if self.days else ZERO
 
     @property
     def accrued(self) -> Decimal:
-        """Interest owed to the day: HALF_UP(B × d × (t − s)), less what was paid ahead."""
-        return max(self.accrued_gross - self.interest_paid_ahead, ZERO)
+        """Interest owed to the day: the running instalment's interest accrued to `on`, less what it paid."""
+        return self.interest_charged + self.accrued_gross - self.interest_paid
 
     @property
     def payoff(self) -> Decimal:
-        return self.overdue_to_clear + self.balance + self.accrued
-
-    @property
-    def scheduled_interest(self) -> Decimal:
-        return sum((i.interest for i in self.remaining), ZERO)
+        return self.overdue_to_clear + self.balance + self.accrued + self.fee
 
 
-def position_on(schedule: Schedule, on: dt.date, field: str = "on") -> Position:
-    """The position of a plain schedule on `on`, every earlier instalment paid as scheduled."""
-    loan = schedule.loan
-    if not loan.start < on < schedule.last_due_date:
-        raise InputError(field, on.isoformat(), "settle_date", start=loan.start, last=schedule.last_due_date)
-    remaining = tuple(i for i in schedule.installments if i.due_date > on)
+def position(replay: LoanReplay, on: dt.date, field: str = "on") -> Position:
+    """The position of a replay on `on` (time passes to `on`)."""
+    loan = replay.loan
+    if on <= loan.start:
+        raise InputError(field, on.isoformat(), "after_start", start=loan.start)
+    payoff = replay.payoff(on)
+    if replay.paid_off:
+        if replay.paid_on_schedule_before is not None:  # a loan given inline, looked at after its last due date
+            raise InputError(field, on.isoformat(), "settle_date", start=loan.start, last=replay.dues[-1])
+        raise InputError("loan", replay.loan_id, "paid_off")
+    running = replay.running
     return Position(
         on=on,
-        period_start=remaining[0].period_start,
-        balance=sum((i.principal for i in remaining), ZERO),
-        remaining=remaining,
+        period_start=replay.stretch_from,
+        balance=replay.balance,
         daily_rate=loan.daily_rate,
         method=loan.method,
-        regular_amount=schedule.regular_amount,
+        regular_amount=replay.regular_amount,
+        overdue_to_clear=payoff.overdue,
+        interest_charged=running.interest if running is not None else ZERO,
+        interest_paid=running.paid_interest if running is not None else ZERO,
+        running_principal=payoff.running_principal,
+        fee=payoff.fee,
+        running=running.no if running is not None else None,
     )
+
+
+def _running_index(replay: LoanReplay) -> int:
+    """Where the instalment running now sits among the replay's rows (past the last one when none runs)."""
+    return len(replay.lines) - 1 if replay.running is not None else len(replay.lines)
+
+
+def _interest_from(rows: list[InstallmentState], start: int) -> Decimal:
+    return sum((r.interest for r in rows[start:]), ZERO)
 
 
 @dataclass(frozen=True)
@@ -84,21 +98,29 @@ class SettleResult:
     accrued_interest: Decimal
     overdue_to_clear: Decimal
     payoff: Decimal
-    interest_saved: Decimal
+    interest_saved: Decimal  # interest the instalments from the running one on would charge, less what settling does
     position: Position
+    fee: Decimal = ZERO
 
 
-def settle(position: Position) -> SettleResult:
-    """Pay everything on `on`: principal owed + interest to the day. No fee."""
-    saved = position.scheduled_interest - position.accrued_gross
+def settle(replay: LoanReplay, on: dt.date, field: str = "on") -> SettleResult:
+    """Pay everything on `on`: the payoff, replayed as a payment (it closes the loan)."""
+    before = replay.again(on)
+    pos = position(before, on, field)
+    start = _running_index(before)
+    interest_before = _interest_from(before.rows(on), start)
+    after = replay.again(on)
+    after.pay(pos.payoff, on)
+    interest_after = _interest_from(after.rows(on), start)
     return SettleResult(
-        on=position.on,
-        principal=position.balance,
-        accrued_interest=position.accrued,
-        overdue_to_clear=position.overdue_to_clear,
-        payoff=position.payoff,
-        interest_saved=saved,
-        position=position,
+        on=on,
+        principal=pos.balance,
+        accrued_interest=pos.accrued,
+        overdue_to_clear=pos.overdue_to_clear,
+        payoff=pos.payoff,
+        interest_saved=interest_before - interest_after,
+        position=pos,
+        fee=pos.fee,
     )
 
 
@@ -107,17 +129,20 @@ class PrepayResult:
     on: dt.date
     amount: Decimal
     strategy: Strategy
-    accrued_interest: Decimal
+    accrued_interest: Decimal  # the running instalment's interest to the day, paid first
     overdue_cleared: Decimal
-    principal_reduction: Decimal
+    principal_reduction: Decimal  # principal paid: the running instalment's own plus what was prepaid
     new_balance: Decimal
-    installments: tuple[Installment, ...]  # the recomputed instalments, keeping their original numbers
-    interest_before: Decimal
-    interest_after: Decimal
+    installments: tuple[Installment, ...]  # the instalments still to pay afterwards, keeping their numbers
+    interest_before: Decimal  # interest from the running instalment on, without the payment
+    interest_after: Decimal  # the same with it
     payoff_date_before: dt.date
     payoff_date_after: dt.date
     strategy_matters: bool  # False for interest-first: there is no term to shorten
     new_regular_amount: Decimal  # the instalment (or principal part) now in force
+    prepaid: Decimal = ZERO  # of principal_reduction, what went beyond the running instalment's own principal
+    fee: Decimal = ZERO
+    installment_paid: int | None = None  # the running instalment, when the payment completed it
 
     @property
     def interest_saved(self) -> Decimal:
@@ -128,51 +153,57 @@ class PrepayResult:
         return len(self.installments)
 
 
-def check_prepay_amount(position: Position, amount: Decimal, field: str = "amount") -> None:
-    floor = position.overdue_to_clear + position.accrued
+def check_prepay_amount(pos: Position, amount: Decimal, field: str = "amount") -> None:
+    floor = pos.overdue_to_clear + pos.accrued
     if amount <= floor:
-        raise InputError(field, str(amount), "prepay_too_small", minimum=floor, accrued=position.accrued)
-    if amount >= position.payoff:
-        raise InputError(field, str(amount), "prepay_use_settle", payoff=position.payoff, on=position.on)
+        raise InputError(field, str(amount), "prepay_too_small", minimum=floor, accrued=pos.accrued)
+    if amount >= pos.payoff:
+        raise InputError(field, str(amount), "prepay_use_settle", payoff=pos.payoff, on=pos.on)
 
 
-def prepay(position: Position, amount: Decimal, strategy: Strategy, field: str = "amount") -> PrepayResult:
-    """Pay `amount` on `on`: first overdue, then the interest accrued to the day, the rest off the principal;
-    the instalments due after `on` are recomputed from `on` by the strategy."""
-    check_prepay_amount(position, amount, field)
-    reduction = amount - position.overdue_to_clear - position.accrued
-    balance = position.balance - reduction
-    dues = [i.due_date for i in position.remaining]
-    first_no = position.remaining[0].no
-    rate, on, method = position.daily_rate, position.on, position.method
-
-    if method is Method.INTEREST_FIRST:
-        new = plan_interest_first(balance, rate, on, dues, first_no)
-        kept = ZERO
-    elif strategy is Strategy.REDUCE_INSTALLMENT:
-        kept = regular_amount(balance, rate, on, dues, method)
-        new = plan(balance, rate, on, dues, method, first_no, amount=kept)
-    elif method is Method.EQUAL_INSTALLMENT:
-        new = plan_fixed_installment(balance, rate, on, dues, position.regular_amount, first_no)
-        kept = position.regular_amount
-    else:
-        periods = periods_to_repay(balance, position.regular_amount, len(dues))
-        new = plan_fixed_principal(balance, rate, on, dues, position.regular_amount, first_no, periods)
-        kept = position.regular_amount
-
+def prepay(replay: LoanReplay, amount: Decimal, on: dt.date, strategy: Strategy, field: str = "amount") -> PrepayResult:
+    """Pay `amount` on `on`, its leftover prepaying principal under `strategy`: overdue first, then the running
+    instalment's interest to the day and its scheduled principal, the rest off the principal, and the
+    instalments after it recomputed from `on`."""
+    before = replay.again(on)
+    pos = position(before, on)
+    check_prepay_amount(pos, amount, field)
+    start = _running_index(before)
+    rows_before = before.rows(on)
+    after = replay.again(on)
+    try:
+        alloc = after.pay(amount, on, strategy)
+    except InputError as err:
+        raise InputError(field, err.value, err.rule, **err.params) from None
+    rows_after = after.rows(on)
+    left = rows_after[_running_index(after) :]
+    balance = after.balance
+    remaining = []
+    for row in left:
+        balance -= row.principal - (row.principal - row.unpaid_principal)  # what it still owes of its principal
+        remaining.append(Installment(row.no, row.period_start or on, row.due_date, row.unpaid_principal, row.unpaid_interest, balance))
     return PrepayResult(
         on=on,
         amount=amount,
         strategy=strategy,
-        accrued_interest=position.accrued,
-        overdue_cleared=position.overdue_to_clear,
-        principal_reduction=reduction,
-        new_balance=balance,
-        installments=tuple(new),
-        interest_before=position.scheduled_interest,
-        interest_after=position.accrued_gross + sum((i.interest for i in new), ZERO),
-        payoff_date_before=position.remaining[-1].due_date,
-        payoff_date_after=new[-1].due_date,
-        strategy_matters=method is not Method.INTEREST_FIRST,
-        new_regular_amount=kept,
+        accrued_interest=alloc.interest,
+        overdue_cleared=alloc.overdue_cleared,
+        principal_reduction=alloc.principal + alloc.prepaid,
+        new_balance=after.balance,
+        installments=tuple(remaining),
+        interest_before=_interest_from(rows_before, start),
+        interest_after=_interest_from(rows_after, start),
+        payoff_date_before=rows_before[-1].due_date,
+        payoff_date_after=rows_after[-1].due_date if left else on,
+        strategy_matters=replay.loan.method is not Method.INTEREST_FIRST,
+        new_regular_amount=after.regular_amount,
+        prepaid=alloc.prepaid,
+        fee=alloc.fee,
+        installment_paid=alloc.completed,
     )
+
+
+def preview_payment(replay: LoanReplay, amount: Decimal, on: dt.date, strategy: Strategy | None = None) -> Allocation:
+    """Where a payment of `amount` on `on` would go (InputError if the rules refuse it); nothing is recorded."""
+    after = replay.again(on)
+    return after.pay(amount, on, strategy)

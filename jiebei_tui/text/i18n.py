@@ -54,8 +54,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "还款日期不能早于上一笔已记录的还款（{last}），请按日期顺序记录",
     ),
     "rule.settle_date": (
-        "the date must be after the drawdown ({start}) and before the last due date ({last})",
-        "日期须晚于借款日（{start}）且早于最后一期还款日（{last}）",
+        "the date must be after the drawdown ({start}) and not after the last due date ({last})",
+        "日期须晚于借款日（{start}）且不晚于最后一期还款日（{last}）",
     ),
     "rule.after_start": ("the date must be after the drawdown ({start})", "日期须晚于借款日（{start}）"),
     "rule.not_past": (
@@ -72,12 +72,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "部分提前还款须少于 {on} 的结清金额 {payoff}；要全部还清请选择结清",
     ),
     "rule.repay_too_much": (
-        "a repayment is at most {owed}, everything owed up to the last instalment; to pay the loan off, "
-        "settle for {payoff} instead",
-        "单笔还款不能超过剩余全部应还 {owed}；要一次还清请选择结清，结清金额 {payoff}",
+        "a payment on {on} is at most the payoff {payoff} (everything overdue, the principal outstanding and the "
+        "interest to that day); paying exactly that closes the loan",
+        "{on} 的单笔还款最多为结清金额 {payoff}（全部逾期欠款、剩余本金和截至当日的利息）；恰好支付这个金额即还清借款",
     ),
     "rule.paid_off": ("this loan is already paid off", "这笔借款已经还清"),
-    "rule.settle_amount": ("a settlement pays at least the payoff {payoff}", "结清金额至少为 {payoff}"),
+    "rule.settle_amount": ("a settlement pays exactly the payoff {payoff}", "结清金额须恰好为 {payoff}"),
     "rule.installment": ("the instalment number is 1 to {n}", "期号须为 1 到 {n}"),
     "rule.days": ("days late is a whole number from 0 to {max}", "逾期天数须为 0 到 {max} 的整数"),
     "rule.grace_days": ("grace days are a whole number from 0 to 30", "宽限期须为 0 到 30 的整数天"),
@@ -607,11 +607,19 @@ def _show(value: object) -> str:
     return str(value)
 
 
+def _reason(value: object, lang: str) -> object:
+    """A refusal given as the reason of another (a payment that no longer fits): what its rule allows."""
+    if isinstance(value, ValueError) and hasattr(value, "rule") and hasattr(value, "params"):
+        return t(f"rule.{value.rule}", lang, **{k: _reason(v, lang) for k, v in value.params.items()})
+    return value
+
+
 def render_input_error(err, lang: str = "en", field_label: str | None = None) -> str:
     """One sentence: the field (the option or form label the user filled in), the value as typed (made visible,
     at most 40 characters), what is allowed."""
     label = field_label or "--" + err.field.replace("_", "-")
-    params = {name: _listed(value) if isinstance(value, (list, tuple)) else value for name, value in err.params.items()}
+    params = {name: _listed(value) if isinstance(value, (list, tuple)) else _reason(value, lang)
+              for name, value in err.params.items()}
     # a value the words need but the raiser left out shows as … rather than failing the refusal itself
     allowed = _text(f"rule.{err.rule}", lang).format_map(_Gaps({k: _show(v) for k, v in params.items()}))
     if err.value is None or err.value == "":

@@ -76,15 +76,23 @@ def test_no_compounding_charges_principal_only(ledger) -> None:
     assert loan_state(book, loan_id, day(6)).amount_to_clear == D("900.41") + D("2.80")
 
 
-def test_repayment_pays_ahead_in_order(ledger) -> None:
+def test_money_beyond_the_running_instalment_prepays_principal(ledger) -> None:
+    """The account model: what is left after the instalment running that day comes off the principal and the
+    plan is recomputed (it used to pay instalment 2 ahead at its scheduled amounts, interest included)."""
     book, loan_id = ledger
-    book = pay(book, loan_id, DUE1, "1200.00")  # instalment 1 in full, then 299.59 of instalment 2
+    book = pay(book, loan_id, DUE1, "1200.00")  # instalment 1 in full (900.41), then 299.59 off the principal
     state = loan_state(book, loan_id, DUE1)
     first, second = state.installments[:2]
-    assert first.status == "paid"
-    assert second.status == "partial" and second.paid == D("299.59")
-    assert second.unpaid_interest == D("0.00")  # interest first within an instalment: 103.30 paid
-    assert state.next_due_amount == D("900.41") - D("299.59")
+    assert first.status == "paid" and first.prepaid == D("299.59")
+    assert state.principal_outstanding == D("8924.00")  # 9,223.59 − 299.59
+    assert second.status == "upcoming" and second.paid == 0
+    assert second.interest == D("99.95")  # 8,924.00 × 0.04% × 28 = 99.9488
+    # reduce-installment (the default): an independent float annuity over the 11 dates left, from 10 Feb
+    from tests.domain.test_prepay import float_annuity
+
+    dues = [i.due_date for i in state.installments[1:]]
+    assert second.principal + second.interest == float_annuity(8924.00, DUE1, dues)
+    assert state.next_due_amount == second.principal + second.interest
 
 
 def test_too_large_repayment_is_refused_with_the_settle_figure(ledger) -> None:
@@ -98,17 +106,22 @@ def test_too_large_repayment_is_refused_with_the_settle_figure(ledger) -> None:
 
 def test_prepayment_clears_what_is_overdue_first(ledger) -> None:
     book, loan_id = ledger
-    # day 6: 903.66 clears instalment 1; then 9,223.59 × 0.04% × 6 = 22.14 accrued; 3,000 − 22.14 off the principal
+    # day 6: 903.66 clears instalment 1; then instalment 2's interest 9,223.59 × 0.04% × 6 = 22.14 and its
+    # scheduled principal 797.11 (it is paid, early); the remaining 2,180.75 comes off the principal
     replay = LoanReplay.of(book, loan_id, day(6))
     result = replay.preview_prepay(D("3903.66"), day(6), Strategy.REDUCE_INSTALLMENT)
     assert result.overdue_cleared == D("903.66")
     assert result.accrued_interest == D("22.14")
-    assert result.new_balance == D("9223.59") - D("2977.86")
+    assert (result.installment_paid, result.prepaid) == (2, D("2180.75"))
+    assert result.new_balance == D("9223.59") - D("797.11") - D("2180.75")
+    first = result.installments[0]
+    assert (first.no, first.interest) == (3, D("132.41"))  # 6,245.73 × 0.04% × 53 days (16 Feb → 10 Apr)
     book = pay(book, loan_id, day(6), "3903.66", kind="prepayment", strategy=Strategy.REDUCE_INSTALLMENT)
     state = loan_state(book, loan_id, day(6))
     assert state.days_overdue == 0
     assert state.principal_outstanding == D("6245.73")
-    assert state.installments[1].interest == result.installments[0].interest
+    assert state.installments[1].status == "paid" and state.installments[1].paid_on == day(6)
+    assert state.installments[2].interest == first.interest and state.installments[2].principal == first.principal
 
 
 def test_settlement_pays_everything(ledger) -> None:
@@ -117,7 +130,11 @@ def test_settlement_pays_everything(ledger) -> None:
     book = pay(book, loan_id, dt.date(2025, 2, 25), "9278.93", kind="settlement")
     state = loan_state(book, loan_id, dt.date(2025, 3, 1))
     assert state.paid_off and state.principal_outstanding == 0
-    assert state.installments[-1].settled and state.installments[-1].due_date == dt.date(2025, 2, 25)
+    # instalment 2 was running: paid on 25 Feb with the rest of the principal, which closed the loan
+    last = state.installments[-1]
+    assert (len(state.installments), last.no, last.settled, last.paid_on) == (2, 2, True, dt.date(2025, 2, 25))
+    assert (last.interest, last.prepaid) == (D("55.34"), D("9223.59") - D("797.11"))
+    assert sum(i.principal for i in state.installments) == D("10000.00")
     assert state.total_paid == D("900.41") + D("9278.93")
     with pytest.raises(InputError) as err:
         pay(book, loan_id, dt.date(2025, 3, 1), "1.00")

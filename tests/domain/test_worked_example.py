@@ -10,7 +10,8 @@ import pytest
 from jiebei_tui.domain.apr import apr_irr, apr_simple
 from jiebei_tui.domain.overdue import overdue_cost, stage
 from jiebei_tui.domain.schedule import build_schedule
-from jiebei_tui.domain.simulate import position_on, settle
+from jiebei_tui.domain.replay import LoanReplay
+from jiebei_tui.domain.simulate import settle
 from jiebei_tui.domain.product_terms import ProductTerms
 from jiebei_tui.domain.terms import make_loan
 
@@ -53,7 +54,8 @@ def test_annualised_rates() -> None:
 
 
 def test_settle_on_2025_02_25() -> None:
-    result = settle(position_on(build_schedule(loan("equal-installment")), dt.date(2025, 2, 25)))
+    on = dt.date(2025, 2, 25)
+    result = settle(LoanReplay.inline(loan("equal-installment"), ProductTerms(), on), on)
     assert result.principal == D("9223.59")
     assert result.accrued_interest == D("55.34")
     assert result.payoff == D("9278.93")
