@@ -179,13 +179,23 @@ class AutoDebit:
     changed: bool  # False: it was already so, nothing was written
 
 
-def set_auto_debit(account: Account, loan_id: str, on: bool, funding_account: object = "") -> AutoDebit:
-    """Whether the lender debits this loan's instalments itself, and from which account (a name the borrower
-    gives, may be empty). Written only when it changes."""
+def set_auto_debit(account: Account, loan_id: str, on: object, funding_account: object = None) -> AutoDebit:
+    """Whether the lender debits this loan's instalments itself (True/False, or "on"/"off" as typed), and from
+    which account (a name the borrower gives; None keeps the one saved, "" clears it). Written only when it
+    changes."""
     from jiebei_tui.domain.ledger import set_auto_debit as auto
+    from jiebei_tui.domain.reminder_settings import parse_on_off
+
+    state = parse_on_off(on, "state")
+
+    def change(ledger: Ledger):
+        record = ledger.loan(loan_id, "id")
+        named = record.funding_account if funding_account is None else funding_account
+        new = auto(ledger, record.id, state, named)
+        return new, new.loan(record.id)
 
     applied = account.change(
-        lambda ledger: (new := auto(ledger, loan_id, bool(on), str(funding_account or "")), new.loan(loan_id)),
+        change,
         action="loans.auto_debit",
         params=lambda record: {"id": record.id, "on": record.auto_debit, "account": record.funding_account},
     )

@@ -29,6 +29,11 @@ def add_parsers(sub) -> None:
     p.add_argument("id", metavar="ID")
     add_loan_options(p, with_id=False, title="the terms to change (the others stay)")
     p.add_argument("--apply", action="store_true", help="record the change")
+    p = command(actions, "auto-debit", cmd_auto_debit,
+                "whether the lender debits this loan itself (each debit is still confirmed: pay ID --debited)")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("state", metavar="on|off")
+    p.add_argument("--account", metavar="NAME", help="the account it is debited from, e.g. Yu'e Bao")
 
 
 def cmd_add(ctx: Context) -> int:
@@ -90,4 +95,18 @@ def cmd_edit(ctx: Context) -> int:
     else:
         edit = loans.preview_loan_edit(ctx.account, a.id, **fields)
     ctx.out(output.loan_edit_json(edit, a.apply), lambda: output.loan_edit_text(edit, a.apply, ctx.lang))
+    return EXIT_OK
+
+
+def cmd_auto_debit(ctx: Context) -> int:
+    from jiebei_tui.actions import loans
+
+    a = ctx.args
+    done = loans.set_auto_debit(ctx.account, a.id, a.state, a.account)
+    record = done.record
+    key = "cli.auto_debit_on" if record.auto_debit else "cli.auto_debit_off"
+    text = t(key, ctx.lang, id=record.id, account=visible(record.funding_account) or "—")
+    if not done.changed:
+        text += " " + t("cli.unchanged", ctx.lang)
+    ctx.out({"id": record.id, "auto_debit": record.auto_debit, "funding_account": record.funding_account}, text)
     return EXIT_OK

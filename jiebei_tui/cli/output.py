@@ -415,6 +415,8 @@ def terms_values(values: dict) -> dict:
     for name, value in values.items():
         if name == "min_prepayment":
             out[name] = money_str(value)
+        elif name == "prepayment_fee":
+            out[name] = rate_str(value)
         elif name == "default_prepay_strategy":
             out[name] = value.value
         elif isinstance(value, Decimal):

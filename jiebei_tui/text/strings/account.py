@@ -71,6 +71,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Payment {event} already has that amount and date: nothing was changed.",
         "还款 {event} 的金额和日期已是如此，未作改动。",
     ),
+    "cli.auto_debit_on": (
+        "Loan {id} is set to auto-debit (from {account}). Each debit still counts only once you confirm it went "
+        "through: `jiebei-tui pay {id} --debited`.",
+        "借款 {id} 已设为自动扣款（从 {account}）。每次扣款须你确认成功后才计入：`jiebei-tui pay {id} --debited`。",
+    ),
+    "cli.auto_debit_off": ("Loan {id} is not set to auto-debit.", "借款 {id} 未设自动扣款。"),
+    "cli.unchanged": ("(It was already so: nothing was changed.)", "（本就如此，未作改动。）"),
     "cli.no_payments": ("No payments recorded.", "还没有记录任何还款。"),
     "cli.terms_unchanged": ("The terms were already so: nothing was changed.", "条款本就如此，未作改动。"),
     "debit.question": (
@@ -83,6 +90,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "payment.voided": ("voided", "已撤销"),
     "payment.replaced": ("replaced by {by}", "已被 {by} 更正"),
     "col.loan": ("Loan", "借款"),
+    "col.date": ("Date", "日期"),
     "col.kind": ("Kind", "类型"),
     "col.prepaid": ("Prepaid", "提前还本"),
     "col.fee": ("Fee", "手续费"),
