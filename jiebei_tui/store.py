@@ -496,16 +496,9 @@ class Store:
 
     # --- changing the ledger ---
 
-    def transact(
-        self,
-        change: Callable[[Ledger], tuple[Ledger, T]],
-        *,
-        action: str = "change",
-        params: Mapping[str, object] | Callable[[T], Mapping[str, object]] | None = None,
-        source: str | None = None,
-        bookkeeping: bool = False,
-    ) -> T:
-        """Apply `change` to the ledger as it is now on disk, under the lock, and write the result atomically.
+    def transact(self, change: Callable[[Ledger], tuple[Ledger, T]], **options: Any) -> T:
+        """Apply `change` to the ledger as it is now on disk, under the lock, and write the result atomically;
+        returns the change's result (`apply`, with the same options, also returns the ledger as written).
 
         `change` returns (new ledger, result). If it raises, or the ledger it returns equals the one it was
         given (the same data, whatever the objects), nothing is written: not the file, not a backup. Otherwise
@@ -516,8 +509,8 @@ class Store:
         `bookkeeping`: a record the program keeps for itself (which reminders were delivered), not a change of
         the borrower's: written in place, without a revision, a history entry or a backup generation (a year
         of reminder runs would otherwise fill the history and push every real change out of the backups), and
-        never undone. Returns `result`; `apply` also returns the ledger as written."""
-        return self.apply(change, action=action, params=params, source=source, bookkeeping=bookkeeping).result
+        never undone."""
+        return self.apply(change, **options).result
 
     def apply(
         self,
@@ -528,8 +521,8 @@ class Store:
         source: str | None = None,
         bookkeeping: bool = False,
     ) -> Applied:
-        """`transact`, returning what it did (Applied): the ledger as it now stands, so a caller holding the
-        ledger need not read the file again."""
+        """`transact` (see there for the options), returning what it did (Applied): the ledger as it now stands,
+        so a caller holding the ledger need not read the file again."""
         from jiebei_tui.domain.history import Change, bounded, clean_params
         from jiebei_tui.domain.ledger import SCHEMA_VERSION
 

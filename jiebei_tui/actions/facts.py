@@ -180,14 +180,3 @@ def loan_plan(account: Account, loan_id: str, field: str = "loan") -> Plan:
     replay = LoanReplay.of(account.ledger, record.id, account.today)
     simple, irr = _rates(record.loan)
     return Plan(record.loan, tuple(replay.installments(account.today)), simple, irr)
-
-
-def inline_loan(
-    *, principal: object, daily_rate: object, term: object, method: object, start: object, repayment_day: object = None
-) -> Loan:
-    """A loan from what was typed (InputError naming the first bad field)."""
-    from jiebei_tui.domain.terms import make_loan
-
-    return make_loan(
-        principal=principal, daily_rate=daily_rate, term=term, method=method, start=start, repayment_day=repayment_day
-    )

@@ -29,26 +29,14 @@ class Added:
     paid_through: int
 
 
-def add_loan(
-    account: Account,
-    name: object,
-    *,
-    principal: object,
-    daily_rate: object,
-    term: object,
-    method: object,
-    start: object,
-    repayment_day: object = None,
-    paid_through: object = 0,
-) -> Added:
-    """A new loan with the next free id. `paid_through` K (a loan already part-repaid): instalments 1..K are
-    recorded as repaid on their due dates, each exactly what it owed then."""
+def add_loan(account: Account, name: object, *, paid_through: object = 0, **contract: object) -> Added:
+    """A new loan with the next free id; `contract`: principal, daily_rate, term, method, start and optionally
+    repayment_day, as typed (domain/terms.py make_loan checks each). `paid_through` K (a loan already
+    part-repaid): instalments 1..K are recorded as repaid on their due dates, each exactly what it owed then."""
     from jiebei_tui.domain.ledger import add_loan as added
     from jiebei_tui.domain.terms import make_loan
 
-    loan = make_loan(
-        principal=principal, daily_rate=daily_rate, term=term, method=method, start=start, repayment_day=repayment_day
-    )
+    loan = make_loan(**contract)
     stamp = {"recorded_at": account.now(), "source": account.source}
 
     def change(ledger: Ledger):
@@ -110,55 +98,38 @@ def entries_of(account: Account, loan_id: str) -> int:
 # --- editing a loan's contract terms ---
 
 
-def _edit_fields(principal, daily_rate, term, method, start, repayment_day) -> dict:
+EDITABLE = ("principal", "daily_rate", "term", "method", "start", "repayment_day")
+
+
+def _edit_fields(given: dict) -> dict:
     from jiebei_tui.domain.corrections import KEEP
 
-    fields = {"principal": principal, "daily_rate": daily_rate, "term": term, "method": method, "start": start}
-    fields = {name: value for name, value in fields.items() if value is not None}
-    if repayment_day is not None:
-        fields["repayment_day"] = "" if repayment_day == AUTO_DAY else repayment_day
-    else:
-        fields["repayment_day"] = KEEP
+    unknown = set(given) - set(EDITABLE)
+    if unknown:
+        raise TypeError(f"not a loan's contract term: {', '.join(sorted(unknown))}")
+    fields = {name: value for name, value in given.items() if value is not None and name != "repayment_day"}
+    day = given.get("repayment_day")
+    fields["repayment_day"] = KEEP if day is None else "" if day == AUTO_DAY else day
     return fields
 
 
-def preview_loan_edit(
-    account: Account,
-    loan_id: str,
-    *,
-    principal: object = None,
-    daily_rate: object = None,
-    term: object = None,
-    method: object = None,
-    start: object = None,
-    repayment_day: object = None,
-) -> LoanEdit:
-    """What changing a loan's contract terms does, before anything is saved: the fields changed, the contract
-    schedule and the state at today before and after, every payment replayed under the new terms. Refused
-    (InputError naming the first payment that no longer fits) as applying it would be. `repayment_day` None
-    keeps it, "auto" takes the day from the drawdown again."""
+def preview_loan_edit(account: Account, loan_id: str, **given: object) -> LoanEdit:
+    """What changing a loan's contract terms (principal, daily_rate, term, method, start, repayment_day, as
+    typed; None keeps one) does, before anything is saved: the fields changed, the contract schedule and the
+    state at today before and after, every payment replayed under the new terms. Refused (InputError naming
+    the first payment that no longer fits) as applying it would be. `repayment_day` "auto" takes the day from
+    the drawdown again."""
     from jiebei_tui.domain.corrections import edit_loan
 
-    fields = _edit_fields(principal, daily_rate, term, method, start, repayment_day)
-    return edit_loan(account.ledger, account.ledger.loan(loan_id, "id").id, today=account.today, **fields)
+    return edit_loan(account.ledger, account.ledger.loan(loan_id, "id").id, today=account.today, **_edit_fields(given))
 
 
-def edit_loan(
-    account: Account,
-    loan_id: str,
-    *,
-    principal: object = None,
-    daily_rate: object = None,
-    term: object = None,
-    method: object = None,
-    start: object = None,
-    repayment_day: object = None,
-) -> LoanEdit:
+def edit_loan(account: Account, loan_id: str, **given: object) -> LoanEdit:
     """Apply what `preview_loan_edit` shows (checked again against the ledger as it is on disk). Nothing is
     written when nothing changes."""
     from jiebei_tui.domain.corrections import edit_loan as edited
 
-    fields = _edit_fields(principal, daily_rate, term, method, start, repayment_day)
+    fields = _edit_fields(given)
 
     def change(ledger: Ledger):
         result = edited(ledger, ledger.loan(loan_id, "id").id, today=account.today, **fields)

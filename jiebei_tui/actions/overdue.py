@@ -42,26 +42,23 @@ def _installment(value: object, count: int) -> int:
     return parse_in_range(value, "installment", "installment", 1, count, n=count)
 
 
-def _what_if(terms: ProductTerms, penalty_multiplier: object, grace_days: object, compounding: object) -> ProductTerms:
+WHAT_IF = ("penalty_multiplier", "grace_days", "compounding")
+
+
+def _what_if(terms: ProductTerms, overrides: dict) -> ProductTerms:
+    """`terms` with the overrides given (as typed; None: not given), for the question only."""
     from jiebei_tui.domain.product_terms import updated_terms
 
-    if penalty_multiplier is None and grace_days is None and compounding is None:
-        return terms
-    return updated_terms(terms, penalty_multiplier=penalty_multiplier, grace_days=grace_days, compounding=compounding)
+    unknown = set(overrides) - set(WHAT_IF)
+    if unknown:
+        raise TypeError(f"not an overdue term: {', '.join(sorted(unknown))}")
+    given = {name: value for name, value in overrides.items() if value is not None}
+    return updated_terms(terms, **given) if given else terms
 
 
-def outlook(
-    account: Account,
-    loan_id: str,
-    days: object,
-    installment: object = None,
-    *,
-    penalty_multiplier: object = None,
-    grace_days: object = None,
-    compounding: object = None,
-) -> Outlook:
+def outlook(account: Account, loan_id: str, days: object, installment: object = None, **overrides: object) -> Outlook:
     """A ledger loan's instalment `installment` (default: its most urgent, the oldest unpaid) `days` late, under
-    the loan's terms with the overrides given."""
+    the loan's terms with the overrides given (penalty_multiplier, grace_days, compounding, as typed)."""
     from jiebei_tui.domain.ledger import effective_terms
     from jiebei_tui.domain.outlook import overdue_outlook
     from jiebei_tui.domain.schedule import due_dates
@@ -74,26 +71,17 @@ def outlook(
     else:
         current = account.state(record.id).current
         number = current.no if current is not None else 1
-    terms = _what_if(effective_terms(ledger, record.id), penalty_multiplier, grace_days, compounding)
+    terms = _what_if(effective_terms(ledger, record.id), overrides)
     events = ledger.payments_by_loan().get(record.id, [])
     return Outlook(overdue_outlook(record.loan, terms, events, number, n), terms, record.id)
 
 
-def inline_outlook(
-    account: Account,
-    loan: Loan,
-    days: object,
-    installment: object = None,
-    *,
-    penalty_multiplier: object = None,
-    grace_days: object = None,
-    compounding: object = None,
-) -> Outlook:
+def inline_outlook(account: Account, loan: Loan, days: object, installment: object = None, **overrides: object) -> Outlook:
     """A loan given inline: instalment `installment` (default 1) `days` late, every earlier one paid on time."""
     from jiebei_tui.domain.outlook import overdue_outlook
     from jiebei_tui.domain.schedule import due_dates
 
     n = _days(days)
     number = _installment(installment, len(due_dates(loan))) if installment is not None else 1
-    terms = _what_if(account.default_terms(), penalty_multiplier, grace_days, compounding)
+    terms = _what_if(account.default_terms(), overrides)
     return Outlook(overdue_outlook(loan, terms, (), number, n, paid_on_schedule=True), terms, None)

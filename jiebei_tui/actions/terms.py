@@ -49,27 +49,12 @@ class TermsSet:
     changed: bool  # False: they were already so, nothing was written
 
 
-def set_terms(
-    account: Account,
-    loan_id: str | None = None,
-    *,
-    penalty_multiplier: object = None,
-    grace_days: object = None,
-    compounding: object = None,
-    default_strategy: object = None,
-    min_prepayment: object = None,
-    prepayment_fee: object = None,
-    reset: tuple[str, ...] = (),
-) -> TermsSet:
-    """Set terms for all loans (`loan_id` None) or one loan; `reset` names a loan's own terms to drop so it follows
-    the ledger's again. Each value checked as typed (InputError naming it); refused, naming the first payment,
-    when a recorded payment no longer fits under the new terms."""
+def set_terms(account: Account, loan_id: str | None = None, *, reset: tuple[str, ...] = (), **values: object) -> TermsSet:
+    """Set terms for all loans (`loan_id` None) or one loan: `penalty_multiplier`, `grace_days`, `compounding`,
+    `default_strategy`, `min_prepayment`, `prepayment_fee` as typed (None: not given; domain/ledger.py set_terms
+    checks each, InputError naming it). `reset` names a loan's own terms to drop so it follows the ledger's
+    again. Refused, naming the first payment, when a recorded payment no longer fits under the new terms."""
     from jiebei_tui.domain.ledger import set_terms as changed
-
-    values = {
-        "penalty_multiplier": penalty_multiplier, "grace_days": grace_days, "compounding": compounding,
-        "default_strategy": default_strategy, "min_prepayment": min_prepayment, "prepayment_fee": prepayment_fee,
-    }
 
     def change(ledger: Ledger):
         new = changed(ledger, loan_id, reset=tuple(reset), **values)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from jiebei_tui.cli import output
 from jiebei_tui.domain.errors import InputError
-from jiebei_tui.domain.terms import parse_date
+from jiebei_tui.domain.terms import make_loan, parse_date
 
 if TYPE_CHECKING:
     from jiebei_tui.actions.account import Account
@@ -78,8 +78,6 @@ def add_loan_options(parser: argparse.ArgumentParser, with_id: bool = True, titl
 
 def inline_loan(args: argparse.Namespace) -> Loan:
     """The loan given by --principal --daily-rate --term --method --start [--repayment-day]."""
-    from jiebei_tui.actions.facts import inline_loan as loan
-
     missing = [name for name in INLINE if getattr(args, name) is None]
     if missing:
         if hasattr(args, "loan") and len(missing) == len(INLINE):  # nothing of either way to name a loan
@@ -87,10 +85,7 @@ def inline_loan(args: argparse.Namespace) -> Loan:
         options = " ".join("--" + name.replace("_", "-") for name in missing)
         rule = "inline_missing" if hasattr(args, "loan") else "inline_missing_add"
         raise InputError(missing[0], None, rule, missing=options)
-    return loan(
-        principal=args.principal, daily_rate=args.daily_rate, term=args.term, method=args.method, start=args.start,
-        repayment_day=args.repayment_day,
-    )
+    return make_loan(**{name: getattr(args, name) for name in (*INLINE, "repayment_day")})
 
 
 def ledger_loan_id(args: argparse.Namespace) -> str | None:

@@ -41,10 +41,8 @@ def cmd_add(ctx: Context) -> int:
 
     a = ctx.args
     loan = inline_loan(a)  # every field checked, in the order the options are listed
-    added = loans.add_loan(
-        ctx.account, a.name, principal=loan.principal, daily_rate=loan.daily_rate, term=loan.term, method=loan.method,
-        start=loan.start, repayment_day=loan.repayment_day, paid_through=a.paid_through or 0,
-    )
+    contract = {name: getattr(loan, name) for name in EDIT_FIELDS}
+    added = loans.add_loan(ctx.account, a.name, paid_through=a.paid_through or 0, **contract)
 
     def text() -> str:
         lines = [t("cli.added", ctx.lang, id=added.record.id, name=visible(added.record.name))]
