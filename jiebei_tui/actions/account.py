@@ -178,9 +178,9 @@ class Account:
         snapshot = self._snapshot
         if snapshot is None:
             return False
-        if self.store.signature() == snapshot.signature:
-            return False
         signature = self.store.signature()
+        if signature == snapshot.signature:
+            return False
         self._adopt(self.store.load(), signature, force=True)
         return True
 

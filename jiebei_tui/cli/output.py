@@ -18,6 +18,7 @@ from jiebei_tui.domain.schedule import Installment
 from jiebei_tui.domain.terms import Loan
 from jiebei_tui.domain.free_text import first_unsafe, unsafe_char
 from jiebei_tui.text.i18n import t
+from jiebei_tui.text.loans import badge_text, installment_status, when_text
 from jiebei_tui.text.safe import visible
 from jiebei_tui.text.width import pairs, table
 
@@ -296,25 +297,12 @@ def outlook_text(found: Outlook, lang: str) -> str:
     return text + ("\n" + "\n".join(formulas) if formulas else "") + "\n" + t("overdue.terms_of", lang, scope=scope)
 
 
-def when_text(s: LoanState, lang: str) -> str:
-    if s.days_overdue:
-        return t("when.overdue", lang, days=s.days_overdue)
-    if s.days_until_due is None:
-        return "—"
-    if s.days_until_due == 0:
-        return t("when.today", lang)
-    return t("when.in_days", lang, days=s.days_until_due)
-
-
 def badge_key(s: LoanState) -> str:
-    """paid_off, overdue, due_today, due_soon or on_track (actions/facts.py `badge`)."""
+    """paid_off, overdue, due_today, due_soon or on_track: actions/facts.py `badge` (kept here for the Status
+    screen until it is rewired onto the actions layer; words for it: text/loans.py)."""
     from jiebei_tui.actions.facts import badge
 
     return badge(s)
-
-
-def badge_text(s: LoanState, lang: str) -> str:
-    return t(f"badge.{badge_key(s)}", lang, stage=s.stage)
 
 
 def status_text(status: Status, lang: str, detail: bool) -> str:
@@ -362,12 +350,6 @@ def debit_question_text(q: DebitQuestion, lang: str) -> str:
     """"Did the ¥X debit on D go through?" with the command that records the answer yes."""
     return t("debit.question", lang, loan=q.loan_id, name=visible(q.loan_name), amount=q.amount, date=q.due_date,
              no=q.installment, command=debit_command(q))
-
-
-def installment_status(i, lang: str) -> str:
-    if i.settled:
-        return t("status.settled", lang)
-    return t(f"status.{i.status}", lang, days=i.days_overdue)
 
 
 def installments_text(s: LoanState, lang: str) -> str:
