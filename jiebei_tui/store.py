@@ -214,6 +214,7 @@ class Recovered:
     kept: Path | None
     aside: Path | None
     revision: int
+    ledger: Ledger | None = None  # the ledger as the recovery wrote it
 
 
 @dataclass(frozen=True)
@@ -224,6 +225,19 @@ class Undone:
     change: ChangeRecord
     restored: int | None
     revision: int
+    ledger: Ledger | None = None  # the ledger as the undo wrote it
+
+
+@dataclass(frozen=True)
+class Applied:
+    """What a transaction did: `ledger` is the ledger as it now stands (as written, revision and history
+    included; the one read when nothing changed), `result` the change's own result, `written` whether the
+    file was written, `signature` the file's (modification time, size) right after, taken under the lock."""
+
+    ledger: Ledger
+    result: Any
+    written: bool
+    signature: tuple[int, int] | None
 
 
 # --- the store ---
@@ -482,16 +496,9 @@ class Store:
 
     # --- changing the ledger ---
 
-    def transact(
-        self,
-        change: Callable[[Ledger], tuple[Ledger, T]],
-        *,
-        action: str = "change",
-        params: Mapping[str, object] | Callable[[T], Mapping[str, object]] | None = None,
-        source: str | None = None,
-        bookkeeping: bool = False,
-    ) -> T:
-        """Apply `change` to the ledger as it is now on disk, under the lock, and write the result atomically.
+    def transact(self, change: Callable[[Ledger], tuple[Ledger, T]], **options: Any) -> T:
+        """Apply `change` to the ledger as it is now on disk, under the lock, and write the result atomically;
+        returns the change's result (`apply`, with the same options, also returns the ledger as written).
 
         `change` returns (new ledger, result). If it raises, or the ledger it returns equals the one it was
         given (the same data, whatever the objects), nothing is written: not the file, not a backup. Otherwise
@@ -503,6 +510,19 @@ class Store:
         the borrower's: written in place, without a revision, a history entry or a backup generation (a year
         of reminder runs would otherwise fill the history and push every real change out of the backups), and
         never undone."""
+        return self.apply(change, **options).result
+
+    def apply(
+        self,
+        change: Callable[[Ledger], tuple[Ledger, T]],
+        *,
+        action: str = "change",
+        params: Mapping[str, object] | Callable[[T], Mapping[str, object]] | None = None,
+        source: str | None = None,
+        bookkeeping: bool = False,
+    ) -> Applied:
+        """`transact` (see there for the options), returning what it did (Applied): the ledger as it now stands,
+        so a caller holding the ledger need not read the file again."""
         from jiebei_tui.domain.history import Change, bounded, clean_params
         from jiebei_tui.domain.ledger import SCHEMA_VERSION
 
@@ -513,12 +533,12 @@ class Store:
             # Unchanged when equal to what was read, whatever the objects: field by field, the data the file
             # holds (comparing the texts instead would cost a second serialisation of every write).
             if new_ledger is current or new_ledger == current:
-                return result
+                return Applied(current, result, False, self.signature())
             if bookkeeping and ledger is not None:
                 text = dump_ledger(new_ledger)
                 _check_loads_back(new_ledger, current, self.path)
                 self._commit(text.encode("utf-8"), previous=None)
-                return result
+                return Applied(new_ledger, result, True, self.signature())
             values = params(result) if callable(params) else (params or {})
             entry = Change(
                 revision=current.revision + 1,
@@ -536,7 +556,7 @@ class Store:
             if version is not None and version < SCHEMA_VERSION:
                 self._keep_original(version, raw)
             self._commit(text.encode("utf-8"), previous=raw)
-            return result
+            return Applied(stamped, result, True, self.signature())
 
     def _keep_original(self, version: int, raw: bytes) -> None:
         """Before the first write in a newer format, the file as it was (never overwritten once kept)."""
@@ -754,7 +774,7 @@ class Store:
                 restored = restored.model_copy(update={"settings": restored.settings.model_copy(update={"reminders": reminders})})
             where = self._commit(dump_ledger(restored).encode("utf-8"), previous=raw, aside=current is None)
             return Recovered(self.path, chosen, where if current is not None else None,
-                             where if current is None else None, revision)
+                             where if current is None else None, revision, restored)
 
     def start_empty(self, *, force: bool = False, source: str | None = None) -> Recovered:
         """An empty ledger in place of the one there: an unreadable one is moved aside, a readable one (only
@@ -778,7 +798,7 @@ class Store:
             empty = Ledger(revision=revision, history=[entry])
             where = self._commit(dump_ledger(empty).encode("utf-8"), previous=raw, aside=current is None)
             return Recovered(self.path, None, where if current is not None else None,
-                             where if current is None else None, revision)
+                             where if current is None else None, revision, empty)
 
     def _readable(self, ledger: Ledger) -> LedgerFileError:
         return LedgerFileError("recover.readable", self.path, exit_code=2, revision=ledger.revision,
@@ -829,7 +849,7 @@ class Store:
             )
             result = issued_at_least(result, ledger)  # ids given out since are not given out again
             self._commit(dump_ledger(result).encode("utf-8"), previous=raw, drop=drop)
-            return Undone(undone, entry.before, record.revision)
+            return Undone(undone, entry.before, record.revision, result)
 
     def _move_aside(self) -> Path | None:
         """The unreadable ledger, renamed (kept, never deleted) to ledger.json.corrupt-STAMP."""

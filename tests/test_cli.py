@@ -64,12 +64,20 @@ def test_prepay_interest_first_says_both_strategies_match(cli) -> None:
 
 def test_overdue_json(cli) -> None:
     data = cli("overdue", *EI, "--installment", "1", "--days", "6", "--json").json()
-    assert data == {
+    expected = {
         "installment": 1, "days": 6, "due_date": "2025-02-10", "overdue_principal": "776.41",
         "overdue_interest": "124.00", "penalty_daily_rate": "0.000600", "penalty_principal": "2.80",
         "penalty_interest": "0.45", "penalty_total": "3.25", "amount_to_clear": "903.66", "daily_cost": "0.53",
         "stage": "M1",
     }
+    assert {key: data[key] for key in expected} == expected  # the keys it always had, as totals
+    assert data["on"] == "2025-02-16" and data["as_if_unpaid"] is False and data["terms"] == "all"
+    # no other instalment falls due within 6 days: one row, the same figures
+    assert data["rows"] == [{
+        "installment": 1, "due_date": "2025-02-10", "days": 6, "principal": "776.41", "interest": "124.00",
+        "penalty_principal": "2.80", "penalty_interest": "0.45", "penalty_paid": "0.00", "penalty": "3.25",
+        "owed": "903.66",
+    }]
 
 
 def test_overdue_overrides(cli) -> None:

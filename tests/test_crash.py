@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 
 import jiebei_tui.cli as cli_module
+import jiebei_tui.cli.simulate as simulate_commands
+import jiebei_tui.cli.status as status_commands
 from jiebei_tui import __version__
 from tests.conftest import EI
 
@@ -29,7 +31,7 @@ def ledger(cli, data_dir: Path) -> bytes:
 
 
 def test_a_bug_in_a_command_is_one_sentence_and_a_report(cli, ledger: bytes, data_dir: Path, monkeypatch) -> None:
-    monkeypatch.setattr(cli_module, "cmd_status", _boom)
+    monkeypatch.setattr(status_commands, "cmd_status", _boom)
     result = cli("status", "--json")
     assert result.code == 70
     assert result.out == ""
@@ -47,7 +49,7 @@ def test_a_bug_in_a_command_is_one_sentence_and_a_report(cli, ledger: bytes, dat
 
 
 def test_the_sentence_reads_in_chinese(cli, ledger: bytes, monkeypatch) -> None:
-    monkeypatch.setattr(cli_module, "cmd_status", _boom)
+    monkeypatch.setattr(status_commands, "cmd_status", _boom)
     result = cli("status", lang="zh")
     assert result.code == 70 and "意外错误" in result.err and result.err.count("\n") == 1
 
@@ -57,7 +59,7 @@ def test_only_the_newest_reports_are_kept(cli, ledger: bytes, data_dir: Path, mo
         old = data_dir / f"crash-20240101-0000{n:02d}.txt"
         old.write_text("old")
         os.utime(old, (1_700_000_000 + n, 1_700_000_000 + n))
-    monkeypatch.setattr(cli_module, "cmd_status", _boom)
+    monkeypatch.setattr(status_commands, "cmd_status", _boom)
     assert cli("status").code == 70
     reports = sorted(data_dir.glob("crash-*.txt"))
     assert len(reports) == 10 and reports[-1].read_text() != "old"
@@ -66,7 +68,7 @@ def test_only_the_newest_reports_are_kept(cli, ledger: bytes, data_dir: Path, mo
 def test_a_report_that_cannot_be_written_is_said(cli, tmp_path: Path, monkeypatch, capsys) -> None:
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder")
-    monkeypatch.setattr(cli_module, "cmd_schedule", _boom)
+    monkeypatch.setattr(simulate_commands, "cmd_schedule", _boom)
     code = cli_module.main(["--data-dir", str(blocked / "data"), "--lang", "en", "--no-demo", "schedule", *EI])
     err = capsys.readouterr().err
     assert code == 70 and err.count("\n") == 1 and "no crash report could be written" in err
@@ -77,7 +79,7 @@ def test_ctrl_c_is_not_a_crash(cli, data_dir: Path, monkeypatch) -> None:
     def interrupted(ctx) -> int:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli_module, "cmd_status", interrupted)
+    monkeypatch.setattr(status_commands, "cmd_status", interrupted)
     result = cli("status")
     assert result.code == 130 and result.err == "" and not list(data_dir.glob("crash-*"))
 
@@ -87,9 +89,10 @@ def test_the_console_entry_point_exits_70(tmp_path: Path) -> None:
         f"""
         import sys
         import jiebei_tui.cli as cli
+        import jiebei_tui.cli.status as status_commands
         def boom(ctx):
             raise ZeroDivisionError("division by zero")
-        cli.cmd_status = boom
+        status_commands.cmd_status = boom
         sys.exit(cli.main(["--data-dir", {str(tmp_path)!r}, "--no-demo", "status"]))
         """
     )

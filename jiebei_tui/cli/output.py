@@ -18,12 +18,18 @@ from jiebei_tui.domain.schedule import Installment
 from jiebei_tui.domain.terms import Loan
 from jiebei_tui.domain.free_text import first_unsafe, unsafe_char
 from jiebei_tui.text.i18n import t
+from jiebei_tui.text.loans import badge_text, installment_status, when_text
 from jiebei_tui.text.safe import visible
 from jiebei_tui.text.width import pairs, table
 
 if TYPE_CHECKING:  # kept out of start-up: the inline commands never build a ledger
-    from jiebei_tui.domain.overdue import OverdueCost
-    from jiebei_tui.domain.product_terms import ProductTerms
+    from jiebei_tui.actions.facts import Plan, Status
+    from jiebei_tui.actions.overdue import Outlook
+    from jiebei_tui.actions.payments import Edited, Paid, PaymentRow, Voided
+    from jiebei_tui.actions.terms import TermsView
+    from jiebei_tui.domain.corrections import LoanEdit
+    from jiebei_tui.domain.debits import DebitQuestion
+    from jiebei_tui.domain.ledger import LoanRecord
     from jiebei_tui.domain.replay import LoanState
     from jiebei_tui.domain.simulate import PrepayResult, SettleResult
 
@@ -55,8 +61,8 @@ def installment_json(i: Installment) -> dict:
     }
 
 
-def schedule_json(loan: Loan, installments: list[Installment], apr_simple: Decimal, apr_irr: Decimal) -> dict:
-    total_interest = sum((i.interest for i in installments), Decimal(0))
+def schedule_json(plan: Plan) -> dict:
+    loan = plan.loan
     return {
         "principal": money_str(loan.principal),
         "daily_rate": rate_str(loan.daily_rate),
@@ -64,11 +70,11 @@ def schedule_json(loan: Loan, installments: list[Installment], apr_simple: Decim
         "method": loan.method.value,
         "start": loan.start.isoformat(),
         "repayment_day": loan.repayment_day,
-        "installments": [installment_json(i) for i in installments],
-        "total_interest": money_str(total_interest),
-        "total_payment": money_str(sum((i.total for i in installments), Decimal(0))),
-        "apr_simple": rate_str(apr_simple, 4),
-        "apr_irr": rate_str(apr_irr, 4),
+        "installments": [installment_json(i) for i in plan.installments],
+        "total_interest": money_str(plan.total_interest),
+        "total_payment": money_str(plan.total_payment),
+        "apr_simple": rate_str(plan.apr_simple, 4),
+        "apr_irr": rate_str(plan.apr_irr, 4),
     }
 
 
@@ -102,24 +108,48 @@ def prepay_json(r: PrepayResult) -> dict:
     }
 
 
-def overdue_json(c: OverdueCost) -> dict:
+def outlook_json(found: Outlook) -> dict:
+    """Instalment K `days` late: the totals over every instalment owed by then (the keys a single instalment's
+    figures always had), and `rows`, one per instalment."""
+    o = found.outlook
     return {
-        "installment": c.installment,
-        "days": c.days,
-        "due_date": c.due_date.isoformat(),
-        "overdue_principal": money_str(c.overdue_principal),
-        "overdue_interest": money_str(c.overdue_interest),
-        "penalty_daily_rate": rate_str(c.penalty_daily_rate),
-        "penalty_principal": money_str(c.penalty_principal),
-        "penalty_interest": money_str(c.penalty_interest),
-        "penalty_total": money_str(c.penalty_total),
-        "amount_to_clear": money_str(c.amount_to_clear),
-        "daily_cost": money_str(c.daily_cost),
-        "stage": c.stage,
+        "installment": o.installment,
+        "days": o.days,
+        "due_date": o.due_date.isoformat(),
+        "on": o.on.isoformat(),
+        "overdue_principal": money_str(o.principal),
+        "overdue_interest": money_str(o.interest),
+        "penalty_daily_rate": rate_str(o.penalty_daily_rate),
+        "penalty_principal": money_str(o.penalty_principal),
+        "penalty_interest": money_str(o.penalty_interest),
+        "penalty_total": money_str(o.penalty_total),
+        "amount_to_clear": money_str(o.amount_to_clear),
+        "daily_cost": money_str(o.daily_cost),
+        "stage": o.stage,
+        "as_if_unpaid": o.as_if_unpaid,
+        "terms": "loan" if found.loan_id is not None else "all",
+        "rows": [
+            {
+                "installment": r.installment,
+                "due_date": r.due_date.isoformat(),
+                "days": r.days,
+                "principal": money_str(r.principal),
+                "interest": money_str(r.interest),
+                "penalty_principal": money_str(r.penalty_principal),
+                "penalty_interest": money_str(r.penalty_interest),
+                "penalty_paid": money_str(r.penalty_paid),
+                "penalty": money_str(r.penalty),
+                "owed": money_str(r.owed),
+            }
+            for r in o.rows
+        ],
     }
 
 
 def loan_state_json(s: LoanState) -> dict:
+    from jiebei_tui.actions.facts import due_now
+
+    due = due_now(s)
     return {
         "id": s.record.id,
         "name": s.record.name,
@@ -133,6 +163,12 @@ def loan_state_json(s: LoanState) -> dict:
         "amount_to_clear": money_str(s.amount_to_clear),
         "daily_cost": money_str(s.daily_cost),
         "paid_off": s.paid_off,
+        "badge": due.badge,
+        "behind_since": due.date.isoformat() if s.days_overdue and due.date else None,
+        "pay_now": money_str(due.amount),
+        "pay_now_covers": list(due.covers),
+        "payoff": money_str(s.payoff),
+        "auto_debit": s.record.auto_debit,
         "installments": [
             {
                 "no": i.no,
@@ -150,8 +186,22 @@ def loan_state_json(s: LoanState) -> dict:
     }
 
 
-def status_json(today: dt.date, states: list[LoanState], demo: bool) -> dict:
-    return {"today": today.isoformat(), "demo": demo, "loans": [loan_state_json(s) for s in states]}
+def status_json(status: Status) -> dict:
+    return {
+        "today": status.today.isoformat(),
+        "demo": status.demo,
+        "loans": [loan_state_json(s) for s in status.states],
+        "debits_to_confirm": [debit_json(q) for q in status.debits],
+    }
+
+
+def debit_json(q: DebitQuestion) -> dict:
+    return {"loan": q.loan_id, "installment": q.installment, "due_date": q.due_date.isoformat(),
+            "amount": money_str(q.amount), "account": q.account, "command": debit_command(q)}
+
+
+def debit_command(q: DebitQuestion) -> str:
+    return f"jiebei-tui pay {q.loan_id} --debited"
 
 
 # --- readable text ---
@@ -166,20 +216,20 @@ def installments_table(installments: list[Installment], lang: str) -> str:
     return table(head, rows, right={0, 2, 3, 4, 5, 6})
 
 
-def schedule_text(loan: Loan, installments: list[Installment], apr_simple: Decimal, apr_irr: Decimal, lang: str) -> str:
-    total_interest = sum((i.interest for i in installments), Decimal(0))
+def schedule_text(plan: Plan, lang: str) -> str:
+    loan = plan.loan
     summary = pairs(
         [
             (t("col.principal", lang), yuan(loan.principal)),
             (t("col.rate", lang), percent(loan.daily_rate)),
             (t("col.method", lang), t(f"method.{loan.method.value}", lang)),
-            (t("label.total_interest", lang), yuan(total_interest)),
-            (t("label.total_payment", lang), yuan(sum((i.total for i in installments), Decimal(0)))),
-            (t("label.apr_simple", lang), percent(apr_simple)),
-            (t("label.apr_irr", lang), percent(apr_irr)),
+            (t("label.total_interest", lang), yuan(plan.total_interest)),
+            (t("label.total_payment", lang), yuan(plan.total_payment)),
+            (t("label.apr_simple", lang), percent(plan.apr_simple)),
+            (t("label.apr_irr", lang), percent(plan.apr_irr)),
         ]
     )
-    return installments_table(installments, lang) + "\n\n" + summary
+    return installments_table(list(plan.installments), lang) + "\n\n" + summary
 
 
 def settle_text(r: SettleResult, lang: str) -> str:
@@ -217,91 +267,89 @@ def prepay_text(r: PrepayResult, lang: str) -> str:
     return pairs(items) + "\n\n" + installments_table(list(r.installments), lang) + note
 
 
-def overdue_text(c: OverdueCost, terms: ProductTerms, lang: str) -> str:
+def outlook_text(found: Outlook, lang: str) -> str:
+    o, terms = found.outlook, found.terms
+    rate = percent(o.penalty_daily_rate)
     items = [
-        (t("label.installment", lang), str(c.installment)),
-        (t("label.due_date", lang), c.due_date.isoformat()),
-        (t("label.days_late", lang), str(c.days)),
-        (t("label.stage", lang), c.stage),
-        (t("label.overdue_principal", lang), yuan(c.overdue_principal)),
-        (t("label.overdue_interest", lang), yuan(c.overdue_interest)),
-        (t("label.penalty_rate", lang), f"{percent(c.penalty_daily_rate)} ({t('label.penalty_multiplier', lang)} {terms.penalty_multiplier})"),
-        (t("label.penalty_principal", lang), f"{yuan(c.penalty_principal)}  = {yuan(c.overdue_principal)} × {percent(c.penalty_daily_rate)} × {c.days}"),
-        (t("label.penalty_interest", lang), f"{yuan(c.penalty_interest)}  = {yuan(c.overdue_interest)} × {percent(c.penalty_daily_rate)} × {c.days}"),
-        (t("label.penalty_total", lang), yuan(c.penalty_total)),
-        (t("label.amount_to_clear", lang), yuan(c.amount_to_clear)),
-        (t("label.daily_cost", lang), yuan(c.daily_cost)),
+        (t("label.installment", lang), str(o.installment)),
+        (t("label.due_date", lang), o.due_date.isoformat()),
+        (t("label.days_late", lang), f"{o.days} ({o.on.isoformat()})"),
+        (t("label.stage", lang), o.stage),
+        (t("label.overdue_principal", lang), yuan(o.principal)),
+        (t("label.overdue_interest", lang), yuan(o.interest)),
+        (t("label.penalty_rate", lang), f"{rate} ({t('label.penalty_multiplier', lang)} {terms.penalty_multiplier})"),
+        (t("label.penalty_total", lang), yuan(o.penalty_total)),
+        (t("label.amount_to_clear", lang), yuan(o.amount_to_clear)),
+        (t("label.daily_cost", lang), yuan(o.daily_cost)),
         (t("label.grace_days", lang), str(terms.grace_days)),
     ]
-    return pairs(items)
-
-
-def when_text(s: LoanState, lang: str) -> str:
-    if s.days_overdue:
-        return t("when.overdue", lang, days=s.days_overdue)
-    if s.days_until_due is None:
-        return "—"
-    if s.days_until_due == 0:
-        return t("when.today", lang)
-    return t("when.in_days", lang, days=s.days_until_due)
+    head = [t(f"col.{c}", lang) for c in ("no", "due_date", "days_late", "principal", "interest", "penalty", "owed")]
+    rows = [[str(r.installment), r.due_date.isoformat(), str(r.days), yuan(r.principal), yuan(r.interest),
+             yuan(r.penalty), yuan(r.owed)] for r in o.rows]
+    formulas = [
+        f"{t('label.penalty_principal', lang)} {yuan(r.penalty_principal)} = {yuan(r.principal)} × {rate} × {r.days}"
+        for r in o.rows if r.days and r.penalty_principal
+    ]
+    text = pairs(items) + "\n\n" + table(head, rows, right={0, 2, 3, 4, 5, 6})
+    if o.as_if_unpaid:
+        text = t("overdue.as_if_unpaid", lang, no=o.installment) + "\n" + text
+    scope = t("terms.this_loan" if found.loan_id is not None else "terms.all_loans", lang)
+    return text + ("\n" + "\n".join(formulas) if formulas else "") + "\n" + t("overdue.terms_of", lang, scope=scope)
 
 
 def badge_key(s: LoanState) -> str:
-    """paid_off, overdue, due_today, due_soon (within 3 days) or on_track."""
-    if s.paid_off:
-        return "paid_off"
-    if s.days_overdue:
-        return "overdue"
-    if s.days_until_due == 0:
-        return "due_today"
-    if s.days_until_due is not None and s.days_until_due <= 3:
-        return "due_soon"
-    return "on_track"
+    """paid_off, overdue, due_today, due_soon or on_track: actions/facts.py `badge` (kept here for the Status
+    screen until it is rewired onto the actions layer; words for it: text/loans.py)."""
+    from jiebei_tui.actions.facts import badge
+
+    return badge(s)
 
 
-def badge_text(s: LoanState, lang: str) -> str:
-    return t(f"badge.{badge_key(s)}", lang, stage=s.stage)
+def status_text(status: Status, lang: str, detail: bool) -> str:
+    from jiebei_tui.actions.facts import due_now
 
-
-def status_text(today: dt.date, states: list[LoanState], lang: str, demo: bool, detail: bool) -> str:
+    states = status.states
     if not states:
         return t("cli.no_loans", lang)
     head = [t(f"col.{c}", lang) for c in ("id", "name", "outstanding", "next_due", "amount", "when", "state")]
-    rows = [
-        [
+    rows = []
+    for s in states:
+        due = due_now(s)
+        rows.append([
             s.record.id,
             visible(s.record.name),
             yuan(s.principal_outstanding),
-            _shown_due_date(s),
-            yuan(s.amount_to_clear if s.days_overdue else s.next_due_amount),
+            due.date.isoformat() if due.date else "—",
+            yuan(due.shown),
             when_text(s, lang),
             badge_text(s, lang),
-        ]
-        for s in states
-    ]
-    out = [f"{t('label.today', lang)} {today.isoformat()}", table(head, rows, right={2, 4})]
-    if demo:
+        ])
+    out = [f"{t('label.today', lang)} {status.today.isoformat()}", table(head, rows, right={2, 4})]
+    if status.demo:
         out.append(t("cli.demo_note", lang))
     if detail:
         for s in states:
+            due = due_now(s)
             out.append(f"\n{s.record.id}  {visible(s.record.name)}")
             out.append(installments_text(s, lang))
+            if not due.nothing:
+                out.append(pay_now_text(due, lang))
     for s in states:
         out += [t("cli.problems", lang, problem=visible(p)) for p in s.problems]
+    out += [debit_question_text(q, lang) for q in status.debits]
     return "\n".join(out)
 
 
-def _shown_due_date(s: LoanState) -> str:
-    """An overdue loan shows the date it fell behind; otherwise the next due date."""
-    if s.days_overdue:
-        return (s.today - dt.timedelta(days=s.days_overdue)).isoformat()
-    return s.next_due_date.isoformat() if s.next_due_date else "—"
+def pay_now_text(due, lang: str) -> str:
+    """The amount to pay today, what it covers, and the payoff (actions/facts.py DueNow)."""
+    covers = ", ".join(str(n) for n in due.covers)
+    return t("cli.pay_now", lang, amount=due.amount, covers=covers, payoff=due.payoff)
 
 
-def installment_status(i, lang: str) -> str:
-    if i.settled:
-        return t("status.settled", lang)
-    return t(f"status.{i.status}", lang, days=i.days_overdue)
+def debit_question_text(q: DebitQuestion, lang: str) -> str:
+    """"Did the ¥X debit on D go through?" with the command that records the answer yes."""
+    return t("debit.question", lang, loan=q.loan_id, name=visible(q.loan_name), amount=q.amount, date=q.due_date,
+             no=q.installment, command=debit_command(q))
 
 
 def installments_text(s: LoanState, lang: str) -> str:
@@ -313,18 +361,18 @@ def installments_text(s: LoanState, lang: str) -> str:
     return table(head, rows, right={0, 2, 3, 4, 5})
 
 
-def loans_text(ledger, lang: str) -> str:
-    if not ledger.loans:
+def loans_text(records: list[LoanRecord], lang: str) -> str:
+    if not records:
         return t("cli.no_loans", lang)
     head = [t(f"col.{c}", lang) for c in ("id", "name", "principal", "rate", "term", "method", "start")]
     rows = [
         [r.id, visible(r.name), yuan(r.principal), percent(r.daily_rate), str(r.term), t(f"method.{r.method.value}", lang), r.start.isoformat()]
-        for r in ledger.loans
+        for r in records
     ]
     return table(head, rows, right={2, 3, 4})
 
 
-def loans_json(ledger) -> list[dict]:
+def loans_json(records: list[LoanRecord]) -> list[dict]:
     return [
         {
             "id": r.id,
@@ -337,34 +385,221 @@ def loans_json(ledger) -> list[dict]:
             "repayment_day": r.repayment_day,
             "auto_debit": r.auto_debit,
             "funding_account": r.funding_account,
+            "terms": terms_values(r.terms.overrides()) if r.terms is not None else {},
         }
-        for r in ledger.loans
+        for r in records
     ]
 
 
-def terms_json(terms: ProductTerms) -> dict:
+def terms_values(values: dict) -> dict:
+    """Term values as JSON has them: multipliers and fees as text, amounts with 2 decimals."""
+    out: dict = {}
+    for name, value in values.items():
+        if name == "min_prepayment":
+            out[name] = money_str(value)
+        elif name == "prepayment_fee":
+            out[name] = rate_str(value)
+        elif name == "default_prepay_strategy":
+            out[name] = value.value
+        elif isinstance(value, Decimal):
+            out[name] = str(value)
+        else:
+            out[name] = value
+    return out
+
+
+def terms_json(view: TermsView) -> dict:
+    terms = view.terms
     return {
-        "penalty_multiplier": str(terms.penalty_multiplier),
-        "grace_days": terms.grace_days,
-        "compounding": terms.compounding,
-        "default_prepay_strategy": terms.default_prepay_strategy.value,
+        "scope": view.scope,
+        "loan": view.loan_id,
+        "own": list(view.own),
+        **terms_values({
+            "penalty_multiplier": terms.penalty_multiplier,
+            "grace_days": terms.grace_days,
+            "compounding": terms.compounding,
+            "default_prepay_strategy": terms.default_prepay_strategy,
+            "min_prepayment": terms.min_prepayment,
+            "prepayment_fee": terms.prepayment_fee,
+        }),
         "illustrative": terms.illustrative,
         "stage_texts": terms.stage_texts,
     }
 
 
-def terms_text(terms: ProductTerms, lang: str) -> str:
+def terms_text(view: TermsView, lang: str) -> str:
+    terms = view.terms
     on = t("word.on", lang) if terms.compounding else t("word.off", lang)
+    fee = f"{percent(terms.prepayment_fee)}" if terms.prepayment_fee else t("word.none", lang)
     items = [
-        (t("label.penalty_multiplier", lang), str(terms.penalty_multiplier)),
-        (t("label.grace_days", lang), str(terms.grace_days)),
-        (t("label.compounding", lang), on),
-        (t("label.default_strategy", lang), t(f"strategy.{terms.default_prepay_strategy.value}", lang)),
+        ("penalty_multiplier", t("label.penalty_multiplier", lang), str(terms.penalty_multiplier)),
+        ("grace_days", t("label.grace_days", lang), str(terms.grace_days)),
+        ("compounding", t("label.compounding", lang), on),
+        ("default_prepay_strategy", t("label.default_strategy", lang), t(f"strategy.{terms.default_prepay_strategy.value}", lang)),
+        ("min_prepayment", t("label.min_prepayment", lang), yuan(terms.min_prepayment)),
+        ("prepayment_fee", t("label.prepayment_fee", lang), fee),
     ]
-    text = pairs(items)
+    own = t("terms.own", lang)
+    text = pairs([(label, value + (f"  ({own})" if name in view.own else "")) for name, label, value in items])
+    if view.loan_id is None:
+        heading = t("terms.all_loans_heading", lang)
+    else:
+        heading = t("terms.this_loan_heading", lang, loan=view.loan_id)
+    text = heading + "\n" + text
     if terms.illustrative:
         text = t("cli.illustrative", lang) + "\n" + text
     return text
+
+
+# --- payments ---
+
+
+def paid_text(paid: Paid, today: dt.date, lang: str) -> str:
+    e = paid.event
+    kind = t("kind.auto_debit" if e.auto_debit else f"kind.{e.kind}", lang)
+    text = t("cli.recorded", lang, kind=kind, amount=e.amount, date=e.date, loan=e.loan_id)
+    return text + "\n\n" + _one_loan(paid.state, today, lang)
+
+
+def _one_loan(state: LoanState, today: dt.date, lang: str) -> str:
+    from jiebei_tui.actions.facts import Status
+
+    return status_text(Status(today, False, (state,)), lang, detail=False)
+
+
+def voided_text(done: Voided, today: dt.date, lang: str) -> str:
+    p = done.payment
+    text = t("cli.voided", lang, event=p.id, amount=p.amount, date=p.date, loan=p.loan_id, void=done.void.id)
+    return text + "\n\n" + _one_loan(done.state, today, lang)
+
+
+def edited_text(done: Edited, today: dt.date, lang: str) -> str:
+    p, new = done.payment, done.replacement
+    if new is None:
+        return t("cli.edit_nothing", lang, event=p.id)
+    text = t("cli.edited", lang, event=p.id, amount=p.amount, date=p.date, new=new.id, new_amount=new.amount,
+             new_date=new.date, loan=p.loan_id)
+    return text + "\n\n" + _one_loan(done.state, today, lang)
+
+
+def payment_json(row: PaymentRow) -> dict:
+    e, split = row.event, row.split
+    return {
+        "id": e.id,
+        "loan": e.loan_id,
+        "date": e.date.isoformat(),
+        "kind": e.kind,
+        "amount": money_str(e.amount),
+        "status": row.status,
+        "auto_debit": e.auto_debit,
+        "strategy": e.strategy.value if e.strategy else None,
+        "penalty": money_str(split.penalty) if split else None,
+        "interest": money_str(split.interest) if split else None,
+        "principal": money_str(split.principal) if split else None,
+        "prepaid": money_str(split.prepaid) if split else None,
+        "fee": money_str(split.fee) if split else None,
+        "recorded_at": e.recorded_at.isoformat() if e.recorded_at else None,
+        "source": e.source or None,
+        "replaces": e.replaces,
+        "voided_by": row.voided_by,
+        "replaced_by": row.replaced_by,
+        "reason": row.reason,
+    }
+
+
+def payments_text(rows: list[PaymentRow], lang: str) -> str:
+    if not rows:
+        return t("cli.no_payments", lang)
+    head = [t(f"col.{c}", lang) for c in ("id", "loan", "date", "kind", "amount", "penalty", "interest", "principal",
+                                          "prepaid", "fee", "status", "recorded")]
+
+    def part(value) -> str:
+        return yuan(value) if value is not None else ""
+
+    table_rows = []
+    for row in rows:
+        e, split = row.event, row.split
+        kind = t("kind.auto_debit" if e.auto_debit else f"kind.{e.kind}", lang)
+        status = t(f"payment.{row.status}", lang, by=row.replaced_by or row.voided_by or "")
+        if row.reason:
+            status += f" ({visible(row.reason)})"
+        recorded = e.recorded_at.astimezone().strftime("%Y-%m-%d %H:%M") if e.recorded_at else ""
+        if e.source:
+            recorded = f"{recorded} {t(f'source.{e.source}', lang) if e.source in ('app', 'cli') else visible(e.source)}".strip()
+        table_rows.append([e.id, e.loan_id, e.date.isoformat(), kind, yuan(e.amount),
+                           *(part(getattr(split, name) if split else None)
+                             for name in ("penalty", "interest", "principal", "prepaid", "fee")),
+                           status, recorded])
+    return table(head, table_rows, right={4, 5, 6, 7, 8, 9})
+
+
+# --- editing a loan ---
+
+EDITED = ("principal", "daily_rate", "term", "method", "start", "repayment_day")
+
+
+def _edit_value(name: str, value) -> object:
+    if value is None:
+        return None
+    if name == "principal":
+        return money_str(value)
+    if name == "daily_rate":
+        return rate_str(value)
+    if name == "start":
+        return value.isoformat()
+    if name == "method":
+        return value.value
+    return value
+
+
+def loan_edit_json(edit: LoanEdit, applied: bool) -> dict:
+    return {
+        "id": edit.record_before.id,
+        "applied": applied and bool(edit.changes),
+        "changes": {name: {"before": _edit_value(name, before), "after": _edit_value(name, after)}
+                    for name, before, after in edit.changes},
+        "schedule_before": [installment_json(i) for i in edit.schedule_before],
+        "schedule_after": [installment_json(i) for i in edit.schedule_after],
+        "state_before": loan_state_json(edit.state_before),
+        "state_after": loan_state_json(edit.state_after),
+    }
+
+
+def _edit_shown(name: str, value, lang: str) -> str:
+    if value is None:
+        return t("loanedit.from_drawdown", lang)
+    if name == "principal":
+        return yuan(value)
+    if name == "daily_rate":
+        return percent(value)
+    if name == "method":
+        return t(f"method.{value.value}", lang)
+    return str(value)
+
+
+def loan_edit_text(edit: LoanEdit, applied: bool, lang: str) -> str:
+    loan = edit.record_before.id
+    if not edit.changes:
+        return t("loanedit.nothing", lang, loan=loan)
+    labels = {"principal": "col.principal", "daily_rate": "col.rate", "term": "col.term", "method": "col.method",
+              "start": "col.start", "repayment_day": "label.repayment_day"}
+    changes = pairs([(t(labels[name], lang), f"{_edit_shown(name, before, lang)} → {_edit_shown(name, after, lang)}")
+                     for name, before, after in edit.changes])
+    before, after = edit.state_before, edit.state_after
+    figures = [
+        ("col.outstanding", yuan(before.principal_outstanding), yuan(after.principal_outstanding)),
+        ("label.payoff", yuan(before.payoff), yuan(after.payoff)),
+        ("label.total_interest", yuan(before.total_interest), yuan(after.total_interest)),
+        ("col.next_due", str(before.next_due_date or "—"), str(after.next_due_date or "—")),
+        ("col.amount", yuan(before.next_due_amount), yuan(after.next_due_amount)),
+        ("col.state", badge_text(before, lang), badge_text(after, lang)),
+    ]
+    head = ["", t("loanedit.before", lang), t("loanedit.after", lang)]
+    compare = table(head, [[t(key, lang), b, a] for key, b, a in figures], right={1, 2})
+    out = [t("loanedit.heading", lang, loan=loan), changes, "", compare, "", t("loanedit.schedule_after", lang),
+           installments_table(list(edit.schedule_after), lang), ""]
+    out.append(t("loanedit.applied", lang, loan=loan) if applied else t("loanedit.preview_only", lang))
+    return "\n".join(out)
 
 
 # --- backups, recovery, undo ---
@@ -383,12 +618,12 @@ def generation_json(g) -> dict:
     }
 
 
-def generations_text(store, gens: list, lang: str) -> str:
+def generations_text(path, gens: list, lang: str) -> str:
     from jiebei_tui.text.backups import generation_line
 
     if not gens:
-        return t("recover.none", lang, path=store.path)
-    return "\n".join([t("recover.list_head", lang, path=store.path), *("  " + generation_line(g, lang) for g in gens)])
+        return t("recover.none", lang, path=path)
+    return "\n".join([t("recover.list_head", lang, path=path), *("  " + generation_line(g, lang) for g in gens)])
 
 
 def recovered_json(done) -> dict:

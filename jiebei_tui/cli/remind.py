@@ -70,10 +70,10 @@ def add_parsers(sub) -> None:
     p.add_argument("--out", metavar="FILE", help="default: standard output")
 
 
-def _now(ctx, ledger) -> dt.datetime:
-    from jiebei_tui.delivery.reminders import parse_now, zone
+def _now(ctx) -> dt.datetime:
+    from jiebei_tui.actions.reminders import now_in_zone
 
-    return parse_now(getattr(ctx.args, "now", None), zone(ledger.settings.reminders.timezone))
+    return now_in_zone(ctx.account, getattr(ctx.args, "now", None))
 
 
 def _day(ctx, now: dt.datetime) -> dt.date:
@@ -91,23 +91,28 @@ def _report(report) -> int:
 
 
 def cmd_run(ctx) -> int:
-    from jiebei_tui.delivery import reminders as reminding
+    from jiebei_tui.actions import reminders
 
     # the zone for --now comes from a quick read: the ledger is validated once, inside the run's transaction
-    now = reminding.parse_now(getattr(ctx.args, "now", None), reminding.zone(ctx.store.peek_reminder_zone()))
-    _claimed, report = reminding.run(ctx.store, _day(ctx, now), now, ctx.lang)
-    return _report(report)
+    now = _now(ctx)
+    ctx.account.today = _day(ctx, now)
+    ran = reminders.run(ctx.account, now, ctx.lang)
+    from jiebei_tui.cli.output import debit_question_text
+
+    for question in ran.debits:
+        ran.report.lines.append(debit_question_text(question, ctx.lang))
+    return _report(ran.report)
 
 
 def cmd_list(ctx) -> int:
+    from jiebei_tui.actions import reminders
     from jiebei_tui.domain.terms import parse_in_range
     from jiebei_tui.text.reminders import counted, message, occurrence_note
-    from jiebei_tui.delivery.reminders import coming
 
     days = parse_in_range(ctx.args.days, "days", "days", 1, 366, max=366)
-    ledger = ctx.ledger()
-    now = _now(ctx, ledger)
-    found = [(o, message(o, ctx.lang), occurrence_note(o, ctx.lang)) for o in coming(ledger, _day(ctx, now), now, days)]
+    now = _now(ctx)
+    ctx.account.today = _day(ctx, now)
+    found = [(o, message(o, ctx.lang), occurrence_note(o, ctx.lang)) for o in reminders.coming(ctx.account, days, now)]
     data = [
         {
             "id": o.id, "rule": o.rule_id, "fire_at": o.fire_at.isoformat(), "rule_at": o.rule_at.isoformat(),
@@ -130,11 +135,12 @@ def cmd_list(ctx) -> int:
 
 
 def rules_json(settings) -> dict:
-    from jiebei_tui.domain.reminders import rule_placement
+    from jiebei_tui.actions.reminders import placements
+
+    where = placements(settings)
 
     def rule(r) -> dict:
-        fires, moved = rule_placement(r, settings)
-        return {**r.model_dump(), "fires_at": f"{fires:%H:%M}", "quiet_hours": moved}
+        return {**r.model_dump(), "fires_at": f"{where[r.id].at:%H:%M}", "quiet_hours": where[r.id].moved}
 
     return {
         "rules": [rule(r) for r in settings.rules],
@@ -164,47 +170,37 @@ def rules_text(settings, lang: str) -> str:
     return table(head, rows) + "\n\n" + "\n".join(extra)
 
 
-def _change_reminders(ctx, change):
-    """Apply change(reminder settings, loan ids) -> (new settings, result) in one transaction."""
-    from jiebei_tui.domain.ledger import change_reminders
-
-    return ctx.store.transact(lambda ledger: change_reminders(ledger, change))
-
-
 def cmd_rules(ctx) -> int:
-    settings = ctx.ledger().settings.reminders
-    ctx.out(rules_json(settings), rules_text(settings, ctx.lang))
+    from jiebei_tui.actions import reminders
+
+    settings = reminders.settings(ctx.account)
+    ctx.out(rules_json(settings), lambda: rules_text(settings, ctx.lang))
     return 0
 
 
 def cmd_add(ctx) -> int:
-    from jiebei_tui.domain.reminder_settings import add_rule
-
-    a = ctx.args
-
-    def change(s, known):
-        new, rule_id = add_rule(s, a.offset, a.time, a.loans, a.repeat, known)
-        return new, (new, rule_id)
-
-    settings, rule_id = _change_reminders(ctx, change)
+    from jiebei_tui.actions import reminders
     from jiebei_tui.text.reminders import shift_said
 
-    print(" ".join(filter(None, [t("remind.rule_added", ctx.lang, id=rule_id), shift_said(settings, rule_id, ctx.lang)])))
+    a = ctx.args
+    saved = reminders.add_rule(ctx.account, a.offset, a.time, a.loans, a.repeat)
+    said = [t("remind.rule_added", ctx.lang, id=saved.rule_id), shift_said(saved.settings, saved.rule_id, ctx.lang)]
+    print(" ".join(filter(None, said)))
     return 0
 
 
 def cmd_remove(ctx) -> int:
-    from jiebei_tui.domain.reminder_settings import remove_rule
+    from jiebei_tui.actions import reminders
 
-    _change_reminders(ctx, lambda s, known: (remove_rule(s, ctx.args.id), None))
+    reminders.remove_rule(ctx.account, ctx.args.id)
     print(t("remind.rule_removed", ctx.lang, id=ctx.args.id))
     return 0
 
 
 def _enable(ctx, on: bool) -> int:
-    from jiebei_tui.domain.reminder_settings import set_rule_enabled
+    from jiebei_tui.actions import reminders
 
-    _change_reminders(ctx, lambda s, known: (set_rule_enabled(s, ctx.args.id, on), None))
+    reminders.set_rule_enabled(ctx.account, ctx.args.id, on)
     print(t("remind.rule_changed", ctx.lang, id=ctx.args.id, state=t("remind.enabled" if on else "remind.disabled", ctx.lang)))
     return 0
 
@@ -218,46 +214,22 @@ def cmd_disable(ctx) -> int:
 
 
 def cmd_set(ctx) -> int:
-    from jiebei_tui.domain.reminder_settings import parse_on_off, parse_quiet
-    from jiebei_tui.domain.terms import parse_in_range
-    from jiebei_tui.delivery.reminders import zone
+    from jiebei_tui.actions import reminders
 
     a = ctx.args
-    update: dict = {}
-    if a.quiet is not None:
-        on, start, end = parse_quiet(a.quiet)
-        update["quiet_hours"] = on
-        if on:
-            update.update(quiet_start=start, quiet_end=end)
-    if a.timezone is not None:
-        name = None if a.timezone == "local" else a.timezone
-        zone(name)  # refuses an unknown zone
-        update["timezone"] = name
-    if a.desktop is not None:
-        update["desktop"] = parse_on_off(a.desktop, "desktop")
-    if a.command is not None:
-        from jiebei_tui.domain.reminder_settings import parse_command
-
-        update["command"] = parse_command(a.command)
-    if a.command_enabled is not None:
-        update["command_enabled"] = parse_on_off(a.command_enabled, "command_enabled")
-    if a.catch_up_days is not None:
-        update["catch_up_days"] = parse_in_range(a.catch_up_days, "catch_up_days", "catch_up", 0, 30)
-    def change(s, known):
-        if all(getattr(s, name) == value for name, value in update.items()):
-            return s, s  # nothing changed: nothing to write
-        new = s.model_copy(update=update)
-        return new, new
-
-    settings = _change_reminders(ctx, change)
-    ctx.out(rules_json(settings), t("remind.settings_saved", ctx.lang) + "\n" + rules_text(settings, ctx.lang))
+    saved = reminders.change_settings(
+        ctx.account, quiet=a.quiet, timezone=a.timezone, desktop=a.desktop, command=a.command,
+        command_enabled=a.command_enabled, catch_up_days=a.catch_up_days,
+    )
+    settings = saved.settings
+    ctx.out(rules_json(settings), lambda: t("remind.settings_saved", ctx.lang) + "\n" + rules_text(settings, ctx.lang))
     return 0
 
 
 def cmd_test(ctx) -> int:
-    from jiebei_tui.delivery.reminders import send_test
+    from jiebei_tui.actions import reminders
 
-    report = send_test(ctx.ledger().settings.reminders, ctx.lang, ctx.today)
+    report = reminders.send_test(ctx.account, ctx.lang)
     channels = [t("remind.channel_terminal", ctx.lang), *report.ran]
     report.lines.append(t("reminders.test_sent", ctx.lang, channels=", ".join(channels)))
     return _report(report)
@@ -275,7 +247,7 @@ SYSTEMD_PLAIN = re.compile(r"^[A-Za-z0-9_@+=:,./-]+$")
 def _argv(ctx) -> list[str]:
     """What the timer runs. A path with a line break or another control character is refused: no escaping
     carries it safely through a unit file and a crontab line."""
-    folder = str(ctx.store.data_dir.resolve())
+    folder = str(ctx.account.data_dir.resolve())
     for part in (folder, sys.executable):
         if any(ord(ch) < 32 or ord(ch) == 127 or ch in "\u2028\u2029\x85" for ch in part):
             raise InputError("data_dir", visible(part), "path_control")
@@ -332,19 +304,12 @@ def cmd_uninstall(ctx) -> int:
 
 def cmd_export_ics(ctx) -> int:
     """The calendar, read from the ledger as it is: nothing is written to it (SEQUENCE is its revision)."""
-    from jiebei_tui.delivery import ics
-    from jiebei_tui.delivery.files import write_private
-    from jiebei_tui.delivery.reminders import zone
-    from jiebei_tui.domain.replay import all_states
+    from jiebei_tui.actions.export import export_ics
     from jiebei_tui.text.reminders import counted
 
-    ledger = ctx.ledger()
-    settings = ledger.settings.reminders
-    tz = zone(settings.timezone)
-    data, count = ics.build(all_states(ledger, ctx.today), settings, tz, ctx.lang, dt.datetime.now(tz), ledger.revision)
-    if ctx.args.out:
-        write_private(ctx.args.out, data)
-        print(counted("remind.exported", count, ctx.lang, path=visible(ctx.args.out)))
+    done = export_ics(ctx.account, ctx.lang, ctx.args.out)
+    if done.path is not None:
+        print(counted("remind.exported", done.events, ctx.lang, path=visible(ctx.args.out)))
     else:
-        sys.stdout.write(data.decode())
+        sys.stdout.write(done.data.decode())
     return 0

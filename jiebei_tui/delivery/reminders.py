@@ -289,10 +289,12 @@ def _run(argv: list[str], timeout: float, lang: str = "en") -> None:
 
 
 def run(store, today: dt.date, now: dt.datetime | None = None, lang: str = "en", stdout: bool = True,
-        *, owner=None) -> tuple[Claim, Report]:
+        *, owner=None, seen=None) -> tuple[Claim, Report]:
     """Claim what is due (one locked transaction), deliver it, mark it sent (a second one). When nothing is due,
     nothing is written; with no ledger file yet (the demo at a first look) there is nothing to remind of. Safe from a worker thread (see the module's note). `owner` is for tests: by default this
-    process. Raises what the store raises (LedgerFileError) and InputError for a bad saved time zone."""
+    process. `seen(ledger, states)`, when given, is called with the ledger the claim read and its loans' states
+at today (so a caller need not read and validate the file a second time). Raises what the store raises
+(LedgerFileError) and InputError for a bad saved time zone."""
     from jiebei_tui.domain.ledger import change_reminders
     from jiebei_tui.domain.replay import all_states
 
@@ -305,8 +307,10 @@ def run(store, today: dt.date, now: dt.datetime | None = None, lang: str = "en",
         def change(settings, _loans):
             tz = zone(settings.timezone)
             moment = now or dt.datetime.now(tz)
-            claimed, updated = claim(all_states(ledger, today), settings, ledger.terms, tz, moment, me, token,
-                                     owner_alive)
+            states = all_states(ledger, today)
+            if seen is not None:
+                seen(ledger, states)
+            claimed, updated = claim(states, settings, ledger.terms, tz, moment, me, token, owner_alive)
             return updated, (claimed, settings)
 
         return change_reminders(ledger, change)

@@ -411,6 +411,16 @@ def set_terms(
     return new
 
 
+def update_settings(ledger: Ledger, **changes: object) -> Ledger:
+    """The borrower's preferences (lang, theme, keymap) changed; the ledger itself when nothing changes."""
+    settings = ledger.settings
+    if all(getattr(settings, name) == value for name, value in changes.items()):
+        return ledger
+    checked = Settings.model_validate(changes)  # a value out of its field's range is a bug of the caller's
+    update = {name: getattr(checked, name) for name in changes}
+    return ledger.model_copy(update={"settings": settings.model_copy(update=update)})
+
+
 def change_reminders(ledger: Ledger, change) -> tuple[Ledger, object]:
     """Apply change(reminder settings, the ledger's loan ids) -> (new settings, result) to the ledger.
     Returns the ledger itself (so the store writes nothing) when the settings object is unchanged."""

@@ -245,6 +245,14 @@ def set_rule_enabled(settings: ReminderSettings, rule_id: str, enabled: bool) ->
     return settings.model_copy(update={"rules": rules})
 
 
+def changed_settings(settings: ReminderSettings, update: dict) -> ReminderSettings:
+    """The settings with `update` ({field: value}, already checked) applied; the very settings given when every
+    value is already so (nothing to write)."""
+    if all(getattr(settings, name) == value for name, value in update.items()):
+        return settings
+    return settings.model_copy(update=update)
+
+
 def parse_quiet(value: object) -> tuple[bool, str | None, str | None]:
     """"off", or HH:MM-HH:MM."""
     text = str(value).strip()

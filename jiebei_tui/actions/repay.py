@@ -1,0 +1,202 @@
+"""Paying more than the instalment: settle everything (结清) or prepay part (提前还款), each previewed before it is
+recorded (a preview replays the very payment recording it would make, so the two always agree), both prepayment
+strategies side by side, and what paying today rather than on the due date changes.
+
+For a loan in the ledger the figures start from what was really paid; for a loan given inline (the command
+line's simulations) every instalment due before the date counts as paid on its due date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from jiebei_tui.actions.payments import Paid, record
+
+if TYPE_CHECKING:
+    from jiebei_tui.actions.account import Account
+    from jiebei_tui.domain.replay import LoanReplay
+    from jiebei_tui.domain.simulate import PrepayResult, SettleResult
+    from jiebei_tui.domain.terms import Loan, Strategy
+
+WEEK = dt.timedelta(days=7)
+
+
+def _date(account: Account, on: object) -> dt.date:
+    from jiebei_tui.domain.terms import parse_date
+
+    return parse_date(on, "on") if on is not None else account.today
+
+
+def _replay(account: Account, loan_id: str, on: dt.date) -> LoanReplay:
+    from jiebei_tui.domain.replay import LoanReplay
+
+    return LoanReplay.of(account.ledger, account.loan(loan_id).id, on)
+
+
+def _inline(account: Account, loan: Loan, on: dt.date) -> LoanReplay:
+    from jiebei_tui.domain.replay import LoanReplay
+
+    return LoanReplay.inline(loan, account.default_terms(), on)
+
+
+# --- settle ---
+
+
+def settle_preview(account: Account, loan_id: str, on: object = None) -> SettleResult:
+    """What settling on `on` (default today) costs: the payoff (overdue first, the principal, the interest to
+    the day) and the interest it saves. Nothing is written."""
+    from jiebei_tui.domain.simulate import settle
+
+    day = _date(account, on)
+    return settle(_replay(account, loan_id, day), day)
+
+
+def settle_inline(account: Account, loan: Loan, on: object) -> SettleResult:
+    """Settling a loan given inline on `on`, under the ledger's terms (or the illustrative ones)."""
+    from jiebei_tui.domain.simulate import settle
+
+    day = _date(account, on)
+    return settle(_inline(account, loan, day), day)
+
+
+@dataclass(frozen=True)
+class Settled:
+    result: SettleResult
+    paid: Paid
+
+
+def settle(account: Account, loan_id: str, on: object = None) -> Settled:
+    """Record the settlement previewed: a payment of exactly the payoff on `on` (not after today), which closes
+    the loan (refused if the ledger changed meanwhile so that it no longer would)."""
+    result = settle_preview(account, loan_id, on)
+    paid = record(account, loan_id, "settlement", result.payoff, result.on, action="settle")
+    return Settled(result, paid)
+
+
+# --- prepay ---
+
+
+def _strategy(replay: LoanReplay, strategy: object) -> Strategy:
+    from jiebei_tui.domain.terms import parse_strategy
+
+    return parse_strategy(strategy) if strategy is not None else replay.default_strategy
+
+
+def prepay_preview(account: Account, loan_id: str, amount: object, on: object = None, strategy: object = None) -> PrepayResult:
+    """What paying `amount` on `on` does when its leftover prepays principal under `strategy` (default: the
+    loan's): what it pays first, the principal it takes off, the instalments after it, the interest saved."""
+    from jiebei_tui.domain.simulate import prepay
+    from jiebei_tui.domain.terms import parse_amount
+
+    value, day = parse_amount(amount), _date(account, on)
+    replay = _replay(account, loan_id, day)
+    return prepay(replay, value, day, _strategy(replay, strategy))
+
+
+def prepay_inline(account: Account, loan: Loan, amount: object, on: object, strategy: object = None) -> PrepayResult:
+    from jiebei_tui.domain.simulate import prepay
+    from jiebei_tui.domain.terms import parse_amount
+
+    value, day = parse_amount(amount), _date(account, on)
+    replay = _inline(account, loan, day)
+    return prepay(replay, value, day, _strategy(replay, strategy))
+
+
+@dataclass(frozen=True)
+class PrepayOptions:
+    """Both strategies for the same payment, side by side: shorter term (keep the instalment) and smaller
+    instalment (keep the term). `better`: the one that saves more interest (reduce-term on a tie); None when
+    the method has no term to shorten (interest first: both are the same)."""
+
+    reduce_term: PrepayResult
+    reduce_installment: PrepayResult
+
+    @property
+    def better(self) -> Strategy | None:
+        from jiebei_tui.domain.terms import Strategy
+
+        if not self.reduce_term.strategy_matters:
+            return None
+        if self.reduce_term.interest_saved >= self.reduce_installment.interest_saved:
+            return Strategy.REDUCE_TERM
+        return Strategy.REDUCE_INSTALLMENT
+
+    def of(self, strategy: Strategy) -> PrepayResult:
+        from jiebei_tui.domain.terms import Strategy
+
+        return self.reduce_term if strategy is Strategy.REDUCE_TERM else self.reduce_installment
+
+
+def prepay_options(account: Account, loan_id: str, amount: object, on: object = None, *, not_past: bool = False) -> PrepayOptions:
+    """`prepay_preview` under both strategies. `not_past`: refuse a date before today (the app records a
+    prepayment on the day it is made)."""
+    from jiebei_tui.domain.errors import InputError
+    from jiebei_tui.domain.simulate import prepay
+    from jiebei_tui.domain.terms import Strategy, parse_amount
+
+    value, day = parse_amount(amount), _date(account, on)
+    if not_past and day < account.today:
+        raise InputError("on", day.isoformat(), "not_past", today=account.today)
+    replay = _replay(account, loan_id, day)
+    return PrepayOptions(prepay(replay, value, day, Strategy.REDUCE_TERM),
+                         prepay(replay, value, day, Strategy.REDUCE_INSTALLMENT))
+
+
+@dataclass(frozen=True)
+class Prepaid:
+    result: PrepayResult
+    paid: Paid
+
+
+def prepay(account: Account, loan_id: str, amount: object, on: object = None, strategy: object = None) -> Prepaid:
+    """Record the prepayment previewed: a payment of `amount` on `on` (not after today) whose leftover prepays
+    principal under `strategy` (default the loan's), recorded with the strategy it used."""
+    result = prepay_preview(account, loan_id, amount, on, strategy)
+    paid = record(account, loan_id, "prepayment", result.amount, result.on, result.strategy, action="prepay")
+    return Prepaid(result, paid)
+
+
+# --- pay today, or on the due date ---
+
+
+@dataclass(frozen=True)
+class Timing:
+    """What waiting changes. Overdue: each day adds `daily_cost`; `clear_today` clears it today,
+    `clear_in_a_week` a week from now. Otherwise: completing the running instalment today costs `pay_today`,
+    on its due date `pay_on_due_date`; settling today costs `settle_today`, on the due date `settle_on_due_date`
+    (None when there is nothing to settle then: the last instalment)."""
+
+    overdue: bool
+    due_date: dt.date | None
+    daily_cost: Decimal
+    clear_today: Decimal
+    clear_in_a_week: Decimal
+    pay_today: Decimal
+    pay_on_due_date: Decimal
+    settle_today: Decimal | None
+    settle_on_due_date: Decimal | None
+
+
+def pay_today_or_later(account: Account, loan_id: str) -> Timing | None:
+    """None for a loan paid off."""
+    from jiebei_tui.domain.errors import InputError
+    from jiebei_tui.domain.money import ZERO
+    from jiebei_tui.domain.replay import loan_state
+
+    s = account.state(loan_id)
+    if s.paid_off:
+        return None
+    if s.days_overdue:
+        later = loan_state(account.ledger, s.record.id, account.today + WEEK)
+        return Timing(True, s.next_due_date, s.daily_cost, s.amount_to_clear, later.amount_to_clear, s.pay_now,
+                      s.next_due_amount, s.payoff, None)
+    on_due = None
+    if s.next_due_date is not None:
+        try:
+            on_due = settle_preview(account, s.record.id, s.next_due_date).payoff
+        except InputError:  # the next due date is the last one: nothing to settle early then
+            on_due = None
+    return Timing(False, s.next_due_date, ZERO, ZERO, ZERO, s.pay_now, s.next_due_amount, s.payoff, on_due)

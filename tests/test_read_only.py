@@ -1,0 +1,88 @@
+"""Reading, simulating and exporting write nothing: every command that only shows leaves the ledger, its backups
+and the lock file byte for byte as they were, with their modification times, and adds no file to the folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EI
+
+TODAY = "2025-02-25"
+
+READ_ONLY = {
+    "status": ("status",),
+    "status ID": ("status", "L1", "--json"),
+    "payments list": ("payments", "list"),
+    "payments list LOAN --json": ("payments", "list", "L1", "--json"),
+    "schedule --loan": ("schedule", "--loan", "L1"),
+    "schedule inline": ("schedule", *EI, "--json"),
+    "settle": ("settle", "--loan", "L1", "--on", TODAY),
+    "settle inline": ("settle", *EI, "--on", TODAY, "--json"),
+    "prepay": ("prepay", "--loan", "L1", "--on", TODAY, "--amount", "3000", "--json"),
+    "prepay inline": ("prepay", *EI, "--on", TODAY, "--amount", "3000"),
+    "overdue": ("overdue", "--loan", "L1", "--days", "31", "--json"),
+    "overdue inline": ("overdue", *EI, "--installment", "3", "--days", "31"),
+    "loans edit (preview)": ("loans", "edit", "L1", "--daily-rate", "0.05%"),
+    "loans list": ("loans", "list", "--json"),
+    "remind list": ("remind", "list", "--days", "60", "--now", "2025-02-25T09:00"),
+    "remind rules": ("remind", "rules", "--json"),
+    "export-ics": ("export-ics",),
+    "terms show": ("terms", "show"),
+    "terms --loan": ("terms", "--loan", "L1", "--json"),
+    "recover --list": ("recover", "--list"),
+}
+
+
+def folder_state(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {p.name: (p.read_bytes(), os.lstat(p).st_mtime_ns) for p in sorted(folder.iterdir())}
+
+
+@pytest.fixture
+def ledger(cli, data_dir: Path) -> Path:
+    """A ledger with two loans, a payment, per-loan terms and an auto-debit loan (so backups exist)."""
+    for args in (
+        ("loans", "add", "--name", "Worked example", *EI),
+        ("loans", "add", "--name", "Auto", *EI),
+        ("loans", "auto-debit", "L2", "on"),
+        ("pay", "L1", "--amount", "900.41", "--on", "2025-02-10"),
+        ("terms", "set", "--loan", "L1", "--grace-days", "2"),
+        ("remind", "set", "--desktop", "off"),
+    ):
+        assert cli(*args, today=TODAY).code == 0
+    assert (data_dir / "ledger.json.bak.1").exists() and (data_dir / "ledger.json.lock").exists()
+    return data_dir
+
+
+@pytest.mark.parametrize("name", list(READ_ONLY))
+def test_a_command_that_only_shows_writes_nothing(cli, ledger: Path, name: str) -> None:
+    before = folder_state(ledger)
+    result = cli(*READ_ONLY[name], today=TODAY)
+    assert result.code == 0, result.err
+    assert result.out
+    assert folder_state(ledger) == before
+
+
+def test_export_ics_to_a_file_writes_only_that_file(cli, ledger: Path, tmp_path: Path) -> None:
+    before = folder_state(ledger)
+    out = tmp_path / "calendar" / "loans.ics"
+    assert cli("export-ics", "--out", str(out), today=TODAY).code == 0
+    assert out.read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert folder_state(ledger) == before
+
+
+def test_a_change_that_changes_nothing_writes_nothing(cli, ledger: Path) -> None:
+    """Setting what is already so: no write, no backup, no new revision."""
+    before = folder_state(ledger)
+    for args in (
+        ("loans", "auto-debit", "L2", "on"),
+        ("loans", "rename", "L1", "--name", "Worked example"),
+        ("terms", "set", "--loan", "L1", "--grace-days", "2"),
+        ("remind", "set", "--desktop", "off"),
+        ("loans", "edit", "L1", "--term", "12", "--apply"),
+    ):
+        result = cli(*args, today=TODAY)
+        assert result.code == 0, (args, result.err)
+        assert folder_state(ledger) == before, args
