@@ -94,6 +94,7 @@ class Forecast:
         self.today = today
         self.overdue = overdue
         self.payments: list[Payment] = []
+        self.principal_today = ZERO  # owed at the end of today before any of the forecast's payments
 
     @classmethod
     def of(
@@ -112,6 +113,7 @@ class Forecast:
             replays[record.id] = replay
             names[record.id] = record.name
         forecast = cls(replays, names, today, overdue)
+        forecast.principal_today = forecast.principal_outstanding()
         for loan_id, replay in replays.items():
             if replay.paid_off or replay.loan.start > today:
                 continue
@@ -124,12 +126,14 @@ class Forecast:
     def fork(self) -> Forecast:
         other = Forecast({k: r.fork() for k, r in self.replays.items()}, self.names, self.today, self.overdue)
         other.payments = list(self.payments)
+        other.principal_today = self.principal_today
         return other
 
     def fork_loan(self, loan_id: str) -> Forecast:
         """A copy holding one loan only (its payments so far included)."""
         other = Forecast({loan_id: self.replays[loan_id].fork()}, self.names, self.today, self.overdue)
         other.payments = [p for p in self.payments if p.loan_id == loan_id]
+        other.principal_today = self.principal_today  # (every loan's)
         return other
 
     # --- what a loan owes ---

@@ -234,27 +234,30 @@ def spend(forecast: Forecast, money: Decimal, on: dt.date, order: str, strategy:
             if owed > 0:
                 overdue.append((k, owed))
     overdue.sort(key=lambda item: -replays[item[0]].rate)  # stable: the ledger's order on a tie
+    placed: list[str] = []  # loans given money, in the order they were given it (the plan's steps that day)
     for k, owed in overdue:
         take = min(money, owed)
         offer = offers[k]
+        placed.append(k)
         offer.given += take
         offer.capacity -= take
         offer.running_rest = max(offer.running_rest - take, ZERO)
         money -= take
         if money <= 0:
             break
-    if money > 0:
-        for k in _ranked(forecast, offers, on, order, money, strategy):
-            offer = offers[k]
-            m = offer.take(money)
-            if m > 0:
-                offer.given += m
-                money -= m
-            if money <= 0:
-                break
-    for k, offer in offers.items():
-        if offer.given > 0:
-            forecast.pay_extra(k, offer.given, on, strategy)
+    ranked = _ranked(forecast, offers, on, order, money, strategy) if money > 0 else []
+    while money > 0 and ranked:
+        k = ranked.pop(0)
+        offer = offers[k]
+        m = offer.take(money)
+        if m > 0:
+            if k not in placed:
+                placed.append(k)
+            offer.given += m
+            offer.capacity -= m
+            money -= m
+    for k in placed:
+        forecast.pay_extra(k, offers[k].given, on, strategy)
     return money
 
 
@@ -354,7 +357,7 @@ def plan(
     base = Forecast.of(ledger, today)
     if not base.open_loans():
         raise InputError("loan", "", "plan_no_loans")
-    principal = base.principal_outstanding()
+    principal = base.principal_today
     order_ids = list(base.replays)
     doing_nothing = base.fork()
     doing_nothing.finish()
