@@ -6,10 +6,10 @@
 The extra is money paid on that day beyond what falls due then (one payment, forecast.py): it clears anything
 overdue first, then completes the running instalment early, then prepays with the strategy. Each amount tried is
 replayed on a copy of the loan to its end, every later instalment paid on its due date, and compared with paying
-nothing extra. The answer for each strategy is found by bisection over fen on the assumption that more money
-never misses a goal that less money meets, and is checked at the boundary: the answer meets the goal and one fen
-less does not (a replayed fact, not a consequence of the assumption). Amounts the replay refuses (prepaying
-below the loan's minimum prepayment) count as missing.
+nothing extra. The answer for each strategy is found by bisection over fen (more money meets a goal sooner),
+then a look a few fen below the boundary, where rounding can make a goal saw-toothed (`_lowest`), and is checked
+there: the answer meets the goal and one fen less does not (both replayed). Amounts the replay refuses
+(prepaying below the loan's minimum prepayment) count as missing.
 
 When the goal cannot be met, the answer says why: `reason` names a key of text/strings/plan.py with its values.
 """
@@ -34,6 +34,7 @@ MAX_INSTALLMENT = "max_installment"
 SAVE = "save"
 GOALS = (FINISH_BY, MAX_INSTALLMENT, SAVE)
 GRID = 32  # points tried when paying everything does not meet the goal (saving less with a fee)
+SCAN_PER_INSTALLMENT, SCAN_EXTRA = 2, 16  # fen looked at below a boundary (see _lowest)
 
 MET = "met"  # an extra payment meets it
 ALREADY = "already"  # paying nothing extra meets it
@@ -174,10 +175,12 @@ def _answer(trial: _Trial, goal: Goal, without: Outcome, room: Decimal, prepays_
         # first, so the region the minimum prepayment refuses cannot hide a smaller answer
         edge = min(prepays_nothing, room)
         if edge > 0 and _meets(goal, trial.outcome(edge)):
-            found = _bisect(trial, goal, ZERO, edge)
+            floor = ZERO
+            found = _bisect(trial, goal, floor, edge)
         else:
-            found = _bisect(trial, goal, edge if edge > 0 else ZERO, room)
-        return _checked(trial, goal, found)
+            floor = edge if edge > 0 else ZERO
+            found = _bisect(trial, goal, floor, room)
+        return _checked(trial, goal, found, floor)
     best = max((o for o in (top, without) if o is not None), key=lambda o: o.saving)
     if goal.kind != SAVE:  # paying everything finishes soonest and leaves no instalment: nothing less can
         return Answer(strategy, CANNOT, top, _reason(goal, trial, best, room))
@@ -191,12 +194,30 @@ def _answer(trial: _Trial, goal: Goal, without: Outcome, room: Decimal, prepays_
         if outcome is not None and outcome.saving > best.saving:
             best = outcome
         if _meets(goal, outcome):
-            return _checked(trial, goal, _bisect(trial, goal, previous, point))
+            return _checked(trial, goal, _bisect(trial, goal, previous, point), ZERO)
         previous = point
     return Answer(strategy, CANNOT, best, _reason(goal, trial, best, room))
 
 
-def _checked(trial: _Trial, goal: Goal, found: Decimal) -> Answer:
+def _lowest(trial: _Trial, goal: Goal, found: Decimal, floor: Decimal) -> Decimal:
+    """Below a boundary the bisection found, look for a smaller amount that meets the goal too: the rounding of
+    a recomputed instalment makes some goals saw-toothed (one fen less raises the instalment a fen and drops the
+    last one by ten), so amounts that meet come in runs a few fen apart, at most about one fen per instalment
+    left. Step down fen by fen until a gap wider than that; each amount found restarts the gap."""
+    window = SCAN_PER_INSTALLMENT * len(trial.reference.payments) + SCAN_EXTRA
+    best, gap = found, 0
+    x = found - FEN
+    while x > floor and gap < window:
+        if _meets(goal, trial.outcome(x)):
+            best, gap = x, 0
+        else:
+            gap += 1
+        x -= FEN
+    return best
+
+
+def _checked(trial: _Trial, goal: Goal, found: Decimal, floor: Decimal) -> Answer:
+    found = _lowest(trial, goal, found, floor)
     at = trial.outcome(found)
     below = trial.outcome(found - FEN)  # at 0.00: paying nothing extra
     if not _meets(goal, at) or _meets(goal, below):  # the bisection's own invariant: a bug if it fails
