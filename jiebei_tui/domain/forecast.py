@@ -95,6 +95,8 @@ class Forecast:
         self.overdue = overdue
         self.payments: list[Payment] = []
         self.principal_today = ZERO  # owed at the end of today before any of the forecast's payments
+        self.paid_count: dict[str, int] = {}  # payments made on each loan (a loan's state changes only with them)
+        self.cache: dict = {}  # what a plan worked out about a loan's state (keyed with `version`)
 
     @classmethod
     def of(
@@ -127,14 +129,12 @@ class Forecast:
         other = Forecast({k: r.fork() for k, r in self.replays.items()}, self.names, self.today, self.overdue)
         other.payments = list(self.payments)
         other.principal_today = self.principal_today
+        other.paid_count = dict(self.paid_count)
         return other
 
     def fork_loan(self, loan_id: str) -> Forecast:
-        """A copy holding one loan only (its payments so far included)."""
-        other = Forecast({loan_id: self.replays[loan_id].fork()}, self.names, self.today, self.overdue)
-        other.payments = [p for p in self.payments if p.loan_id == loan_id]
-        other.principal_today = self.principal_today  # (every loan's)
-        return other
+        """A copy holding one loan only, to try something on: its payments start empty."""
+        return Forecast({loan_id: self.replays[loan_id].fork()}, self.names, self.today, self.overdue)
 
     # --- what a loan owes ---
 
@@ -200,7 +200,12 @@ class Forecast:
         allocation = self.replays[loan_id].pay(amount, on, strategy)
         payment = Payment(loan_id, on, amount, regular, extra, strategy, allocation, installment)
         self.payments.append(payment)
+        self.paid_count[loan_id] = self.paid_count.get(loan_id, 0) + 1
         return payment
+
+    def version(self, loan_id: str) -> int:
+        """Changes whenever the loan is paid (its state as the forecast carries it)."""
+        return self.paid_count.get(loan_id, 0)
 
     # --- what it comes to ---
 

@@ -207,14 +207,19 @@ def _relief_per_yuan(forecast: Forecast, loan_id: str, offer: _Offer, money: Dec
 
     def outgo(extra: Decimal) -> Decimal:
         probe = forecast.fork_loan(loan_id)
-        before = len(probe.payments)
         if extra > 0:
             probe.pay_extra(loan_id, extra, on, strategy)
         probe.due_until(end, loan_id=loan_id)
-        return sum((p.amount for p in probe.payments[before:] if start <= p.on < end), ZERO)
+        return sum((p.amount for p in probe.payments if start <= p.on < end), ZERO)
 
-    without = outgo(offer.given)
-    with_it = outgo(offer.given + money)
+    if offer.given:
+        without = outgo(offer.given)
+    else:  # the same until the loan is paid again: kept for the other days of the month (rolling over)
+        key = (loan_id, forecast.version(loan_id), start)
+        without = forecast.cache.get(key)
+        if without is None:
+            without = forecast.cache[key] = outgo(ZERO)
+    with_it = ZERO if money >= offer.capacity else outgo(offer.given + money)  # paid off: nothing next month
     with localcontext() as ctx:
         ctx.prec = PRECISION
         return (without - with_it) / money

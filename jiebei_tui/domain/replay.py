@@ -117,9 +117,14 @@ class _Line:
         return self.paid_principal + self.prepaid + self.paid_interest + self.paid_penalty + self.fee
 
     def copy(self) -> _Line:
-        other = _Line.__new__(_Line)
-        for name in _Line.__slots__:
-            setattr(other, name, getattr(self, name))
+        other = _Line.__new__(_Line)  # written out: a plan copies lines by the ten thousand
+        other.no, other.period_start, other.due_date = self.no, self.period_start, self.due_date
+        other.principal, other.interest = self.principal, self.interest
+        other.paid_principal, other.paid_interest, other.paid_penalty = self.paid_principal, self.paid_interest, self.paid_penalty
+        other.prepaid, other.fee = self.prepaid, self.fee
+        other.unpaid_principal, other.unpaid_interest = self.unpaid_principal, self.unpaid_interest
+        other.principal_days, other.interest_days, other.accrued_to = self.principal_days, self.interest_days, self.accrued_to
+        other.cleared_on, other.settled, other.overdue = self.cleared_on, self.settled, self.overdue
         return other
 
 
@@ -686,7 +691,10 @@ class LoanReplay:
         what plans and what-ifs replay their payments on. Payments made on the copy are not added to `history`."""
         other = LoanReplay.__new__(LoanReplay)
         other.__dict__.update(self.__dict__)
-        other.lines = [line.copy() for line in self.lines]
+        # lines before the last cleared one are never written again (payments touch the open lines, and a
+        # payment that closes the loan marks the line cleared just before them): shared, not copied
+        keep = max(self.first_open - 1, 0)
+        other.lines = self.lines[:keep] + [line.copy() for line in self.lines[keep:]]
         other.running = other.lines[-1] if self.running is not None else None  # always the last line
         other.plan = self.plan.copy()
         other.problems = list(self.problems)
