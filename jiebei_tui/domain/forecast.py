@@ -155,8 +155,7 @@ class Forecast:
         running = replay.running
         if running is None or running.due_date != on:
             return ZERO
-        p = replay.payoff(on)
-        return p.overdue + p.interest + p.running_principal
+        return _owed_on_due_date(replay, on)
 
     def due_until(self, end: dt.date, inclusive: bool = False, loan_id: str | None = None) -> None:
         """Make every regular payment dated before `end` (or on it, `inclusive`), for one loan or all."""
@@ -167,8 +166,7 @@ class Forecast:
                 due = self.next_due(replay)
                 if due is None or due > end or (due == end and not inclusive):
                     break
-                p = replay.payoff(due)
-                owed = p.overdue + p.interest + p.running_principal
+                owed = _owed_on_due_date(replay, due)
                 if owed <= 0:  # nothing to pay (a plan with no interest left): let it fall due paid
                     replay.advance(due + ONE_DAY)
                     continue
@@ -221,6 +219,16 @@ class Forecast:
         """What closes the loan on `on`, after its regular payments before that day."""
         self.due_until(on, loan_id=loan_id)
         return self.replays[loan_id].payoff(on).total
+
+
+def _owed_on_due_date(replay: LoanReplay, due: dt.date) -> Decimal:
+    """What the running instalment asks on its due date, with whatever is overdue before it."""
+    replay.advance(due)
+    running = replay.running
+    owed = replay._running_interest(due) + running.principal - running.paid_principal
+    if replay.first_open < len(replay.lines) - 1:  # instalments before the running one are still open
+        owed += replay.payoff(due).overdue
+    return owed
 
 
 def sorted_payments(payments: list[Payment] | tuple[Payment, ...]) -> list[Payment]:
