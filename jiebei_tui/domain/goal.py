@@ -236,7 +236,8 @@ def _reason(goal: Goal, trial: _Trial, best: Outcome, room: Decimal) -> Reason:
     )
 
 
-def check_goal(goal: Goal, on: dt.date) -> None:
+def check_goal(goal: Goal) -> None:
+    """InputError naming the option when the goal is not one of GOALS or lacks its date or amount."""
     if goal.kind not in GOALS:
         raise InputError("goal", goal.kind, "goal_kind", known=", ".join(GOALS))
     if goal.kind == FINISH_BY:
@@ -258,7 +259,7 @@ def goal_seek(
     """The smallest extra on `on` (today or later) that meets `goal`, for each strategy. InputError when the
     loan is unknown or paid off by then, or the day is before today."""
     record = ledger.loan(loan_id)
-    check_goal(goal, on)
+    check_goal(goal)
     if on < today:
         raise InputError("on", on.isoformat(), "plan_date", today=today)
     base = Forecast.of(ledger, today, loan_ids=[loan_id])
