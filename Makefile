@@ -31,6 +31,7 @@ bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/ledger.py
 	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/reminders.py
+	$(BIN)/python benchmarks/plan.py
 
 screenshots: $(VENV)/.installed-test
 	$(BIN)/python screenshots/generate.py

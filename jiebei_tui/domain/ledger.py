@@ -23,6 +23,7 @@ from jiebei_tui.domain.history import Change
 from jiebei_tui.domain.money import FEN
 from jiebei_tui.domain.product_terms import TERM_FIELDS, LoanTerms, ProductTerms, parse_terms
 from jiebei_tui.domain.reminder_settings import ReminderSettings
+from jiebei_tui.domain.scenarios import Scenario
 from jiebei_tui.domain.terms import (
     Loan,
     Method,
@@ -143,6 +144,9 @@ class Settings(BaseModel):
     theme: str | None = None
     keymap: dict[str, str] = Field(default_factory=dict)
     reminders: ReminderSettings = Field(default_factory=ReminderSettings)
+    # the day of the month the borrower is paid (1..31; a shorter month's last day); the months ahead flag
+    # instalments due before it (domain/months.py)
+    payday: int | None = Field(default=None, ge=1, le=31, exclude_if=_is_none)
 
 
 class Ledger(BaseModel):
@@ -155,9 +159,11 @@ class Ledger(BaseModel):
     settings: Settings = Field(default_factory=Settings)
     loans: list[LoanRecord] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
-    # the highest loan and event numbers ever issued, so a removed loan's id is never given out again
-    ids_issued: dict[Literal["L", "E"], Annotated[int, Field(ge=0, le=999_999_999)]] = Field(default_factory=dict)
+    # the highest loan, event and scenario numbers ever issued, so a removed loan's id is never given out again
+    ids_issued: dict[Literal["L", "E", "S"], Annotated[int, Field(ge=0, le=999_999_999)]] = Field(default_factory=dict)
     history: list[Change] = Field(default_factory=list)  # what changed, from where, when (history.py); the store keeps it
+    # what-ifs kept apart from the real record (scenarios.py): they never change the loans or their payments
+    scenarios: list[Scenario] = Field(default_factory=list, exclude_if=lambda v: not v)
 
     def loan(self, loan_id: str, field: str = "loan") -> LoanRecord:
         for record in self.loans:
@@ -435,7 +441,7 @@ def issued_at_least(ledger: Ledger, other: Ledger) -> Ledger:
     """`ledger` remembering every id `other` has issued too: when an earlier version comes back (undo, a
     restored backup), ids given out since are still never given out again."""
     issued = dict(ledger.ids_issued)
-    for prefix, records in (("L", other.loans), ("E", other.events)):
+    for prefix, records in (("L", other.loans), ("E", other.events), ("S", other.scenarios)):
         seen = max([other.ids_issued.get(prefix, 0), *(_number(r.id) for r in records)])
         if seen > issued.get(prefix, 0):
             issued[prefix] = seen

@@ -116,6 +116,17 @@ class _Line:
     def paid(self) -> Decimal:
         return self.paid_principal + self.prepaid + self.paid_interest + self.paid_penalty + self.fee
 
+    def copy(self) -> _Line:
+        other = _Line.__new__(_Line)  # written out: a plan copies lines by the ten thousand
+        other.no, other.period_start, other.due_date = self.no, self.period_start, self.due_date
+        other.principal, other.interest = self.principal, self.interest
+        other.paid_principal, other.paid_interest, other.paid_penalty = self.paid_principal, self.paid_interest, self.paid_penalty
+        other.prepaid, other.fee = self.prepaid, self.fee
+        other.unpaid_principal, other.unpaid_interest = self.unpaid_principal, self.unpaid_interest
+        other.principal_days, other.interest_days, other.accrued_to = self.principal_days, self.interest_days, self.accrued_to
+        other.cleared_on, other.settled, other.overdue = self.cleared_on, self.settled, self.overdue
+        return other
+
 
 # slotted, not frozen: built by the ten thousand per run and a frozen __init__ costs 4×; never changed once built
 @dataclass(slots=True)
@@ -674,6 +685,74 @@ class LoanReplay:
         from jiebei_tui.domain.simulate import prepay
 
         return prepay(self, amount, on, strategy)
+
+    def fork(self) -> LoanReplay:
+        """An independent copy of the replay as it stands (hypothetical payments on it leave this one alone):
+        what plans and what-ifs replay their payments on. Payments made on the copy are not added to `history`."""
+        other = LoanReplay.__new__(LoanReplay)
+        other.__dict__.update(self.__dict__)
+        # lines before the last cleared one are never written again (payments touch the open lines, and a
+        # payment that closes the loan marks the line cleared just before them): shared, not copied
+        keep = max(self.first_open - 1, 0)
+        other.lines = self.lines[:keep] + [line.copy() for line in self.lines[keep:]]
+        other.running = other.lines[-1] if self.running is not None else None  # always the last line
+        other.plan = self.plan.copy()
+        other.problems = list(self.problems)
+        if self.stretches is not None:
+            other.stretches = list(self.stretches)
+        if self.allocations is not None:
+            other.allocations = list(self.allocations)
+        return other
+
+    def move_repayment_day(self, on: dt.date, day: int) -> None:
+        """The lender moves the repayment day to `day` (1..28) on `on` (time passes to `on` first). The rule
+        (the lender's contract may differ; this is the one the what-ifs use):
+        - the instalment running on `on` keeps its number and its start; its due date moves to `day` of the month
+          it was due in, or of the month after when that is not after `on`; every later instalment falls due on
+          `day`, one a month, and the number of instalments left stays the same;
+        - interest runs by actual days on the balance, so the moved period is longer or shorter;
+        - an instalment with nothing paid yet is recomputed with the rest by the loan's method over the new dates,
+          from the start of its stretch, keeping the term (as a prepayment recomputes the plan); one already
+          partly paid keeps its scheduled principal and only its due date moves, the rest recomputed after it.
+        Instalments already due keep their dates. Raises InputError when no instalment is left to move."""
+        from jiebei_tui.domain.schedule import add_months
+
+        self.advance(on)
+        running = self.running
+        if running is None:
+            raise InputError("loan", self.loan_id, "paid_off" if self.paid_off else "repayment_day_nothing_left")
+        k = running.no - 1  # the index of its due date
+        first = add_months(running.due_date, 0, day)
+        if first <= on:
+            first = add_months(running.due_date, 1, day)
+        plan = self.plan
+        end = k if plan.done else plan.last_index()
+        dues = self.dues
+        self.dues = dues = dues[:k] + tuple(add_months(first, j, day) for j in range(len(dues) - k))
+        self._suffixes = {}  # the annuity sums were for the old dates
+        untouched = not (running.paid_interest or running.paid_principal or running.interest)
+        if untouched:
+            self.lines.pop()
+            self.running = None
+            self.plan = self._replan(self.stretch_from, k, end, Strategy.REDUCE_INSTALLMENT)
+            self._next()
+            return
+        running.due_date = running.accrued_to = dues[k]
+        after = self.balance - (running.principal - running.paid_principal)
+        method = self.loan.method
+        if k == end or after <= 0:
+            self.plan = PlanCursor(INTEREST_FIRST, ZERO, self.daily_rate, dues[k], dues, end + 1, end, ZERO)
+            return
+        if method is Method.EQUAL_INSTALLMENT:
+            amount = self._annuity(after, dues[k], k + 1, end)
+            self.regular_amount = amount
+            self.plan = PlanCursor(FIXED_INSTALLMENT, after, self.daily_rate, dues[k], dues, k + 1, end, amount, 1)
+        elif method is Method.EQUAL_PRINCIPAL:
+            amount = (after / (end - k)).quantize(FEN, rounding=ROUND_HALF_UP)
+            self.regular_amount = amount
+            self.plan = PlanCursor(FIXED_PRINCIPAL, after, self.daily_rate, dues[k], dues, k + 1, end, amount, 1)
+        else:
+            self.plan = PlanCursor(INTEREST_FIRST, after, self.daily_rate, dues[k], dues, k + 1, end, ZERO, 1)
 
     def again(self, until: dt.date) -> LoanReplay:
         """A fresh replay of the same payments (and the same on-schedule assumption), up to `until`."""
