@@ -56,6 +56,8 @@ def problems(ledger: Ledger) -> list[Problem]:
             found.append(Problem("orphan_event", {"id": event.id, "loan": event.loan_id}))
         elif event.date < start:
             found.append(Problem("event_before_start", {"id": event.id, "loan": event.loan_id, "date": event.date, "start": start}))
+        if (event.kind == "restructure") != (event.plan is not None):  # an agreement carries its plan, nothing else does
+            found.append(Problem("restructure_plan", {"id": event.id, "kind": event.kind}))
     rule_counts = Counter(rule.id for rule in ledger.settings.reminders.rules)
     for rule_id, n in rule_counts.items():
         if n > 1:

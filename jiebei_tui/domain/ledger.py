@@ -23,6 +23,7 @@ from jiebei_tui.domain.history import Change
 from jiebei_tui.domain.money import FEN
 from jiebei_tui.domain.product_terms import TERM_FIELDS, LoanTerms, ProductTerms, parse_terms
 from jiebei_tui.domain.reminder_settings import ReminderSettings
+from jiebei_tui.domain.restructure import RestructurePlan
 from jiebei_tui.domain.terms import (
     Loan,
     Method,
@@ -107,7 +108,8 @@ class Event(BaseModel):
     """An entry in the ledger. Payments, each on a date: a repayment, a prepayment (its leftover follows its
     strategy), a settlement (the payoff); all three are one payment to the rules (replay.py). A void reverses
     the payment it names (`voids`, with the amount reversed and the payment's date); the payment stays in the
-    history, and a corrected payment names the one it `replaces`.
+    history, and a corrected payment names the one it `replaces`. A restructure records a plan the lender agreed
+    from its date (`plan`; `amount` is the new plan's principal): restructure.py.
 
     `recorded_at` and `source` say when and from where an entry was made (older entries have neither).
     Fields at their empty default are left out of the file: a ledger holds tens of thousands of events."""
@@ -116,7 +118,7 @@ class Event(BaseModel):
 
     id: str = Field(pattern=r"^E[0-9]{1,9}$")
     loan_id: str
-    kind: Literal["repayment", "prepayment", "settlement", "void"]
+    kind: Literal["repayment", "prepayment", "settlement", "void", "restructure"]
     date: dt.date  # bounded in integrity.py, as the loan's start is
     # pydantic's own constraints only (compiled, no Python validator): a ledger holds tens of thousands of
     # events. append_event writes every amount in fen (1000.00).
@@ -128,10 +130,11 @@ class Event(BaseModel):
     replaces: str | None = Field(default=None, pattern=r"^E[0-9]+$", exclude_if=_is_none)
     reason: str | None = Field(default=None, max_length=MAX_REASON, exclude_if=_is_none)
     auto_debit: bool = Field(default=False, exclude_if=_is_false)  # a debit the borrower confirmed went through
+    plan: RestructurePlan | None = Field(default=None, exclude_if=_is_none)  # a restructure's agreed plan
 
     @property
     def is_payment(self) -> bool:
-        return self.kind != "void"
+        return self.kind in PAYMENT_KINDS
 
 
 class Settings(BaseModel):

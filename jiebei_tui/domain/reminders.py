@@ -180,7 +180,8 @@ def _occurrence(
     late = max((day - inst.due_date).days, 0)
     unpaid_p, unpaid_i = inst.unpaid_principal, inst.unpaid_interest
     if late:
-        cost = overdue_cost(inst.no, inst.due_date, unpaid_p, unpaid_i, state.record.daily_rate, late, terms)
+        rate = state.daily_rate if state.daily_rate is not None else state.record.daily_rate  # a restructure's
+        cost = overdue_cost(inst.no, inst.due_date, unpaid_p, unpaid_i, rate, late, terms)
         amount, per_day = cost.amount_to_clear, cost.daily_cost
     else:
         amount, per_day = unpaid_p + unpaid_i, ZERO
