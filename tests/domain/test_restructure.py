@@ -5,9 +5,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 from decimal import ROUND_HALF_UP, Decimal as D
-from fractions import Fraction
 
 import pytest
 from hypothesis import assume, given
@@ -24,6 +22,7 @@ from jiebei_tui.domain.replay import LoanReplay, all_states, loan_state, record_
 from jiebei_tui.domain.restructure import preview_restructure, parse_plan, restructure_loan, restructures_of
 from jiebei_tui.domain.schedule import add_months
 from jiebei_tui.domain.terms import make_loan
+from tests.domain.hand import annuity
 from tests.domain.test_account_properties import AT, COMMON, FAR, actions, build, fen, loans, logged, terms
 
 LOAN = make_loan(principal="10000", daily_rate="0.0004", term=12, method="equal-installment", start="2025-01-10")
@@ -32,16 +31,6 @@ LATE = dt.date(2025, 2, 16)  # instalment 1 six days overdue
 
 def worked() -> tuple[Ledger, str]:
     return add_loan(Ledger(), "Rent gap", LOAN)
-
-
-def annuity(principal: D, rate: D, start: dt.date, dues: list[dt.date]) -> D:
-    """A = P / Σ_k Π_{j≤k} 1/(1 + d·days_j), rounded down to the fen: worked with exact fractions."""
-    total, discount, previous = Fraction(0), Fraction(1), start
-    for due in dues:
-        discount /= 1 + Fraction(rate) * (due - previous).days
-        total += discount
-        previous = due
-    return D(math.floor(Fraction(principal) / total * 100)) / 100
 
 
 def test_six_days_late_restructured_over_twelve_months_penalty_waived() -> None:

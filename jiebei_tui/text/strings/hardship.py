@@ -48,6 +48,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "a restructure is not edited: void it and record the agreement again",
         "协商重组记录不能修改：请撤销后重新登记协议",
     ),
+    "rule.budget_from": ("the plan starts today ({today}) or later", "计划须从今天（{today}）或之后开始"),
+    "rule.budget_order": ("the order is one of: {known}", "顺序须为以下之一：{known}"),
+    "rule.budget_months": ("the plan looks 1 to {max} months ahead", "计划可看 1 到 {max} 个月"),
     # --- what an inconsistent ledger holds (domain/integrity.py) ---
     "integrity.restructure_plan": (
         "entry {id} ({kind}): only a restructure carries an agreed plan, and a restructure must carry one",
