@@ -56,6 +56,80 @@ STRINGS: dict[str, tuple[str, str]] = {
         "entry {id} ({kind}): only a restructure carries an agreed plan, and a restructure must carry one",
         "记录 {id}（{kind}）：只有协商重组记录带有约定的还款计划，且必须带有",
     ),
+    # --- the request letter (text/letter.py): what the borrower sends the lender ---
+    "letter.title": ("Request for a repayment arrangement", "协商还款申请书"),
+    "letter.to": ("To: {lender}", "{lender}："),
+    "letter.to_default": ("the lender", "贷款机构"),
+    "letter.greeting": ("Dear Sir or Madam,", "您好！"),
+    "letter.loan": (
+        "I borrowed {principal} on {start} (loan {loan}, \u201c{name}\u201d) at a daily rate of {rate} ({apr} a year, "
+        "simple), to repay in {term} monthly instalments.",
+        "本人于 {start} 借款 {principal}（借款 {loan}，\u201c{name}\u201d），日利率 {rate}（年化单利 {apr}），"
+        "分 {term} 期按月还款。",
+    ),
+    "letter.overdue": (
+        "As of {on}, instalment {installments} is {days} days overdue: {overdue_principal} of principal, "
+        "{interest} of interest unpaid and {penalty} of penalty interest. In all I owe {payoff}, of which "
+        "{outstanding} is principal.",
+        "截至 {on}，第 {installments} 期已逾期 {days} 天：逾期本金 {overdue_principal}，未付利息 {interest}，"
+        "罚息 {penalty}。目前合计欠款 {payoff}，其中本金 {outstanding}。",
+    ),
+    "letter.overdue.many": (
+        "As of {on}, instalments {installments} are overdue, the oldest by {days} days: {overdue_principal} of "
+        "principal, {interest} of interest unpaid and {penalty} of penalty interest. In all I owe {payoff}, of which "
+        "{outstanding} is principal.",
+        "截至 {on}，第 {installments} 期已逾期，最早一期逾期 {days} 天：逾期本金 {overdue_principal}，未付利息 "
+        "{interest}，罚息 {penalty}。目前合计欠款 {payoff}，其中本金 {outstanding}。",
+    ),
+    "letter.current": (
+        "As of {on}, nothing is overdue yet, but I cannot keep to the plan: its next instalment, {next}, falls "
+        "due on {next_date}. I owe {payoff} in all, of which {outstanding} is principal and {interest} interest "
+        "to date.",
+        "截至 {on}，尚无逾期，但本人无法继续按原计划还款：下一期 {next} 将于 {next_date} 到期。目前合计欠款 "
+        "{payoff}，其中本金 {outstanding}，截至当日利息 {interest}。",
+    ),
+    "letter.reason": ("My circumstances: {reason}", "本人情况：{reason}"),
+    "letter.budget": (
+        "I can pay {budget} a month. I ask you to agree to the following:",
+        "本人每月可用于还款的金额为 {budget}。特申请：",
+    ),
+    "letter.plan": (
+        "{n}. to repay {carried}, {principal} in all, in {term} monthly instalments of {installment}{last}, due on "
+        "day {day} of each month from {first_due} to {last_due}, at a daily rate of {rate}: {total_interest} of "
+        "interest over the plan, {total} to repay in all;",
+        "{n}、将{carried}，共计 {principal}，分 {term} 期按月偿还，每期 {installment}{last}，自 {first_due} 起至 "
+        "{last_due} 止，每月 {day} 日还款，按日利率 {rate} 计息，利息合计 {total_interest}，还款总额 {total}；",
+    ),
+    "letter.carried_principal": ("the {amount} of principal outstanding", "剩余本金 {amount}"),
+    "letter.carried_interest": ("the {amount} of unpaid interest", "未付利息 {amount}"),
+    "letter.carried_penalty": ("the {amount} of penalty interest", "罚息 {amount}"),
+    "letter.and": (" and ", " 和 "),
+    "letter.list": (", ", "、"),
+    "letter.last": (" (the last {amount})", "（最后一期 {amount}）"),
+    "letter.waive_penalty": ("{n}. to waive the {amount} of penalty interest;", "{n}、减免罚息 {amount}；"),
+    "letter.waive_interest": ("{n}. to waive the {amount} of unpaid interest;", "{n}、减免未付利息 {amount}；"),
+    "letter.pause": (
+        "{n}. while we agree on this, to add no further penalty interest, and to keep collection within the rules "
+        "(no contact between 22:00 and 08:00, none with third parties).",
+        "{n}、协商期间暂停计收罚息，并依规催收（22:00 至次日 08:00 不联系本人，不联系第三方）。",
+    ),
+    "letter.alternative": (
+        "If that is not possible, I could instead pay {installment} a month for {term} months, to {last_due}.",
+        "如无法同意，本人也可每月还款 {installment}，共 {term} 期，至 {last_due} 还清。",
+    ),
+    "letter.promise": ("I will keep to the new plan.", "本人承诺按新计划按时还款。"),
+    "letter.illustrative": (
+        "These figures are my own calculation from the contract's terms (illustrative); please confirm them.",
+        "以上数字为本人依据合同条款自行测算（示例），请以贵方核算为准。",
+    ),
+    "letter.closing": ("Yours faithfully,", "此致\n敬礼"),
+    "letter.signature": ("{name}    Date: {on}", "申请人：{name}    日期：{on}"),
+    "letter.blank_name": ("________", "________"),
+    "letter.short": (
+        "Even over {max} months the instalment would be {least}, {shortfall} more than I can pay a month; I ask "
+        "you to tell me what you can offer.",
+        "即使分 {max} 期，每期也需 {least}，比本人每月可还款金额多 {shortfall}；恳请告知贵方可提供的方案。",
+    ),
     # --- the schedule ---
     "status.restructured": ("restructured", "已协商重组"),
 }
