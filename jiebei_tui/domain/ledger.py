@@ -17,6 +17,7 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
+from jiebei_tui.domain.contacts import Contact
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.free_text import clean_text
 from jiebei_tui.domain.history import Change
@@ -146,6 +147,8 @@ class Settings(BaseModel):
     theme: str | None = None
     keymap: dict[str, str] = Field(default_factory=dict)
     reminders: ReminderSettings = Field(default_factory=ReminderSettings)
+    # the day of the month the lender reports to the credit record (credit_record.py); None: not known
+    credit_report_day: int | None = Field(default=None, ge=1, le=31)
 
 
 class Ledger(BaseModel):
@@ -158,8 +161,9 @@ class Ledger(BaseModel):
     settings: Settings = Field(default_factory=Settings)
     loans: list[LoanRecord] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
-    # the highest loan and event numbers ever issued, so a removed loan's id is never given out again
-    ids_issued: dict[Literal["L", "E"], Annotated[int, Field(ge=0, le=999_999_999)]] = Field(default_factory=dict)
+    contacts: list[Contact] = Field(default_factory=list)  # the collection contact log (contacts.py)
+    # the highest loan, event and contact numbers ever issued, so a removed loan's id is never given out again
+    ids_issued: dict[Literal["L", "E", "C"], Annotated[int, Field(ge=0, le=999_999_999)]] = Field(default_factory=dict)
     history: list[Change] = Field(default_factory=list)  # what changed, from where, when (history.py); the store keeps it
 
     def loan(self, loan_id: str, field: str = "loan") -> LoanRecord:
@@ -215,7 +219,7 @@ def _number(identifier: str) -> int:
     return int(identifier[1:])
 
 
-def _issue(ledger: Ledger, prefix: Literal["L", "E"], taken: list[str]) -> tuple[str, dict]:
+def _issue(ledger: Ledger, prefix: Literal["L", "E", "C"], taken: list[str]) -> tuple[str, dict]:
     """The next id after every one issued before (ids are never reused), and the updated record of them."""
     number = max([ledger.ids_issued.get(prefix, 0), *(_number(i) for i in taken)]) + 1
     return f"{prefix}{number}", {**ledger.ids_issued, prefix: number}
@@ -290,6 +294,7 @@ def remove_loan(ledger: Ledger, loan_id: str) -> Ledger:
         update={
             "loans": [r for r in ledger.loans if r.id != loan_id],
             "events": [e for e in ledger.events if e.loan_id != loan_id],
+            "contacts": [c for c in ledger.contacts if c.loan_id != loan_id],
         }
     )
 
@@ -428,7 +433,7 @@ def issued_at_least(ledger: Ledger, other: Ledger) -> Ledger:
     """`ledger` remembering every id `other` has issued too: when an earlier version comes back (undo, a
     restored backup), ids given out since are still never given out again."""
     issued = dict(ledger.ids_issued)
-    for prefix, records in (("L", other.loans), ("E", other.events)):
+    for prefix, records in (("L", other.loans), ("E", other.events), ("C", other.contacts)):
         seen = max([other.ids_issued.get(prefix, 0), *(_number(r.id) for r in records)])
         if seen > issued.get(prefix, 0):
             issued[prefix] = seen

@@ -51,6 +51,24 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rule.budget_from": ("the plan starts today ({today}) or later", "计划须从今天（{today}）或之后开始"),
     "rule.budget_order": ("the order is one of: {known}", "顺序须为以下之一：{known}"),
     "rule.budget_months": ("the plan looks 1 to {max} months ahead", "计划可看 1 到 {max} 个月"),
+    "rule.contact_at": (
+        "a contact's time is the local time it happened, written YYYY-MM-DD HH:MM, without a zone",
+        "联系时间须为当地时间，写作 YYYY-MM-DD HH:MM，不带时区",
+    ),
+    "rule.contact_date": (
+        "a contact is not before the drawdown ({start}) and not after today ({today})",
+        "联系时间不能早于借款日（{start}），也不能晚于今天（{today}）",
+    ),
+    "rule.contact_channel": ("the channel is one of: {known}", "渠道须为以下之一：{known}"),
+    "rule.contact_id": ("no contact has that id; the log has: {known}", "没有这个编号的催收记录；现有：{known}"),
+    "rule.promise_both": (
+        "a promise to pay is an amount (--promise) and a date (--promise-date), both",
+        "还款承诺须同时给出金额（--promise）和日期（--promise-date）",
+    ),
+    "rule.promise_date": (
+        "the date promised is not before the contact ({at})",
+        "承诺还款日期不能早于联系日期（{at}）",
+    ),
     # --- what an inconsistent ledger holds (domain/integrity.py) ---
     "integrity.restructure_plan": (
         "entry {id} ({kind}): only a restructure carries an agreed plan, and a restructure must carry one",
@@ -130,6 +148,105 @@ STRINGS: dict[str, tuple[str, str]] = {
         "you to tell me what you can offer.",
         "即使分 {max} 期，每期也需 {least}，比本人每月可还款金额多 {shortfall}；恳请告知贵方可提供的方案。",
     ),
+    "integrity.duplicate_contact": ("contact id {id} appears {n} times", "催收记录编号 {id} 出现了 {n} 次"),
+    "integrity.orphan_contact": (
+        "contact {id} is for loan {loan}, which is not in the ledger",
+        "催收记录 {id} 对应的借款 {loan} 不在账本中",
+    ),
+    "integrity.contact_date": (
+        "contact {id} has a date ({date}) outside {earliest} to {latest}",
+        "催收记录 {id} 的日期（{date}）不在 {earliest} 到 {latest} 之间",
+    ),
+    # --- a promise to pay, as a reminder (text/reminders.py) ---
+    "remind.promise": (
+        "{loan}: you promised {to} to pay {amount} today ({due_date}).",
+        "{loan}：你曾向 {to} 承诺今天（{due_date}）还款 {amount}。",
+    ),
+    # --- the collection rules a contact is checked against (domain/contacts.py), with their sources ---
+    "contacts.channel.phone": ("phone", "电话"),
+    "contacts.channel.sms": ("SMS", "短信"),
+    "contacts.channel.app": ("app", "App"),
+    "contacts.channel.visit": ("visit", "上门"),
+    "contacts.channel.third-party": ("third party", "第三方"),
+    "flag.night": (
+        "at {time}, between {start} and {end}: no collection at night without your consent",
+        "时间 {time}，在 {start} 至 {end} 之间：未经同意夜间不得催收",
+    ),
+    "flag.calls": (
+        "unanswered call {n} of {date} to this number: at most {max} a day",
+        "{date} 对同一号码的第 {n} 次未接通呼叫：每天最多 {max} 次",
+    ),
+    "flag.third_party": (
+        "contact with a third party about your debt: not allowed with unrelated third parties",
+        "就你的债务联系第三方：不得联系无关第三方",
+    ),
+    "flag.not_overdue": (
+        "nothing on the loan was overdue at the start of {date}: collection is for debts overdue",
+        "{date} 当天开始时这笔借款没有逾期：催收只针对逾期债务",
+    ),
+    "flag.not_overdue.paid_off": (
+        "the loan was paid off by {date}: nothing was owed",
+        "这笔借款在 {date} 前已还清：并无欠款",
+    ),
+    "source.cba_2026": (
+        "China Banking Association, guideline on personal consumer loan collection (trial, January 2026)",
+        "中国银行业协会《个人消费贷款催收工作指引（试行）》（2026 年 1 月）",
+    ),
+    "source.nifa_2024": (
+        "National Internet Finance Association of China, collection guideline (May 2024)",
+        "中国互联网金融协会催收相关指引（2024 年 5 月）",
+    ),
+    "source.ledger": ("your own ledger: the loan's payments and schedule", "你自己的账本：这笔借款的还款记录和计划"),
+    "rules.night": (
+        "No collection between {start} and {end} local time without your consent (none after 22:00: NIFA).",
+        "未经同意，当地时间 {start} 至 {end} 不得催收（中国互联网金融协会：22:00 后不得催收）。",
+    ),
+    "rules.calls": (
+        "At most {max} unanswered call attempts a day to one number.",
+        "同一号码每天未接通的呼叫最多 {max} 次。",
+    ),
+    "rules.third_party": ("No contact with unrelated third parties about your debt.", "不得就你的债务联系无关第三方。"),
+    "rules.not_overdue": (
+        "Collection is for debts overdue: a contact on a day nothing was overdue, or after the loan was paid off.",
+        "催收只针对逾期债务：当天并无逾期、或借款已还清后的联系。",
+    ),
+    "rules.illustrative": (
+        "Illustrative: the rules as the app's sources state them. The guidelines' own text, and your contract, are "
+        "what count.",
+        "示例：以上规则按本程序引用的资料概括，以指引原文和你的合同为准。",
+    ),
+    # --- the report for a complaint (text/complaint.py) ---
+    "report.title": ("Collection contact record", "催收联系记录"),
+    "report.title_loan": ("Collection contact record — {loan} ({id})", "催收联系记录——{loan}（{id}）"),
+    "report.prepared": (
+        "Prepared on {today} from the borrower's own record (jiebei-tui). Times are local, as the borrower noted "
+        "them.",
+        "根据借款人自己的记录（jiebei-tui）于 {today} 整理。时间为借款人记下的当地时间。",
+    ),
+    "report.summary": ("Summary", "概要"),
+    "report.count": ("Contacts recorded: {n}; breaking a rule: {flagged}", "记录的联系：{n} 次；违反规则：{flagged} 次"),
+    "report.count_rule": ("{rule}: {n}", "{rule}：{n} 次"),
+    "report.contacts": ("Contacts", "联系记录"),
+    "report.payments": ("Payments", "还款记录"),
+    "report.rules": ("The rules (illustrative)", "规则（示例）"),
+    "report.none": ("None recorded.", "暂无记录。"),
+    "report.col.at": ("Date and time", "日期和时间"),
+    "report.col.loan": ("Loan", "借款"),
+    "report.col.channel": ("Channel", "渠道"),
+    "report.col.from": ("From", "来自"),
+    "report.col.note": ("Note", "内容"),
+    "report.col.promise": ("Promise to pay", "还款承诺"),
+    "report.col.flags": ("Rules broken", "违反的规则"),
+    "report.col.date": ("Date", "日期"),
+    "report.col.kind": ("Kind", "类型"),
+    "report.col.amount": ("Amount", "金额"),
+    "report.promise": ("{amount} by {date}", "{date} 前还 {amount}"),
+    "report.answered": ("answered", "已接听"),
+    "report.source": ("Source: {source}", "来源：{source}"),
+    "rule_name.night": ("At night (22:00–08:00)", "夜间（22:00–08:00）"),
+    "rule_name.calls": ("More than 6 unanswered calls a day", "每天未接通呼叫超过 6 次"),
+    "rule_name.third_party": ("Third parties contacted", "联系第三方"),
+    "rule_name.not_overdue": ("Nothing overdue then", "当时并无逾期"),
     # --- the schedule ---
     "status.restructured": ("restructured", "已协商重组"),
 }
