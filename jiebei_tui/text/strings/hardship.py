@@ -69,6 +69,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "the date promised is not before the contact ({at})",
         "承诺还款日期不能早于联系日期（{at}）",
     ),
+    "rule.report_day": (
+        "the reporting day is a day of the month from 1 to 31 (a shorter month's last day stands for the 29th to "
+        "31st), or unknown",
+        "报送日须为每月 1 到 31 日（月份较短时以月末代替 29–31 日），或 unknown（未知）",
+    ),
     # --- what an inconsistent ledger holds (domain/integrity.py) ---
     "integrity.restructure_plan": (
         "entry {id} ({kind}): only a restructure carries an agreed plan, and a restructure must carry one",
