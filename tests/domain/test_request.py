@@ -112,3 +112,18 @@ def test_refusals() -> None:
     with pytest.raises(InputError) as caught:
         lender_request(paid, lid, TODAY, "500")
     assert caught.value.rule == "paid_off"
+
+
+def test_hardship_puts_the_plan_and_the_requests_together() -> None:
+    from jiebei_tui.domain.afford import budget_plan
+    from jiebei_tui.domain.hardship import hardship
+
+    book, lid = seed()
+    other = make_loan(principal="6000", daily_rate="0.0003", term=12, method="equal-installment", start="2025-02-01")
+    book, oid = add_loan(book, "Fridge", other)
+    both = hardship(book, TODAY, "1500")
+    assert both.plan == budget_plan(book, TODAY, "1500")
+    # the overdue loan first, with what is left once the other's next instalment is kept
+    assert [r.record.id for r in both.requests] == [lid, oid]
+    assert both.request(lid).budget == D("1500") - loan_state(book, oid, TODAY).next_due_amount
+    assert both.request(oid).budget == D("1500") - loan_state(book, lid, TODAY).next_due_amount

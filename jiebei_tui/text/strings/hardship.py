@@ -252,6 +252,61 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rule_name.calls": ("More than 6 unanswered calls a day", "每天未接通呼叫超过 6 次"),
     "rule_name.third_party": ("Third parties contacted", "联系第三方"),
     "rule_name.not_overdue": ("Nothing overdue then", "当时并无逾期"),
+    # --- what each figure rests on (illustrative, with sources), for the screens and commands of phase B ---
+    "afford.rules": (
+        "Illustrative: the budget is paid on one day a month. What is overdue is paid first ({order}), then what "
+        "falls due before the next budget day; what is left waits for the next month (nothing is prepaid). Each "
+        "payment follows your contract's rules as recorded here.",
+        "示例：预算每月在同一天支付。先还逾期欠款（{order}），再还下一个预算日之前到期的分期；剩余的留到下个月"
+        "（不提前还款）。每笔还款按这里记录的合同规则计算。",
+    ),
+    "afford.order.oldest": ("the loan overdue longest first", "逾期最久的借款优先"),
+    "afford.order.costliest": ("the highest penalty rate first", "罚息利率最高的借款优先"),
+    "request.rules": (
+        "Illustrative: worked out as the agreement it asks for would be recorded here; the lender computes its "
+        "own figures, and its contract binds. At most {max} months: the ceiling for a credit card's personalised "
+        "instalments ({source}), used here as a guide.",
+        "示例：按所申请的协议在本程序中登记后的结果计算；贷款机构会自行核算，以合同为准。最长 {max} 个月：参照"
+        "信用卡个性化分期的上限（{source}）。",
+    ),
+    "source.credit_card_art70": (
+        "Measures on the supervision of commercial banks' credit card business, art. 70",
+        "《商业银行信用卡业务监督管理办法》第七十条",
+    ),
+    "credit.rules": (
+        "Illustrative. The lender reports to the PBOC credit centre monthly, on a day it does not publish, and does "
+        "not publish how many days late leads to a mark (even one day may be reported). Adverse records are kept "
+        "{years} years from the day the overdue ends, then deleted ({source}).",
+        "示例。贷款机构每月向人民银行征信中心报送，报送日和逾期多少天会被记录均未公开（逾期一天也可能被报送）。"
+        "不良信息自不良行为终止之日起保存 {years} 年，期满删除（{source}）。",
+    ),
+    "credit.model": (
+        "Assumed here: a report shows the loan as it stood at the start of its day. Paying everything due by the "
+        "day before keeps that report clean; paying by each due date keeps the loan from being overdue at all.",
+        "此处假设：报送反映报送日开始时的借款状态。在报送日前一天还清全部到期欠款，该次报送就不显示逾期；"
+        "每期在还款日前还款，则根本不会逾期。",
+    ),
+    "credit.unknown_day": (
+        "Your lender's reporting day is not known: any day overdue may be the one reported. Set it if you know it.",
+        "不知道贷款机构的报送日：任何一天的逾期都可能被报送。如果知道，请设置报送日。",
+    ),
+    "source.pboc_art16": (
+        "PBOC Credit Reporting Regulation (征信业管理条例, State Council Decree No. 631, 2013), art. 16",
+        "《征信业管理条例》（国务院令第 631 号，2013 年）第十六条",
+    ),
+    "credit.code.N": ("N — normal", "N——正常"),
+    "credit.code.1": ("1 — 1–30 days overdue", "1——逾期 1–30 天"),
+    "credit.code.2": ("2 — 31–60 days overdue", "2——逾期 31–60 天"),
+    "credit.code.3": ("3 — 61–90 days overdue", "3——逾期 61–90 天"),
+    "credit.code.4": ("4 — 91–120 days overdue", "4——逾期 91–120 天"),
+    "credit.code.5": ("5 — 121–150 days overdue", "5——逾期 121–150 天"),
+    "credit.code.6": ("6 — 151–180 days overdue", "6——逾期 151–180 天"),
+    "credit.code.7": ("7 — over 180 days overdue", "7——逾期 180 天以上"),
+    "credit.code.C": ("C — closed", "C——结清"),
+    "credit.codes_source": (
+        "Status codes as consumer guides explain the PBOC credit report's repayment record (illustrative).",
+        "状态代码按消费者指南对人民银行征信报告还款记录的解释（示例）。",
+    ),
     # --- the schedule ---
     "status.restructured": ("restructured", "已协商重组"),
 }
