@@ -141,9 +141,8 @@ def add_contact(
     text = clean_text(note, "note", MAX_NOTE, required=False, multiline=True) if note is not None else ""
     line = clean_text(number, "number", MAX_NUMBER, required=False) if number is not None else ""
     amount = day = None
-    if (promise_amount is None) != (promise_date is None):
-        field_name = "promise_date" if promise_date is None else "promise"
-        raise InputError(field_name, promise_amount if promise_date is None else promise_date, "promise_both")
+    if (promise_amount is None) != (promise_date is None):  # name the one missing
+        raise InputError("promise_date" if promise_date is None else "promise", None, "promise_both")
     if promise_amount is not None:
         amount = parse_amount(promise_amount, "promise")
         day = parse_date(promise_date, "promise_date")
