@@ -309,3 +309,17 @@ def test_a_hand_edited_plan_in_the_wrong_place_is_an_integrity_problem() -> None
     bare = new.model_copy(update={"events": [event.model_copy(update={"plan": None})]})
     assert [p.key for p in problems(bare)] == ["restructure_plan"]
     assert loan_state(bare, lid, LATE).problems  # the replay shows it and does not crash
+
+
+def test_the_overdue_outlook_follows_the_new_plan() -> None:
+    from jiebei_tui.domain.outlook import loan_overdue_outlook
+
+    book, lid = worked()
+    book, _ = restructure_loan(book, lid, on="2025-02-16", today=LATE, term=12, waive_penalty=True)
+    state = loan_state(book, lid, LATE)
+    first = next(r for r in state.installments if r.no == 3)  # the new plan's first, due 2025-03-10
+    o = loan_overdue_outlook(book, lid, 3, 6)
+    assert o.due_date == first.due_date == dt.date(2025, 3, 10)
+    # 6 days late: its principal and interest at the penalty rate 0.06%/day, by hand
+    p6 = half_up(first.principal * D("0.0006") * 6) + half_up(first.interest * D("0.0006") * 6)
+    assert o.amount_to_clear == first.principal + first.interest + p6
