@@ -18,7 +18,7 @@ from jiebei_tui.domain.ledger import Ledger, add_loan
 from jiebei_tui.domain.money import ZERO, half_up
 from jiebei_tui.domain.reminder_settings import ReminderSettings
 from jiebei_tui.domain.reminders import occurrences
-from jiebei_tui.domain.replay import LoanReplay, all_states, loan_state, record_event
+from jiebei_tui.domain.replay import all_states, loan_state, record_event
 from jiebei_tui.domain.restructure import preview_restructure, parse_plan, restructure_loan, restructures_of
 from jiebei_tui.domain.schedule import add_months
 from jiebei_tui.domain.terms import make_loan
