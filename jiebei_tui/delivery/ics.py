@@ -34,7 +34,7 @@ def build(states, settings, tz: dt.tzinfo, lang: str, now: dt.datetime, revision
     count = 0
     for state in states:
         for inst in state.installments:
-            if inst.status == "paid":
+            if inst.status in ("paid", "restructured"):  # nothing more is due on it
                 continue
             start = dt.datetime.combine(inst.due_date, at, tzinfo=tz)
             summary = f"{visible(state.record.name)}: {yuan(inst.owed)} — {t('label.due_date', lang)} {inst.due_date}"

@@ -292,9 +292,11 @@ def run(store, today: dt.date, now: dt.datetime | None = None, lang: str = "en",
         *, owner=None, seen=None) -> tuple[Claim, Report]:
     """Claim what is due (one locked transaction), deliver it, mark it sent (a second one). When nothing is due,
     nothing is written; with no ledger file yet (the demo at a first look) there is nothing to remind of. Safe from a worker thread (see the module's note). `owner` is for tests: by default this
-    process. `seen(ledger, states)`, when given, is called with the ledger the claim read and its loans' states
-at today (so a caller need not read and validate the file a second time). Raises what the store raises
-(LedgerFileError) and InputError for a bad saved time zone."""
+            states = all_states(ledger, today)
+            if seen is not None:
+                seen(ledger, states)
+            claimed, updated = claim(states, settings, ledger.terms, tz, moment, me, token, owner_alive,
+                                     promises_to_remind(ledger, today))
     from jiebei_tui.domain.ledger import change_reminders
     from jiebei_tui.domain.replay import all_states
 
@@ -310,7 +312,8 @@ at today (so a caller need not read and validate the file a second time). Raises
             states = all_states(ledger, today)
             if seen is not None:
                 seen(ledger, states)
-            claimed, updated = claim(states, settings, ledger.terms, tz, moment, me, token, owner_alive)
+            claimed, updated = claim(states, settings, ledger.terms, tz, moment, me, token, owner_alive,
+                                     promises_to_remind(ledger, today))
             return updated, (claimed, settings)
 
         return change_reminders(ledger, change)
@@ -351,15 +354,17 @@ def coming(ledger, today: dt.date, now: dt.datetime, days: int, states=None, lim
     """The occurrences of the next `days` days that were not sent, in order: all of them, or the first `limit`
     (looked for a week ahead first, then further: a preview of ten need not work out two months of them).
     `states`: the loans' states at today, when the caller has them."""
+    from jiebei_tui.domain.contacts import promises_to_remind
     from jiebei_tui.domain.replay import all_states
 
     states = all_states(ledger, today) if states is None else states
+    promised = promises_to_remind(ledger, today) if ledger.contacts else []
     settings = ledger.settings.reminders
     tz = zone(settings.timezone)
     span = days if limit is None else min(7, days)
     claimed = {oid for c in settings.in_flight for oid in c.occurrences}
     while True:
-        found = occurrences(states, settings, ledger.terms, tz, now, now + dt.timedelta(days=span))
+        found = occurrences(states, settings, ledger.terms, tz, now, now + dt.timedelta(days=span), promised)
         found = [o for o in found if not done(o, settings) and o.id not in claimed]
         if limit is None:
             return found

@@ -108,7 +108,8 @@ def void_event(
     source: str = "",
 ) -> tuple[Ledger, Event]:
     """Void payment `event_id`: a new entry that reverses it (history keeps both). Refused when the payment is
-    unknown, is itself a void, was voided already, or a later payment would no longer fit without it."""
+    unknown, is itself a void, was voided already, or a later payment would no longer fit without it. A
+    restructure recorded by mistake is voided the same way."""
     payment = _payment(ledger, event_id)
     new, void = append_void(ledger, payment, reason=clean_reason(reason), recorded_at=recorded_at, source=source)
     check_history(ledger, new, payment.loan_id, "id", event_id)
@@ -130,6 +131,8 @@ def edit_event(
     names it in `replaces`). Returns the new ledger and the corrected payment, or the ledger itself and the
     payment when nothing changes. Refused as a new payment would be, or when a payment no longer fits."""
     payment = _payment(ledger, event_id)
+    if payment.kind == "restructure":  # its figures come from the history: void it and record the agreement again
+        raise InputError("id", event_id, "restructure_not_edited")
     new_amount = parse_amount(amount) if amount is not None else payment.amount
     new_on = parse_date(on, "on") if on is not None else payment.date
     if new_amount == payment.amount and new_on == payment.date:
@@ -223,8 +226,8 @@ def edit_loan(
 
 def payments_of(ledger: Ledger, loan_id: str | None = None) -> list[tuple[Event, Event | None]]:
     """Every payment (of one loan, or all), in the order they happened, each with the void that reverses it
-    (None while it stands): what a payments list shows."""
+    (None while it stands): what a payments list shows. (Restructures are not payments: restructure.py.)"""
     voided = ledger.voided_by()
     grouped = ledger.events_by_loan()
     ids = [loan_id] if loan_id is not None else [r.id for r in ledger.loans]
-    return [(e, voided.get(e.id)) for lid in ids for e in grouped.get(lid, ()) if e.kind != "void"]
+    return [(e, voided.get(e.id)) for lid in ids for e in grouped.get(lid, ()) if e.is_payment]

@@ -1,6 +1,7 @@
-"""Is a ledger consistent with itself? Checks that no single field can make: every loan id and event id
-appears once, every event names a loan in the ledger and is not dated before that loan was drawn, reminder
-rule ids are unique, the history's revisions go up and end at the ledger's.
+"""Is a ledger consistent with itself? Checks that no single field can make: every loan id, event id and contact
+id appears once, every event names a loan in the ledger and is not dated before that loan was drawn (and every
+contact names a loan in it), only a restructure carries a plan, reminder rule ids are unique, the history's
+revisions go up and end at the ledger's.
 
 Dates are within the years the program works with (EARLIEST to LATEST).
 
@@ -56,6 +57,19 @@ def problems(ledger: Ledger) -> list[Problem]:
             found.append(Problem("orphan_event", {"id": event.id, "loan": event.loan_id}))
         elif event.date < start:
             found.append(Problem("event_before_start", {"id": event.id, "loan": event.loan_id, "date": event.date, "start": start}))
+        if (event.kind == "restructure") != (event.plan is not None):  # an agreement carries its plan, nothing else does
+            found.append(Problem("restructure_plan", {"id": event.id, "kind": event.kind}))
+    contact_counts = Counter(contact.id for contact in ledger.contacts)
+    for contact_id, n in contact_counts.items():
+        if n > 1:
+            found.append(Problem("duplicate_contact", {"id": contact_id, "n": n}))
+    for contact in ledger.contacts:
+        if not EARLIEST <= contact.at.date() <= LATEST or (
+            contact.promise_date is not None and not EARLIEST <= contact.promise_date <= LATEST
+        ):
+            found.append(Problem("contact_date", {"id": contact.id, "date": contact.at.date(), "earliest": EARLIEST, "latest": LATEST}))
+        elif contact.loan_id not in starts:
+            found.append(Problem("orphan_contact", {"id": contact.id, "loan": contact.loan_id}))
     rule_counts = Counter(rule.id for rule in ledger.settings.reminders.rules)
     for rule_id, n in rule_counts.items():
         if n > 1:

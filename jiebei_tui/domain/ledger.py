@@ -17,6 +17,7 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
+from jiebei_tui.domain.contacts import Contact
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.free_text import clean_text
 from jiebei_tui.domain.history import Change
@@ -24,6 +25,7 @@ from jiebei_tui.domain.money import FEN
 from jiebei_tui.domain.product_terms import TERM_FIELDS, LoanTerms, ProductTerms, parse_terms
 from jiebei_tui.domain.reminder_settings import ReminderSettings
 from jiebei_tui.domain.scenarios import Scenario
+from jiebei_tui.domain.restructure import RestructurePlan
 from jiebei_tui.domain.terms import (
     Loan,
     Method,
@@ -108,7 +110,8 @@ class Event(BaseModel):
     """An entry in the ledger. Payments, each on a date: a repayment, a prepayment (its leftover follows its
     strategy), a settlement (the payoff); all three are one payment to the rules (replay.py). A void reverses
     the payment it names (`voids`, with the amount reversed and the payment's date); the payment stays in the
-    history, and a corrected payment names the one it `replaces`.
+    history, and a corrected payment names the one it `replaces`. A restructure records a plan the lender agreed
+    from its date (`plan`; `amount` is the new plan's principal): restructure.py.
 
     `recorded_at` and `source` say when and from where an entry was made (older entries have neither).
     Fields at their empty default are left out of the file: a ledger holds tens of thousands of events."""
@@ -117,7 +120,7 @@ class Event(BaseModel):
 
     id: str = Field(pattern=r"^E[0-9]{1,9}$")
     loan_id: str
-    kind: Literal["repayment", "prepayment", "settlement", "void"]
+    kind: Literal["repayment", "prepayment", "settlement", "void", "restructure"]
     date: dt.date  # bounded in integrity.py, as the loan's start is
     # pydantic's own constraints only (compiled, no Python validator): a ledger holds tens of thousands of
     # events. append_event writes every amount in fen (1000.00).
@@ -129,10 +132,11 @@ class Event(BaseModel):
     replaces: str | None = Field(default=None, pattern=r"^E[0-9]+$", exclude_if=_is_none)
     reason: str | None = Field(default=None, max_length=MAX_REASON, exclude_if=_is_none)
     auto_debit: bool = Field(default=False, exclude_if=_is_false)  # a debit the borrower confirmed went through
+    plan: RestructurePlan | None = Field(default=None, exclude_if=_is_none)  # a restructure's agreed plan
 
     @property
     def is_payment(self) -> bool:
-        return self.kind != "void"
+        return self.kind in PAYMENT_KINDS
 
 
 class Settings(BaseModel):
@@ -147,6 +151,8 @@ class Settings(BaseModel):
     # the day of the month the borrower is paid (1..31; a shorter month's last day); the months ahead flag
     # instalments due before it (domain/months.py)
     payday: int | None = Field(default=None, ge=1, le=31, exclude_if=_is_none)
+    # the day of the month the lender reports to the credit record (credit_record.py); None: not known
+    credit_report_day: int | None = Field(default=None, ge=1, le=31, exclude_if=_is_none)
 
 
 class Ledger(BaseModel):
@@ -159,8 +165,9 @@ class Ledger(BaseModel):
     settings: Settings = Field(default_factory=Settings)
     loans: list[LoanRecord] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
-    # the highest loan, event and scenario numbers ever issued, so a removed loan's id is never given out again
-    ids_issued: dict[Literal["L", "E", "S"], Annotated[int, Field(ge=0, le=999_999_999)]] = Field(default_factory=dict)
+    contacts: list[Contact] = Field(default_factory=list, exclude_if=lambda v: not v)  # the collection contact log (contacts.py)
+    # the highest loan, event, scenario and contact numbers ever issued, so a removed loan's id is never given out again
+    ids_issued: dict[Literal["L", "E", "S", "C"], Annotated[int, Field(ge=0, le=999_999_999)]] = Field(default_factory=dict)
     history: list[Change] = Field(default_factory=list)  # what changed, from where, when (history.py); the store keeps it
     # what-ifs kept apart from the real record (scenarios.py): they never change the loans or their payments
     scenarios: list[Scenario] = Field(default_factory=list, exclude_if=lambda v: not v)
@@ -218,7 +225,7 @@ def _number(identifier: str) -> int:
     return int(identifier[1:])
 
 
-def _issue(ledger: Ledger, prefix: Literal["L", "E"], taken: list[str]) -> tuple[str, dict]:
+def _issue(ledger: Ledger, prefix: Literal["L", "E", "C"], taken: list[str]) -> tuple[str, dict]:
     """The next id after every one issued before (ids are never reused), and the updated record of them."""
     number = max([ledger.ids_issued.get(prefix, 0), *(_number(i) for i in taken)]) + 1
     return f"{prefix}{number}", {**ledger.ids_issued, prefix: number}
@@ -293,6 +300,7 @@ def remove_loan(ledger: Ledger, loan_id: str) -> Ledger:
         update={
             "loans": [r for r in ledger.loans if r.id != loan_id],
             "events": [e for e in ledger.events if e.loan_id != loan_id],
+            "contacts": [c for c in ledger.contacts if c.loan_id != loan_id],
         }
     )
 
@@ -441,7 +449,7 @@ def issued_at_least(ledger: Ledger, other: Ledger) -> Ledger:
     """`ledger` remembering every id `other` has issued too: when an earlier version comes back (undo, a
     restored backup), ids given out since are still never given out again."""
     issued = dict(ledger.ids_issued)
-    for prefix, records in (("L", other.loans), ("E", other.events), ("S", other.scenarios)):
+    for prefix, records in (("L", other.loans), ("E", other.events), ("S", other.scenarios), ("C", other.contacts)):
         seen = max([other.ids_issued.get(prefix, 0), *(_number(r.id) for r in records)])
         if seen > issued.get(prefix, 0):
             issued[prefix] = seen

@@ -136,11 +136,14 @@ def overdue_outlook(
     days: int,
     chart_days: int = CHART_DAYS,
     paid_on_schedule: bool = False,
+    dues: list[dt.date] | None = None,
 ) -> OverdueOutlook:
     """Instalment `installment` (K) left unpaid `days` (N) days after its due date, nothing paid after it.
     `events`: the loan's payments (those dated before K's due date count). `paid_on_schedule` (a loan given
-    without a ledger): instead, every instalment due before K paid on its due date."""
-    dues = due_dates(loan)
+    without a ledger): instead, every instalment due before K paid on its due date. `dues`: every instalment's
+    due date when they are not the contract's (a restructured loan: loan_overdue_outlook)."""
+    if dues is None:
+        dues = due_dates(loan)
     if not 1 <= installment <= len(dues):
         raise InputError("installment", installment, "installment", n=len(dues))
     if days < 0:
@@ -191,10 +194,10 @@ def loan_overdue_outlook(
     from jiebei_tui.domain.ledger import effective_terms
 
     record = ledger.loan(loan_id)
-    return overdue_outlook(
-        record.loan,
-        terms if terms is not None else effective_terms(ledger, loan_id),
-        ledger.payments_by_loan().get(loan_id, []),
-        installment,
-        days,
-    )
+    events = ledger.payments_by_loan().get(loan_id, [])
+    terms = terms if terms is not None else effective_terms(ledger, loan_id)
+    dues = None
+    if any(e.kind == "restructure" for e in events):  # the instalments of the plans in force, numbered on
+        last = max(e.date for e in events)
+        dues = [row.due_date for row in LoanReplay.run(record.loan, terms, events, last, record).rows(last)]
+    return overdue_outlook(record.loan, terms, events, installment, days, dues=dues)

@@ -4,6 +4,10 @@ An occurrence is one reminder for one instalment of one loan (and, for a daily r
 (rule, loan, instalment, day). Occurrences exist only for instalments still unpaid when they fire: paying
 cancels the rest.
 
+A promise to pay made to a collector (contacts.py) is one more occurrence, once, on the promised date at the
+due-day rule's time (09:00 without one): its id is the contact's ("P:C3"), so it is delivered once like any
+other, and it goes when the promise is kept or the loan paid off.
+
 Quiet hours move a reminder to their end, and say so (`moved`). A reminder before the due date that this would
 carry onto the due day (a D−1 "fund your account" at 23:00 under 22:00–08:00 quiet hours) moves earlier
 instead, to the last minute before the quiet hours begin on its own day: it must arrive before the debit.
@@ -15,7 +19,7 @@ releases the claim; a claim whose owner died is taken and delivered again by the
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -25,6 +29,7 @@ from jiebei_tui.domain.overdue import overdue_cost
 from jiebei_tui.domain.reminder_settings import InFlight, parse_time
 
 if TYPE_CHECKING:
+    from jiebei_tui.domain.contacts import Promise
     from jiebei_tui.domain.product_terms import ProductTerms
     from jiebei_tui.domain.reminder_settings import Owner, ReminderRule, ReminderSettings
     from jiebei_tui.domain.replay import InstallmentState, LoanState
@@ -52,10 +57,14 @@ class Occurrence:
     penalty_per_day: Decimal
     auto_debit: bool
     account: str
+    promise: str | None = None  # a promise to pay: the contact that recorded it (contacts.py)
+    promised_to: str = ""  # who it was promised to
 
     @property
     def kind(self) -> str:
-        """before, due (the due day) or overdue."""
+        """before, due (the due day), overdue, or promise (a promise to pay falls due that day)."""
+        if self.promise is not None:
+            return "promise"
         return "before" if self.offset_days < 0 else "due" if self.days_overdue == 0 else "overdue"
 
     @property
@@ -128,8 +137,10 @@ def occurrences(
     tz: dt.tzinfo,
     start: dt.datetime,
     end: dt.datetime,
+    promises: Sequence[Promise] = (),
 ) -> list[Occurrence]:
-    """Every occurrence firing in [start, end], in time order, for instalments unpaid at their fire time."""
+    """Every occurrence firing in [start, end], in time order, for instalments unpaid at their fire time, and for
+    `promises` (contacts.promises_to_remind) on their dates."""
     out: list[Occurrence] = []
     first_day = start.astimezone(tz).date() - dt.timedelta(days=2)  # a quiet-hours shift can cross midnight
     last_day = end.astimezone(tz).date()
@@ -169,8 +180,44 @@ def occurrences(
                     if not rule.repeat_daily:
                         break
                     day += ONE_DAY
+    for promise in promises:
+        at, moved, inside = fire(promise.on, promise_time(settings, promise.loan_id), None)
+        if inside:
+            out.append(_promised(promise, at, moved, tz, settings))
     out.sort(key=lambda o: (o.fire_at, o.loan_id, o.installment, o.rule_id))
     return out
+
+
+PROMISE_TIME = dt.time(9, 0)  # without a due-day rule (the calendar export's default too)
+
+
+def promise_time(settings: ReminderSettings, loan_id: str) -> dt.time:
+    """When a promise's reminder fires on its date: the due-day rule's time for that loan (the earliest, when there
+    are several), else 09:00."""
+    times = [r.at for r in settings.rules if r.enabled and r.offset_days == 0 and r.applies_to(loan_id)]
+    return min(times, default=PROMISE_TIME)
+
+
+def _promised(promise: Promise, at: dt.datetime, moved: str | None, tz: dt.tzinfo, settings: ReminderSettings) -> Occurrence:
+    return Occurrence(
+        id=f"P:{promise.contact_id}",
+        rule_id="P",
+        loan_id=promise.loan_id,
+        loan_name=promise.loan_name,
+        installment=0,
+        due_date=promise.on,
+        fire_at=at,
+        rule_at=at if moved is None else _local(promise.on, promise_time(settings, promise.loan_id), tz),
+        moved=moved,
+        offset_days=0,
+        amount=promise.amount - promise.paid,
+        days_overdue=0,
+        penalty_per_day=ZERO,
+        auto_debit=False,
+        account="",
+        promise=promise.contact_id,
+        promised_to=promise.to,
+    )
 
 
 def _occurrence(
@@ -180,7 +227,8 @@ def _occurrence(
     late = max((day - inst.due_date).days, 0)
     unpaid_p, unpaid_i = inst.unpaid_principal, inst.unpaid_interest
     if late:
-        cost = overdue_cost(inst.no, inst.due_date, unpaid_p, unpaid_i, state.record.daily_rate, late, terms)
+        rate = state.daily_rate if state.daily_rate is not None else state.record.daily_rate  # a restructure's
+        cost = overdue_cost(inst.no, inst.due_date, unpaid_p, unpaid_i, rate, late, terms)
         amount, per_day = cost.amount_to_clear, cost.daily_cost
     else:
         amount, per_day = unpaid_p + unpaid_i, ZERO
@@ -234,6 +282,7 @@ def claim(
     owner: Owner,
     token: str = "0" * 8,
     alive: Callable[[Owner], bool] = lambda owner: True,
+    promises: Sequence[Promise] = (),
 ) -> tuple[Claim, ReminderSettings]:
     """The occurrences due by `now` not yet delivered, and the settings with them claimed (in flight, held by
     `owner` under `token`) and the high-water mark moved to `now`. The store applies this inside its locked
@@ -250,7 +299,7 @@ def claim(
     # the window's start only when a loan is new to the mark, and to the oldest claim taken over
     new_loans = any(loan_number(s.record.id) > covered for s in states)
     look_from = min(last, recent_from if new_loans else last, *(c.first for c in orphans))
-    found = occurrences(states, settings, terms, tz, look_from, now) if states else []
+    found = occurrences(states, settings, terms, tz, look_from, now, promises) if states else []
     taken = {oid for c in orphans for oid in c.occurrences}
     held = {oid for c in settings.in_flight if c not in orphans for oid in c.occurrences}
     due = []

@@ -44,6 +44,7 @@ from jiebei_tui.domain.terms import Loan, Method, Strategy
 if TYPE_CHECKING:  # the pydantic models are passed in; importing them here would slow the app's first frame
     from jiebei_tui.domain.ledger import Event, Ledger, LoanRecord
     from jiebei_tui.domain.product_terms import ProductTerms
+    from jiebei_tui.domain.restructure import RestructurePlan, Restructured
     from jiebei_tui.domain.simulate import Position, PrepayResult, SettleResult
 
 ONE_DAY = dt.timedelta(days=1)
@@ -60,7 +61,7 @@ class _Line:
     __slots__ = (
         "no", "period_start", "due_date", "principal", "interest", "paid_principal", "paid_interest",
         "paid_penalty", "prepaid", "fee", "unpaid_principal", "unpaid_interest", "principal_days",
-        "interest_days", "accrued_to", "cleared_on", "settled", "overdue",
+        "interest_days", "accrued_to", "cleared_on", "settled", "overdue", "frozen", "restructured",
     )
 
     def __init__(self, no: int, period_start: dt.date, due_date: dt.date, principal: Decimal) -> None:
@@ -82,6 +83,9 @@ class _Line:
         self.cleared_on: dt.date | None = None
         self.settled = False  # the instalment whose payment closed the loan early
         self.overdue = False
+        # penalty fixed by a restructure (the rate may change after it): (on principal, on interest)
+        self.frozen: tuple[Decimal, Decimal] | None = None
+        self.restructured = False  # ended by a restructure (restructure.py), its unpaid part carried or waived
 
     def accrue(self, on: dt.date) -> None:
         days = (on - self.accrued_to).days
@@ -94,6 +98,8 @@ class _Line:
         """Penalty charged by `on` (without changing the line): fixed once the instalment was cleared."""
         if not self.overdue:
             return ZERO, ZERO
+        if self.frozen is not None:
+            return self.frozen
         end = self.cleared_on or on
         if end <= self.due_date:
             return ZERO, ZERO
@@ -137,7 +143,7 @@ class InstallmentState:
     interest: Decimal  # charged (paid or due instalments) or projected on the balance as it stands (the rest)
     penalty: Decimal  # charged so far (paid or not)
     paid: Decimal
-    status: str  # paid, partial, due, overdue, upcoming
+    status: str  # paid, partial, due, overdue, upcoming, restructured (ended by an agreement: restructure.py)
     days_overdue: int
     unpaid_principal: Decimal
     unpaid_interest: Decimal
@@ -177,6 +183,9 @@ class LoanState:
     # what to pay today to clear what is overdue and complete the running instalment, nothing left over to
     # prepay (before its due date less than next_due_amount, which projects its interest to the due date)
     pay_now: Decimal = ZERO
+    daily_rate: Decimal | None = None  # the rate in force (a restructure may change it); None: the contract's
+    restructures: tuple[Restructured, ...] = ()  # agreements applied, oldest first (restructure.py)
+    capitalised: Decimal = ZERO  # interest and penalty carried into a new plan's principal by restructures
 
     @property
     def current(self) -> InstallmentState | None:
@@ -188,7 +197,13 @@ class LoanState:
 
     @property
     def principal_repaid(self) -> Decimal:
-        return self.record.principal - self.principal_outstanding
+        """Principal repaid: of what was drawn and of what restructures carried into a new plan's principal."""
+        return self.record.principal + self.capitalised - self.principal_outstanding
+
+    @property
+    def waived(self) -> Decimal:
+        """Interest and penalty waived by restructures: no longer owed."""
+        return sum((r.waived for r in self.restructures), ZERO)
 
 
 # slotted, not frozen: one per payment replayed (tens of thousands)
@@ -268,7 +283,8 @@ class LoanReplay:
         self.record = record
         self.loan_id = record.id if record is not None else loan_id
         self.terms = terms
-        self.daily_rate = loan.daily_rate
+        self.daily_rate = loan.daily_rate  # in force: a restructure may change it
+        self.method = loan.method  # likewise
         self.rate = penalty_rate(loan.daily_rate, terms)
         self.fee_rate = terms.prepayment_fee
         self.min_prepayment = terms.min_prepayment
@@ -294,6 +310,8 @@ class LoanReplay:
         self.stretches: list[tuple[dt.date, dt.date, Decimal, Decimal]] | None = None
         self.allocations: list[tuple[object, Allocation]] | None = None
         self._suffixes: dict[int, list[Decimal]] = {}  # plan end → annuity sums (see _annuity)
+        self.restructures: list[Restructured] = []  # agreements applied (restructure.py)
+        self.capitalised = ZERO  # interest and penalty carried into a new plan's principal
         self._next()
 
     # --- building one ---
@@ -453,7 +471,13 @@ class LoanReplay:
     # --- payments ---
 
     def apply(self, event, detail: bool = True) -> Allocation | None:
-        """Apply a recorded payment; where it went (an Allocation) unless `detail` is off (a plain replay)."""
+        """Apply a recorded payment; where it went (an Allocation) unless `detail` is off (a plain replay). A
+        restructure entry applies the agreement it carries (no Allocation: no money moved)."""
+        if event.kind == "restructure":
+            if event.plan is None:
+                raise InputError("plan", event.id, "restructure_plan")
+            self.restructure(event.date, event.plan, expected=event.amount)
+            return None
         amount = event.amount
         if amount is None or amount <= 0:
             raise InputError("amount", str(amount), "amount")
@@ -589,6 +613,90 @@ class LoanReplay:
             completed.no if completed is not None else None, recomputed, self.paid_off,
         )
 
+    def restructure(self, on: dt.date, plan: RestructurePlan, expected: Decimal | None = None) -> Restructured:
+        """Apply an agreement from `on` (restructure.py): the instalments overdue and the one running end there
+        (the running one's interest charged to the day); the principal outstanding, plus the unpaid interest and
+        the penalty owed unless waived, is the principal of the new plan, which runs from `on`. `expected`: the
+        new plan's principal as recorded (a recorded agreement that no longer fits the history is refused).
+        Raises InputError, changing nothing, when the loan is paid off, the day is before the drawdown, the new
+        plan's first due date is not after the day, or `expected` differs."""
+        from jiebei_tui.domain.restructure import Restructured
+
+        if self.paid_off:
+            raise InputError("loan", self.loan_id, "paid_off")
+        if on < self.loan.start:
+            raise InputError("on", on.isoformat(), "payment_before_start", start=self.loan.start)
+        if plan.first_due <= on or plan.first_due.day > 28:
+            raise InputError("first_due", plan.first_due.isoformat(), "restructure_first_due", on=on, days="…")
+        self.advance(on)
+        rate, terms = self.rate, self.terms
+        overdue = self._overdue_lines()
+        overdue_principal = interest = penalty = ZERO
+        days_overdue = 0
+        for line in overdue:
+            line.accrue(on)
+            on_principal, on_interest = line.penalty_parts(on, rate, terms)
+            penalty += on_principal + on_interest - line.paid_penalty
+            interest += line.unpaid_interest
+            overdue_principal += line.unpaid_principal
+            days_overdue = max(days_overdue, (on - line.due_date).days)
+        running = self.running
+        if running is not None:
+            interest += self._running_interest(on)
+        principal = self.balance + overdue_principal
+        amount = principal + (ZERO if plan.waive_interest else interest) + (ZERO if plan.waive_penalty else penalty)
+        if expected is not None and expected != amount:
+            raise InputError("amount", str(expected), "restructure_amount", amount=amount, on=on)
+        if amount <= 0:  # nothing outstanding but a fen of waived interest: nothing to plan
+            raise InputError("loan", self.loan_id, "paid_off")
+
+        # --- nothing can be refused from here on ---
+        for line in self.lines:  # penalties so far are fixed: the rate may change from here
+            if line.overdue and line.frozen is None:
+                line.frozen = line.penalty_parts(on, rate, terms)
+        ended = []
+        for line in overdue:
+            line.restructured = True
+            line.cleared_on = on
+            ended.append(line.no)
+        if running is not None:
+            self._close(on)
+            self.stretch_from = on
+            if running.paid or running.interest:
+                running.restructured = True
+                running.cleared_on = on
+                ended.append(running.no)
+            else:  # nothing happened in it yet: the new plan takes its place
+                self.lines.pop()
+            self.running = None
+        self._skip_cleared()
+        self.capitalised += amount - principal
+        self.balance = amount
+        self.stretch_from = on
+        self.daily_rate = plan.daily_rate
+        self.rate = penalty_rate(plan.daily_rate, terms)
+        self.method = plan.method
+        dues = plan.due_dates()
+        self.dues = dues
+        self._suffixes = {}
+        first_no = len(self.lines) + 1
+        if plan.installment is not None:
+            self.regular_amount = plan.installment
+            self.plan = PlanCursor(
+                FIXED_INSTALLMENT, amount, plan.daily_rate, on, dues, 0, len(dues) - 1, plan.installment, first_no,
+                stop_early=True,
+            )
+        else:
+            self.regular_amount = regular_amount(amount, plan.daily_rate, on, list(dues), plan.method)
+            self.plan = PlanCursor.for_method(plan.method, amount, plan.daily_rate, on, dues, 0, self.regular_amount, first_no)
+        self._next()
+        done = Restructured(
+            on=on, plan=plan, principal=principal, overdue_principal=overdue_principal, interest=interest,
+            penalty=penalty, amount=amount, first_no=first_no, ended=tuple(ended), days_overdue=days_overdue,
+        )
+        self.restructures.append(done)
+        return done
+
     def _charge(self, charged: Decimal, at: dt.date) -> None:
         """Charge a stretch's rounded interest (up to `at`) to the running instalment."""
         self.running.interest += charged
@@ -619,7 +727,7 @@ class LoanReplay:
         if fresh is not None:
             self.lines.pop()
             self.running = None
-            start = fresh.no - 1  # index of its due date
+            start = fresh.no - plan.first_no  # index of its due date
             end = start if plan.done else plan.last_index()
         else:
             start = plan.index
@@ -638,9 +746,10 @@ class LoanReplay:
         return prepaid, fee, True
 
     def _replan(self, on: dt.date, start: int, end: int, strategy: Strategy) -> PlanCursor:
-        balance, rate, dues, method = self.balance, self.daily_rate, self.dues, self.loan.method
+        balance, rate, dues, method = self.balance, self.daily_rate, self.dues, self.method
+        first_no = self.plan.first_no  # after a restructure the plan's numbers go on from the old plan's
         if method is Method.INTEREST_FIRST:  # no term to shorten: both strategies give the same plan
-            return PlanCursor(INTEREST_FIRST, balance, rate, on, dues, start, end, ZERO)
+            return PlanCursor(INTEREST_FIRST, balance, rate, on, dues, start, end, ZERO, first_no)
         if strategy is Strategy.REDUCE_INSTALLMENT:
             if method is Method.EQUAL_INSTALLMENT:
                 amount = self._annuity(balance, on, start, end)
@@ -648,11 +757,13 @@ class LoanReplay:
                 amount = (balance / (end - start + 1)).quantize(FEN, rounding=ROUND_HALF_UP)
             self.regular_amount = amount
             mode = FIXED_INSTALLMENT if method is Method.EQUAL_INSTALLMENT else FIXED_PRINCIPAL
-            return PlanCursor(mode, balance, rate, on, dues, start, end, amount)
+            return PlanCursor(mode, balance, rate, on, dues, start, end, amount, first_no)
         if method is Method.EQUAL_INSTALLMENT:  # keep the instalment, end sooner
-            return PlanCursor(FIXED_INSTALLMENT, balance, rate, on, dues, start, end, self.regular_amount, stop_early=True)
+            return PlanCursor(
+                FIXED_INSTALLMENT, balance, rate, on, dues, start, end, self.regular_amount, first_no, stop_early=True
+            )
         periods = periods_to_repay(balance, self.regular_amount, end - start + 1)
-        return PlanCursor(FIXED_PRINCIPAL, balance, rate, on, dues, start, start + periods - 1, self.regular_amount)
+        return PlanCursor(FIXED_PRINCIPAL, balance, rate, on, dues, start, start + periods - 1, self.regular_amount, first_no)
 
     def _annuity(self, balance: Decimal, on: dt.date, start: int, end: int) -> Decimal:
         """schedule.annuity of dues[start..end] from `on`, in O(1): Σ_k Π_{i≤k} 1/(1 + d·δ_i) = T_start / (1 + d·δ_start)
@@ -767,8 +878,11 @@ class LoanReplay:
         each."""
         state = self.rows(today)
         left = self.loan.principal - self.loose_prepaid
+        plans = {r.first_no: r.amount for r in self.restructures}  # a new plan starts from its own principal
         out = []
         for row in state:
+            if row.no in plans:
+                left = plans[row.no]
             left -= row.principal
             out.append(Installment(row.no, row.period_start or self.loan.start, row.due_date, row.principal, row.interest, left))
         return out
@@ -780,7 +894,15 @@ class LoanReplay:
         running = self.running
         for line in self.lines:
             due = line.due_date
-            if line.cleared_on is not None:
+            if line.restructured:  # its principal shows what it repaid: the rest went on in the new plan
+                parts = line.penalty_parts(today, rate, terms) if line.overdue else (ZERO, ZERO)
+                rows.append(
+                    InstallmentState(
+                        line.no, due, line.paid_principal, line.interest, parts[0] + parts[1], line.paid,
+                        "restructured", 0, ZERO, ZERO, False, line.cleared_on, line.period_start,
+                    )
+                )
+            elif line.cleared_on is not None:
                 parts = line.penalty_parts(today, rate, terms) if line.overdue else (ZERO, ZERO)
                 rows.append(
                     InstallmentState(
@@ -868,6 +990,9 @@ class LoanReplay:
             principal_prepaid=self.prepaid_total,
             fees_paid=self.fees_total,
             pay_now=pay_now,
+            daily_rate=self.daily_rate,
+            restructures=tuple(self.restructures),
+            capitalised=self.capitalised,
         )
 
 

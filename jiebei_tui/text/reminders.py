@@ -18,6 +18,8 @@ def counted(key: str, n: int, lang: str, **values: object) -> str:
 
 def message(o: Occurrence, lang: str) -> str:
     loan = visible(o.loan_name)
+    if o.kind == "promise":
+        return t("remind.promise", lang, loan=loan, amount=o.amount, due_date=o.due_date, to=visible(o.promised_to))
     if o.kind == "before":
         if o.auto_debit:
             account = visible(o.account) if o.account else t("repay.account", lang)

@@ -1,3 +1,312 @@
-"""Strings: hardship. key → (English, 中文)."""
+"""Strings: hardship (issue 12: a missed payment's way back). key → (English, 中文)."""
 
-STRINGS: dict[str, tuple[str, str]] = {}
+STRINGS: dict[str, tuple[str, str]] = {
+    # --- what each input allows (the end of an InputError sentence) ---
+    "rule.restructure_plan": (
+        "a restructure entry must carry the plan that was agreed",
+        "协商重组记录必须包含约定的还款计划",
+    ),
+    "rule.restructure_amount": (
+        "the agreement restructured {amount} on {on}, by the history as it stands now; void the restructure and "
+        "record the agreement again",
+        "按目前的还款记录，{on} 协商重组的金额应为 {amount}；请撤销这条重组记录后重新登记协议",
+    ),
+    "rule.restructure_date": (
+        "the agreement's date is after the drawdown ({start}) and not after today ({today})",
+        "协议日期须晚于借款日（{start}），且不晚于今天（{today}）",
+    ),
+    "rule.restructure_needs": (
+        "give the new plan's number of instalments (--term), its instalment (--installment), or both",
+        "请给出新计划的期数（--term）、每期金额（--installment），或两者都给",
+    ),
+    "rule.restructure_term": (
+        "the new plan has 1 to {max} monthly instalments",
+        "新计划的期数须为 1 到 {max} 期（按月）",
+    ),
+    "rule.restructure_rate": (
+        "the new daily rate is 0 (interest stopped) up to 0.1% a day, written as 0.0004 or 0.04%",
+        "新的日利率须为 0（停息）到日息 0.1%，写作 0.0004 或 0.04%",
+    ),
+    "rule.restructure_installment_method": (
+        "a fixed instalment is for an equal-instalment plan; this plan is {method}: give its term instead",
+        "固定每期金额只适用于等额本息；这个计划是 {method}，请改为给出期数",
+    ),
+    "rule.restructure_installment_small": (
+        "the instalment must be more than a month's interest ({interest}), or the principal never goes down",
+        "每期金额须高于一个月的利息（{interest}），否则本金永远不会减少",
+    ),
+    "rule.restructure_installment_term": (
+        "that instalment does not repay the loan within {max} months; the least that does is {least}",
+        "按这个每期金额无法在 {max} 个月内还清；能还清的最低每期金额为 {least}",
+    ),
+    "rule.restructure_first_due": (
+        "the new plan's first due date is after the agreement ({on}), within {days} days of it, on a day from "
+        "1 to 28",
+        "新计划的首个还款日须晚于协议日期（{on}），在其后 {days} 天之内，且为每月 1 到 28 日",
+    ),
+    "rule.restructure_not_edited": (
+        "a restructure is not edited: void it and record the agreement again",
+        "协商重组记录不能修改：请撤销后重新登记协议",
+    ),
+    "rule.budget_from": ("the plan starts today ({today}) or later", "计划须从今天（{today}）或之后开始"),
+    "rule.budget_order": ("the order is one of: {known}", "顺序须为以下之一：{known}"),
+    "rule.budget_months": ("the plan looks 1 to {max} months ahead", "计划可看 1 到 {max} 个月"),
+    "rule.contact_at": (
+        "a contact's time is the local time it happened, written YYYY-MM-DD HH:MM, without a zone",
+        "联系时间须为当地时间，写作 YYYY-MM-DD HH:MM，不带时区",
+    ),
+    "rule.contact_date": (
+        "a contact is not before the drawdown ({start}) and not after today ({today})",
+        "联系时间不能早于借款日（{start}），也不能晚于今天（{today}）",
+    ),
+    "rule.contact_channel": ("the channel is one of: {known}", "渠道须为以下之一：{known}"),
+    "rule.contact_id": ("no contact has that id; the log has: {known}", "没有这个编号的催收记录；现有：{known}"),
+    "rule.promise_both": (
+        "a promise to pay is an amount (--promise) and a date (--promise-date), both",
+        "还款承诺须同时给出金额（--promise）和日期（--promise-date）",
+    ),
+    "rule.promise_date": (
+        "the date promised is not before the contact ({at})",
+        "承诺还款日期不能早于联系日期（{at}）",
+    ),
+    "rule.report_day": (
+        "the reporting day is a day of the month from 1 to 31 (a shorter month's last day stands for the 29th to "
+        "31st), or unknown",
+        "报送日须为每月 1 到 31 日（月份较短时以月末代替 29–31 日），或 unknown（未知）",
+    ),
+    # --- what an inconsistent ledger holds (domain/integrity.py) ---
+    "integrity.restructure_plan": (
+        "entry {id} ({kind}): only a restructure carries an agreed plan, and a restructure must carry one",
+        "记录 {id}（{kind}）：只有协商重组记录带有约定的还款计划，且必须带有",
+    ),
+    # --- the request letter (text/letter.py): what the borrower sends the lender ---
+    "letter.title": ("Request for a repayment arrangement", "协商还款申请书"),
+    "letter.to": ("To: {lender}", "{lender}："),
+    "letter.to_default": ("the lender", "贷款机构"),
+    "letter.greeting": ("Dear Sir or Madam,", "您好！"),
+    "letter.loan": (
+        "I borrowed {principal} on {start} (loan {loan}, \u201c{name}\u201d) at a daily rate of {rate} ({apr} a year, "
+        "simple), to repay in {term} monthly instalments.",
+        "本人于 {start} 借款 {principal}（借款 {loan}，\u201c{name}\u201d），日利率 {rate}（年化单利 {apr}），"
+        "分 {term} 期按月还款。",
+    ),
+    "letter.overdue": (
+        "As of {on}, instalment {installments} is {days} days overdue: {overdue_principal} of principal, "
+        "{interest} of interest unpaid and {penalty} of penalty interest. In all I owe {payoff}, of which "
+        "{outstanding} is principal.",
+        "截至 {on}，第 {installments} 期已逾期 {days} 天：逾期本金 {overdue_principal}，未付利息 {interest}，"
+        "罚息 {penalty}。目前合计欠款 {payoff}，其中本金 {outstanding}。",
+    ),
+    "letter.overdue.many": (
+        "As of {on}, instalments {installments} are overdue, the oldest by {days} days: {overdue_principal} of "
+        "principal, {interest} of interest unpaid and {penalty} of penalty interest. In all I owe {payoff}, of which "
+        "{outstanding} is principal.",
+        "截至 {on}，第 {installments} 期已逾期，最早一期逾期 {days} 天：逾期本金 {overdue_principal}，未付利息 "
+        "{interest}，罚息 {penalty}。目前合计欠款 {payoff}，其中本金 {outstanding}。",
+    ),
+    "letter.current": (
+        "As of {on}, nothing is overdue yet, but I cannot keep to the plan: its next instalment, {next}, falls "
+        "due on {next_date}. I owe {payoff} in all, of which {outstanding} is principal and {interest} interest "
+        "to date.",
+        "截至 {on}，尚无逾期，但本人无法继续按原计划还款：下一期 {next} 将于 {next_date} 到期。目前合计欠款 "
+        "{payoff}，其中本金 {outstanding}，截至当日利息 {interest}。",
+    ),
+    "letter.reason": ("My circumstances: {reason}", "本人情况：{reason}"),
+    "letter.budget": (
+        "I can pay {budget} a month. I ask you to agree to the following:",
+        "本人每月可用于还款的金额为 {budget}。特申请：",
+    ),
+    "letter.plan": (
+        "{n}. to repay {carried}, {principal} in all, in {term} monthly instalments of {installment}{last}, due on "
+        "day {day} of each month from {first_due} to {last_due}, at a daily rate of {rate}: {total_interest} of "
+        "interest over the plan, {total} to repay in all;",
+        "{n}、将{carried}，共计 {principal}，分 {term} 期按月偿还，每期 {installment}{last}，自 {first_due} 起至 "
+        "{last_due} 止，每月 {day} 日还款，按日利率 {rate} 计息，利息合计 {total_interest}，还款总额 {total}；",
+    ),
+    "letter.carried_principal": ("the {amount} of principal outstanding", "剩余本金 {amount}"),
+    "letter.carried_interest": ("the {amount} of unpaid interest", "未付利息 {amount}"),
+    "letter.carried_penalty": ("the {amount} of penalty interest", "罚息 {amount}"),
+    "letter.and": (" and ", " 和 "),
+    "letter.list": (", ", "、"),
+    "letter.last": (" (the last {amount})", "（最后一期 {amount}）"),
+    "letter.waive_penalty": ("{n}. to waive the {amount} of penalty interest;", "{n}、减免罚息 {amount}；"),
+    "letter.waive_interest": ("{n}. to waive the {amount} of unpaid interest;", "{n}、减免未付利息 {amount}；"),
+    "letter.pause": (
+        "{n}. while we agree on this, to add no further penalty interest, and to keep collection within the rules "
+        "(no contact between 22:00 and 08:00, none with third parties).",
+        "{n}、协商期间暂停计收罚息，并依规催收（22:00 至次日 08:00 不联系本人，不联系第三方）。",
+    ),
+    "letter.alternative": (
+        "If that is not possible, I could instead pay {installment} a month for {term} months, to {last_due}.",
+        "如无法同意，本人也可每月还款 {installment}，共 {term} 期，至 {last_due} 还清。",
+    ),
+    "letter.promise": ("I will keep to the new plan.", "本人承诺按新计划按时还款。"),
+    "letter.illustrative": (
+        "These figures are my own calculation from the contract's terms (illustrative); please confirm them.",
+        "以上数字为本人依据合同条款自行测算（示例），请以贵方核算为准。",
+    ),
+    "letter.closing": ("Yours faithfully,", "此致\n敬礼"),
+    "letter.signature": ("{name}    Date: {on}", "申请人：{name}    日期：{on}"),
+    "letter.blank_name": ("________", "________"),
+    "letter.short": (
+        "Even over {max} months the instalment would be {least}, {shortfall} more than I can pay a month; I ask "
+        "you to tell me what you can offer.",
+        "即使分 {max} 期，每期也需 {least}，比本人每月可还款金额多 {shortfall}；恳请告知贵方可提供的方案。",
+    ),
+    "integrity.duplicate_contact": ("contact id {id} appears {n} times", "催收记录编号 {id} 出现了 {n} 次"),
+    "integrity.orphan_contact": (
+        "contact {id} is for loan {loan}, which is not in the ledger",
+        "催收记录 {id} 对应的借款 {loan} 不在账本中",
+    ),
+    "integrity.contact_date": (
+        "contact {id} has a date ({date}) outside {earliest} to {latest}",
+        "催收记录 {id} 的日期（{date}）不在 {earliest} 到 {latest} 之间",
+    ),
+    # --- a promise to pay, as a reminder (text/reminders.py) ---
+    "remind.promise": (
+        "{loan}: you promised {to} to pay {amount} today ({due_date}).",
+        "{loan}：你曾向 {to} 承诺今天（{due_date}）还款 {amount}。",
+    ),
+    # --- the collection rules a contact is checked against (domain/contacts.py), with their sources ---
+    "contacts.channel.phone": ("phone", "电话"),
+    "contacts.channel.sms": ("SMS", "短信"),
+    "contacts.channel.app": ("app", "App"),
+    "contacts.channel.visit": ("visit", "上门"),
+    "contacts.channel.third-party": ("third party", "第三方"),
+    "flag.night": (
+        "at {time}, between {start} and {end}: no collection at night without your consent",
+        "时间 {time}，在 {start} 至 {end} 之间：未经同意夜间不得催收",
+    ),
+    "flag.calls": (
+        "unanswered call {n} of {date} to this number: at most {max} a day",
+        "{date} 对同一号码的第 {n} 次未接通呼叫：每天最多 {max} 次",
+    ),
+    "flag.third_party": (
+        "contact with a third party about your debt: not allowed with unrelated third parties",
+        "就你的债务联系第三方：不得联系无关第三方",
+    ),
+    "flag.not_overdue": (
+        "nothing on the loan was overdue at the start of {date}: collection is for debts overdue",
+        "{date} 当天开始时这笔借款没有逾期：催收只针对逾期债务",
+    ),
+    "flag.not_overdue.paid_off": (
+        "the loan was paid off by {date}: nothing was owed",
+        "这笔借款在 {date} 前已还清：并无欠款",
+    ),
+    "source.cba_2026": (
+        "China Banking Association, guideline on personal consumer loan collection (trial, January 2026)",
+        "中国银行业协会《个人消费贷款催收工作指引（试行）》（2026 年 1 月）",
+    ),
+    "source.nifa_2024": (
+        "National Internet Finance Association of China, collection guideline (May 2024)",
+        "中国互联网金融协会催收相关指引（2024 年 5 月）",
+    ),
+    "source.ledger": ("your own ledger: the loan's payments and schedule", "你自己的账本：这笔借款的还款记录和计划"),
+    "rules.night": (
+        "No collection between {start} and {end} local time without your consent (none after 22:00: NIFA).",
+        "未经同意，当地时间 {start} 至 {end} 不得催收（中国互联网金融协会：22:00 后不得催收）。",
+    ),
+    "rules.calls": (
+        "At most {max} unanswered call attempts a day to one number.",
+        "同一号码每天未接通的呼叫最多 {max} 次。",
+    ),
+    "rules.third_party": ("No contact with unrelated third parties about your debt.", "不得就你的债务联系无关第三方。"),
+    "rules.not_overdue": (
+        "Collection is for debts overdue: a contact on a day nothing was overdue, or after the loan was paid off.",
+        "催收只针对逾期债务：当天并无逾期、或借款已还清后的联系。",
+    ),
+    "rules.illustrative": (
+        "Illustrative: the rules as the app's sources state them. The guidelines' own text, and your contract, are "
+        "what count.",
+        "示例：以上规则按本程序引用的资料概括，以指引原文和你的合同为准。",
+    ),
+    # --- the report for a complaint (text/complaint.py) ---
+    "report.title": ("Collection contact record", "催收联系记录"),
+    "report.title_loan": ("Collection contact record — {loan} ({id})", "催收联系记录——{loan}（{id}）"),
+    "report.prepared": (
+        "Prepared on {today} from the borrower's own record (jiebei-tui). Times are local, as the borrower noted "
+        "them.",
+        "根据借款人自己的记录（jiebei-tui）于 {today} 整理。时间为借款人记下的当地时间。",
+    ),
+    "report.summary": ("Summary", "概要"),
+    "report.count": ("Contacts recorded: {n}; breaking a rule: {flagged}", "记录的联系：{n} 次；违反规则：{flagged} 次"),
+    "report.count_rule": ("{rule}: {n}", "{rule}：{n} 次"),
+    "report.contacts": ("Contacts", "联系记录"),
+    "report.payments": ("Payments", "还款记录"),
+    "report.rules": ("The rules (illustrative)", "规则（示例）"),
+    "report.none": ("None recorded.", "暂无记录。"),
+    "report.col.at": ("Date and time", "日期和时间"),
+    "report.col.loan": ("Loan", "借款"),
+    "report.col.channel": ("Channel", "渠道"),
+    "report.col.from": ("From", "来自"),
+    "report.col.note": ("Note", "内容"),
+    "report.col.promise": ("Promise to pay", "还款承诺"),
+    "report.col.flags": ("Rules broken", "违反的规则"),
+    "report.col.date": ("Date", "日期"),
+    "report.col.kind": ("Kind", "类型"),
+    "report.col.amount": ("Amount", "金额"),
+    "report.promise": ("{amount} by {date}", "{date} 前还 {amount}"),
+    "report.answered": ("answered", "已接听"),
+    "report.source": ("Source: {source}", "来源：{source}"),
+    "rule_name.night": ("At night (22:00–08:00)", "夜间（22:00–08:00）"),
+    "rule_name.calls": ("More than 6 unanswered calls a day", "每天未接通呼叫超过 6 次"),
+    "rule_name.third_party": ("Third parties contacted", "联系第三方"),
+    "rule_name.not_overdue": ("Nothing overdue then", "当时并无逾期"),
+    # --- what each figure rests on (illustrative, with sources), for the screens and commands of phase B ---
+    "afford.rules": (
+        "Illustrative: the budget is paid on one day a month. What is overdue is paid first ({order}), then what "
+        "falls due before the next budget day; what is left waits for the next month (nothing is prepaid). Each "
+        "payment follows your contract's rules as recorded here.",
+        "示例：预算每月在同一天支付。先还逾期欠款（{order}），再还下一个预算日之前到期的分期；剩余的留到下个月"
+        "（不提前还款）。每笔还款按这里记录的合同规则计算。",
+    ),
+    "afford.order.oldest": ("the loan overdue longest first", "逾期最久的借款优先"),
+    "afford.order.costliest": ("the highest penalty rate first", "罚息利率最高的借款优先"),
+    "request.rules": (
+        "Illustrative: worked out as the agreement it asks for would be recorded here; the lender computes its "
+        "own figures, and its contract binds. At most {max} months: the ceiling for a credit card's personalised "
+        "instalments ({source}), used here as a guide.",
+        "示例：按所申请的协议在本程序中登记后的结果计算；贷款机构会自行核算，以合同为准。最长 {max} 个月：参照"
+        "信用卡个性化分期的上限（{source}）。",
+    ),
+    "source.credit_card_art70": (
+        "Measures on the supervision of commercial banks' credit card business, art. 70",
+        "《商业银行信用卡业务监督管理办法》第七十条",
+    ),
+    "credit.rules": (
+        "Illustrative. The lender reports to the PBOC credit centre monthly, on a day it does not publish, and does "
+        "not publish how many days late leads to a mark (even one day may be reported). Adverse records are kept "
+        "{years} years from the day the overdue ends, then deleted ({source}).",
+        "示例。贷款机构每月向人民银行征信中心报送，报送日和逾期多少天会被记录均未公开（逾期一天也可能被报送）。"
+        "不良信息自不良行为终止之日起保存 {years} 年，期满删除（{source}）。",
+    ),
+    "credit.model": (
+        "Assumed here: a report shows the loan as it stood at the start of its day. Paying everything due by the "
+        "day before keeps that report clean; paying by each due date keeps the loan from being overdue at all.",
+        "此处假设：报送反映报送日开始时的借款状态。在报送日前一天还清全部到期欠款，该次报送就不显示逾期；"
+        "每期在还款日前还款，则根本不会逾期。",
+    ),
+    "credit.unknown_day": (
+        "Your lender's reporting day is not known: any day overdue may be the one reported. Set it if you know it.",
+        "不知道贷款机构的报送日：任何一天的逾期都可能被报送。如果知道，请设置报送日。",
+    ),
+    "source.pboc_art16": (
+        "PBOC Credit Reporting Regulation (征信业管理条例, State Council Decree No. 631, 2013), art. 16",
+        "《征信业管理条例》（国务院令第 631 号，2013 年）第十六条",
+    ),
+    "credit.code.N": ("N — normal", "N——正常"),
+    "credit.code.1": ("1 — 1–30 days overdue", "1——逾期 1–30 天"),
+    "credit.code.2": ("2 — 31–60 days overdue", "2——逾期 31–60 天"),
+    "credit.code.3": ("3 — 61–90 days overdue", "3——逾期 61–90 天"),
+    "credit.code.4": ("4 — 91–120 days overdue", "4——逾期 91–120 天"),
+    "credit.code.5": ("5 — 121–150 days overdue", "5——逾期 121–150 天"),
+    "credit.code.6": ("6 — 151–180 days overdue", "6——逾期 151–180 天"),
+    "credit.code.7": ("7 — over 180 days overdue", "7——逾期 180 天以上"),
+    "credit.code.C": ("C — closed", "C——结清"),
+    "credit.codes_source": (
+        "Status codes as consumer guides explain the PBOC credit report's repayment record (illustrative).",
+        "状态代码按消费者指南对人民银行征信报告还款记录的解释（示例）。",
+    ),
+    # --- the schedule ---
+    "status.restructured": ("restructured", "已协商重组"),
+}
