@@ -292,11 +292,10 @@ def run(store, today: dt.date, now: dt.datetime | None = None, lang: str = "en",
         *, owner=None, seen=None) -> tuple[Claim, Report]:
     """Claim what is due (one locked transaction), deliver it, mark it sent (a second one). When nothing is due,
     nothing is written; with no ledger file yet (the demo at a first look) there is nothing to remind of. Safe from a worker thread (see the module's note). `owner` is for tests: by default this
-            states = all_states(ledger, today)
-            if seen is not None:
-                seen(ledger, states)
-            claimed, updated = claim(states, settings, ledger.terms, tz, moment, me, token, owner_alive,
-                                     promises_to_remind(ledger, today))
+    process. `seen(ledger, states)`, when given, is called with the ledger the claim read and its loans' states
+at today (so a caller need not read and validate the file a second time). Raises what the store raises
+(LedgerFileError) and InputError for a bad saved time zone."""
+    from jiebei_tui.domain.contacts import promises_to_remind
     from jiebei_tui.domain.ledger import change_reminders
     from jiebei_tui.domain.replay import all_states
 
