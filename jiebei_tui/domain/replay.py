@@ -131,6 +131,7 @@ class _Line:
         other.unpaid_principal, other.unpaid_interest = self.unpaid_principal, self.unpaid_interest
         other.principal_days, other.interest_days, other.accrued_to = self.principal_days, self.interest_days, self.accrued_to
         other.cleared_on, other.settled, other.overdue = self.cleared_on, self.settled, self.overdue
+        other.frozen, other.restructured = self.frozen, self.restructured
         return other
 
 
@@ -809,6 +810,7 @@ class LoanReplay:
         other.running = other.lines[-1] if self.running is not None else None  # always the last line
         other.plan = self.plan.copy()
         other.problems = list(self.problems)
+        other.restructures = list(self.restructures)
         if self.stretches is not None:
             other.stretches = list(self.stretches)
         if self.allocations is not None:
