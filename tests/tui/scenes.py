@@ -37,15 +37,13 @@ def make_app(scene: str, lang: str) -> JiebeiApp:
 
 
 async def arrive(pilot, scene: str) -> None:
-    """Wait for the ledger, press the scene's keys, then hold the cursors still."""
-    from tests.tui.conftest import ready
+    """Wait for the ledger, press the scene's keys, hold the cursors still, then wait for a settled screen."""
+    from tests.tui.conftest import press, ready, settle
 
     await ready(pilot)
     for key in SCENES[scene]:
-        await pilot.press(key)
-        await pilot.pause()
+        await press(pilot, key)
     for field in pilot.app.screen.query(Input):
         field.cursor_blink = False
     pilot.app.clear_notifications()  # the first-run toast would hide part of every picture
-    await pilot.wait_for_scheduled_animations()
-    await pilot.pause(0.2)  # tables mounted after the ledger is read finish their layout
+    await settle(pilot)

@@ -4,10 +4,10 @@ channels, a test through the real channels, and a preview of the next ten remind
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, DataTable, Input, Label, Static, Switch
 
+from jiebei_tui.actions import registry
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.text.i18n import t
 from jiebei_tui.text.reminders import message, offset_label
@@ -18,12 +18,7 @@ PREVIEW_DAYS = 60
 
 
 class RemindersScreen(SectionScreen):
-    BINDINGS = [
-        Binding("n", "new_rule", "New", id="jiebei.new_rule"),
-        Binding("e", "edit_rule", "Edit", id="jiebei.edit_rule"),
-        Binding("x", "remove_rule", "Delete", id="jiebei.remove_rule"),
-        Binding("space", "toggle_rule", "On/off", id="jiebei.toggle_rule"),
-    ]
+    BINDINGS = registry.bindings("reminders")
     DEFAULT_CSS = """
     RemindersScreen .form-row { height: auto; }
     RemindersScreen .form-row Label { padding: 1 1 0 0; width: 42; }
@@ -67,11 +62,11 @@ class RemindersScreen(SectionScreen):
                     yield Button(t("reminders.test", lang), id="test")
             yield Static(t("reminders.closed_note", lang), classes="hint")
 
-    def on_mount(self) -> None:
+    def after_compose(self) -> None:
         table = self.query_one("#rules", DataTable)
         for key in ("rule", "offset", "time", "loans", "repeat", "enabled"):
             table.add_column(t(f"col.{key}", self.lang), key=key)
-        super().on_mount()
+        super().after_compose()
 
     @property
     def settings(self):

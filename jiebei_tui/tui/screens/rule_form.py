@@ -3,45 +3,42 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static, Switch
+from textual.containers import Horizontal
+from textual.widgets import Button, Input, Label, Switch
 
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.reminder_settings import add_rule, edit_rule
 from jiebei_tui.text.i18n import t
-from jiebei_tui.tui.screens.modals import MODAL_CSS
+from jiebei_tui.tui.widgets.prose import Problem
+from jiebei_tui.tui.widgets.dialog import Dialog
 
 FIELD_LABELS = {"offset": "reminders.offset", "time": "reminders.time", "loans": "reminders.loans", "repeat": "reminders.repeat"}
 
 
-class RuleForm(ModalScreen[bool]):
-    DEFAULT_CSS = MODAL_CSS.format(name="RuleForm")
-    BINDINGS = [Binding("escape", "dismiss(False)", "Cancel", id="jiebei.cancel")]
+class RuleForm(Dialog[bool]):
+    CANCEL = False
 
     def __init__(self, rule) -> None:
         super().__init__()
         self.rule = rule
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         lang, r = self.app.lang, self.rule
         title = t("reminders.rule_title_edit", lang, id=r.id) if r else t("reminders.rule_title_new", lang)
-        with Vertical():
-            yield Label(title, classes="panel-title")
-            yield Label(t("reminders.offset", lang))
-            yield Input(str(r.offset_days) if r else "-2", id="offset")
-            yield Label(t("reminders.time", lang))
-            yield Input(r.time if r else "09:00", id="time")
-            yield Label(t("reminders.loans", lang))
-            yield Input(",".join(r.loans) if r and r.loans else "all", id="loans")
-            with Horizontal():
-                yield Switch(r.repeat_daily if r else False, id="repeat")
-                yield Label(t("reminders.repeat", lang))
-            yield Static("", id="error", classes="error-text")
-            with Horizontal():
-                yield Button(t("edit.save", lang), variant="primary", id="save")
-                yield Button(t("key.cancel", lang), id="cancel")
+        yield Label(title, classes="title")
+        yield Label(t("reminders.offset", lang))
+        yield Input(str(r.offset_days) if r else "-2", id="offset")
+        yield Label(t("reminders.time", lang))
+        yield Input(r.time if r else "09:00", id="time")
+        yield Label(t("reminders.loans", lang))
+        yield Input(",".join(r.loans) if r and r.loans else "all", id="loans")
+        with Horizontal():
+            yield Switch(r.repeat_daily if r else False, id="repeat")
+            yield Label(t("reminders.repeat", lang))
+        yield Problem(id="error")
+        with Horizontal(classes="buttons"):
+            yield Button(t("edit.save", lang), variant="primary", id="save")
+            yield Button(t("key.cancel", lang), id="cancel")
 
     def _apply(self, settings, known):
         values = [self.query_one(f"#{f}", Input).value for f in ("offset", "time", "loans")]
@@ -56,14 +53,14 @@ class RuleForm(ModalScreen[bool]):
         try:
             change_reminders(self.app.ledger, self._apply)  # a dry run: nothing is stored
         except InputError as err:
-            self.query_one("#error", Static).update(err.sentence(self.app.lang, t(FIELD_LABELS.get(err.field, "reminders.title"), self.app.lang)))
+            self.query_one("#error", Problem).update(err.sentence(self.app.lang, t(FIELD_LABELS.get(err.field, "reminders.title"), self.app.lang)))
             self.query_one("#save", Button).disabled = True
             return False
-        self.query_one("#error", Static).update("")
+        self.query_one("#error", Problem).update("")
         self.query_one("#save", Button).disabled = False
         return True
 
-    def on_mount(self) -> None:
+    def after_compose(self) -> None:
         self.check()
 
     def on_input_changed(self) -> None:

@@ -6,14 +6,16 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.widgets import Label, Static
 
+from jiebei_tui.actions import registry
 from jiebei_tui.domain.money import percent, yuan
 from jiebei_tui.text.i18n import t
-from jiebei_tui.text.width import shorten
+from jiebei_tui.text.safe import visible
+from jiebei_tui.text.width import shorten, width
 from jiebei_tui.tui.widgets.palette import style
+from jiebei_tui.tui.widgets.body import Body
 from jiebei_tui.tui.widgets.section import SectionScreen
 
 if TYPE_CHECKING:
@@ -21,19 +23,15 @@ if TYPE_CHECKING:
 
 
 LOAN_COLUMNS = ("id", "name", "state", "outstanding", "next_due", "amount", "when")
-OTHER_COLUMNS = 67  # what the columns other than the name need, with cell padding and the scrollbar
 NAME_MIN, NAME_MAX = 10, 32
+PADDING = 2  # a table cell's padding, both sides together
 
 
 class StatusScreen(SectionScreen):
-    BINDINGS = [
-        Binding("p", "pay", "Pay", id="jiebei.pay"),
-        Binding("e", "edit", "Rename", id="jiebei.edit"),
-        Binding("d", "delete", "Delete", id="jiebei.delete"),
-    ]
+    BINDINGS = registry.bindings("status")
 
     def compose_body(self) -> ComposeResult:
-        with VerticalScroll(id="body"):
+        with Body(id="body"):
             yield Label(t("status.title", self.lang), classes="section-title")
 
     def build_tables(self) -> None:
@@ -44,9 +42,8 @@ class StatusScreen(SectionScreen):
 
         lang = self.lang
         loans = DataTable(id="loans", cursor_type="row", zebra_stripes=True)
-        for key in LOAN_COLUMNS:
-            loans.add_column(t(f"col.{key}", lang), key=key)
         schedule = DataTable(id="schedule", cursor_type="none")
+        schedule.can_focus = False  # a table to read: the loans table is the one to move in
         for key in ("no", "due_date", "principal", "interest", "penalty", "paid", "status"):
             schedule.add_column(t(f"col.{key}", lang), key=key)
         self.query_one("#body").mount_all(
@@ -61,8 +58,6 @@ class StatusScreen(SectionScreen):
         self.call_after_refresh(loans.focus)  # once it is mounted: focusing earlier may or may not take
 
     def render_view(self) -> None:
-        from jiebei_tui.cli.output import badge_key, badge_text, when_text  # after the first frame: see app.py
-
         super().render_view()
         lang = self.lang
         if not self.query("#loans"):
@@ -70,28 +65,40 @@ class StatusScreen(SectionScreen):
             if not self.query("#loans"):  # the app is closing: nothing was mounted
                 return
         loans = self.query_one("#loans")
-        loans.clear()
-        # A table column only ever widens by itself; names are shortened to the terminal's width, so when it
-        # narrows the columns must start again from their headings.
-        for column in loans.columns.values():
-            column.content_width = column.label.cell_len
-        for s in self.app.states:
-            shown_amount = s.amount_to_clear if s.days_overdue else s.next_due_amount
-            due = s.installments[[i.status for i in s.installments].index("overdue")].due_date if s.days_overdue else s.next_due_date
-            loans.add_row(
-                s.record.id,
-                shorten(s.record.name, max(NAME_MIN, min(NAME_MAX, self.size.width - OTHER_COLUMNS))),
-                Text(f" {badge_text(s, lang)} ", style=style(self.app, badge_key(s))),
-                Text(yuan(s.principal_outstanding), justify="right"),
-                due.isoformat() if due else "—",
-                Text(yuan(shown_amount) if not s.paid_off else "—", justify="right"),
-                when_text(s, lang),
-                key=s.record.id,
-            )
+        rows = [self.loan_row(s) for s in self.app.states]
+        headings = [t(f"col.{key}", lang) for key in LOAN_COLUMNS]
+        widths = [max([width(h)] + [cell_width(r[n]) for r in rows]) for n, h in enumerate(headings)]
+        # Every column's width is worked out here from what it shows, and the name takes what the terminal
+        # leaves (the body and the table both keep their scrollbar gutter, so that is known now): the table
+        # is drawn at its final size at once, never narrowed later by Textual's measuring on idle.
+        room = self.size.width - self.query_one("#body").styles.scrollbar_size_vertical - loans.styles.scrollbar_size_vertical
+        widths[1] = max(NAME_MIN, min(NAME_MAX, room - sum(w + PADDING for w in widths) + widths[1]))
+        loans.clear(columns=True)
+        for key, heading, size in zip(LOAN_COLUMNS, headings, widths):
+            loans.add_column(heading, key=key, width=size)
+        for s, row in zip(self.app.states, rows):
+            row[1] = Text(shorten(row[1], widths[1]))
+            loans.add_row(*row, key=s.record.id)
         ids = [s.record.id for s in self.app.states]
         if self.app.selected_loan in ids:
             loans.move_cursor(row=ids.index(self.app.selected_loan))
         self.show_schedule(self.app.state_of(self.app.selected_loan))
+
+    def loan_row(self, s: LoanState) -> list:
+        from jiebei_tui.cli.output import badge_key, badge_text, when_text
+
+        lang = self.lang
+        shown_amount = s.amount_to_clear if s.days_overdue else s.next_due_amount
+        due = s.installments[[i.status for i in s.installments].index("overdue")].due_date if s.days_overdue else s.next_due_date
+        return [
+            Text(visible(s.record.id)),
+            visible(s.record.name),  # shortened to the column once its width is known
+            Text(f" {badge_text(s, lang)} ", style=style(self.app, badge_key(s))),
+            Text(yuan(s.principal_outstanding), justify="right"),
+            due.isoformat() if due else "—",
+            Text(yuan(shown_amount) if not s.paid_off else "—", justify="right"),
+            when_text(s, lang),
+        ]
 
     def on_data_table_row_highlighted(self, event) -> None:
         if event.data_table.id == "loans" and event.row_key.value:
@@ -114,7 +121,7 @@ class StatusScreen(SectionScreen):
             summary.update("")
             progress.update(total=100, progress=0)
             return
-        title.update(t("status.schedule", lang, loan=s.record.name))
+        title.update(Content(t("status.schedule", lang, loan=visible(s.record.name))))
         current = s.current
         for i in s.installments:
             marker = t("status.current", lang) + " " if current is not None and i.no == current.no else "  "
@@ -149,10 +156,14 @@ class StatusScreen(SectionScreen):
         from jiebei_tui.tui.screens.modals import PayModal
 
         s = self._selected()
-        if s is not None and not s.paid_off:
-            self.app.push_screen(PayModal(s))
+        if s is None:
+            return
+        if s.paid_off:
+            self.app.notify(t("repay.nothing_due", self.lang))
+            return
+        self.app.push_screen(PayModal(s))
 
-    def action_edit(self) -> None:
+    def action_rename(self) -> None:
         from jiebei_tui.tui.screens.modals import RenameModal
 
         s = self._selected()
@@ -160,20 +171,24 @@ class StatusScreen(SectionScreen):
             self.app.push_screen(RenameModal(s))
 
     def action_delete(self) -> None:
-        from jiebei_tui.tui.screens.modals import ConfirmModal
+        from jiebei_tui.tui.widgets.dialog import ConfirmDialog
 
         s = self._selected()
         if s is None:
             return
-        lang = self.lang
-        events = len(self.app.ledger.events_of(s.record.id))
-        message = t("delete.confirm", lang, id=s.record.id, loan=s.record.name, events=events)
+        loan_id, name = s.record.id, visible(s.record.name)
+        events = len(self.app.ledger.events_of(loan_id))
 
         def answered(yes: bool | None) -> None:
             from jiebei_tui.domain.ledger import remove_loan
 
             if yes:
-                self.app.commit(lambda ledger: (remove_loan(ledger, s.record.id), None))
-                self.app.notify(t("delete.done", lang, loan=s.record.name))
+                done = lambda _: self.app.notify(t("delete.done", self.app.lang, loan=name))  # noqa: E731
+                self.app.commit(lambda ledger: (remove_loan(ledger, loan_id), None), done)
 
-        self.app.push_screen(ConfirmModal(message), callback=answered)
+        message = lambda lang: t("delete.confirm", lang, id=loan_id, loan=name, events=events)  # noqa: E731
+        self.app.push_screen(ConfirmDialog(message), callback=answered)
+
+
+def cell_width(cell) -> int:
+    return cell.cell_len if isinstance(cell, Text) else width(str(cell))

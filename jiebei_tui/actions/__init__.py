@@ -1,0 +1,1 @@
+"""The application layer (see style.md): for now the one action registry of the terminal app (registry.py)."""
