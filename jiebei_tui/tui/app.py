@@ -58,7 +58,7 @@ FILE_CHECK_SECONDS = 1.0
 REMIND_SECONDS = 30.0
 STORE = "store"  # the worker group of store transactions and reads
 REMIND = "remind"  # the worker group of reminder delivery
-NAVIGATION = {"section", "add_loan", "help", "export_calendar", "switch_language", "change_theme"}  # not over a dialog
+NAVIGATION = {"section", "add_loan", "help", "export_calendar"}  # not over a dialog (language and theme are)
 OVER_DIALOGS = {"lang", "theme", "quit"}  # what the palette offers while a dialog is up
 
 
@@ -106,6 +106,7 @@ class JiebeiApp(App[int]):
         self._one_write = threading.Lock()  # transactions run one after another, their results shown in order
         self._pending = 0  # store workers started and not yet shown
         self._held: list[tuple[tuple, dict]] = []  # notifications waiting for a dialog to close
+        self.switching = False  # a language switch is rebuilding the screens
 
     # --- start-up ---
 
@@ -390,14 +391,17 @@ class JiebeiApp(App[int]):
     async def set_lang(self, lang: str) -> None:
         """Switch the language, live: the title, the key bar, every screen in the stack now (what was typed
         kept), the other sections when next shown."""
-        self.lang = lang
+        self.lang, self.switching = lang, True
         self.title = t("app.title", lang)
         self.sub_title = t("app.demo", lang) if self.ledger is not None and self.ledger.demo else ""
         if self.ledger is not None:
             self.save_settings(lang=lang)
-        for screen in list(self.screen_stack):
-            if isinstance(screen, Localized):
-                await screen.relocalize()
+        try:
+            for screen in list(self.screen_stack):
+                if isinstance(screen, Localized):
+                    await screen.relocalize()
+        finally:
+            self.switching = False
         self.refresh_bindings()
 
     async def perform(self, action: registry.Action) -> None:

@@ -67,7 +67,8 @@ async def settle(pilot, limit: int = 400) -> None:
         await pilot.wait_for_scheduled_animations()
         await pilot.pause()
         shot = screen_text(app, styles=True)
-        busy = any(not w.is_finished for w in app.workers)
+        busy = (any(not w.is_finished for w in app.workers) or getattr(app, "switching", False)
+                or any(getattr(screen, "rebuilding", False) for screen in app.screen_stack))
         if shot == last and not busy:
             same += 1
             if same >= 2:

@@ -25,6 +25,7 @@ from jiebei_tui.text.i18n import t
 from jiebei_tui.text.safe import visible
 from jiebei_tui.tui.widgets.prose import Problem, Prose
 from jiebei_tui.tui.widgets.dialog import Dialog
+from jiebei_tui.tui.widgets.tables import fill
 
 FIELDS = ("name", "principal", "daily_rate", "term", "start", "repayment_day")
 CHECKS = {
@@ -39,6 +40,7 @@ PREVIEW_ROWS = 3
 
 
 class AddLoanScreen(Dialog[str | None]):
+    AUTO_FOCUS = "#name"
     DEFAULT_CSS = """
     AddLoanScreen > #dialog { width: 96; }
     AddLoanScreen #preview { max-height: 6; }
@@ -69,10 +71,10 @@ class AddLoanScreen(Dialog[str | None]):
     def after_compose(self) -> None:
         table = self.query_one("#preview", DataTable)
         table.can_focus = False  # a preview to read, not a Tab stop
-        for key in ("no", "due_date", "days", "principal", "interest", "total"):
-            table.add_column(t(f"col.{key}", self.lang), key=key)
-        self.query_one("#name", Input).focus()
         self.check()
+
+    def columns(self) -> list[tuple[str, str]]:
+        return [(key, t(f"col.{key}", self.lang)) for key in ("no", "due_date", "days", "principal", "interest", "total")]
 
     def values(self) -> dict[str, str]:
         return {field: self.query_one(f"#{field}", Input).value for field in FIELDS}
@@ -102,17 +104,16 @@ class AddLoanScreen(Dialog[str | None]):
 
     def preview(self) -> None:
         schedule = build_schedule(self.loan())
-        table = self.query_one("#preview", DataTable)
-        table.clear()
-        for i in schedule.installments[:PREVIEW_ROWS]:
-            table.add_row(str(i.no), i.due_date.isoformat(), str(i.days), yuan(i.principal), yuan(i.interest), yuan(i.total))
+        rows = [(str(i.no), [str(i.no), i.due_date.isoformat(), str(i.days), yuan(i.principal), yuan(i.interest), yuan(i.total)])
+                for i in schedule.installments[:PREVIEW_ROWS]]
+        fill(self.query_one("#preview", DataTable), self.columns(), rows)
         self.query_one("#preview-summary", Prose).update(
             t("add.preview_more", self.app.lang, n=len(schedule.installments), interest=schedule.total_interest,
               apr=percent(apr_irr(schedule)))
         )
 
     def clear_preview(self) -> None:
-        self.query_one("#preview", DataTable).clear()
+        fill(self.query_one("#preview", DataTable), self.columns(), [])
         self.query_one("#preview-summary", Prose).update("")
 
     def on_input_changed(self, event: Input.Changed) -> None:

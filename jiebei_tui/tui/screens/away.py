@@ -13,6 +13,7 @@ from jiebei_tui.tui.widgets.dialog import Dialog
 
 class AwayModal(Dialog[None]):
     DEFAULT_CSS = "AwayModal > #dialog { width: 100; }"
+    AUTO_FOCUS = "#close"
 
     def __init__(self, lines: list[str]) -> None:
         super().__init__()
@@ -22,9 +23,6 @@ class AwayModal(Dialog[None]):
         yield Label(t("reminders.away_title", self.lang), classes="title")
         yield Static(Content("\n".join(visible(line) for line in self.lines)), id="away-lines")
         yield Button(t("reminders.away_close", self.lang), id="close", variant="primary", classes="buttons")
-
-    def after_compose(self) -> None:
-        self.query_one("#close", Button).focus()
 
     def on_button_pressed(self) -> None:
         self.dismiss()

@@ -20,6 +20,7 @@ DEFAULT_NAME = "jiebei-tui.ics"
 
 class ExportDialog(Dialog[bool]):
     CANCEL = False
+    AUTO_FOCUS = "#path"
 
     def compose_dialog(self) -> ComposeResult:
         lang = self.lang
@@ -33,7 +34,6 @@ class ExportDialog(Dialog[bool]):
             yield Button(t("key.cancel", lang), id="cancel")
 
     def after_compose(self) -> None:
-        self.query_one("#path", Input).focus()
         self.check()
 
     def path(self) -> Path:

@@ -12,9 +12,11 @@ from jiebei_tui.domain.errors import InputError
 from jiebei_tui.text.i18n import t
 from jiebei_tui.text.reminders import message, offset_label
 from jiebei_tui.tui.widgets.section import SectionScreen
+from jiebei_tui.tui.widgets.tables import fill
 
 PREVIEW = 10
 PREVIEW_DAYS = 60
+RULE_COLUMNS = ("rule", "offset", "time", "loans", "repeat", "enabled")
 
 
 class RemindersScreen(SectionScreen):
@@ -62,11 +64,6 @@ class RemindersScreen(SectionScreen):
                     yield Button(t("reminders.test", lang), id="test")
             yield Static(t("reminders.closed_note", lang), classes="hint")
 
-    def after_compose(self) -> None:
-        table = self.query_one("#rules", DataTable)
-        for key in ("rule", "offset", "time", "loans", "repeat", "enabled"):
-            table.add_column(t(f"col.{key}", self.lang), key=key)
-        super().after_compose()
 
     @property
     def settings(self):
@@ -77,12 +74,12 @@ class RemindersScreen(SectionScreen):
         lang, settings = self.lang, self.settings
         table = self.query_one("#rules", DataTable)
         row = table.cursor_row
-        table.clear()
-        for r in settings.rules:
-            table.add_row(
-                r.id, offset_label(r.offset_days, lang), r.time, ",".join(r.loans) if r.loans else t("word.all", lang),
-                t("word.daily", lang) if r.repeat_daily else "", t("word.on" if r.enabled else "word.off", lang), key=r.id,
-            )
+        rows = [
+            (r.id, [r.id, offset_label(r.offset_days, lang), r.time, ",".join(r.loans) if r.loans else t("word.all", lang),
+                    t("word.daily", lang) if r.repeat_daily else "", t("word.on" if r.enabled else "word.off", lang)])
+            for r in settings.rules
+        ]
+        fill(table, [(key, t(f"col.{key}", lang)) for key in RULE_COLUMNS], rows)  # widths known at once
         if settings.rules:
             table.move_cursor(row=min(row, len(settings.rules) - 1))
         self.query_one("#quiet", Input).value = f"{settings.quiet_start}-{settings.quiet_end}" if settings.quiet_hours else "off"

@@ -28,6 +28,7 @@ from jiebei_tui.tui.widgets.dialog import ConfirmDialog
 from jiebei_tui.tui.widgets.prose import Prose
 from jiebei_tui.tui.widgets.body import Body
 from jiebei_tui.tui.widgets.section import SectionScreen
+from jiebei_tui.tui.widgets.tables import fill
 
 NARROW = 100  # below this width pay and settle stack instead of standing side by side
 
@@ -99,9 +100,6 @@ class RepayScreen(SectionScreen):
     def after_compose(self) -> None:
         compare = self.query_one("#compare", DataTable)
         compare.can_focus = False  # figures to read, not a Tab stop
-        compare.add_column("", key="label")
-        compare.add_column(t("strategy.head.reduce-term", self.lang), key="term")
-        compare.add_column(t("strategy.head.reduce-installment", self.lang), key="installment")
         self.set_class(self.size.width < NARROW, "-narrow")
         self._settle: SettleResult | None = None
         self._prepay: dict[Strategy, PrepayResult] = {}
@@ -256,7 +254,9 @@ class RepayScreen(SectionScreen):
         lang = self.lang
         error, note, formula = self.query_one("#prepay-error", Prose), self.query_one("#prepay-note", Prose), self.query_one("#prepay-formula", Static)
         compare = self.query_one("#compare", DataTable)
-        compare.clear()
+        columns = [("label", ""), ("term", t("strategy.head.reduce-term", lang)),
+                   ("installment", t("strategy.head.reduce-installment", lang))]
+        fill(compare, columns, [])
         self._prepay = {}
         buttons = (self.query_one("#apply-term", Button), self.query_one("#apply-installment", Button))
         why = self.query_one("#prepay-why", Prose)
@@ -280,16 +280,19 @@ class RepayScreen(SectionScreen):
             return
         error.update("")
         term, smaller = self._prepay[Strategy.REDUCE_TERM], self._prepay[Strategy.REDUCE_INSTALLMENT]
-        compare.add_row(t("repay.new_installment", lang), yuan(term.installments[0].total), yuan(smaller.installments[0].total))
-        compare.add_row(t("repay.new_last", lang), term.payoff_date_after.isoformat(), smaller.payoff_date_after.isoformat())
-        compare.add_row(t("repay.left", lang), str(term.installments_left), str(smaller.installments_left))
-        compare.add_row(t("label.interest_saved", lang), yuan(term.interest_saved), yuan(smaller.interest_saved))
+        rows = [
+            ("installment", [t("repay.new_installment", lang), yuan(term.installments[0].total), yuan(smaller.installments[0].total)]),
+            ("last", [t("repay.new_last", lang), term.payoff_date_after.isoformat(), smaller.payoff_date_after.isoformat()]),
+            ("left", [t("repay.left", lang), str(term.installments_left), str(smaller.installments_left)]),
+            ("saved", [t("label.interest_saved", lang), yuan(term.interest_saved), yuan(smaller.interest_saved)]),
+        ]
         if term.strategy_matters:
             better = "term" if term.interest_saved >= smaller.interest_saved else "installment"
             marks = [Text(t("repay.saves_more", lang), style="bold") if better == k else "" for k in ("term", "installment")]
-            compare.add_row("", *marks)
+            rows.append(("better", ["", *marks]))
         else:
             note.update(t("repay.same", lang))
+        fill(compare, columns, rows)
         formula.update(
             explain.accrued(replay.position(on), lang) + "\n" + explain.reduction(term, lang) + "\n"
             + explain.saved(term.interest_before, term.interest_after, lang) + " / "

@@ -17,12 +17,14 @@ from jiebei_tui.text.width import shorten, width
 from jiebei_tui.tui.widgets.palette import style
 from jiebei_tui.tui.widgets.body import Body
 from jiebei_tui.tui.widgets.section import SectionScreen
+from jiebei_tui.tui.widgets.tables import fill
 
 if TYPE_CHECKING:
     from jiebei_tui.domain.replay import LoanState
 
 
 LOAN_COLUMNS = ("id", "name", "state", "outstanding", "next_due", "amount", "when")
+SCHEDULE_COLUMNS = ("no", "due_date", "principal", "interest", "penalty", "paid", "status")
 NAME_MIN, NAME_MAX = 10, 32
 PADDING = 2  # a table cell's padding, both sides together
 
@@ -40,12 +42,9 @@ class StatusScreen(SectionScreen):
         badge is never pushed off-screen."""
         from textual.widgets import DataTable, ProgressBar  # not needed for the first frame
 
-        lang = self.lang
         loans = DataTable(id="loans", cursor_type="row", zebra_stripes=True)
         schedule = DataTable(id="schedule", cursor_type="none")
         schedule.can_focus = False  # a table to read: the loans table is the one to move in
-        for key in ("no", "due_date", "principal", "interest", "penalty", "paid", "status"):
-            schedule.add_column(t(f"col.{key}", lang), key=key)
         self.query_one("#body").mount_all(
             [
                 loans,
@@ -68,17 +67,14 @@ class StatusScreen(SectionScreen):
         rows = [self.loan_row(s) for s in self.app.states]
         headings = [t(f"col.{key}", lang) for key in LOAN_COLUMNS]
         widths = [max([width(h)] + [cell_width(r[n]) for r in rows]) for n, h in enumerate(headings)]
-        # Every column's width is worked out here from what it shows, and the name takes what the terminal
-        # leaves (the body and the table both keep their scrollbar gutter, so that is known now): the table
-        # is drawn at its final size at once, never narrowed later by Textual's measuring on idle.
+        # The name takes what the terminal leaves beside the other columns (the body and the table both keep
+        # their scrollbar gutter, so that is known now), so the state badge is never pushed off-screen.
         room = self.size.width - self.query_one("#body").styles.scrollbar_size_vertical - loans.styles.scrollbar_size_vertical
-        widths[1] = max(NAME_MIN, min(NAME_MAX, room - sum(w + PADDING for w in widths) + widths[1]))
-        loans.clear(columns=True)
-        for key, heading, size in zip(LOAN_COLUMNS, headings, widths):
-            loans.add_column(heading, key=key, width=size)
-        for s, row in zip(self.app.states, rows):
-            row[1] = Text(shorten(row[1], widths[1]))
-            loans.add_row(*row, key=s.record.id)
+        name = max(NAME_MIN, min(NAME_MAX, room - sum(w + PADDING for w in widths) + widths[1]))
+        for row in rows:
+            row[1] = shorten(row[1], name)
+        fill(loans, list(zip(LOAN_COLUMNS, headings)), [(s.record.id, row) for s, row in zip(self.app.states, rows)],
+             widths={"name": name})
         ids = [s.record.id for s in self.app.states]
         if self.app.selected_loan in ids:
             loans.move_cursor(row=ids.index(self.app.selected_loan))
@@ -112,30 +108,31 @@ class StatusScreen(SectionScreen):
 
         lang = self.lang
         table = self.query_one("#schedule")
-        table.clear()
+        columns = [(key, t(f"col.{key}", lang)) for key in SCHEDULE_COLUMNS]
         title = self.query_one("#schedule-title", Label)
         summary = self.query_one("#summary", Static)
         progress = self.query_one("#progress")
         if s is None:
+            fill(table, columns, [])
             title.update(t("status.select_hint", lang))
             summary.update("")
             progress.update(total=100, progress=0)
             return
         title.update(Content(t("status.schedule", lang, loan=visible(s.record.name))))
         current = s.current
+        rows = []
         for i in s.installments:
             marker = t("status.current", lang) + " " if current is not None and i.no == current.no else "  "
-            status = installment_status(i, lang)
-            table.add_row(
+            rows.append((str(i.no), [
                 f"{marker}{i.no}",
                 i.due_date.isoformat(),
                 Text(yuan(i.principal), justify="right"),
                 Text(yuan(i.interest), justify="right"),
                 Text(yuan(i.penalty), justify="right", style=style(self.app, "penalty") if i.penalty else ""),
                 Text(yuan(i.paid), justify="right"),
-                Text(status, style=style(self.app, i.status)),
-                key=str(i.no),
-            )
+                Text(installment_status(i, lang), style=style(self.app, i.status)),
+            ]))
+        fill(table, columns, rows)
         contract = build_schedule(s.record.loan)
         progress.update(total=float(s.record.principal), progress=float(s.principal_repaid))
         summary.update(

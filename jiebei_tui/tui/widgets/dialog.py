@@ -90,6 +90,7 @@ class ConfirmDialog(Dialog[bool]):
 
     BINDINGS = registry.bindings(registry.CONFIRM)
     CANCEL = False
+    AUTO_FOCUS = "#no"  # the safe answer has the focus
 
     def __init__(self, message: str | Callable[[str], str]) -> None:
         """`message`: the words, or a function of the language (so a language switch rewords it)."""
@@ -102,9 +103,6 @@ class ConfirmDialog(Dialog[bool]):
         with Horizontal(classes="buttons"):
             yield Button(t("confirm.no", self.lang), variant="primary", id="no")
             yield Button(t("confirm.yes", self.lang), id="yes")
-
-    def after_compose(self) -> None:
-        self.query_one("#no", Button).focus()  # the safe answer has the focus
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

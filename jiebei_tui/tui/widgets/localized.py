@@ -67,6 +67,7 @@ class Localized:
     """Mixin for a Screen: `relocalize()` rebuilds it in the app's language, keeping what the borrower had."""
 
     shown_lang: str | None = None  # the language the screen was built in
+    rebuilding = False  # while True the screen is half built: nothing may draw into it
 
     def after_compose(self) -> None:
         """Set-up that compose does not do (a table's columns, a first check): after the first compose and
@@ -74,7 +75,11 @@ class Localized:
 
     async def relocalize(self) -> None:
         kept = keep(self)
-        await self.recompose()
+        self.rebuilding = True
+        try:
+            await self.recompose()
+        finally:
+            self.rebuilding = False
         self.shown_lang = self.app.lang
         self.after_compose()
         put_back(self, kept)

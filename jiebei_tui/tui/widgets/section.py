@@ -60,7 +60,7 @@ class SectionScreen(Localized, Screen):
     def refresh_view(self, force: bool = False) -> None:
         """Show the app's current ledger — only when something it shows has changed (the ledger, the selected
         loan, the language, the width), so switching sections does not rebuild every table."""
-        if not self.query(UrgentBanner):  # not composed yet: its on_mount will draw it
+        if self.rebuilding or not self.query(UrgentBanner):  # not (all) composed yet: drawn once it is
             return
         if self.app.ledger is None:  # still reading it: the banner says so; drawn when it arrives
             self.query_one(UrgentBanner).update_from([], self.lang, loading=True)
