@@ -40,7 +40,7 @@ class RepayScreen(SectionScreen):
     RepayScreen.-narrow #options { grid-size: 1; }
     RepayScreen .form-row { height: auto; }
     RepayScreen .form-row Label { padding: 1 1 0 0; }
-    RepayScreen .date { width: 16; }
+    RepayScreen .date { width: 17; }  /* a whole date and the cursor after it */
     RepayScreen #prepay-amount { width: 16; }
     RepayScreen #loan-row { height: auto; padding: 0 1; }
     RepayScreen #loan-row Label { padding: 1 1 0 0; }
