@@ -322,8 +322,12 @@ class JiebeiApp(App[int]):
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
                markup: bool = False) -> None:
-        """As Textual's, but held while a dialog is up (shown when it closes), and plain text by default
-        (loan names and file text are never read as markup)."""
+        """As Textual's, but held while a dialog is up (shown when it closes), plain text by default (loan
+        names and file text are never read as markup), and control characters shown as escapes."""
+        from jiebei_tui.text.safe import visible
+
+        message = "\n".join(visible(line) for line in message.split("\n"))
+        title = visible(title)
         if isinstance(self.screen, ModalScreen):
             self._held.append(((message,), {"title": title, "severity": severity, "timeout": timeout, "markup": markup}))
             return

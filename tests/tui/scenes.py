@@ -23,7 +23,9 @@ SCENES: dict[str, tuple[str, ...]] = {
     "help": ("question_mark",),
     "add_loan": ("a",),
     "recovery": (),
+    "hostile_name": (),  # a hand-edited ledger whose loan name holds terminal escapes and markup
 }
+HOSTILE = "Phone \x1b]0;owned\x07\x1b[2J [b]x[/b]"
 
 
 def make_app(scene: str, lang: str) -> JiebeiApp:
@@ -32,6 +34,8 @@ def make_app(scene: str, lang: str) -> JiebeiApp:
     if scene == "recovery":
         folder.mkdir(parents=True)
         (folder / "ledger.json").write_text('{"schema_version": 2, "loans": [oops]}\n')
+    if scene == "hostile_name":
+        write_hostile_ledger(folder)
     clock = lambda tz: dt.datetime.combine(TODAY, dt.time(12, 0), tzinfo=tz)  # noqa: E731  (a fixed noon)
     return JiebeiApp(data_dir=folder, today=TODAY, lang=lang, reminders=False, clock=clock)  # no launch panel
 
@@ -47,3 +51,21 @@ async def arrive(pilot, scene: str) -> None:
         field.cursor_blink = False
     pilot.app.clear_notifications()  # the first-run toast would hide part of every picture
     await settle(pilot)
+
+
+def write_hostile_ledger(folder: Path) -> None:
+    """One loan, added by the command line, then its name edited by hand to hold escapes and markup."""
+    import contextlib
+    import io
+    import json
+
+    from jiebei_tui.cli import main
+
+    with contextlib.redirect_stdout(io.StringIO()):
+        main(["--data-dir", str(folder), "--today", TODAY.isoformat(), "loans", "add", "--name", "Phone",
+              "--principal", "6000", "--daily-rate", "0.0003", "--term", "6", "--method", "equal-installment",
+              "--start", "2026-09-10"])
+    path = folder / "ledger.json"
+    data = json.loads(path.read_text())
+    data["loans"][0]["name"] = HOSTILE
+    path.write_text(json.dumps(data))

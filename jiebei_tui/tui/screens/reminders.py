@@ -4,12 +4,14 @@ channels, a test through the real channels, and a preview of the next ten remind
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, DataTable, Input, Label, Static, Switch
 
 from jiebei_tui.actions import registry
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.text.i18n import t
+from jiebei_tui.text.safe import visible
 from jiebei_tui.text.reminders import message, offset_label
 from jiebei_tui.tui.widgets.section import SectionScreen
 from jiebei_tui.tui.widgets.tables import fill
@@ -100,7 +102,8 @@ class RemindersScreen(SectionScreen):
             self.query_one("#preview", Static).update(err.sentence(lang))
             return
         lines = [f"{o.fire_at:%m-%d %H:%M}  {o.rule_id}  {message(o, lang)}" for o in found]
-        self.query_one("#preview", Static).update("\n".join(lines) or t("reminders.none", lang))
+        # plain text with control characters escaped: a loan name from the file never acts or reads as markup
+        self.query_one("#preview", Static).update(Content("\n".join(map(visible, lines)) or t("reminders.none", lang)))
 
     # --- rules ---
 
