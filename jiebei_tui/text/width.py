@@ -94,7 +94,7 @@ def _break_before(units: list[str], i: int) -> int:
         return 2
     if here[0] in CLOSING or before[-1] in OPENING:
         return 0
-    if before[-1] in PHRASE_END or here[0] in OPENING:
+    if before[-1] in PHRASE_END or here[0] in OPENING or before.endswith("——"):
         return 2
     if wide(before[-1]) and wide(here[0]):
         return 1
@@ -147,6 +147,8 @@ def _wrap_paragraph(text: str, size: int) -> list[str]:
             end = phrase[0]
         else:
             end = i  # no acceptable place: cut where the line is full
+            while end - 1 > start and units[end][0] in CLOSING:
+                end -= 1  # not a comma at the start of the next line: take a character along with it
         lines.append("".join(units[start:end]).rstrip())
         start = end
     return lines or [""]
