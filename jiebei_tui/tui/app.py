@@ -345,8 +345,9 @@ class JiebeiApp(App[int]):
         super().set_keymap(keymap)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Over a dialog the app's own keys (sections, add, help) wait: the dialog has the keyboard.
-        if action in NAVIGATION and isinstance(self.screen, ModalScreen):
+        # Over a dialog the app's own keys (sections, add, help) wait: the dialog has the keyboard. Without a
+        # ledger (still reading it, or the recovery screen) there is nowhere to go yet.
+        if action in NAVIGATION and (isinstance(self.screen, ModalScreen) or self.ledger is None):
             return False
         return True
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -59,19 +60,22 @@ def screen_text(app: JiebeiApp, styles: bool = False) -> str:
 
 async def settle(pilot, limit: int = 400) -> None:
     """Wait for a settled screen: every worker finished (store writes, reminder delivery), every pending message
-    and animation handled, and the same picture (with its styles) twice in a row. Never a fixed pause."""
+    and animation handled, no screen being rebuilt, and the same picture (with its styles) several times in a
+    row. Never a fixed pause."""
     app = pilot.app
     last, same = None, 0
     for _ in range(limit):
         await app.workers.wait_for_complete()
-        await pilot.wait_for_scheduled_animations()
-        await pilot.pause()
+        await app.animator.wait_until_complete()
+        # every widget of the screen handles what is queued for it; then the screen is drawn (Pilot's pause
+        # with no wait: its default also waits for the process to look idle, which under load takes seconds)
+        await pilot.pause(0)
         shot = screen_text(app, styles=True)
         busy = (any(not w.is_finished for w in app.workers) or getattr(app, "switching", False)
                 or any(getattr(screen, "rebuilding", False) for screen in app.screen_stack))
         if shot == last and not busy:
             same += 1
-            if same >= 2:
+            if same >= 3:
                 return
         else:
             same = 0
@@ -79,13 +83,13 @@ async def settle(pilot, limit: int = 400) -> None:
     raise AssertionError("the screen never settled")
 
 
-async def wait_for(pilot, condition, what: str, limit: int = 400) -> None:
-    """Pause until `condition()` holds."""
-    for _ in range(limit):
-        if condition():
-            return
-        await pilot.pause()
-    raise AssertionError(f"never happened: {what}")
+async def wait_for(pilot, condition, what: str, seconds: float = 60) -> None:
+    """Let the app work until `condition()` holds (failing after `seconds`, a bound, not a pause)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"never happened: {what}")
+        await pilot.pause(0)
 
 
 async def click(pilot, selector: str) -> None:

@@ -213,3 +213,32 @@ async def test_escape_closes_every_dialog(make_app) -> None:
         assert isinstance(app.screen, ExportDialog)
         await press(pilot, "escape")
         assert isinstance(app.screen, StatusScreen)
+
+
+async def test_export_writes_a_calendar_in_the_background(make_app, tmp_path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.action_export_calendar()
+        await settle(pilot)
+        await type_into(pilot, "#path", str(tmp_path / "nowhere" / "loans.ics"))
+        assert "does not exist" in text(app.screen.query_one("#error")) and app.screen.query_one("#write", Button).disabled
+        await type_into(pilot, "#path", str(tmp_path / "loans.ics"))
+        await press(pilot, "enter")
+        assert isinstance(app.screen, StatusScreen)
+        calendar = (tmp_path / "loans.ics").read_text()
+        assert calendar.count("BEGIN:VEVENT") == 30  # the demo's unpaid instalments: 10 + 9 + 11 of 12 each
+        assert any("Wrote 30 instalments" in n.message for n in app._notifications)
+
+
+async def test_the_recovery_screen_keeps_the_sections_keys_away(make_app, tmp_path) -> None:
+    from jiebei_tui.tui.screens.recover import RecoveryScreen
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "ledger.json").write_text("{not json")
+    app = make_app(data_dir=data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await press(pilot, "2", "a", "question_mark")
+        assert isinstance(app.screen, RecoveryScreen) and app.current_mode == "status"

@@ -109,6 +109,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Every action is also in the command palette (ctrl+p), by name.",
         "所有操作也都在命令面板（ctrl+p）中，可按名称查找。",
     ),
+    "help.place_keys": ("{place}: {keys}", "{place}：{keys}"),
     "dialog.fix_first": ("Fix what is marked in red first.", "请先修正红色标出的内容。"),
     "pay.effect_other": (
         "It pays the penalty first, then interest, then principal, the oldest instalment first.",

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Button, Label, Static
+from textual.widgets import Button, Label
 
 from jiebei_tui.actions import registry
 from jiebei_tui.text.i18n import t
 from jiebei_tui.tui.widgets.dialog import Dialog
+from jiebei_tui.tui.widgets.prose import Prose
 
 
 class HelpScreen(Dialog[None]):
@@ -19,13 +20,13 @@ class HelpScreen(Dialog[None]):
 
     def compose_dialog(self) -> ComposeResult:
         lang = self.lang
-        yield Static(t("help.title", lang), classes="title")
+        yield Label(t("help.title", lang), classes="title")
         yield Label(t("help.keys", lang), classes="title")
-        yield Static(key_list(self.app, lang), id="keys", markup=False)
+        yield Prose(key_list(self.app, lang), id="keys")
         yield Label(t("help.data", lang), classes="title")
-        yield Static(t("help.data_text", lang, path=self.app.store.path), markup=False)
+        yield Prose(t("help.data_text", lang, path=self.app.store.path))
         yield Label(t("help.disclaimer", lang), classes="title")
-        yield Static(t("help.disclaimer_text", lang))
+        yield Prose(t("help.disclaimer_text", lang))
         yield Button(t("help.close", lang), id="close", classes="buttons")
 
     def on_button_pressed(self) -> None:
@@ -44,7 +45,7 @@ def key_list(app, lang: str) -> str:
             shown = "/".join(app.get_key_display(Binding(k.strip(), "")) for k in key.split(","))
             entries.append(f"{shown} {registry.title(action, lang)}")
         if entries:
-            lines.append(f"{t(f'place.{place}', lang)}: " + " · ".join(entries))
+            lines.append(t("help.place_keys", lang, place=t(f"place.{place}", lang), keys=" · ".join(entries)))
     lines.append(t("help.palette_note", lang))
     return "\n".join(lines)
 

@@ -6,13 +6,16 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Label, Static
+from textual.widgets import Button, Label
 
 from jiebei_tui.text.i18n import t
 from jiebei_tui.store import LedgerFileError
+from jiebei_tui.tui.widgets.footer import KeyBar
+from jiebei_tui.tui.widgets.localized import Localized
+from jiebei_tui.tui.widgets.prose import Problem, Prose
 
 
-class RecoveryScreen(Screen[str]):
+class RecoveryScreen(Localized, Screen[str]):
     DEFAULT_CSS = """
     RecoveryScreen { align: center middle; }
     RecoveryScreen > Vertical { width: 90; max-width: 95%; height: auto; padding: 1 2; border: thick $error; }
@@ -28,13 +31,17 @@ class RecoveryScreen(Screen[str]):
         lang = self.app.lang
         with Vertical():
             yield Label(t("recover.title", lang), classes="section-title")
-            yield Static(self.error.sentence(lang), id="problem")
-            yield Static(t("recover.explain", lang))
-            yield Static("", id="result", classes="error-text")
+            yield Prose(self.error.sentence(lang), id="problem")
+            yield Prose(t("recover.explain", lang))
+            yield Problem(id="result")
             with Horizontal():
                 yield Button(t("recover.backup", lang), id="backup", variant="primary")
                 yield Button(t("recover.empty", lang), id="empty", variant="warning")
                 yield Button(t("recover.quit", lang), id="quit")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.shown_lang = self.app.lang
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         choice = event.button.id
@@ -45,6 +52,6 @@ class RecoveryScreen(Screen[str]):
             elif choice == "empty":
                 store.start_empty()
         except LedgerFileError as err:  # no usable backup: say so and stay
-            self.query_one("#result", Static).update(err.sentence(self.app.lang))
+            self.query_one("#result", Problem).update(err.sentence(self.app.lang))
             return
         self.dismiss(choice)
