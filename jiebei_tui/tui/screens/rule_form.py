@@ -40,18 +40,24 @@ class RuleForm(Dialog[bool]):
             yield Button(t("edit.save", lang), variant="primary", id="save")
             yield Button(t("key.cancel", lang), id="cancel")
 
-    def _apply(self, settings, known):
+    def _apply(self):
+        """The change the form describes, as typed now (read here, on the event loop: the store applies it
+        later, in a worker, when the form may be gone)."""
         values = [self.query_one(f"#{f}", Input).value for f in ("offset", "time", "loans")]
-        repeat = self.query_one("#repeat", Switch).value
-        if self.rule is None:
-            return add_rule(settings, *values, repeat, known)
-        return edit_rule(settings, self.rule.id, *values, repeat, known), self.rule.id
+        repeat, rule = self.query_one("#repeat", Switch).value, self.rule
+
+        def apply(settings, known):
+            if rule is None:
+                return add_rule(settings, *values, repeat, known)
+            return edit_rule(settings, rule.id, *values, repeat, known), rule.id
+
+        return apply
 
     def check(self) -> bool:
         from jiebei_tui.domain.ledger import change_reminders
 
         try:
-            change_reminders(self.app.ledger, self._apply)  # a dry run: nothing is stored
+            change_reminders(self.app.ledger, self._apply())  # a dry run: nothing is stored
         except InputError as err:
             self.query_one("#error", Problem).update(err.sentence(self.app.lang, t(FIELD_LABELS.get(err.field, "reminders.title"), self.app.lang)))
             self.query_one("#save", Button).disabled = True
@@ -82,5 +88,6 @@ class RuleForm(Dialog[bool]):
     def save(self) -> None:
         from jiebei_tui.domain.ledger import change_reminders
 
-        self.app.commit(lambda ledger: change_reminders(ledger, self._apply))
-        self.dismiss(True)
+        apply = self._apply()
+        self.query_one("#save", Button).disabled = True
+        self.app.commit(lambda ledger: change_reminders(ledger, apply), lambda _: self.dismiss(True))
