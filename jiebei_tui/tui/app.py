@@ -242,8 +242,9 @@ class JiebeiApp(App[int]):
     ) -> Worker:
         """Apply a change through the store's locked transaction in a thread worker; then, on the loop, show
         the new state everywhere and call `done(result)`. A change the ledger refuses (InputError) or a file
-        that cannot be used (LedgerFileError) calls `refused(error)`, or is notified. Tests wait with
-        `await app.workers.wait_for_complete()`."""
+        that cannot be used (LedgerFileError) calls `refused(error)`, or is notified. `change` runs in that
+        thread: it works on the ledger it is given and on values read beforehand, never on widgets (a dialog may
+        be gone by then). Tests wait with `await app.workers.wait_for_complete()`."""
         from jiebei_tui.domain.errors import InputError
 
         self._pending += 1
