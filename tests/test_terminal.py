@@ -59,12 +59,13 @@ class Terminal:
         subprocess.run([TMUX, "kill-session", "-t", self.name], capture_output=True)
 
 
-def test_the_app_in_a_real_terminal(tmp_path: Path) -> None:
+@pytest.mark.parametrize("size", [(120, 36), (80, 24)], ids=["120x36", "80x24"])
+def test_the_app_in_a_real_terminal(tmp_path: Path, size: tuple[int, int]) -> None:
     data = tmp_path / "data"
     app = f"{sys.executable} -m jiebei_tui --data-dir {data} --today 2026-11-28 --lang en"
     # the ledger saved once (no desktop pop-ups from a test), so the launch has reminders to catch up on
     subprocess.run([*app.split(), "remind", "set", "--desktop", "off"], check=True, capture_output=True)
-    term = Terminal(f"sh -c '{app}; echo EXIT=$?; sleep 30'")
+    term = Terminal(f"sh -c '{app}; echo EXIT=$?; sleep 30'", *size)
     try:
         shown = term.wait_for("While you were away")  # reminders due while the app was closed, shown once
         assert "overdue since 2026-11-22" in shown
@@ -72,7 +73,7 @@ def test_the_app_in_a_real_terminal(tmp_path: Path) -> None:
         shown = term.wait_gone("While you were away")
         assert "6 days late (M1)" in shown and "¥900.20" in shown
         term.keys("2")
-        term.wait_for("Settle everything today")
+        term.wait_for("Settle everything")
         term.keys("3")
         term.wait_for("Your reminder rules")
         term.keys("4")
@@ -81,7 +82,10 @@ def test_the_app_in_a_real_terminal(tmp_path: Path) -> None:
         term.wait_for("Schedule of")
         term.keys("p")
         term.wait_for("Record a repayment")
-        term.keys("Enter")  # the amount is prefilled with what is due
+        term.keys("Enter")  # the amount is prefilled with what is due; Enter asks for a confirmation
+        term.wait_for("Yes, do it")
+        assert not (data / "ledger.json").read_text().count('"900.20"')  # nothing recorded yet
+        term.keys("y")
         shown = term.wait_for("DUE IN 3 DAYS")
         assert "OVERDUE" not in shown
         events = json.loads((data / "ledger.json").read_text())["events"]

@@ -145,7 +145,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The demo loans were removed: the ledger now holds your own loans.",
         "演示借款已移除，账本中只保留你自己的借款。",
     ),
-    "cli.removed": ("Removed loan {id} ({name}) and its {events} payments.", "已删除借款 {id}（{name}）及其 {events} 条还款记录。"),
+    "cli.removed": ("Removed loan {id} ({name}) and its {events} {events:payment|payments}.", "已删除借款 {id}（{name}）及其 {events} 条还款记录。"),
     "cli.renamed": ("Loan {id} is now called {name}.", "借款 {id} 已改名为 {name}。"),
     "cli.recorded": ("Recorded {kind} of {amount} on {date} for {loan}.", "已记录 {loan} 于 {date} 的{kind} {amount}。"),
     "cli.simulated_only": ("Simulation only: nothing was recorded (add --apply to record it).", "仅为模拟，未写入账本（加 --apply 记录）。"),
@@ -253,48 +253,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "This is demo data. Add your own loan with a (your first loan replaces the demo).",
         "这是演示数据。按 a 添加你自己的借款（添加后演示数据会被移除）。",
     ),
-    "key.status": ("Status", "状态"),
-    "key.repay": ("Repay", "还款"),
-    "key.reminders": ("Reminders", "提醒"),
-    "key.overdue": ("Overdue", "逾期"),
-    "key.add": ("Add loan", "添加借款"),
-    "key.help": ("Help", "帮助"),
-    "key.pay": ("Pay", "记录还款"),
-    "key.edit": ("Rename", "改名"),
-    "key.delete": ("Delete", "删除"),
-    "key.formulas": ("How is this computed?", "如何计算？"),
-    "key.less": ("1 day fewer", "少一天"),
-    "key.more": ("1 day more", "多一天"),
-    "key.cancel": ("Cancel", "取消"),
-    "key.quit": ("Quit", "退出"),
-    "key.leave": ("Leave field", "离开输入框"),
-    "key.new_rule": ("New", "新建"),
-    "key.edit_rule": ("Edit", "编辑"),
-    "key.remove_rule": ("Delete", "删除"),
-    "key.toggle_rule": ("On/off", "启用/停用"),
-    "key.close": ("Close", "关闭"),
-    "cmd.status": ("Section: Status", "栏目：借款状态"),
-    "cmd.status.help": ("Loans, schedules and what is owed today", "借款、还款计划和今日应还"),
-    "cmd.repay": ("Section: Repay", "栏目：还款选项"),
-    "cmd.repay.help": ("Pay, settle early or prepay part, simulated first", "还款、提前结清或部分提前还款，先模拟"),
-    "cmd.reminders": ("Section: Reminders", "栏目：提醒设置"),
-    "cmd.reminders.help": ("Your own reminder times", "自定义提醒时间"),
-    "cmd.overdue": ("Section: Overdue", "栏目：逾期后果"),
-    "cmd.overdue.help": ("What being late costs, explained before it happens", "逾期的代价，提前说明"),
-    "cmd.add": ("Add a loan", "添加借款"),
-    "cmd.add.help": ("Enter a drawdown's contract terms", "录入一笔借款的合同条款"),
-    "cmd.help": ("Help", "帮助"),
-    "cmd.help.help": ("Keys, where your data lives, the illustrative-terms disclaimer", "按键、数据位置、示例条款说明"),
-    "cmd.lang": ("Language: 中文", "Language: English"),
-    "cmd.lang.help": ("Switch the language (saved)", "切换语言（会保存）"),
     "banner.overdue": (
-        "⚠ OVERDUE  {loan}: {days} days late ({stage}) — pay {amount} today to clear it; +{daily} per day",
+        "⚠ OVERDUE  {loan}: {days} {days:day|days} late ({stage}) — pay {amount} today to clear it; +{daily} per day",
         "⚠ 已逾期  {loan}：逾期 {days} 天（{stage}）——今天还 {amount} 即可结清逾期；每天 +{daily}",
     ),
     "banner.due_today": ("● DUE TODAY  {loan}: {amount} by 23:59", "● 今日到期  {loan}：今天 23:59 前还 {amount}"),
-    "banner.due_soon": ("● DUE IN {days} DAYS  {loan}: {amount} on {date}", "● {days} 天后到期  {loan}：{date} 还 {amount}"),
+    "banner.due_soon": ("● DUE IN {days} {days:DAY|DAYS}  {loan}: {amount} on {date}", "● {days} 天后到期  {loan}：{date} 还 {amount}"),
     "banner.auto_debit": ("; keep {amount} in {account}", "；请在{account}留足 {amount}"),
-    "banner.next": ("Next due: {loan}, {amount} on {date} (in {days} days)", "下次还款：{loan}，{date} 还 {amount}（{days} 天后）"),
+    "banner.next": ("Next due: {loan}, {amount} on {date} (in {days} {days:day|days})", "下次还款：{loan}，{date} 还 {amount}（{days} 天后）"),
     "banner.clear": ("All loans are paid off.", "所有借款均已还清。"),
     "banner.loading": ("Reading your ledger…", "正在读取账本……"),
     "banner.empty": ("No loans yet — press a to add one.", "还没有借款——按 a 添加。"),
@@ -308,14 +274,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "pay.title": ("Record a repayment — {loan}", "记录还款——{loan}"),
     "pay.amount": ("Amount (¥)", "金额（元）"),
     "pay.date": ("Date (YYYY-MM-DD)", "日期（YYYY-MM-DD）"),
-    "pay.prefill_note": ("Prefilled with what is due: {amount}.", "已预填应还金额：{amount}。"),
+    "pay.prefill_note": ("Prefilled with what is due on {date}: {amount}.", "已预填 {date} 的应还金额：{amount}。"),
     "pay.record": ("Record", "记录"),
     "pay.recorded": ("Recorded {amount} for {loan}.", "已为 {loan} 记录 {amount}。"),
     "edit.title": ("Rename {loan}", "重命名 {loan}"),
     "edit.name": ("Name", "名称"),
     "edit.save": ("Save", "保存"),
     "delete.confirm": (
-        "Delete loan {id} “{loan}” and its {events} recorded payments? This cannot be undone (the previous file "
+        "Delete loan {id} “{loan}” and its {events} recorded {events:payment|payments}? This cannot be undone (the previous file "
         "stays in ledger.json.bak).",
         "删除借款 {id}「{loan}」及其 {events} 条还款记录？此操作不可撤销（上一版本保存在 ledger.json.bak）。",
     ),
@@ -331,7 +297,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "add.start": ("Drawdown date (YYYY-MM-DD)", "借款日（YYYY-MM-DD）"),
     "add.repayment_day": ("Repayment day (1–28, blank: from the drawdown)", "还款日（1–28，留空则按借款日）"),
     "add.preview": ("Preview: the first instalments", "预览：前几期"),
-    "add.preview_more": ("… {n} instalments, total interest {interest}, APR {apr}", "……共 {n} 期，总利息 {interest}，年化 {apr}"),
+    "add.preview_more": ("… {n} {n:instalment|instalments}, total interest {interest}, APR {apr}", "……共 {n} 期，总利息 {interest}，年化 {apr}"),
     "add.save": ("Save loan", "保存借款"),
     "add.saved": ("Added {loan}.", "已添加 {loan}。"),
     "add.fix": ("Fix the marked fields first.", "请先修正标出的字段。"),
@@ -341,7 +307,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "repay.pay_overdue": ("Clear what is overdue", "还清逾期"),
     "repay.pay_due": ("Instalment {no}, due {date}: {amount}", "第 {no} 期，{date} 到期：{amount}"),
     "repay.nothing_due": ("Nothing is due: this loan is paid off.", "没有应还款项：这笔借款已还清。"),
-    "repay.settle": ("Settle everything today", "今天全部结清"),
+    "repay.settle": ("Settle everything", "全部结清"),
     "repay.prepay": ("Prepay part of the principal", "部分提前还款"),
     "repay.amount": ("Amount (¥)", "金额（元）"),
     "repay.on": ("On (YYYY-MM-DD)", "日期（YYYY-MM-DD）"),
@@ -361,7 +327,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "拖延要花钱：每天增加罚息 {daily}。今天还：{today}；7 天后还：{week}。",
     ),
     "repay.wait_settle": (
-        "Settling waits cost interest: settling on the next due date {date} instead of today costs {extra} more "
+        "Settling later costs interest: settling on the next due date {date} instead of today costs {extra} more "
         "interest.",
         "结清越晚利息越多：在下个还款日 {date} 结清比今天结清多付利息 {extra}。",
     ),
@@ -374,8 +340,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "于 {date} 以 {amount} 结清 {loan}？结清后借款还清，节省利息 {saved}。",
     ),
     "repay.confirm_prepay": (
-        "Prepay {amount} on {date} for {loan} ({strategy})? New balance {balance}; interest saved {saved}.",
-        "于 {date} 为 {loan} 提前还款 {amount}（{strategy}）？新剩余本金 {balance}；节省利息 {saved}。",
+        "Prepay {amount} on {date} for {loan}, with {strategy}? New balance {balance}; interest saved {saved}.",
+        "于 {date} 为 {loan} 提前还款 {amount}，{strategy}？新剩余本金 {balance}；节省利息 {saved}。",
     ),
     "repay.done": ("Recorded: {what}.", "已记录：{what}。"),
     "repay.auto_debit": ("Auto-debit", "自动扣款"),
@@ -388,10 +354,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "repay.saved_settings": ("Auto-debit setting saved.", "自动扣款设置已保存。"),
     "repay.strategy_term": ("Record shorter term…", "记录：缩短期限…"),
     "repay.strategy_installment": ("Record smaller instalment…", "记录：减少月供…"),
-    "formula.interest": ("{balance} × {rate} × {days} days = {result}", "{balance} × {rate} × {days} 天 = {result}"),
+    "formula.interest": ("{balance} × {rate} × {days} {days:day|days} = {result}", "{balance} × {rate} × {days} 天 = {result}"),
     "formula.payoff": ("{balance} + {accrued}{overdue} = {result}", "{balance} + {accrued}{overdue} = {result}"),
     "formula.saved": ("{before} − {after} = {result}", "{before} − {after} = {result}"),
-    "formula.penalty": ("{amount} × {rate} × {days} days = {result}", "{amount} × {rate} × {days} 天 = {result}"),
+    "formula.penalty": ("{amount} × {rate} × {days} {days:day|days} = {result}", "{amount} × {rate} × {days} 天 = {result}"),
     "formula.penalty_rate": ("{rate} × {multiplier} = {result}", "{rate} × {multiplier} = {result}"),
     "formula.reduction": ("{amount} − {accrued}{overdue} = {result}", "{amount} − {accrued}{overdue} = {result}"),
     "reminders.title": ("Your reminder rules", "你的提醒规则"),
@@ -428,7 +394,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "overdue.title": ("If you pay late — {loan}", "如果逾期——{loan}"),
     "overdue.installment": ("Instalment", "期数"),
     "overdue.days": ("Days late ←/→", "逾期天数 ←/→"),
-    "overdue.figures": ("Instalment {no} due {date}, {days} days late", "第 {no} 期（{date} 到期），逾期 {days} 天"),
+    "overdue.figures": ("Instalment {no} due {date}, {days} {days:day|days} late", "第 {no} 期（{date} 到期），逾期 {days} 天"),
     "overdue.chart": ("Amount to clear by days late (0–90)", "按逾期天数的需还金额（0–90 天）"),
     "overdue.timeline": ("What typically happens (illustrative)", "通常会发生什么（示例）"),
     "overdue.you_are_here": ("◀ you", "◀ 你在这里"),
@@ -487,17 +453,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "或用 `jiebei-tui terms set` 填入合同中的数字。本工具不构成理财建议。",
     ),
     "help.close": ("Close", "关闭"),
-    "help.section_keys": (
-        "1 Status · 2 Repay · 3 Reminders · 4 Overdue · a add loan · ? help · ctrl+p command palette (language, "
-        "theme) · ctrl+q quit",
-        "1 状态 · 2 还款 · 3 提醒 · 4 逾期 · a 添加借款 · ? 帮助 · ctrl+p 命令面板（语言、主题）· ctrl+q 退出",
-    ),
-    "help.screen_keys": (
-        "Status: p record a repayment · e rename · d delete. Repay: f how is this computed. Reminders: n new · "
-        "e edit · x delete · space on/off. Overdue: ←/→ days late. Escape leaves a text field.",
-        "状态页：p 记录还款 · e 改名 · d 删除。还款页：f 显示计算过程。提醒页：n 新建 · e 编辑 · x 删除 · 空格 启用/停用。"
-        "逾期页：←/→ 调整逾期天数。Esc 离开输入框。",
-    ),
     "recover.title": ("Your ledger file cannot be used", "无法使用账本文件"),
     "recover.explain": (
         "Nothing was changed. Restore backup puts back the newest backup that can be used (listed below); "
@@ -511,7 +466,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "changed.reloaded": ("The ledger changed on disk; showing the new state.", "账本文件已被其他程序修改，已显示最新状态。"),
     # --- reminders ---
     "remind.before": (
-        "{loan}: {amount} is due on {due_date}, in {days} days.",
+        "{loan}: {amount} is due on {due_date}, in {days} {days:day|days}.",
         "{loan}：{due_date} 应还 {amount}，还有 {days} 天。",
     ),
     "remind.before_debit": (
@@ -523,16 +478,16 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{loan}：今天（{due_date}）应还 {amount}，23:59 前还款不算逾期。",
     ),
     "remind.overdue": (
-        "{loan}: overdue since {due_date} ({days} d late). Pay {amount} to clear it; the penalty adds {per_day} a day.",
+        "{loan}: overdue since {due_date} ({days} {days:day|days} late). Pay {amount} to clear it; the penalty adds {per_day} a day.",
         "{loan}：已逾期 {days} 天（{due_date} 到期）。还 {amount} 即可结清逾期；罚息每天增加 {per_day}。",
     ),
     "remind.missed": (
-        "{n} older reminders were missed while reminders were not running (not repeated one by one).",
+        "{n} older {n:reminder was|reminders were} missed while reminders were not running (not repeated one by one).",
         "提醒未运行期间错过了 {n} 条较早的提醒（不再逐条补发）。",
     ),
     "remind.title": ("Jiebei reminder", "借呗还款提醒"),
     "remind.none": ("Nothing to remind now.", "现在没有需要发送的提醒。"),
-    "remind.none_coming": ("No reminders in the next {days} days.", "未来 {days} 天没有提醒。"),
+    "remind.none_coming": ("No reminders in the next {days} {days:day|days}.", "未来 {days} 天没有提醒。"),
     "remind.installed": (
         "Wrote {service} and {timer}. Turn it on with:\n  systemctl --user daemon-reload && systemctl --user enable --now {unit}",
         "已写入 {service} 和 {timer}。用以下命令启用：\n  systemctl --user daemon-reload && systemctl --user enable --now {unit}",
@@ -550,7 +505,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "remind.enabled": ("on", "启用"),
     "remind.disabled": ("off", "停用"),
     "remind.test": ("This is a test reminder from jiebei-tui.", "这是一条来自 jiebei-tui 的测试提醒。"),
-    "remind.exported": ("Wrote {n} instalments to {path}.", "已将 {n} 期还款写入 {path}。"),
+    "remind.exported": ("Wrote {n} {n:instalment|instalments} to {path}.", "已将 {n} 期还款写入 {path}。"),
     "col.rule": ("Rule", "规则"),
     "col.when_fires": ("Fires at", "提醒时间"),
     "col.offset": ("Day", "日期"),
@@ -599,11 +554,13 @@ def t(key: str, lang: str = "en", **values: object) -> str:
     return text.format(**{name: _show(value) for name, value in values.items()})
 
 
-def _show(value: object) -> str:
+def _show(value: object) -> object:
     if isinstance(value, Decimal):
         return yuan(value)
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Count(value)
     return str(value)
 
 
@@ -612,6 +569,17 @@ def _reason(value: object, lang: str) -> object:
     if isinstance(value, ValueError) and hasattr(value, "rule") and hasattr(value, "params"):
         return t(f"rule.{value.rule}", lang, **{k: _reason(v, lang) for k, v in value.params.items()})
     return value
+
+
+class Count(int):
+    """A number in a sentence: `{days}` shows it, `{days:day|days}` the word that agrees with it (English;
+    Chinese needs no plural)."""
+
+    def __format__(self, spec: str) -> str:
+        if "|" in spec:
+            one, many = spec.split("|", 1)
+            return one if self == 1 else many
+        return int.__format__(self, spec)
 
 
 def render_input_error(err, lang: str = "en", field_label: str | None = None) -> str:

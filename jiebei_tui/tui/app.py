@@ -1,5 +1,6 @@
 """The terminal app: four sections (Status, Repay, Reminders, Overdue) as Textual modes, the urgent banner on
-each, and one path for every change: a domain function applied through the store's transaction, then a reload.
+each, and one path for every change: a domain function applied through the store's transaction in a thread
+worker, then the new state shown everywhere.
 
 `JiebeiApp(data_dir, today, lang)`; `jiebei-tui` with no command runs it.
 """
@@ -7,18 +8,22 @@ each, and one path for every change: a domain function applied through the store
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import threading
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
+from textual.worker import Worker
 
+from jiebei_tui.actions import registry
+from jiebei_tui.store import LedgerFileError, Store
 from jiebei_tui.text.i18n import system_lang, t
 from jiebei_tui.tui.screens.status import StatusScreen
-from jiebei_tui.store import LedgerFileError, Store
-from jiebei_tui.tui.widgets.localized import localize_bindings
+from jiebei_tui.tui.widgets.localized import Localized
 from jiebei_tui.tui.widgets.section import SectionScreen
 
 if TYPE_CHECKING:
@@ -47,23 +52,32 @@ def _overdue() -> Screen:
 
     return OverdueScreen()
 
-SECTIONS = ("status", "repay", "reminders", "overdue")
+
+SECTIONS = registry.SECTIONS
 FILE_CHECK_SECONDS = 1.0
 REMIND_SECONDS = 30.0
+STORE = "store"  # the worker group of store transactions and reads
+REMIND = "remind"  # the worker group of reminder delivery
+NAVIGATION = {"section", "add_loan", "help", "export_calendar"}  # not over a dialog (language and theme are)
+OVER_DIALOGS = {"lang", "theme", "quit"}  # what the palette offers while a dialog is up
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The ledger as read at one moment, with every loan's state at today. `serial` orders readings, so a
+    reading that finishes after a later one is not shown over it."""
+
+    ledger: Ledger
+    states: list[LoanState]
+    signature: tuple[int, int] | None
+    serial: int
 
 
 class JiebeiApp(App[int]):
     CSS_PATH = Path(__file__).parent / "app.tcss"  # absolute: subclasses elsewhere still find it
     MODES = {"status": StatusScreen, "repay": _repay, "reminders": _reminders, "overdue": _overdue}
     DEFAULT_MODE = "status"  # start straight in Status (no blank default screen to build first)
-    BINDINGS = [
-        Binding("1", "section('status')", "Status", id="jiebei.status"),
-        Binding("2", "section('repay')", "Repay", id="jiebei.repay"),
-        Binding("3", "section('reminders')", "Reminders", id="jiebei.reminders"),
-        Binding("4", "section('overdue')", "Overdue", id="jiebei.overdue"),
-        Binding("a", "add_loan", "Add loan", id="jiebei.add"),
-        Binding("question_mark", "help", "Help", id="jiebei.help"),
-    ]
+    BINDINGS = registry.bindings(registry.APP)
 
     def __init__(
         self,
@@ -85,7 +99,14 @@ class JiebeiApp(App[int]):
         self.version = 0  # goes up each time the ledger is read, so sections know when to redraw
         self.reminders = reminders  # deliver due reminders on launch and while running
         self.clock = clock or dt.datetime.now  # tests and screenshots fix the time of day
+        self.keymap: dict[str, str] = {}  # the user's keys by binding id (settings.keymap)
         self._signature: tuple[int, int] | None = None
+        self._serials = itertools.count(1)
+        self._shown_serial = 0
+        self._one_write = threading.Lock()  # transactions run one after another, their results shown in order
+        self._pending = 0  # store workers started and not yet shown
+        self._held: list[tuple[tuple, dict]] = []  # notifications waiting for a dialog to close
+        self.switching = False  # a language switch is rebuilding the screens
 
     def _handle_exception(self, error: Exception) -> None:
         """Every unexpected error (handler, timer, worker, compose) goes to the one crash handler: a report in
@@ -98,7 +119,6 @@ class JiebeiApp(App[int]):
 
     def on_mount(self) -> None:
         self.title = t("app.title", self.lang)
-        localize_bindings(self, self.lang)
         theme, keymap = self.saved.get("theme"), self.saved.get("keymap")
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
@@ -138,65 +158,128 @@ class JiebeiApp(App[int]):
         moment = self.clock(tz)
         return moment if moment.date() == self.today else dt.datetime.combine(self.today, moment.time(), tzinfo=tz)
 
-    def remind(self, first: bool = False) -> None:
-        """Deliver due reminders, sharing the sent record with `jiebei-tui remind run`: on launch the ones
-        missed while the app was closed appear once in a panel; later ones as notifications."""
-        from jiebei_tui.delivery import reminders as reminding
-        from jiebei_tui.domain.errors import InputError
-        from jiebei_tui.text.reminders import message
-
-        if self.ledger is None or (self.ledger.demo and not self.store.exists()):
-            return  # a first look at the demo: nothing was "missed" while closed, and nothing is written
-        try:
-            claimed, report = reminding.run(self.store, self.today, self.now(), self.lang, stdout=False)
-        except (LedgerFileError, InputError) as err:
-            self.notify(err.sentence(self.lang), severity="error")
-            return
-        for failure in report.failures:
-            self.notify(failure, severity="error")
-        if not claimed.deliver and not claimed.missed:
-            return
-        self.reload()
-        self.refresh_section()
-        lines = [f"{o.fire_at:%m-%d %H:%M}  {message(o, self.lang)}" for o in claimed.deliver]
-        if claimed.missed:
-            lines.append(t("remind.missed", self.lang, n=claimed.missed))
-        if first:
-            from jiebei_tui.tui.screens.away import AwayModal
-
-            self.push_screen(AwayModal(lines))
-            return
-        for o in claimed.deliver:
-            self.notify(message(o, self.lang), title=t("remind.title", self.lang), severity="warning" if o.urgent else "information", timeout=15)
-
     def _recovered(self, choice: str | None) -> None:
         if choice == "quit" or choice is None:
             self.exit(return_code=3)  # the data file cannot be used, as the command line says
             return
         self._load()
 
+    # --- reminders, delivered in a worker (notify-send and the user's command may take seconds) ---
+
+    def remind(self, first: bool = False) -> Worker | None:
+        """Deliver due reminders, sharing the sent record with `jiebei-tui remind run`: on launch the ones
+        missed while the app was closed appear once in a panel; later ones as notifications. The claim (a
+        store transaction) and the delivery run in a thread worker; what they found is shown on the loop."""
+        if self.ledger is None or (self.ledger.demo and not self.store.exists()):
+            return None  # a first look at the demo: nothing was "missed" while closed, and nothing is written
+        if any(w.group == REMIND and not w.is_finished for w in self.workers):
+            return None  # the last round is still delivering
+        now, lang = self.now(), self.lang
+
+        def deliver() -> None:
+            from jiebei_tui.delivery import reminders as reminding
+            from jiebei_tui.domain.errors import InputError
+
+            try:
+                claimed, report = reminding.run(self.store, self.today, now, lang, stdout=False)
+                reading = self._read() if claimed.deliver or claimed.missed else None
+            except (LedgerFileError, InputError) as err:
+                self.call_from_thread(self.notify, err.sentence(lang), severity="error")
+                return
+            self.call_from_thread(self._reminded, claimed, report, reading, first, lang)
+
+        return self.run_worker(deliver, thread=True, group=REMIND, name="remind")
+
+    def _reminded(self, claimed, report, reading: Reading | None, first: bool, lang: str) -> None:
+        from jiebei_tui.text.reminders import message
+
+        for failure in report.failures:
+            self.notify(failure, severity="error")
+        if reading is None:
+            return
+        self._show(reading)
+        lines = [f"{o.fire_at:%m-%d %H:%M}  {message(o, lang)}" for o in claimed.deliver]
+        if claimed.missed:
+            lines.append(t("remind.missed", lang, n=claimed.missed))
+        if first:
+            from jiebei_tui.tui.screens.away import AwayModal
+
+            self.push_screen(AwayModal(lines))
+            return
+        for o in claimed.deliver:
+            self.notify(message(o, lang), title=t("remind.title", lang), severity="warning" if o.urgent else "information", timeout=15)
+
     # --- the ledger ---
 
-    def reload(self) -> None:
-        """Read the ledger and derive every loan's state at today (raises LedgerFileError)."""
+    def _read(self) -> Reading:
+        """Read the ledger and derive every loan's state at today (raises LedgerFileError). Any thread."""
         from jiebei_tui.domain.replay import all_states
+
+        signature = self.store.signature()
+        ledger = self.store.load()
+        return Reading(ledger, all_states(ledger, self.today), signature, next(self._serials))
+
+    def _show(self, reading: Reading) -> bool:
+        """Make a reading the app's state (on the loop) and redraw; an older reading than the one shown is
+        dropped."""
+        if reading.serial < self._shown_serial:
+            return False
         from jiebei_tui.domain.urgency import most_urgent
 
-        self.ledger = self.store.load()
-        self.states = all_states(self.ledger, self.today)
+        self._shown_serial = reading.serial
+        self.ledger, self.states = reading.ledger, reading.states
         self.version += 1
-        self._signature = self.store.signature()
+        self._signature = reading.signature
         if self.selected_loan not in {s.record.id for s in self.states}:
             urgent = most_urgent(self.states).state  # start on the loan that needs attention
             self.selected_loan = urgent.record.id if urgent else (self.states[0].record.id if self.states else None)
         self.sub_title = t("app.demo", self.lang) if self.ledger.demo else ""
-
-    def commit(self, change: Callable[[Ledger], tuple[Ledger, T]]) -> T:
-        """Apply a change through the store's locked transaction, then show the result everywhere."""
-        result = self.store.transact(change)
-        self.reload()
         self.refresh_section()
-        return result
+        return True
+
+    def reload(self) -> None:
+        """Read the ledger now, on the loop (start-up, recovery)."""
+        self._show(self._read())
+
+    def commit(
+        self,
+        change: Callable[[Ledger], tuple[Ledger, T]],
+        done: Callable[[T], Any] | None = None,
+        refused: Callable[[Exception], Any] | None = None,
+    ) -> Worker:
+        """Apply a change through the store's locked transaction in a thread worker; then, on the loop, show
+        the new state everywhere and call `done(result)`. A change the ledger refuses (InputError) or a file
+        that cannot be used (LedgerFileError) calls `refused(error)`, or is notified. `change` runs in that
+        thread: it works on the ledger it is given and on values read beforehand, never on widgets (a dialog may
+        be gone by then). Tests wait with `await app.workers.wait_for_complete()`."""
+        from jiebei_tui.domain.errors import InputError
+
+        self._pending += 1
+
+        def write() -> None:
+            with self._one_write:
+                try:
+                    result = self.store.transact(change)
+                    reading = self._read()
+                except (InputError, LedgerFileError) as err:
+                    self.call_from_thread(self._refused, err, refused)
+                    return
+                self.call_from_thread(self._committed, reading, result, done)
+
+        return self.run_worker(write, thread=True, group=STORE, name="commit")
+
+    def _committed(self, reading: Reading, result, done) -> None:
+        self._pending -= 1
+        self._show(reading)
+        if done is not None:
+            done(result)
+
+    def _refused(self, err: Exception, refused) -> None:
+        self._pending -= 1
+        if refused is not None:
+            refused(err)
+        else:
+            self.notify(err.sentence(self.lang), severity="error", timeout=10)
 
     def refresh_section(self) -> None:
         for screen in self.screen_stack:
@@ -204,30 +287,77 @@ class JiebeiApp(App[int]):
                 screen.refresh_view()
 
     def check_file(self) -> None:
-        """Another program (a command, a second window) may have recorded a payment."""
-        if self.store.signature() == self._signature:
+        """Another program (a command, a second window) may have recorded a payment: read it in a worker."""
+        if self._pending or self.store.signature() == self._signature:
+            return  # our own write in flight shows itself when done
+        if any(w.group == STORE and not w.is_finished for w in self.workers):
             return
-        try:
-            self.reload()
-        except LedgerFileError as err:
-            self.notify(err.sentence(self.lang), severity="error", timeout=10)
-            self._signature = self.store.signature()
-            return
-        self.refresh_section()
-        self.notify(t("changed.reloaded", self.lang))
+        lang = self.lang
+
+        def read() -> None:
+            with self._one_write:
+                try:
+                    reading = self._read()
+                except LedgerFileError as err:
+                    self.call_from_thread(self._unreadable, err, lang)
+                    return
+            self.call_from_thread(self._changed, reading, lang)
+
+        self.run_worker(read, thread=True, group=STORE, name="check_file")
+
+    def _changed(self, reading: Reading, lang: str) -> None:
+        if self._show(reading):
+            self.notify(t("changed.reloaded", lang))
+
+    def _unreadable(self, err: LedgerFileError, lang: str) -> None:
+        self.notify(err.sentence(lang), severity="error", timeout=10)
+        self._signature = self.store.signature()
 
     def state_of(self, loan_id: str | None) -> LoanState | None:
         return next((s for s in self.states if s.record.id == loan_id), None)
 
-    def save_settings(self, **changes: object) -> None:
+    def save_settings(self, done: Callable[[None], Any] | None = None, **changes: object) -> Worker:
         def change(ledger: Ledger):
             return ledger.model_copy(update={"settings": ledger.settings.model_copy(update=changes)}), None
 
-        self.commit(change)
+        return self.commit(change, done)
 
     def _save_theme(self, theme) -> None:
         if self.ledger is not None and theme.name != self.ledger.settings.theme:
             self.save_settings(theme=theme.name)  # also refreshes the sections in the new colours
+
+    # --- notifications: held while a dialog is up, so no toast covers one ---
+
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = False) -> None:
+        """As Textual's, but held while a dialog is up (shown when it closes), plain text by default (loan
+        names and file text are never read as markup), and control characters shown as escapes."""
+        from jiebei_tui.text.safe import visible
+
+        message = "\n".join(visible(line) for line in message.split("\n"))
+        title = visible(title)
+        if isinstance(self.screen, ModalScreen):
+            self._held.append(((message,), {"title": title, "severity": severity, "timeout": timeout, "markup": markup}))
+            return
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def release_notifications(self) -> None:
+        held, self._held = self._held, []
+        for args, kwargs in held:
+            self.notify(*args, **kwargs)
+
+    # --- the keymap ---
+
+    def set_keymap(self, keymap: dict[str, str]) -> None:
+        self.keymap = dict(keymap)
+        super().set_keymap(keymap)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Over a dialog the app's own keys (sections, add, help) wait: the dialog has the keyboard. Without a
+        # ledger (still reading it, or the recovery screen) there is nowhere to go yet.
+        if action in NAVIGATION and (isinstance(self.screen, ModalScreen) or self.ledger is None):
+            return False
+        return True
 
     # --- actions ---
 
@@ -251,22 +381,61 @@ class JiebeiApp(App[int]):
 
         self.push_screen(HelpScreen())
 
+    def action_export_calendar(self) -> None:
+        from jiebei_tui.tui.screens.export import ExportDialog
+
+        if self.ledger is not None:
+            self.push_screen(ExportDialog())
+
+    def action_press_key(self, key: str) -> None:
+        """A key clicked in the key bar."""
+        self.simulate_key(key)
+
+    async def action_switch_language(self) -> None:
+        await self.set_lang("en" if self.lang == "zh" else "zh")
+
+    async def action_quit(self) -> None:
+        # A change the borrower made is written before the app goes (a thread cannot be cut short anyway).
+        writing = [w for w in self.workers if w.group == STORE]
+        if writing:
+            await self.workers.wait_for_complete(writing)
+        self.exit()
+
     async def set_lang(self, lang: str) -> None:
-        self.lang = lang
-        self.save_settings(lang=lang)
+        """Switch the language, live: the title, the key bar, every screen in the stack now (what was typed
+        kept), the other sections when next shown."""
+        self.lang, self.switching = lang, True
         self.title = t("app.title", lang)
         self.sub_title = t("app.demo", lang) if self.ledger is not None and self.ledger.demo else ""
-        localize_bindings(self, lang)
-        for screen in self.screen_stack:
-            if isinstance(screen, SectionScreen):
-                await screen.relocalize()
+        if self.ledger is not None:
+            self.save_settings(lang=lang)
+        try:
+            for screen in list(self.screen_stack):
+                if isinstance(screen, Localized):
+                    await screen.relocalize()
+        finally:
+            self.switching = False
+        self.refresh_bindings()
+
+    async def perform(self, action: registry.Action) -> None:
+        """Run an action from the palette where it applies: the app's own, or a section's (going there first)."""
+        if action.app_wide:
+            await self.run_action(action.run)
+            return
+        sections = action.sections()
+        if self.current_mode not in sections:
+            await self.switch_mode(sections[0])
+        await self.run_action(action.run, self.screen)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every action of the registry, in the language in force (Textual's own English commands are not
+        offered: theme and quit are among ours)."""
         lang = self.lang
-        for name in SECTIONS:
-            yield SystemCommand(t(f"cmd.{name}", lang), t(f"cmd.{name}.help", lang), lambda n=name: self.action_section(n))
-        yield SystemCommand(t("cmd.add", lang), t("cmd.add.help", lang), self.action_add_loan)
-        yield SystemCommand(t("cmd.help", lang), t("cmd.help.help", lang), self.action_help)
-        other = "en" if lang == "zh" else "zh"
-        yield SystemCommand(t("cmd.lang", lang), t("cmd.lang.help", lang), lambda: self.run_worker(self.set_lang(other)))
-        yield from super().get_system_commands(screen)
+        over_dialog = not isinstance(screen, SectionScreen)
+        for action in registry.ACTIONS:
+            if not action.palette or (over_dialog and action.name not in OVER_DIALOGS):
+                continue
+            yield SystemCommand(
+                registry.title(action, lang), registry.description(action, lang),
+                lambda a=action: self.perform(a),
+            )

@@ -23,7 +23,9 @@ SCENES: dict[str, tuple[str, ...]] = {
     "help": ("question_mark",),
     "add_loan": ("a",),
     "recovery": (),
+    "hostile_name": (),  # a hand-edited ledger whose loan name holds terminal escapes and markup
 }
+HOSTILE = "Phone \x1b]0;owned\x07\x1b[2J [b]x[/b]"
 
 
 def make_app(scene: str, lang: str) -> JiebeiApp:
@@ -32,20 +34,38 @@ def make_app(scene: str, lang: str) -> JiebeiApp:
     if scene == "recovery":
         folder.mkdir(parents=True)
         (folder / "ledger.json").write_text('{"schema_version": 2, "loans": [oops]}\n')
+    if scene == "hostile_name":
+        write_hostile_ledger(folder)
     clock = lambda tz: dt.datetime.combine(TODAY, dt.time(12, 0), tzinfo=tz)  # noqa: E731  (a fixed noon)
     return JiebeiApp(data_dir=folder, today=TODAY, lang=lang, reminders=False, clock=clock)  # no launch panel
 
 
 async def arrive(pilot, scene: str) -> None:
-    """Wait for the ledger, press the scene's keys, then hold the cursors still."""
-    from tests.tui.conftest import ready
+    """Wait for the ledger, press the scene's keys, hold the cursors still, then wait for a settled screen."""
+    from tests.tui.conftest import press, ready, settle
 
     await ready(pilot)
     for key in SCENES[scene]:
-        await pilot.press(key)
-        await pilot.pause()
+        await press(pilot, key)
     for field in pilot.app.screen.query(Input):
         field.cursor_blink = False
     pilot.app.clear_notifications()  # the first-run toast would hide part of every picture
-    await pilot.wait_for_scheduled_animations()
-    await pilot.pause(0.2)  # tables mounted after the ledger is read finish their layout
+    await settle(pilot)
+
+
+def write_hostile_ledger(folder: Path) -> None:
+    """One loan, added by the command line, then its name edited by hand to hold escapes and markup."""
+    import contextlib
+    import io
+    import json
+
+    from jiebei_tui.cli import main
+
+    with contextlib.redirect_stdout(io.StringIO()):
+        main(["--data-dir", str(folder), "--today", TODAY.isoformat(), "loans", "add", "--name", "Phone",
+              "--principal", "6000", "--daily-rate", "0.0003", "--term", "6", "--method", "equal-installment",
+              "--start", "2026-09-10"])
+    path = folder / "ledger.json"
+    data = json.loads(path.read_text())
+    data["loans"][0]["name"] = HOSTILE
+    path.write_text(json.dumps(data))

@@ -17,7 +17,7 @@ from jiebei_tui.tui.screens.recover import RecoveryScreen
 from jiebei_tui.tui.screens.reminders import RemindersScreen
 from jiebei_tui.tui.screens.repay import RepayScreen
 from jiebei_tui.tui.screens.status import StatusScreen
-from tests.tui.conftest import TODAY, click, ledger_file, palette, ready, select_loan, text
+from tests.tui.conftest import settle, TODAY, click, ledger_file, palette, ready, select_loan, text
 
 
 def banner(app) -> str:
@@ -33,7 +33,7 @@ async def test_launch_on_demo_data_shows_the_overdue_banner(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, StatusScreen)
         assert "OVERDUE" in banner(app) and "6 days late (M1)" in banner(app) and "¥900.20" in banner(app)
         assert "+¥0.54 per day" in banner(app)
@@ -55,7 +55,7 @@ async def test_sections_switch_by_key(make_app) -> None:
         await ready(pilot)
         for key, screen in (("2", RepayScreen), ("4", OverdueScreen), ("3", RemindersScreen), ("1", StatusScreen)):
             await pilot.press(key)
-            await pilot.pause()
+            await settle(pilot)
             assert isinstance(app.screen, screen), key
             assert "OVERDUE" in banner(app)  # the banner is on every section
 
@@ -74,13 +74,13 @@ async def test_add_a_loan_invalid_then_valid(make_app) -> None:
         await ready(pilot)
         assert "No loans yet" in banner(app)
         await pilot.press("a")
-        await pilot.pause()
+        await settle(pilot)
         form = app.screen
         assert isinstance(form, AddLoanScreen)
         form.query_one("#name", Input).value = "Laptop"
         form.query_one("#principal", Input).value = "0"
         form.query_one("#daily_rate", Input).value = "0.4%"  # 0.04% is allowed (a percentage); 0.4% a day is over the limit
-        await pilot.pause()
+        await settle(pilot)
         assert "Principal (¥)" in text(form.query_one("#principal-error")) and "more than 0" in text(form.query_one("#principal-error"))
         assert "0.0004" in text(form.query_one("#daily_rate-error"))
         assert form.query_one("#save", Button).disabled
@@ -88,7 +88,7 @@ async def test_add_a_loan_invalid_then_valid(make_app) -> None:
         form.query_one("#daily_rate", Input).value = "0.0004"
         form.query_one("#term", Input).value = "12"
         form.query_one("#start", Input).value = "2025-01-10"
-        await pilot.pause()
+        await settle(pilot)
         assert text(form.query_one("#principal-error")) == ""
         preview = form.query_one("#preview", DataTable)
         assert preview.row_count == 3
@@ -97,7 +97,7 @@ async def test_add_a_loan_invalid_then_valid(make_app) -> None:
         assert ledger_file(app) is None  # nothing saved while typing
         form.query_one("#term", Input).focus()
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, StatusScreen)
         data = ledger_file(app)
         assert [loan["name"] for loan in data["loans"]] == ["Laptop"]
@@ -110,14 +110,14 @@ async def test_the_first_own_loan_replaces_the_demo_and_says_so(make_app) -> Non
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
         await pilot.press("a")
-        await pilot.pause()
+        await settle(pilot)
         form = app.screen
         for field, value in (("name", "Mine"), ("principal", "6000"), ("daily_rate", "0.0003"), ("term", "6")):
             form.query_one(f"#{field}", Input).value = value
-        await pilot.pause()
+        await settle(pilot)
         form.query_one("#term", Input).focus()
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert [loan["name"] for loan in ledger_file(app)["loans"]] == ["Mine"] and not ledger_file(app)["demo"]
         assert any("demo loans were removed" in n.message for n in app._notifications)
         assert "DEMO" not in app.sub_title
@@ -128,18 +128,22 @@ async def test_record_a_repayment_and_see_the_status_change(make_app) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
         await pilot.press("p")
-        await pilot.pause()
+        await settle(pilot)
         modal = app.screen
         assert isinstance(modal, PayModal)
         assert modal.query_one("#amount", Input).value == "900.20"
         assert modal.query_one("#date", Input).value == TODAY.isoformat()
         modal.query_one("#amount", Input).value = "0"
-        await pilot.pause()
+        await settle(pilot)
         assert "more than 0" in text(modal.query_one("#error")) and modal.query_one("#record", Button).disabled
         modal.query_one("#amount", Input).value = "900.20"
-        await pilot.pause()
+        await settle(pilot)
         await click(pilot, "#record")
-        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)  # nothing is recorded without a confirmation
+        assert ledger_file(app) is None
+        message = text(app.screen.query_one("#message"))
+        assert "¥900.20" in message and "2026-11-28" in message and "Rent gap" in message
+        await click(pilot, "#yes")
         assert isinstance(app.screen, StatusScreen)
         events = ledger_file(app)["events"]
         assert events[-1]["kind"] == "repayment" and events[-1]["amount"] == "900.20" and events[-1]["loan_id"] == "L3"
@@ -153,26 +157,26 @@ async def test_prepay_through_confirmation(make_app) -> None:
         await ready(pilot)
         await select_loan(pilot, "L1")
         await pilot.press("2")
-        await pilot.pause()
+        await settle(pilot)
         screen = app.screen
         screen.query_one("#prepay-amount", Input).value = "1000"
-        await pilot.pause()
+        await settle(pilot)
         compare = screen.query_one("#compare", DataTable)
         saved_row = [str(c) for c in compare.get_row_at(3)]
         assert saved_row[0] == "Interest saved"
         term_result = screen._prepay[next(iter(screen._prepay))]
         assert term_result.amount == Decimal("1000")
         await click(pilot, "#apply-term")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ConfirmModal)
         message = text(app.screen.query_one("#message"))
         assert "¥1,000.00" in message and "2026-11-28" in message and "Fridge" in message and "shorter term" in message
         await click(pilot, "#yes")
-        await pilot.pause()
+        await settle(pilot)
         event = ledger_file(app)["events"][-1]
         assert (event["kind"], event["amount"], event["strategy"], event["loan_id"]) == ("prepayment", "1000.00", "reduce-term", "L1")
         await pilot.press("1")
-        await pilot.pause()
+        await settle(pilot)
         assert rows(app)[0][3] != "¥5,030.22"  # outstanding principal fell
 
 
@@ -182,17 +186,17 @@ async def test_settle_through_confirmation(make_app) -> None:
         await ready(pilot)
         await select_loan(pilot, "L1")
         await pilot.press("2")
-        await pilot.pause()
+        await settle(pilot)
         figures = text(app.screen.query_one("#settle-figures"))
         assert "Payoff  ¥5,052.86" in figures  # 5,030.22 + 5,030.22 × 0.03% × 15 days (22.64)
         await click(pilot, "#settle-apply")
-        await pilot.pause()
+        await settle(pilot)
         assert "¥5,052.86" in text(app.screen.query_one("#message"))
         await click(pilot, "#yes")
-        await pilot.pause()
+        await settle(pilot)
         assert ledger_file(app)["events"][-1]["kind"] == "settlement"
         await pilot.press("1")
-        await pilot.pause()
+        await settle(pilot)
         assert "paid off" in rows(app)[0][2]
 
 
@@ -201,18 +205,18 @@ async def test_cancelled_confirmation_writes_nothing(make_app) -> None:
     async with app.run_test(size=(120, 50)) as pilot:
         await ready(pilot)
         await pilot.press("2")
-        await pilot.pause()
+        await settle(pilot)
         await click(pilot, "#settle-apply")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ConfirmModal)
         await click(pilot, "#no")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, RepayScreen)
         assert ledger_file(app) is None
         await click(pilot, "#pay-apply")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert ledger_file(app) is None
 
 
@@ -222,11 +226,11 @@ async def test_formula_toggle_shows_the_numbers(make_app) -> None:
         await ready(pilot)
         await select_loan(pilot, "L1")
         await pilot.press("2")
-        await pilot.pause()
+        await settle(pilot)
         formula = app.screen.query_one("#settle-formula", Static)
         assert not formula.display
         await pilot.press("escape", "f")
-        await pilot.pause()
+        await settle(pilot)
         assert formula.display
         assert "¥5,030.22 × 0.03% × 15 days = ¥22.64" in text(formula)
 
@@ -236,21 +240,21 @@ async def test_change_days_late_on_the_overdue_screen(make_app) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
         await pilot.press("4")
-        await pilot.pause()
+        await settle(pilot)
         screen = app.screen
         assert screen.query_one("#days", Input).value == "6"
         assert "Amount to clear  ¥900.20" in text(screen.query_one("#figures"))
         assert "¥783.10 × 0.06% × 6 days = ¥2.82" in text(screen.query_one("#formula"))
         await pilot.press("escape", "right")
-        await pilot.pause()
+        await settle(pilot)
         assert screen.query_one("#days", Input).value == "7"
         assert "7 days late" in text(screen.query_one("#figures-title"))
         screen.query_one("#days", Input).value = "31"
-        await pilot.pause()
+        await settle(pilot)
         assert "Stage  M2" in text(screen.query_one("#figures"))
-        assert "◀ you" in text(screen.query_one("#timeline")).split("M2")[1].split("\n")[0]
+        assert "◀ you" in text(screen.query_one("#stage-2")) and "◀ you" not in text(screen.query_one("#stage-1"))
         screen.query_one("#days", Input).value = "121"
-        await pilot.pause()
+        await settle(pilot)
         assert "0 to 120" in text(screen.query_one("#figures"))
 
 
@@ -259,16 +263,16 @@ async def test_contract_terms_are_edited_and_saved(make_app) -> None:
     async with app.run_test(size=(120, 60)) as pilot:
         await ready(pilot)
         await pilot.press("4")
-        await pilot.pause()
+        await settle(pilot)
         screen = app.screen
         screen.query_one("#grace", Input).value = "40"
         await click(pilot, "#save-terms")
-        await pilot.pause()
+        await settle(pilot)
         assert "0 to 30" in text(screen.query_one("#terms-error"))
         assert ledger_file(app) is None
         screen.query_one("#grace", Input).value = "7"
         await click(pilot, "#save-terms")
-        await pilot.pause()
+        await settle(pilot)
         terms = ledger_file(app)["terms"]
         assert terms["grace_days"] == 7 and terms["illustrative"] is False
         assert "Penalty in all  ¥0.00" in text(screen.query_one("#figures"))  # 6 days is within 7 grace days
@@ -279,7 +283,7 @@ async def test_switch_language_from_the_palette(make_app) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
         await palette(pilot, "Language")
-        await pilot.pause(0.3)
+        await settle(pilot)
         assert app.lang == "zh"
         assert "已逾期" in banner(app) and "逾期 6 天" in banner(app)
         assert "逾期 M1" in rows(app)[2][2]
@@ -291,17 +295,17 @@ async def test_rename_and_delete_name_the_loan(make_app) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
         await pilot.press("e")
-        await pilot.pause()
+        await settle(pilot)
         app.screen.query_one("#name", Input).value = "Rent (renamed)"
         await click(pilot, "#save")
-        await pilot.pause()
+        await settle(pilot)
         assert rows(app)[2][1] == "Rent (renamed)"
         await pilot.press("d")
-        await pilot.pause()
+        await settle(pilot)
         message = text(app.screen.query_one("#message"))
         assert "L3" in message and "Rent (renamed)" in message
         await click(pilot, "#yes")
-        await pilot.pause()
+        await settle(pilot)
         assert [r[0] for r in rows(app)] == ["L1", "L2"]
         assert [loan["id"] for loan in ledger_file(app)["loans"]] == ["L1", "L2"]
 
@@ -311,21 +315,21 @@ async def test_help_shows_keys_data_and_disclaimer(make_app) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
         await pilot.press("question_mark")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         shown = " ".join(text(s) for s in app.screen.query(Static))
-        assert str(app.store.path) in shown and "illustrative" in shown and "ctrl+q" in shown
+        assert str(app.store.path) in shown and "illustrative" in shown and "^q Quit" in shown
 
 
 async def test_a_change_made_by_another_program_shows(make_app, tmp_path, capsys) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
-        await pilot.pause()
+        await settle(pilot)
         code = main(["--data-dir", str(app.store.data_dir), "--today", TODAY.isoformat(), "pay", "L3", "--amount", "900.20"])
         assert code == 0
         app.check_file()
-        await pilot.pause()
+        await settle(pilot)
         assert "overdue" not in rows(app)[2][2]
         assert any("changed on disk" in n.message for n in app._notifications)
 
@@ -335,12 +339,12 @@ async def test_theme_choice_is_saved(make_app) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
         app.theme = "nord"
-        await pilot.pause()
+        await settle(pilot)
         assert ledger_file(app)["settings"]["theme"] == "nord"
     again = make_app()
     async with again.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
-        await pilot.pause()
+        await settle(pilot)
         assert again.theme == "nord"
 
 
@@ -352,11 +356,11 @@ async def test_a_theme_chosen_in_one_section_colours_the_others(make_app) -> Non
         await ready(pilot)
         banner_before = app.screen.query_one("#banner").styles.background
         await pilot.press("2")
-        await pilot.pause()
+        await settle(pilot)
         app.theme = "nord"
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("1")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, StatusScreen)
         assert app.screen.styles.background == Color.parse(app.current_theme.background)
         assert app.screen.query_one("#banner").styles.background != banner_before
@@ -367,11 +371,12 @@ async def test_saved_keymap_remaps_a_binding(make_app) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
         app.save_settings(keymap={"jiebei.overdue": "o"})
+        await settle(pilot)
     again = make_app()
     async with again.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
         await pilot.press("o")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(again.screen, OverdueScreen)
 
 
@@ -382,14 +387,14 @@ async def test_corrupt_ledger_opens_recovery_and_keeps_the_file(make_app, tmp_pa
     app = make_app(data_dir=data)
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, RecoveryScreen)
         assert "line 1" in text(app.screen.query_one("#problem"))
         await click(pilot, "#backup")  # there is no backup: it says so and stays
-        await pilot.pause()
+        await settle(pilot)
         assert "no usable backup" in text(app.screen.query_one("#result"))
         await click(pilot, "#empty")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, StatusScreen)
         assert "No loans yet" in banner(app)
     kept = list(data.glob("ledger.json.corrupt-*"))
@@ -403,11 +408,11 @@ async def test_future_version_opens_recovery_and_quit_leaves_it(make_app, tmp_pa
     app = make_app(data_dir=data)
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, RecoveryScreen)
         assert "newer" in text(app.screen.query_one("#problem"))
         await click(pilot, "#quit")
-        await pilot.pause()
+        await settle(pilot)
     assert app.return_code == 3
     assert json.loads((data / "ledger.json").read_text()) == {"schema_version": 99}
 
@@ -417,9 +422,9 @@ async def test_select_a_loan_on_repay(make_app) -> None:
     async with app.run_test(size=(120, 50)) as pilot:
         await ready(pilot)
         await pilot.press("2")
-        await pilot.pause()
+        await settle(pilot)
         app.screen.query_one("#loan", Select).value = "L2"
-        await pilot.pause()
+        await settle(pilot)
         assert app.selected_loan == "L2"
         assert "Instalment 4" in text(app.screen.query_one("#pay-figures"))
 
@@ -429,9 +434,9 @@ async def test_a_prepay_date_in_the_past_says_where_past_payments_go(make_app) -
     async with app.run_test(size=(120, 50)) as pilot:
         await ready(pilot)
         await pilot.press("2")
-        await pilot.pause()
+        await settle(pilot)
         app.screen.query_one("#prepay-on", Input).value = "2026-11-01"
-        await pilot.pause()
+        await settle(pilot)
         error = text(app.screen.query_one("#prepay-error"))
         assert "2026-11-01" in error and "from today (2026-11-28)" in error and "Status" in error
         assert app.screen.query_one("#apply-term", Button).disabled
@@ -443,10 +448,10 @@ async def test_the_loans_table_fits_after_the_terminal_narrows(make_app) -> None
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
-        await pilot.pause()
+        await settle(pilot)
         for width in (100, 81, 80):
             await pilot.resize_terminal(width, 24)
-            await pilot.pause(0.2)
+            await settle(pilot)
         loans = app.screen.query_one("#loans", DataTable)
         assert loans.virtual_size.width <= loans.scrollable_content_region.width
         assert not loans.show_horizontal_scrollbar

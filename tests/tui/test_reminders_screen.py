@@ -11,13 +11,13 @@ from jiebei_tui.cli import main
 from jiebei_tui.tui.screens.away import AwayModal
 from jiebei_tui.tui.screens.modals import ConfirmModal
 from jiebei_tui.tui.screens.rule_form import RuleForm
-from tests.tui.conftest import TODAY, click, ledger_file, ready, text
+from tests.tui.conftest import settle, TODAY, click, ledger_file, ready, text
 
 
 async def open_reminders(pilot) -> None:
     await ready(pilot)
     await pilot.press("3")
-    await pilot.pause()
+    await settle(pilot)
 
 
 def rule_rows(app) -> list[list[str]]:
@@ -41,20 +41,20 @@ async def test_add_a_rule_with_invalid_then_valid_input(make_app) -> None:
     async with app.run_test(size=(120, 50)) as pilot:
         await open_reminders(pilot)
         await pilot.press("n")
-        await pilot.pause()
+        await settle(pilot)
         form = app.screen
         assert isinstance(form, RuleForm)
         form.query_one("#time", Input).value = "25:00"
-        await pilot.pause()
+        await settle(pilot)
         assert "HH:MM" in text(form.query_one("#error")) and "Time" in text(form.query_one("#error"))
         form.query_one("#time", Input).value = "07:45"
         form.query_one("#offset", Input).value = "0"
         form.query_one("#repeat", Switch).value = True
-        await pilot.pause()
+        await settle(pilot)
         assert "after the due date" in text(form.query_one("#error"))
         form.query_one("#repeat", Switch).value = False
         form.query_one("#offset", Input).value = "-5"
-        await pilot.pause()
+        await settle(pilot)
         assert text(form.query_one("#error")) == ""
         await click(pilot, "#save")
         rules = ledger_file(app)["settings"]["reminders"]["rules"]
@@ -68,16 +68,16 @@ async def test_switch_off_edit_and_delete_a_rule(make_app) -> None:
         await open_reminders(pilot)
         app.screen.query_one("#rules").focus()
         await pilot.press("space")  # R1 off
-        await pilot.pause()
+        await settle(pilot)
         assert rule_rows(app)[0][-1] == "off"
         assert ledger_file(app)["settings"]["reminders"]["rules"][0]["enabled"] is False
         await pilot.press("e")
-        await pilot.pause()
+        await settle(pilot)
         app.screen.query_one("#time", Input).value = "08:15"
         await click(pilot, "#save")
         assert rule_rows(app)[0][2] == "08:15"
         await pilot.press("x")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ConfirmModal) and "R1" in text(app.screen.query_one("#message"))
         await click(pilot, "#yes")
         assert [r[0] for r in rule_rows(app)] == ["R2", "R3", "R4"]
@@ -216,7 +216,7 @@ async def test_a_first_look_at_the_demo_shows_no_missed_reminders(make_app) -> N
     app = make_app(reminders=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        await pilot.pause(0.3)
+        await settle(pilot)
         assert not isinstance(app.screen, AwayModal)
     assert ledger_file(app) is None
 
@@ -227,7 +227,7 @@ async def test_reminders_missed_while_closed_show_once_on_launch(make_app, tmp_p
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         for _ in range(10):
-            await pilot.pause()
+            await settle(pilot)
             if isinstance(app.screen, AwayModal):
                 break
         assert isinstance(app.screen, AwayModal)
@@ -238,7 +238,7 @@ async def test_reminders_missed_while_closed_show_once_on_launch(make_app, tmp_p
     again = make_app(reminders=True)
     async with again.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        await pilot.pause(0.3)
+        await settle(pilot)
         assert not isinstance(again.screen, AwayModal)  # shown once
 
 
@@ -247,7 +247,9 @@ async def test_the_running_app_and_the_command_share_the_sent_record(make_app, c
     save_the_demo(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        await pilot.pause(0.3)
+        await settle(pilot)
+        assert isinstance(app.screen, AwayModal)
+        await click(pilot, "#close")  # notifications wait while a dialog is up
         data_dir = str(app.store.data_dir)
         assert main(["--data-dir", data_dir, "--today", TODAY.isoformat(), "remind", "run", "--now",
                      f"{TODAY.isoformat()}T23:59"]) == 0
@@ -257,6 +259,6 @@ async def test_the_running_app_and_the_command_share_the_sent_record(make_app, c
         later = dt.datetime.combine(TODAY + dt.timedelta(days=1), dt.time(10, 30), tzinfo=app.now().tzinfo)
         app.now = lambda: later  # the clock moves on to tomorrow 10:30
         app.remind()
-        await pilot.pause()
+        await settle(pilot)
         notes = [n.message for n in app._notifications]
-        assert any("7 d late" in m for m in notes)  # tomorrow's daily reminder, as a notification
+        assert any("7 days late" in m for m in notes)  # tomorrow's daily reminder, as a notification

@@ -4,10 +4,8 @@ live preview of the first instalments before saving. Answers the new loan's id, 
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, DataTable, Input, Label, Select, Static
+from textual.containers import Horizontal
+from textual.widgets import Button, DataTable, Input, Label, Select
 
 from jiebei_tui.domain.apr import apr_irr
 from jiebei_tui.domain.errors import InputError
@@ -24,6 +22,10 @@ from jiebei_tui.domain.terms import (
     parse_term,
 )
 from jiebei_tui.text.i18n import t
+from jiebei_tui.text.safe import visible
+from jiebei_tui.tui.widgets.prose import Problem, Prose
+from jiebei_tui.tui.widgets.dialog import Dialog
+from jiebei_tui.tui.widgets.tables import fill
 
 FIELDS = ("name", "principal", "daily_rate", "term", "start", "repayment_day")
 CHECKS = {
@@ -37,59 +39,51 @@ CHECKS = {
 PREVIEW_ROWS = 3
 
 
-class AddLoanScreen(ModalScreen[str | None]):
+class AddLoanScreen(Dialog[str | None]):
+    AUTO_FOCUS = "#name"
     DEFAULT_CSS = """
-    AddLoanScreen { align: center middle; }
-    AddLoanScreen > VerticalScroll { width: 96; max-width: 98%; height: 90%; padding: 0 2;
-        border: thick $primary; background: $surface; }
-    AddLoanScreen Input { margin: 0 0 0 2; width: 40; }
-    AddLoanScreen Label { margin-top: 1; }
-    AddLoanScreen .error-text { padding: 0 1; }
-    AddLoanScreen Horizontal { height: auto; margin-top: 1; }
+    AddLoanScreen > #dialog { width: 96; }
     AddLoanScreen #preview { max-height: 6; }
     """
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="jiebei.cancel")]
 
-    def compose(self) -> ComposeResult:
-        lang = self.app.lang
-        with VerticalScroll():
-            yield Label(t("add.title", lang), classes="section-title")
-            for field in FIELDS:
-                yield Label(t(f"add.{field}", lang))
-                yield Input("", id=field, compact=True)
-                yield Static("", id=f"{field}-error", classes="error-text")
-            yield Label(t("add.method", lang))
-            yield Select(
-                [(f"{t(f'method.{m.value}', lang)} ({m.value})", m.value) for m in Method],
-                value=Method.EQUAL_INSTALLMENT.value,
-                allow_blank=False,
-                compact=True,
-                id="method",
-            )
-            yield Label(t("add.preview", lang), classes="panel-title")
-            yield DataTable(id="preview", cursor_type="none")
-            yield Static("", id="preview-summary", classes="hint")
-            yield Static("", id="form-error", classes="error-text")
-            with Horizontal():
-                yield Button(t("add.save", lang), variant="primary", id="save")
-                yield Button(t("key.cancel", lang), id="cancel")
+    def compose_dialog(self) -> ComposeResult:
+        lang = self.lang
+        yield Label(t("add.title", lang), classes="title")
+        for field in FIELDS:
+            yield Label(t(f"add.{field}", lang))
+            yield Input(self.app.today.isoformat() if field == "start" else "", id=field)
+            yield Problem(id=f"{field}-error")
+        yield Label(t("add.method", lang))
+        yield Select(
+            [(f"{t(f'method.{m.value}', lang)} ({m.value})", m.value) for m in Method],
+            value=Method.EQUAL_INSTALLMENT.value,
+            allow_blank=False,
+            id="method",
+        )
+        yield Label(t("add.preview", lang), classes="title")
+        yield DataTable(id="preview", cursor_type="none")
+        yield Prose("", id="preview-summary", classes="hint")
+        yield Problem(id="form-error")
+        with Horizontal(classes="buttons"):
+            yield Button(t("add.save", lang), variant="primary", id="save")
+            yield Button(t("key.cancel", lang), id="cancel")
 
-    def on_mount(self) -> None:
+    def after_compose(self) -> None:
         table = self.query_one("#preview", DataTable)
-        for key in ("no", "due_date", "days", "principal", "interest", "total"):
-            table.add_column(t(f"col.{key}", self.app.lang), key=key)
-        self.query_one("#start", Input).value = self.app.today.isoformat()
-        self.query_one("#name", Input).focus()
+        table.can_focus = False  # a preview to read, not a Tab stop
         self.check()
+
+    def columns(self) -> list[tuple[str, str]]:
+        return [(key, t(f"col.{key}", self.lang)) for key in ("no", "due_date", "days", "principal", "interest", "total")]
 
     def values(self) -> dict[str, str]:
         return {field: self.query_one(f"#{field}", Input).value for field in FIELDS}
 
     def check(self, touched: str | None = None, reveal_all: bool = False) -> bool:
         """Show each field's own sentence (for fields the user has typed into) and the preview when all pass."""
-        lang, ok = self.app.lang, True
+        lang, ok = self.lang, True
         for field, value in self.values().items():
-            error = self.query_one(f"#{field}-error", Static)
+            error = self.query_one(f"#{field}-error", Problem)
             try:
                 CHECKS[field](value)
                 error.update("")
@@ -110,18 +104,17 @@ class AddLoanScreen(ModalScreen[str | None]):
 
     def preview(self) -> None:
         schedule = build_schedule(self.loan())
-        table = self.query_one("#preview", DataTable)
-        table.clear()
-        for i in schedule.installments[:PREVIEW_ROWS]:
-            table.add_row(str(i.no), i.due_date.isoformat(), str(i.days), yuan(i.principal), yuan(i.interest), yuan(i.total))
-        self.query_one("#preview-summary", Static).update(
+        rows = [(str(i.no), [str(i.no), i.due_date.isoformat(), str(i.days), yuan(i.principal), yuan(i.interest), yuan(i.total)])
+                for i in schedule.installments[:PREVIEW_ROWS]]
+        fill(self.query_one("#preview", DataTable), self.columns(), rows)
+        self.query_one("#preview-summary", Prose).update(
             t("add.preview_more", self.app.lang, n=len(schedule.installments), interest=schedule.total_interest,
               apr=percent(apr_irr(schedule)))
         )
 
     def clear_preview(self) -> None:
-        self.query_one("#preview", DataTable).clear()
-        self.query_one("#preview-summary", Static).update("")
+        fill(self.query_one("#preview", DataTable), self.columns(), [])
+        self.query_one("#preview-summary", Prose).update("")
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.check(event.input.id)
@@ -129,7 +122,8 @@ class AddLoanScreen(ModalScreen[str | None]):
     def on_select_changed(self) -> None:
         self.check()
 
-    def on_input_submitted(self) -> None:
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
         self.save()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -139,14 +133,23 @@ class AddLoanScreen(ModalScreen[str | None]):
             self.save()
 
     def save(self) -> None:
+        """Saved only when every field is valid; otherwise every field says what is wrong."""
         if not self.check(reveal_all=True):  # show every field's problem, typed into or not
-            self.query_one("#form-error", Static).update(t("add.fix", self.app.lang))
+            self.query_one("#form-error", Problem).update(t("add.fix", self.lang))
             return
-        self.query_one("#form-error", Static).update("")
+        self.query_one("#form-error", Problem).update("")
         loan, name = self.loan(), self.values()["name"]
         was_demo = self.app.ledger.demo
-        new_id = self.app.commit(lambda ledger: add_loan(ledger, name, loan))
-        self.app.notify(t("add.saved", self.app.lang, loan=clean_name(name)))
-        if was_demo:  # the first own loan replaces the demo: say so, as the command line does
-            self.app.notify(t("cli.demo_replaced", self.app.lang))
-        self.dismiss(new_id)
+        self.query_one("#save", Button).disabled = True
+
+        def done(new_id: str) -> None:
+            self.app.notify(t("add.saved", self.app.lang, loan=visible(clean_name(name))))
+            if was_demo:  # the first own loan replaces the demo: say so, as the command line does
+                self.app.notify(t("cli.demo_replaced", self.app.lang))
+            self.dismiss(new_id)
+
+        def refused(err: Exception) -> None:
+            self.query_one("#form-error", Problem).update(err.sentence(self.app.lang))
+            self.check()
+
+        self.app.commit(lambda ledger: add_loan(ledger, name, loan), done, refused)

@@ -3,29 +3,26 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.content import Content
 from textual.widgets import Button, Label, Static
 
 from jiebei_tui.text.i18n import t
-from jiebei_tui.tui.screens.modals import MODAL_CSS
+from jiebei_tui.text.safe import visible
+from jiebei_tui.tui.widgets.dialog import Dialog
 
 
-class AwayModal(ModalScreen[None]):
-    DEFAULT_CSS = MODAL_CSS.format(name="AwayModal").replace("width: 72;", "width: 100;")
-    BINDINGS = [Binding("escape", "dismiss", "Close", id="jiebei.close")]
+class AwayModal(Dialog[None]):
+    DEFAULT_CSS = "AwayModal > #dialog { width: 100; }"
+    AUTO_FOCUS = "#close"
 
     def __init__(self, lines: list[str]) -> None:
         super().__init__()
         self.lines = lines
 
-    def compose(self) -> ComposeResult:
-        lang = self.app.lang
-        with Vertical():
-            yield Label(t("reminders.away_title", lang), classes="panel-title")
-            yield Static("\n".join(self.lines), id="away-lines")
-            yield Button(t("reminders.away_close", lang), id="close", variant="primary")
+    def compose_dialog(self) -> ComposeResult:
+        yield Label(t("reminders.away_title", self.lang), classes="title")
+        yield Static(Content("\n".join(visible(line) for line in self.lines)), id="away-lines")
+        yield Button(t("reminders.away_close", self.lang), id="close", variant="primary", classes="buttons")
 
     def on_button_pressed(self) -> None:
         self.dismiss()

@@ -4,10 +4,11 @@ the amount to clear after N days, a chart, the stages, the borrower's rights and
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Input, Label, Select, Static, Switch
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Button, Input, Label, Select, Switch
 
+from jiebei_tui.actions import registry
 from jiebei_tui.text import explain
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.money import percent, yuan
@@ -16,8 +17,11 @@ from jiebei_tui.domain.replay import LoanState
 from jiebei_tui.domain.product_terms import updated_terms
 from jiebei_tui.domain.terms import parse_in_range
 from jiebei_tui.text.i18n import t
+from jiebei_tui.text.safe import visible
 from jiebei_tui.tui.widgets.chart import CostChart
 from jiebei_tui.tui.widgets.palette import style
+from jiebei_tui.tui.widgets.prose import Prose
+from jiebei_tui.tui.widgets.body import Body
 from jiebei_tui.tui.widgets.section import SectionScreen
 
 MAX_DAYS = 120
@@ -27,10 +31,7 @@ CHART_DAYS = 90
 class DaysInput(Input):
     """Days late: type a number, or ←/→ to step (the value is short, so the arrows need not move a cursor)."""
 
-    BINDINGS = [
-        Binding("left", "step(-1)", "1 day fewer", id="jiebei.less", show=False),
-        Binding("right", "step(1)", "1 day more", id="jiebei.more", show=False),
-    ]
+    BINDINGS = registry.bindings(registry.DAYS)
 
     def action_step(self, delta: int) -> None:
         try:
@@ -41,64 +42,69 @@ class DaysInput(Input):
 
 
 class OverdueScreen(SectionScreen):
-    BINDINGS = [
-        Binding("left", "step(-1)", "1 day fewer", id="jiebei.less"),
-        Binding("right", "step(1)", "1 day more", id="jiebei.more"),
-    ]
+    BINDINGS = registry.bindings("overdue")
     DEFAULT_CSS = """
-    OverdueScreen #pick-row { height: auto; padding: 0 1; }
-    OverdueScreen #pick-row Label { padding: 1 1 0 0; }
+    OverdueScreen .pick-row { height: auto; padding: 0 1; }
+    OverdueScreen .pick-row Label { padding: 1 1 0 0; }
     OverdueScreen #loan { width: 1fr; max-width: 44; }
-    OverdueScreen #installment { width: 1fr; max-width: 36; }
+    OverdueScreen #installment { width: 1fr; max-width: 40; }
     OverdueScreen #days { width: 10; }
-    OverdueScreen #terms-row { height: auto; }
-    OverdueScreen #terms-row Input { width: 12; }
-    OverdueScreen #terms-row Label { padding: 1 1 0 1; }
+    OverdueScreen .stage-row { height: auto; }
+    OverdueScreen .stage { width: 5; }
+    OverdueScreen .stage-row Prose { width: 1fr; }
+    OverdueScreen .terms-row { height: auto; }
+    OverdueScreen .terms-row Label { padding: 1 1 0 0; width: 1fr; max-width: 44; }
+    OverdueScreen .terms-row Input { width: 12; }
     """
 
     def compose_body(self) -> ComposeResult:
         lang = self.lang
-        with VerticalScroll(id="body"):
-            with Horizontal(id="pick-row"):
-                yield Select([], id="loan", allow_blank=True)
-                yield Select([], id="installment", allow_blank=True)
+        with Body(id="body"):
+            with Horizontal(classes="pick-row"):
+                yield Select([], id="loan", allow_blank=True, prompt=t("repay.pick_loan", lang))
+                yield Select([], id="installment", allow_blank=True, prompt=t("overdue.pick_installment", lang))
+            with Horizontal(classes="pick-row"):
                 yield Label(t("overdue.days", lang))
                 yield DaysInput("6", id="days")
             with Vertical(classes="panel"):
                 yield Label("", id="figures-title", classes="panel-title")
-                yield Static("", id="figures", classes="figures")
-                yield Static("", id="formula", classes="hint")
+                yield Prose("", id="figures", classes="figures")
+                yield Prose("", id="formula", classes="hint")
             with Vertical(classes="panel"):
                 yield Label(t("overdue.chart", lang), classes="panel-title")
                 yield CostChart(id="chart")
-            with Vertical(classes="panel"):
+            with Vertical(classes="panel", id="timeline"):
                 yield Label(t("overdue.timeline", lang), classes="panel-title")
-                yield Static("", id="timeline")
+                for n, stage in enumerate(STAGES):
+                    with Horizontal(classes="stage-row"):
+                        yield Label(stage, classes="stage")
+                        yield Prose("", id=f"stage-{n}")
             with Vertical(classes="panel"):
                 yield Label(t("overdue.six_days", lang), classes="panel-title")
-                yield Static(t("overdue.six_days_text", lang))
+                yield Prose(t("overdue.six_days_text", lang))
             with Vertical(classes="panel"):
                 yield Label(t("overdue.todo", lang), classes="panel-title")
-                yield Static(t("overdue.todo_text", lang))
+                yield Prose(t("overdue.todo_text", lang))
             with Vertical(classes="panel"):
                 yield Label(t("overdue.rights", lang), classes="panel-title")
-                yield Static(t("overdue.rights_text", lang))
+                yield Prose(t("overdue.rights_text", lang))
             with Vertical(classes="panel"):
                 yield Label(t("overdue.terms", lang), classes="panel-title")
-                with Horizontal(id="terms-row"):
+                with Horizontal(classes="terms-row"):
                     yield Label(t("label.penalty_multiplier", lang))
                     yield Input("", id="multiplier")
+                with Horizontal(classes="terms-row"):
                     yield Label(t("label.grace_days", lang))
                     yield Input("", id="grace")
+                with Horizontal(classes="terms-row"):
                     yield Label(t("label.compounding", lang))
                     yield Switch(id="compounding")
-                yield Static("", id="terms-error", classes="error-text")
-                yield Static(t("help.disclaimer_text", lang), classes="hint")
+                yield Prose("", id="terms-error", classes="error-text")
+                yield Prose(t("help.disclaimer_text", lang), classes="hint")
                 yield Button(t("overdue.save_terms", lang), id="save-terms")
 
     def on_mount(self) -> None:
-        self._filling = False
-        self._installment: int | None = None
+        self._installment: int | None = None  # the instalment looked at: kept across a language switch
         super().on_mount()
 
     def action_step(self, delta: int) -> None:
@@ -110,19 +116,16 @@ class OverdueScreen(SectionScreen):
 
     def render_view(self) -> None:
         super().render_view()
-        if not self.query("#days"):
-            return
-        self._filling = True
         terms = self.app.ledger.terms
-        self.query_one("#multiplier", Input).value = str(terms.penalty_multiplier)
-        self.query_one("#grace", Input).value = str(terms.grace_days)
-        self.query_one("#compounding", Switch).value = terms.compounding
-        loans = self.query_one("#loan", Select)
-        loans.set_options([(f"{s.record.id} · {s.record.name}", s.record.id) for s in self.app.states])
-        if self.app.selected_loan:
-            loans.value = self.app.selected_loan
-        self.fill_installments()
-        self._filling = False
+        with self.prevent(Input.Changed, Select.Changed, Switch.Changed):
+            self.query_one("#multiplier", Input).value = str(terms.penalty_multiplier)
+            self.query_one("#grace", Input).value = str(terms.grace_days)
+            self.query_one("#compounding", Switch).value = terms.compounding
+            loans = self.query_one("#loan", Select)
+            loans.set_options([(Content(f"{s.record.id} · {visible(s.record.name)}"), s.record.id) for s in self.app.states])
+            if self.app.selected_loan:
+                loans.value = self.app.selected_loan
+            self.fill_installments()
         self.show()
 
     def fill_installments(self) -> None:
@@ -141,20 +144,19 @@ class OverdueScreen(SectionScreen):
         select.value = self._installment
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        if self._filling or event.value is Select.NULL:
+        if event.value is Select.NULL:
             return
         if event.select.id == "loan" and event.value != self.app.selected_loan:
             self.app.selected_loan = event.value
             self._installment = None
-            self._filling = True
-            self.fill_installments()
-            self._filling = False
+            with self.prevent(Input.Changed, Select.Changed):
+                self.fill_installments()
         elif event.select.id == "installment":
             self._installment = event.value
         self.show()
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "days" and not self._filling:
+        if event.input.id == "days":
             self.show()
 
     def days(self) -> int:
@@ -162,9 +164,9 @@ class OverdueScreen(SectionScreen):
 
     def show(self) -> None:
         lang, s = self.lang, self.state
-        title, figures, formula = self.query_one("#figures-title", Label), self.query_one("#figures", Static), self.query_one("#formula", Static)
+        title, figures, formula = self.query_one("#figures-title", Label), self.query_one("#figures", Prose), self.query_one("#formula", Prose)
         terms = self.app.ledger.terms
-        self.query_one("#timeline", Static).update(self.timeline(None))
+        self.show_timeline(None)
         if s is None or self._installment is None:
             title.update(t("overdue.no_loan", lang))
             figures.update("")
@@ -196,15 +198,14 @@ class OverdueScreen(SectionScreen):
         formula.update("\n".join(lines))
         curve = cost_curve(inst.due_date, unpaid_p, unpaid_i, rate, terms, CHART_DAYS)
         self.query_one(CostChart).plot(curve, days, style(self.app, "due"), style(self.app, "penalty"))
-        self.query_one("#timeline", Static).update(self.timeline(cost.stage))
+        self.show_timeline(cost.stage)
 
-    def timeline(self, current: str | None) -> str:
+    def show_timeline(self, current: str | None) -> None:
+        """Each stage on its own row, its text wrapping under itself; where the borrower is, marked."""
         terms, lang = self.app.ledger.terms, self.lang
-        lines = []
-        for stage in STAGES:
+        for n, stage in enumerate(STAGES):
             here = f"  {t('overdue.you_are_here', lang)}" if stage == current else ""
-            lines.append(f"{stage:<4} {terms.stage_text(stage, lang)}{here}")
-        return "\n".join(lines)
+            self.query_one(f"#stage-{n}", Prose).update(f"{terms.stage_text(stage, lang)}{here}")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save-terms":
@@ -212,7 +213,7 @@ class OverdueScreen(SectionScreen):
 
     def save_terms(self) -> None:
         lang = self.lang
-        error = self.query_one("#terms-error", Static)
+        error = self.query_one("#terms-error", Prose)
         values = {
             "penalty_multiplier": self.query_one("#multiplier", Input).value,
             "grace_days": self.query_one("#grace", Input).value,
@@ -225,5 +226,7 @@ class OverdueScreen(SectionScreen):
             error.update(err.sentence(lang, t(labels.get(err.field, "overdue.terms"), lang)))
             return
         error.update("")
-        self.app.commit(lambda ledger: (ledger.model_copy(update={"terms": updated_terms(ledger.terms, **values)}), None))
-        self.app.notify(t("overdue.terms_saved", lang))
+        self.app.commit(
+            lambda ledger: (ledger.model_copy(update={"terms": updated_terms(ledger.terms, **values)}), None),
+            lambda _: self.app.notify(t("overdue.terms_saved", self.app.lang)),
+        )

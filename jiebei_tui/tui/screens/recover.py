@@ -9,15 +9,18 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Label, Static
+from textual.widgets import Button, Label
 
 from jiebei_tui.text.i18n import t
 from jiebei_tui.store import LedgerFileError
+from jiebei_tui.tui.widgets.footer import KeyBar
+from jiebei_tui.tui.widgets.localized import Localized
+from jiebei_tui.tui.widgets.prose import Problem, Prose
 
 MAX_SHOWN = 10
 
 
-class RecoveryScreen(Screen[str]):
+class RecoveryScreen(Localized, Screen[str]):
     DEFAULT_CSS = """
     RecoveryScreen { align: center middle; }
     RecoveryScreen > Vertical { width: 90; max-width: 95%; height: auto; max-height: 100%; padding: 0 2;
@@ -37,18 +40,20 @@ class RecoveryScreen(Screen[str]):
         with Vertical():
             with Vertical(id="recovery-body"):  # on a small terminal this scrolls; the buttons stay in view
                 yield Label(t("recover.title", lang), classes="section-title")
-                yield Static(self.error.sentence(lang), id="problem", markup=False)
-                yield Static(t("recover.explain", lang))
+                yield Prose(self.error.sentence(lang), id="problem")
+                yield Prose(t("recover.explain", lang))
                 yield Static(self._backups(), id="backups", markup=False)
-                yield Static("", id="result", classes="error-text", markup=False)
+                yield Problem(id="result")
             with Horizontal():
                 yield Button(t("recover.backup", lang), id="backup", variant="primary")
                 yield Button(t("recover.empty", lang), id="empty", variant="warning")
                 yield Button(t("recover.quit", lang), id="quit")
+        yield KeyBar()
 
-    BUTTONS_AND_FRAME = 7  # the border, the buttons and their margins: what stays below the scrolling body
+    BUTTONS_AND_FRAME = 8  # the border, the buttons, their margins and the key bar: what stays below the scrolling body
 
     def on_mount(self) -> None:
+        self.shown_lang = self.app.lang
         self._fit(self.size.height)
 
     def on_resize(self, event) -> None:
@@ -80,6 +85,6 @@ class RecoveryScreen(Screen[str]):
             elif choice == "empty":
                 store.start_empty(source="app")
         except LedgerFileError as err:  # no usable backup, or the ledger became readable meanwhile: say so, stay
-            self.query_one("#result", Static).update(err.sentence(self.app.lang))
+            self.query_one("#result", Problem).update(err.sentence(self.app.lang))
             return
         self.dismiss(choice)

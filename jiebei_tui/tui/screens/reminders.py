@@ -10,30 +10,28 @@ from __future__ import annotations
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, DataTable, Input, Label, Static, Switch
 
+from jiebei_tui.actions import registry
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.text.i18n import t
 from jiebei_tui.text.reminders import message, occurrence_note, offset_label, rule_time
+from jiebei_tui.text.safe import visible
 from jiebei_tui.tui.widgets.section import SectionScreen
+from jiebei_tui.tui.widgets.tables import fill
 
 PREVIEW = 10
 PREVIEW_DAYS = 60
 FIELDS = ("quiet", "timezone", "catch-up", "command")  # the text fields, saved on Enter or on leaving them
 LABELS = {"quiet": "reminders.quiet", "timezone": "reminders.timezone", "catch-up": "reminders.catch_up",
           "command": "reminders.command", "desktop": "reminders.desktop", "command-on": "reminders.command"}
+RULE_COLUMNS = ("rule", "offset", "time", "loans", "repeat", "enabled")
 
 
 class RemindersScreen(SectionScreen):
-    BINDINGS = [
-        Binding("n", "new_rule", "New", id="jiebei.new_rule"),
-        Binding("e", "edit_rule", "Edit", id="jiebei.edit_rule"),
-        Binding("x", "remove_rule", "Delete", id="jiebei.remove_rule"),
-        Binding("space", "toggle_rule", "On/off", id="jiebei.toggle_rule"),
-    ]
+    BINDINGS = registry.bindings("reminders")
     DEFAULT_CSS = """
     RemindersScreen .form-row { height: auto; }
     RemindersScreen .form-row Label { padding: 1 1 0 0; width: 42; }
@@ -84,13 +82,10 @@ class RemindersScreen(SectionScreen):
         names = " ".join(f"{{{name}}}" for name in PLACEHOLDERS)
         return Content(t("reminders.command_hint", self.lang, placeholders=names))
 
-    def on_mount(self) -> None:
-        table = self.query_one("#rules", DataTable)
-        for key in ("rule", "offset", "time", "loans", "repeat", "enabled"):
-            table.add_column(t(f"col.{key}", self.lang), key=key)
-        self._put: dict[str, str] = {}  # what each text field was last given from the settings
-        super().on_mount()
-        table.focus()
+    def after_compose(self) -> None:
+        self._put: dict[str, str] = {}  # what each text field was last given from the settings (fresh fields)
+        super().after_compose()
+        self.query_one("#rules", DataTable).focus()
 
     @property
     def settings(self):
@@ -113,13 +108,12 @@ class RemindersScreen(SectionScreen):
         lang, settings = self.lang, self.settings
         table = self.query_one("#rules", DataTable)
         row = table.cursor_row
-        table.clear()
-        for r in settings.rules:
-            table.add_row(
-                r.id, offset_label(r.offset_days, lang), rule_time(r, settings, lang),
-                ",".join(r.loans) if r.loans else t("word.all", lang),
-                t("word.daily", lang) if r.repeat_daily else "", t("word.on" if r.enabled else "word.off", lang), key=r.id,
-            )
+        rows = [
+            (r.id, [r.id, offset_label(r.offset_days, lang), rule_time(r, settings, lang), ",".join(r.loans) if r.loans else t("word.all", lang),
+                    t("word.daily", lang) if r.repeat_daily else "", t("word.on" if r.enabled else "word.off", lang)])
+            for r in settings.rules
+        ]
+        fill(table, [(key, t(f"col.{key}", lang)) for key in RULE_COLUMNS], rows)  # widths known at once
         if settings.rules:
             table.move_cursor(row=min(row, len(settings.rules) - 1))
         stored = self._stored(settings)
@@ -144,8 +138,8 @@ class RemindersScreen(SectionScreen):
         for o in found:
             note = occurrence_note(o, lang)
             lines.append(f"{o.fire_at:%m-%d %H:%M}{f' ({note})' if note else ''}  {o.rule_id}  {message(o, lang)}")
-        # Content, not markup: a loan name is text from the file ("[b]" stays "[b]")
-        self.query_one("#preview", Static).update(Content("\n".join(lines) or t("reminders.none", lang)))
+        # plain text with control characters escaped: a loan name from the file never acts or reads as markup
+        self.query_one("#preview", Static).update(Content("\n".join(map(visible, lines)) or t("reminders.none", lang)))
 
     # --- rules ---
 

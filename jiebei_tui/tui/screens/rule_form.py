@@ -4,9 +4,7 @@ that repeats another is refused the same way), and a time that quiet hours would
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Static, Switch
 
@@ -14,63 +12,68 @@ from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.reminder_settings import add_rule, edit_rule
 from jiebei_tui.text.i18n import t
 from jiebei_tui.text.reminders import shift_said as shifted
-from jiebei_tui.tui.screens.modals import MODAL_CSS
+from jiebei_tui.tui.widgets.dialog import Dialog
+from jiebei_tui.tui.widgets.prose import Problem
 
 FIELD_LABELS = {"offset": "reminders.offset", "time": "reminders.time", "loans": "reminders.loans", "repeat": "reminders.repeat"}
 
 
-class RuleForm(ModalScreen[bool]):
-    DEFAULT_CSS = MODAL_CSS.format(name="RuleForm")
-    BINDINGS = [Binding("escape", "dismiss(False)", "Cancel", id="jiebei.cancel")]
+class RuleForm(Dialog[bool]):
+    CANCEL = False
 
     def __init__(self, rule) -> None:
         super().__init__()
         self.rule = rule
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         lang, r = self.app.lang, self.rule
         title = t("reminders.rule_title_edit", lang, id=r.id) if r else t("reminders.rule_title_new", lang)
-        with Vertical():
-            yield Label(title, classes="panel-title")
-            yield Label(t("reminders.offset", lang))
-            yield Input(str(r.offset_days) if r else "-2", id="offset")
-            yield Label(t("reminders.time", lang))
-            yield Input(r.time if r else "09:00", id="time")
-            yield Label(t("reminders.loans", lang))
-            yield Input(",".join(r.loans) if r and r.loans else "all", id="loans")
-            with Horizontal():
-                yield Switch(r.repeat_daily if r else False, id="repeat")
-                yield Label(t("reminders.repeat", lang))
-            yield Static("", id="error", classes="error-text")
-            yield Static("", id="note", classes="hint")
-            with Horizontal():
-                yield Button(t("edit.save", lang), variant="primary", id="save")
-                yield Button(t("key.cancel", lang), id="cancel")
+        yield Label(title, classes="title")
+        yield Label(t("reminders.offset", lang))
+        yield Input(str(r.offset_days) if r else "-2", id="offset")
+        yield Label(t("reminders.time", lang))
+        yield Input(r.time if r else "09:00", id="time")
+        yield Label(t("reminders.loans", lang))
+        yield Input(",".join(r.loans) if r and r.loans else "all", id="loans")
+        with Horizontal():
+            yield Switch(r.repeat_daily if r else False, id="repeat")
+            yield Label(t("reminders.repeat", lang))
+        yield Problem(id="error")
+        yield Static("", id="note", classes="hint")
+        with Horizontal(classes="buttons"):
+            yield Button(t("edit.save", lang), variant="primary", id="save")
+            yield Button(t("key.cancel", lang), id="cancel")
 
-    def _apply(self, settings, known):
+    def _apply(self):
+        """The change the form describes, as typed now (read here, on the event loop: the store applies it
+        later, in a worker, when the form may be gone)."""
         values = [self.query_one(f"#{f}", Input).value for f in ("offset", "time", "loans")]
-        repeat = self.query_one("#repeat", Switch).value
-        if self.rule is None:
-            return add_rule(settings, *values, repeat, known)
-        return edit_rule(settings, self.rule.id, *values, repeat, known), self.rule.id
+        repeat, rule = self.query_one("#repeat", Switch).value, self.rule
+
+        def apply(settings, known):
+            if rule is None:
+                return add_rule(settings, *values, repeat, known)
+            return edit_rule(settings, rule.id, *values, repeat, known), rule.id
+
+        return apply
 
     def check(self) -> bool:
         from jiebei_tui.domain.ledger import change_reminders
 
         lang = self.app.lang
         try:
-            ledger, rule_id = change_reminders(self.app.ledger, self._apply)  # a dry run: nothing is stored
+            ledger, rule_id = change_reminders(self.app.ledger, self._apply())  # a dry run: nothing is stored
         except InputError as err:
-            self.query_one("#error", Static).update(Content(err.sentence(lang, t(FIELD_LABELS.get(err.field, "reminders.title"), lang))))
+            self.query_one("#error", Problem).update(err.sentence(lang, t(FIELD_LABELS.get(err.field, "reminders.title"), lang)))
             self.query_one("#note", Static).update("")
             self.query_one("#save", Button).disabled = True
             return False
-        self.query_one("#error", Static).update("")
+        self.query_one("#error", Problem).update("")
         self.query_one("#note", Static).update(Content(shifted(ledger.settings.reminders, rule_id, lang)))
         self.query_one("#save", Button).disabled = False
         return True
 
-    def on_mount(self) -> None:
+    def after_compose(self) -> None:
         self.check()
 
     def on_input_changed(self) -> None:
@@ -92,10 +95,13 @@ class RuleForm(ModalScreen[bool]):
     def save(self) -> None:
         from jiebei_tui.domain.ledger import change_reminders
 
-        lang = self.app.lang
-        rule_id = self.app.commit(lambda ledger: change_reminders(ledger, self._apply))
-        said = t("remind.rule_added" if self.rule is None else "remind.rule_saved", lang, id=rule_id)
-        note = shifted(self.app.ledger.settings.reminders, rule_id, lang)
-        self.dismiss(True)
-        self.app.notify(f"{said} {note}".strip(), timeout=6 if note else 3, markup=False)
+        lang, apply, is_new = self.app.lang, self._apply(), self.rule is None
+        self.query_one("#save", Button).disabled = True
 
+        def saved(rule_id: str) -> None:
+            said = t("remind.rule_added" if is_new else "remind.rule_saved", lang, id=rule_id)
+            note = shifted(self.app.ledger.settings.reminders, rule_id, lang)
+            self.dismiss(True)
+            self.app.notify(f"{said} {note}".strip(), timeout=6 if note else 3, markup=False)
+
+        self.app.commit(lambda ledger: change_reminders(ledger, apply), saved)

@@ -6,34 +6,34 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.widgets import Label, Static
 
+from jiebei_tui.actions import registry
 from jiebei_tui.domain.money import percent, yuan
 from jiebei_tui.text.i18n import t
-from jiebei_tui.text.width import shorten
+from jiebei_tui.text.safe import visible
+from jiebei_tui.text.width import shorten, width
 from jiebei_tui.tui.widgets.palette import style
+from jiebei_tui.tui.widgets.body import Body
 from jiebei_tui.tui.widgets.section import SectionScreen
+from jiebei_tui.tui.widgets.tables import fill
 
 if TYPE_CHECKING:
     from jiebei_tui.domain.replay import LoanState
 
 
 LOAN_COLUMNS = ("id", "name", "state", "outstanding", "next_due", "amount", "when")
-OTHER_COLUMNS = 67  # what the columns other than the name need, with cell padding and the scrollbar
+SCHEDULE_COLUMNS = ("no", "due_date", "principal", "interest", "penalty", "paid", "status")
 NAME_MIN, NAME_MAX = 10, 32
+PADDING = 2  # a table cell's padding, both sides together
 
 
 class StatusScreen(SectionScreen):
-    BINDINGS = [
-        Binding("p", "pay", "Pay", id="jiebei.pay"),
-        Binding("e", "edit", "Rename", id="jiebei.edit"),
-        Binding("d", "delete", "Delete", id="jiebei.delete"),
-    ]
+    BINDINGS = registry.bindings("status")
 
     def compose_body(self) -> ComposeResult:
-        with VerticalScroll(id="body"):
+        with Body(id="body"):
             yield Label(t("status.title", self.lang), classes="section-title")
 
     def build_tables(self) -> None:
@@ -42,13 +42,9 @@ class StatusScreen(SectionScreen):
         badge is never pushed off-screen."""
         from textual.widgets import DataTable, ProgressBar  # not needed for the first frame
 
-        lang = self.lang
         loans = DataTable(id="loans", cursor_type="row", zebra_stripes=True)
-        for key in LOAN_COLUMNS:
-            loans.add_column(t(f"col.{key}", lang), key=key)
         schedule = DataTable(id="schedule", cursor_type="none")
-        for key in ("no", "due_date", "principal", "interest", "penalty", "paid", "status"):
-            schedule.add_column(t(f"col.{key}", lang), key=key)
+        schedule.can_focus = False  # a table to read: the loans table is the one to move in
         self.query_one("#body").mount_all(
             [
                 loans,
@@ -61,8 +57,6 @@ class StatusScreen(SectionScreen):
         self.call_after_refresh(loans.focus)  # once it is mounted: focusing earlier may or may not take
 
     def render_view(self) -> None:
-        from jiebei_tui.cli.output import badge_key, badge_text, when_text  # after the first frame: see app.py
-
         super().render_view()
         lang = self.lang
         if not self.query("#loans"):
@@ -70,28 +64,37 @@ class StatusScreen(SectionScreen):
             if not self.query("#loans"):  # the app is closing: nothing was mounted
                 return
         loans = self.query_one("#loans")
-        loans.clear()
-        # A table column only ever widens by itself; names are shortened to the terminal's width, so when it
-        # narrows the columns must start again from their headings.
-        for column in loans.columns.values():
-            column.content_width = column.label.cell_len
-        for s in self.app.states:
-            shown_amount = s.amount_to_clear if s.days_overdue else s.next_due_amount
-            due = s.installments[[i.status for i in s.installments].index("overdue")].due_date if s.days_overdue else s.next_due_date
-            loans.add_row(
-                s.record.id,
-                shorten(s.record.name, max(NAME_MIN, min(NAME_MAX, self.size.width - OTHER_COLUMNS))),
-                Text(f" {badge_text(s, lang)} ", style=style(self.app, badge_key(s))),
-                Text(yuan(s.principal_outstanding), justify="right"),
-                due.isoformat() if due else "—",
-                Text(yuan(shown_amount) if not s.paid_off else "—", justify="right"),
-                when_text(s, lang),
-                key=s.record.id,
-            )
+        rows = [self.loan_row(s) for s in self.app.states]
+        headings = [t(f"col.{key}", lang) for key in LOAN_COLUMNS]
+        widths = [max([width(h)] + [cell_width(r[n]) for r in rows]) for n, h in enumerate(headings)]
+        # The name takes what the terminal leaves beside the other columns (the body and the table both keep
+        # their scrollbar gutter, so that is known now), so the state badge is never pushed off-screen.
+        room = self.size.width - self.query_one("#body").styles.scrollbar_size_vertical - loans.styles.scrollbar_size_vertical
+        name = max(NAME_MIN, min(NAME_MAX, room - sum(w + PADDING for w in widths) + widths[1]))
+        for row in rows:
+            row[1] = shorten(row[1], name)
+        fill(loans, list(zip(LOAN_COLUMNS, headings)), [(s.record.id, row) for s, row in zip(self.app.states, rows)],
+             widths={"name": name})
         ids = [s.record.id for s in self.app.states]
         if self.app.selected_loan in ids:
             loans.move_cursor(row=ids.index(self.app.selected_loan))
         self.show_schedule(self.app.state_of(self.app.selected_loan))
+
+    def loan_row(self, s: LoanState) -> list:
+        from jiebei_tui.cli.output import badge_key, badge_text, when_text
+
+        lang = self.lang
+        shown_amount = s.amount_to_clear if s.days_overdue else s.next_due_amount
+        due = s.installments[[i.status for i in s.installments].index("overdue")].due_date if s.days_overdue else s.next_due_date
+        return [
+            Text(visible(s.record.id)),
+            visible(s.record.name),  # shortened to the column once its width is known
+            Text(f" {badge_text(s, lang)} ", style=style(self.app, badge_key(s))),
+            Text(yuan(s.principal_outstanding), justify="right"),
+            due.isoformat() if due else "—",
+            Text(yuan(shown_amount) if not s.paid_off else "—", justify="right"),
+            when_text(s, lang),
+        ]
 
     def on_data_table_row_highlighted(self, event) -> None:
         if event.data_table.id == "loans" and event.row_key.value:
@@ -105,30 +108,31 @@ class StatusScreen(SectionScreen):
 
         lang = self.lang
         table = self.query_one("#schedule")
-        table.clear()
+        columns = [(key, t(f"col.{key}", lang)) for key in SCHEDULE_COLUMNS]
         title = self.query_one("#schedule-title", Label)
         summary = self.query_one("#summary", Static)
         progress = self.query_one("#progress")
         if s is None:
+            fill(table, columns, [])
             title.update(t("status.select_hint", lang))
             summary.update("")
             progress.update(total=100, progress=0)
             return
-        title.update(t("status.schedule", lang, loan=s.record.name))
+        title.update(Content(t("status.schedule", lang, loan=visible(s.record.name))))
         current = s.current
+        rows = []
         for i in s.installments:
             marker = t("status.current", lang) + " " if current is not None and i.no == current.no else "  "
-            status = installment_status(i, lang)
-            table.add_row(
+            rows.append((str(i.no), [
                 f"{marker}{i.no}",
                 i.due_date.isoformat(),
                 Text(yuan(i.principal), justify="right"),
                 Text(yuan(i.interest), justify="right"),
                 Text(yuan(i.penalty), justify="right", style=style(self.app, "penalty") if i.penalty else ""),
                 Text(yuan(i.paid), justify="right"),
-                Text(status, style=style(self.app, i.status)),
-                key=str(i.no),
-            )
+                Text(installment_status(i, lang), style=style(self.app, i.status)),
+            ]))
+        fill(table, columns, rows)
         contract = build_schedule(s.record.loan)
         progress.update(total=float(s.record.principal), progress=float(s.principal_repaid))
         summary.update(
@@ -149,10 +153,14 @@ class StatusScreen(SectionScreen):
         from jiebei_tui.tui.screens.modals import PayModal
 
         s = self._selected()
-        if s is not None and not s.paid_off:
-            self.app.push_screen(PayModal(s))
+        if s is None:
+            return
+        if s.paid_off:
+            self.app.notify(t("repay.nothing_due", self.lang))
+            return
+        self.app.push_screen(PayModal(s))
 
-    def action_edit(self) -> None:
+    def action_rename(self) -> None:
         from jiebei_tui.tui.screens.modals import RenameModal
 
         s = self._selected()
@@ -160,20 +168,24 @@ class StatusScreen(SectionScreen):
             self.app.push_screen(RenameModal(s))
 
     def action_delete(self) -> None:
-        from jiebei_tui.tui.screens.modals import ConfirmModal
+        from jiebei_tui.tui.widgets.dialog import ConfirmDialog
 
         s = self._selected()
         if s is None:
             return
-        lang = self.lang
-        events = len(self.app.ledger.events_of(s.record.id))
-        message = t("delete.confirm", lang, id=s.record.id, loan=s.record.name, events=events)
+        loan_id, name = s.record.id, visible(s.record.name)
+        events = len(self.app.ledger.events_of(loan_id))
 
         def answered(yes: bool | None) -> None:
             from jiebei_tui.domain.ledger import remove_loan
 
             if yes:
-                self.app.commit(lambda ledger: (remove_loan(ledger, s.record.id), None))
-                self.app.notify(t("delete.done", lang, loan=s.record.name))
+                done = lambda _: self.app.notify(t("delete.done", self.app.lang, loan=name))  # noqa: E731
+                self.app.commit(lambda ledger: (remove_loan(ledger, loan_id), None), done)
 
-        self.app.push_screen(ConfirmModal(message), callback=answered)
+        message = lambda lang: t("delete.confirm", lang, id=loan_id, loan=name, events=events)  # noqa: E731
+        self.app.push_screen(ConfirmDialog(message), callback=answered)
+
+
+def cell_width(cell) -> int:
+    return cell.cell_len if isinstance(cell, Text) else width(str(cell))

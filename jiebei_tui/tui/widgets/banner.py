@@ -3,10 +3,12 @@ This is the seed article's "more visible overdue marker": it must be impossible 
 
 from __future__ import annotations
 
+from textual.content import Content
 from textual.widgets import Static
 
 from jiebei_tui.domain.urgency import most_urgent
 from jiebei_tui.text.i18n import t
+from jiebei_tui.text.safe import visible
 
 
 class UrgentBanner(Static):
@@ -31,14 +33,14 @@ class UrgentBanner(Static):
             return
         urgent = most_urgent(states)
         self.set_classes(f"-{urgent.level}")
-        self.update(banner_text(urgent, lang))
+        self.update(Content(banner_text(urgent, lang)))  # plain text: a loan name is never markup
 
 
 def banner_text(urgent, lang: str) -> str:
     s = urgent.state
     if s is None:
         return t(f"banner.{urgent.level}", lang)
-    name = s.record.name
+    name = visible(s.record.name)
     if urgent.level == "overdue":
         text = t("banner.overdue", lang, loan=name, days=s.days_overdue, stage=s.stage, amount=s.amount_to_clear, daily=s.daily_cost)
     elif urgent.level == "due_today":
@@ -48,7 +50,7 @@ def banner_text(urgent, lang: str) -> str:
     else:
         return t("banner.next", lang, loan=name, amount=s.next_due_amount, date=s.next_due_date, days=s.days_until_due)
     if urgent.level != "overdue" and s.record.auto_debit:
-        account = s.record.funding_account or t("repay.account", lang)
+        account = visible(s.record.funding_account) or t("repay.account", lang)
         text += t("banner.auto_debit", lang, amount=s.next_due_amount, account=account)
     if urgent.others:
         text += t("banner.others", lang, n=urgent.others)

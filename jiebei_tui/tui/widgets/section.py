@@ -1,26 +1,26 @@
-"""The frame every section shares: header, the urgent banner, the section's body, the footer.
-A section refreshes from the app's ledger whenever it is shown and whenever the ledger changes."""
+"""The frame every section shares: header, the urgent banner, the section's body, the key bar.
+A section refreshes from the app's ledger whenever it is shown and whenever the ledger changes, and follows a
+language switch (widgets/localized.py)."""
 
 from __future__ import annotations
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Header
 
 from jiebei_tui.tui.widgets.banner import UrgentBanner
 from jiebei_tui.tui.widgets.footer import KeyBar
-from jiebei_tui.tui.widgets.localized import localize_bindings
+from jiebei_tui.tui.widgets.localized import Localized
 
 
-class SectionScreen(Screen):
-    # Escape leaves a text field, so the section keys (1-4, a, ?) work again; typing digits into a field
-    # must stay possible.
-    BINDINGS = [Binding("escape", "leave_field", "Leave field", show=False, id="jiebei.leave")]
+class SectionScreen(Localized, Screen):
+    # Each section's BINDINGS = registry.bindings("<section>"), which include Escape: it leaves a text field,
+    # so the section keys (1-4, a, ?) work again (typing digits into a field must stay possible).
 
     def action_leave_field(self) -> None:
         self.set_focus(None)
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield UrgentBanner(id="banner")
@@ -37,30 +37,30 @@ class SectionScreen(Screen):
     _shown: tuple | None = None
 
     def on_mount(self) -> None:
-        localize_bindings(self, self.lang)
-        self.refresh_view()
+        self.shown_lang = self.lang
+        self.after_compose()
 
-    def on_screen_resume(self, event: events.ScreenResume) -> None:
+    def after_compose(self) -> None:
+        """The section's set-up after compose (subclasses extend it, then call this), then a full redraw."""
+        self.refresh_view(force=True)
+
+    async def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Textual restyles every widget of a screen it switches to, in case the CSS changed while it was away.
         # A section is left only for another section, and switch_mode itself re-applies CSS that did change
         # (a new theme): restyling sixty unchanged widgets again was most of a section switch's time.
         # (This handler runs before Screen's own, which reads the flag.)
         event.refresh_styles = False
+        self.app.release_notifications()  # held while a dialog was up
+        await self.follow_language()
         self.refresh_view()
 
     def on_resize(self) -> None:
         self.refresh_view()
 
-    async def relocalize(self) -> None:
-        """The language changed: build the screen again in the new language."""
-        await self.recompose()
-        self._shown = None
-        self.on_mount()  # the screen's own set-up (table columns, labels), then a full redraw
-
     def refresh_view(self, force: bool = False) -> None:
         """Show the app's current ledger — only when something it shows has changed (the ledger, the selected
         loan, the language, the width), so switching sections does not rebuild every table."""
-        if not self.query(UrgentBanner):  # not composed yet: its on_mount will draw it
+        if self.rebuilding or not self.query(UrgentBanner):  # not (all) composed yet: drawn once it is
             return
         if self.app.ledger is None:  # still reading it: the banner says so; drawn when it arrives
             self.query_one(UrgentBanner).update_from([], self.lang, loading=True)

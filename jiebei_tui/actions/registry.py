@@ -1,0 +1,145 @@
+"""Every action of the terminal app, declared once: its id, its default key, where it applies, and the words
+that name it (in text/strings/app.py under `key.<name>`, `action.<name>` and `action.<name>.help`).
+
+The key bar, the help screen's key list, the command palette and the keymap are all built from this list:
+- each screen's `BINDINGS` come from `bindings(place)`, so every binding has the id `jiebei.<name>` that
+  `settings.keymap` remaps (`{"jiebei.pay": "r"}`);
+- the key bar (tui/widgets/footer.py) labels the active bindings with `key.<name>`;
+- the help screen lists `action.<name>` under each place, with the key in force (keymap applied);
+- the command palette offers every action with `palette=True`, running it where it applies.
+
+Adding an action: one `Action(...)` line below, its three strings in text/strings/app.py (a test names any
+missing), and the `action_<run>` method on the screen (or app) that performs it.
+
+No Textual import here: the registry is data (a test imports it without Textual); `bindings()` imports
+Textual's Binding only when a screen asks for its bindings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textual.binding import Binding
+
+APP = "app"  # everywhere a section is shown (and the palette and quit keys over dialogs too)
+SECTIONS = ("status", "repay", "reminders", "overdue")
+DIALOG = "dialog"  # every dialog
+CONFIRM = "confirm"  # yes/no confirmations
+DAYS = "days"  # the Overdue section's days-late field (the same keys as the section, reaching the field too)
+PLACES = (APP, *SECTIONS, DIALOG, CONFIRM)  # the help screen's order
+
+
+@dataclass(frozen=True)
+class Action:
+    name: str  # id "jiebei.<name>"; words key.<name>, action.<name>, action.<name>.help
+    run: str  # the Textual action performed, on the app (place "app") or on the screen of its place
+    where: tuple[str, ...]  # places it applies: "app", section names, "dialog", "confirm", "days"
+    key: str | None = None  # default key (Textual key names); None: the palette only
+    bar: bool = True  # shown in the key bar
+    palette: bool = True  # offered in the command palette
+    group: str | None = None  # actions of one group show as one key-bar entry, worded group.<group>
+    priority: bool = False  # checked before the focused widget, and over dialogs (palette, quit)
+
+    @property
+    def id(self) -> str:
+        return f"jiebei.{self.name}"
+
+    @property
+    def app_wide(self) -> bool:
+        return APP in self.where
+
+    def sections(self) -> tuple[str, ...]:
+        return tuple(w for w in self.where if w in SECTIONS)
+
+
+def _a(name: str, run: str, where: str | tuple[str, ...], key: str | None = None, **options) -> Action:
+    return Action(name, run, (where,) if isinstance(where, str) else where, key, **options)
+
+
+# In key-bar order: the section's own keys are listed before the app's (see tui/widgets/footer.py).
+ACTIONS: tuple[Action, ...] = (
+    # --- everywhere ---
+    _a("status", "section('status')", APP, "1"),
+    _a("repay", "section('repay')", APP, "2"),
+    _a("reminders", "section('reminders')", APP, "3"),
+    _a("overdue", "section('overdue')", APP, "4"),
+    _a("add", "add_loan", APP, "a"),
+    _a("help", "help", APP, "question_mark"),
+    _a("lang", "switch_language", APP),
+    _a("theme", "change_theme", APP),
+    _a("export", "export_calendar", APP),
+    _a("palette", "command_palette", APP, "ctrl+p", palette=False, priority=True),  # over dialogs too
+    _a("quit", "quit", APP, "ctrl+q", priority=True),
+    _a("leave", "leave_field", SECTIONS, "escape", bar=False, palette=False),
+    # --- Status (pay also on Repay) ---
+    _a("pay", "pay", ("status", "repay"), "p"),
+    _a("rename", "rename", "status", "e"),
+    _a("delete", "delete", "status", "d"),
+    # --- Repay ---
+    _a("settle", "settle", "repay", "s"),
+    _a("prepay", "prepay", "repay", "r"),
+    _a("formulas", "formulas", "repay", "f"),
+    # --- Reminders ---
+    _a("new_rule", "new_rule", "reminders", "n"),
+    _a("edit_rule", "edit_rule", "reminders", "e"),
+    _a("delete_rule", "remove_rule", "reminders", "x"),
+    _a("toggle_rule", "toggle_rule", "reminders", "space"),
+    # --- Overdue: the section and its days field both step (the field would otherwise move its cursor) ---
+    _a("less", "step(-1)", ("overdue", DAYS), "left", group="days"),
+    _a("more", "step(1)", ("overdue", DAYS), "right", group="days"),
+    # --- dialogs ---
+    _a("yes", "answer(True)", CONFIRM, "y", palette=False),
+    _a("no", "answer(False)", CONFIRM, "n", palette=False),
+    _a("previous", "move(-1)", CONFIRM, "left", group="choose", palette=False),
+    _a("next", "move(1)", CONFIRM, "right", group="choose", palette=False),
+    _a("cancel", "cancel", DIALOG, "escape", palette=False),
+)
+
+BY_NAME: dict[str, Action] = {a.name: a for a in ACTIONS}
+BY_ID: dict[str, Action] = {a.id: a for a in ACTIONS}
+
+
+def actions(place: str) -> list[Action]:
+    """The actions that apply in `place`, in declaration order."""
+    return [a for a in ACTIONS if place in a.where]
+
+
+def bindings(place: str) -> list[Binding]:
+    """Textual bindings for `place` (a screen's BINDINGS). The description is English for Textual's own
+    uses; what the user reads comes from the words, in the language in force."""
+    from textual.binding import Binding
+
+    from jiebei_tui.text.i18n import t
+
+    return [
+        Binding(a.key, a.run, t(f"key.{a.name}", "en"), show=a.bar, id=a.id, priority=a.priority)
+        for a in actions(place)
+        if a.key
+    ]
+
+
+def key_of(action: Action, keymap: dict[str, str] | None = None) -> str | None:
+    """The key in force: the user's keymap (by binding id) over the default."""
+    return (keymap or {}).get(action.id, action.key)
+
+
+def label(action: Action, lang: str) -> str:
+    """The short words of the key bar."""
+    from jiebei_tui.text.i18n import t
+
+    return t(f"key.{action.name}", lang)
+
+
+def title(action: Action, lang: str) -> str:
+    """The words of the palette and the help screen."""
+    from jiebei_tui.text.i18n import t
+
+    return t(f"action.{action.name}", lang)
+
+
+def description(action: Action, lang: str) -> str:
+    from jiebei_tui.text.i18n import t
+
+    return t(f"action.{action.name}.help", lang)

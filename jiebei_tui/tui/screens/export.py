@@ -1,0 +1,110 @@
+"""Export a calendar: the unpaid instalments as .ics events with one alarm per reminder rule, as
+`jiebei-tui export-ics --out FILE` writes them. The path is checked as you type; the file is written in a
+worker."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Button, Input, Label
+
+from jiebei_tui.text.i18n import t
+from jiebei_tui.tui.widgets.prose import Problem, Prose
+from jiebei_tui.tui.widgets.dialog import Dialog
+
+DEFAULT_NAME = "jiebei-tui.ics"
+
+
+class ExportDialog(Dialog[bool]):
+    CANCEL = False
+    AUTO_FOCUS = "#path"
+
+    def compose_dialog(self) -> ComposeResult:
+        lang = self.lang
+        yield Label(t("export.title", lang), classes="title")
+        yield Prose(t("export.explain", lang), classes="hint")
+        yield Label(t("export.path", lang))
+        yield Input(str(Path.cwd() / DEFAULT_NAME), id="path")
+        yield Problem(id="error")
+        with Horizontal(classes="buttons"):
+            yield Button(t("export.write", lang), variant="primary", id="write")
+            yield Button(t("key.cancel", lang), id="cancel")
+
+    def after_compose(self) -> None:
+        self.check()
+
+    def path(self) -> Path:
+        return Path(self.query_one("#path", Input).value.strip()).expanduser()
+
+    def problem(self) -> str | None:
+        typed = self.query_one("#path", Input).value.strip()
+        path = self.path()
+        if not typed or path.is_dir():
+            return t("export.not_a_file", self.lang, path=typed)
+        if not path.parent.is_dir():
+            return t("export.no_folder", self.lang, folder=path.parent)
+        return None
+
+    def check(self) -> bool:
+        problem = self.problem()
+        self.query_one("#error", Problem).update(problem or "")
+        self.query_one("#write", Button).disabled = problem is not None
+        return problem is None
+
+    def on_input_changed(self) -> None:
+        self.check()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.write()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "cancel":
+            self.dismiss(False)
+        else:
+            self.write()
+
+    def write(self) -> None:
+        if not self.check():
+            return
+        app, path, lang = self.app, self.path(), self.lang
+        self.query_one("#write", Button).disabled = True
+
+        def export(ledger):
+            from jiebei_tui.delivery import ics
+            from jiebei_tui.delivery.reminders import zone
+            from jiebei_tui.domain.ledger import change_reminders
+            from jiebei_tui.domain.replay import all_states
+
+            def build(settings, _loans):
+                tz = zone(settings.timezone)
+                data, versions, count = ics.build(all_states(ledger, app.today), settings, tz, lang, dt.datetime.now(tz))
+                return settings.model_copy(update={"ics_versions": versions}), (data, count)
+
+            return change_reminders(ledger, build)  # the sequence numbers are remembered for the next export
+
+        def built(result: tuple[bytes, int]) -> None:
+            data, count = result
+
+            def save() -> None:
+                try:
+                    path.write_bytes(data)
+                except OSError as err:
+                    app.call_from_thread(self.failed, str(err))
+                    return
+                app.call_from_thread(self.written, count, path)
+
+            app.run_worker(save, thread=True, group="store", name="export")
+
+        app.commit(export, built, lambda err: self.failed(err.sentence(lang)))
+
+    def failed(self, problem: str) -> None:
+        self.query_one("#error", Problem).update(t("export.failed", self.lang, problem=problem))
+        self.check()
+
+    def written(self, count: int, path: Path) -> None:
+        self.app.notify(t("remind.exported", self.app.lang, n=count, path=path))
+        self.dismiss(True)

@@ -1,0 +1,112 @@
+"""The one modal base (as Harlequin's components/modal.py) and the confirmation built on it.
+
+Every dialog: centred in a box that scrolls when the terminal is short, its inputs bordered alike, the key bar
+at the bottom showing its keys (Escape closes it), following a language switch with what was typed kept, and
+dismissing only itself (an event that arrives after another dialog covered it does not close that one).
+Subclasses yield their content from `compose_dialog` and answer through `dismiss`; Escape answers `CANCEL`.
+
+A confirmation (`ConfirmDialog`, typed `bool`): y / n, ←/→ between its buttons, the safe "No, go back" first
+and focused, and Enter presses the focused button.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar, Generic, TypeVar
+
+from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
+from textual.containers import Horizontal
+from textual.screen import ModalScreen
+from textual.widgets import Button
+
+from jiebei_tui.actions import registry
+from jiebei_tui.text.i18n import t
+from jiebei_tui.tui.widgets.body import Body
+from jiebei_tui.tui.widgets.footer import KeyBar
+from jiebei_tui.tui.widgets.localized import Localized
+from jiebei_tui.tui.widgets.prose import Prose
+
+R = TypeVar("R")
+
+
+class Dialog(Localized, ModalScreen[R], Generic[R]):
+    DEFAULT_CSS = """
+    Dialog { align: center middle; }
+    Dialog > #dialog {
+        width: 76; max-width: 100%; height: auto; max-height: 100%;
+        padding: 0 2; border: thick $primary; background: $surface;
+    }
+    Dialog #dialog Input { width: 1fr; margin: 0; }
+    Dialog #dialog Label { margin-top: 1; }
+    Dialog #dialog Horizontal { height: auto; }
+    Dialog #dialog .buttons { height: auto; margin: 1 0 0 0; }
+    Dialog #dialog .buttons Button { margin: 0 1 0 0; }
+    Dialog #dialog .error-text { padding: 0 1; }
+    Dialog #dialog .title { text-style: bold; color: $accent; margin: 1 0 0 0; }
+    Dialog #dialog .message { margin: 1 0 0 0; }
+    """
+    BINDINGS = registry.bindings(registry.DIALOG)
+    CANCEL: ClassVar[object] = None  # what Escape answers
+    READ: ClassVar[bool] = False  # a dialog to read (help): its box takes the focus and scrolls with the arrows
+
+    @property
+    def lang(self) -> str:
+        return self.app.lang
+
+    def compose(self) -> ComposeResult:
+        box = Body(id="dialog")
+        box.can_focus = self.READ  # otherwise the first field or button has the focus, so Enter works at once
+        with box:
+            yield from self.compose_dialog()
+        yield KeyBar()
+
+    def compose_dialog(self) -> ComposeResult:
+        yield from ()
+
+    def on_mount(self) -> None:
+        self.shown_lang = self.lang
+        self.after_compose()
+
+    def action_cancel(self) -> None:
+        self.dismiss(self.CANCEL)
+
+    def dismiss(self, result: R | None = None) -> AwaitComplete:
+        if not self.is_active:  # covered by another screen: not ours to pop
+            return AwaitComplete()
+        return super().dismiss(result)
+
+    def action_move(self, step: int) -> None:
+        """Move the focus to the next (+1) or previous (−1) button."""
+        buttons = [b for b in self.query(Button) if b.focusable]
+        if not buttons:
+            return
+        here = buttons.index(self.focused) if self.focused in buttons else -1
+        buttons[(here + step) % len(buttons)].focus()
+
+
+class ConfirmDialog(Dialog[bool]):
+    """Names what will happen; nothing is done unless the borrower says yes."""
+
+    BINDINGS = registry.bindings(registry.CONFIRM)
+    CANCEL = False
+    AUTO_FOCUS = "#no"  # the safe answer has the focus
+
+    def __init__(self, message: str | Callable[[str], str]) -> None:
+        """`message`: the words, or a function of the language (so a language switch rewords it)."""
+        super().__init__()
+        self.message = message
+
+    def compose_dialog(self) -> ComposeResult:
+        words = self.message(self.lang) if callable(self.message) else self.message
+        yield Prose(words, id="message", classes="message")
+        with Horizontal(classes="buttons"):
+            yield Button(t("confirm.no", self.lang), variant="primary", id="no")
+            yield Button(t("confirm.yes", self.lang), id="yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "yes")

@@ -1,0 +1,40 @@
+"""Tables drawn at their final size at once.
+
+Textual's DataTable measures its columns later, when it is next idle, and does not redraw the rows it drew in
+between: a table filled and shown before that kept columns as narrow as their headings ("2027-01-", "¥1,835")
+until something else redrew it, and a snapshot taken in that moment differed from the next. So every table
+here is given its column widths when it is filled, worked out from what it shows; nothing is left to measure.
+Cells are plain text (a loan name is never read as markup).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from rich.text import Text
+from textual.widgets import DataTable
+
+Cell = str | Text
+
+
+def plain(cell: Cell) -> Text:
+    return cell if isinstance(cell, Text) else Text(cell)
+
+
+def fill(
+    table: DataTable,
+    columns: Sequence[tuple[str, str]],
+    rows: Iterable[tuple[str, Sequence[Cell]]],
+    widths: dict[str, int] | None = None,
+) -> None:
+    """Empty `table` and fill it: columns (key, heading), rows (key, cells). Each column is as wide as its widest
+    cell or heading, unless `widths` names it (the cells are then cut to fit by the table)."""
+    rows = [(key, [plain(c) for c in cells]) for key, cells in rows]
+    table.clear(columns=True)
+    for n, (key, heading) in enumerate(columns):
+        size = (widths or {}).get(key)
+        if size is None:
+            size = max([Text(heading).cell_len] + [cells[n].cell_len for _, cells in rows])
+        table.add_column(heading, key=key, width=size)
+    for key, cells in rows:
+        table.add_row(*cells, key=key)

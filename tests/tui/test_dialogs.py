@@ -1,0 +1,244 @@
+"""Dialog conventions (as Posting and Harlequin): one modal base; y/n and ←/→ in confirmations with the safe
+choice focused; Enter submits a form only when it is valid and never bypasses a confirmation; inputs bordered
+alike; tables out of the Tab order; no toast over a dialog; a disabled button says why."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Button, DataTable, Input
+
+from jiebei_tui.tui.screens.add_loan import AddLoanScreen
+from jiebei_tui.tui.screens.export import ExportDialog
+from jiebei_tui.tui.screens.help import HelpScreen
+from jiebei_tui.tui.screens.modals import PayModal, RenameModal
+from jiebei_tui.tui.screens.status import StatusScreen
+from jiebei_tui.tui.widgets.dialog import ConfirmDialog, Dialog
+from tests.tui.conftest import ledger_file, press, ready, select_loan, settle, text
+
+
+async def type_into(pilot, selector: str, value: str) -> None:
+    """Focus a field, clear it and type, as a user would."""
+    field = pilot.app.screen.query_one(selector, Input)
+    field.focus()
+    field.value = ""
+    await settle(pilot)
+    await pilot.press(*value)
+    await settle(pilot)
+
+
+async def open_delete(pilot) -> ConfirmDialog:
+    await ready(pilot)
+    await press(pilot, "d")
+    assert isinstance(pilot.app.screen, ConfirmDialog)
+    return pilot.app.screen
+
+
+async def test_a_confirmation_focuses_the_safe_choice_and_enter_on_it_goes_back(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await open_delete(pilot)
+        assert dialog.focused.id == "no" and dialog.query_one("#no", Button).variant == "primary"
+        await press(pilot, "enter")
+        assert isinstance(app.screen, StatusScreen)
+        assert ledger_file(app) is None and len(app.states) == 3
+
+
+@pytest.mark.parametrize(("keys", "deleted"), [(("y",), True), (("n",), False), (("escape",), False),
+                                              (("right", "enter"), True), (("right", "left", "enter"), False)])
+async def test_a_confirmation_answers_to_y_n_and_the_arrows(make_app, keys, deleted: bool) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_delete(pilot)
+        for key in keys:
+            await press(pilot, key)
+        assert isinstance(app.screen, StatusScreen)
+        assert [s.record.id for s in app.states] == (["L1", "L2"] if deleted else ["L1", "L2", "L3"])
+
+
+async def test_enter_in_the_pay_dialog_asks_before_recording(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await press(pilot, "p")
+        await type_into(pilot, "#date", "2026-11-28")
+        await press(pilot, "enter")  # in the date field
+        assert isinstance(app.screen, ConfirmDialog)
+        assert ledger_file(app) is None
+        await press(pilot, "escape")
+        assert isinstance(app.screen, PayModal)  # back to the form, nothing recorded
+        assert ledger_file(app) is None
+
+
+async def test_enter_on_an_invalid_form_does_nothing_but_say_what_is_wrong(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await press(pilot, "p")
+        await type_into(pilot, "#amount", "abc")
+        await press(pilot, "enter")
+        assert isinstance(app.screen, PayModal) and "abc" in text(app.screen.query_one("#error"))
+        await press(pilot, "escape", "e")
+        await type_into(pilot, "#name", "   ")
+        await press(pilot, "enter")
+        assert isinstance(app.screen, RenameModal) and app.screen.query_one("#save", Button).disabled
+        await press(pilot, "escape", "a")
+        await press(pilot, "enter")  # nothing typed yet
+        form = app.screen
+        assert isinstance(form, AddLoanScreen) and "Principal (¥)" in text(form.query_one("#principal-error"))
+        assert ledger_file(app) is None
+
+
+async def test_the_prefilled_amount_follows_a_changed_date(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await press(pilot, "p")
+        dialog = app.screen
+        assert dialog.query_one("#amount", Input).value == "900.20"
+        await type_into(pilot, "#date", "2026-11-25")  # three days late then, not six
+        note = text(dialog.query_one("#due-note"))
+        amount = dialog.query_one("#amount", Input).value
+        assert "2026-11-25" in note and amount in note.replace("¥", "").replace(",", "")
+        assert amount == "898.58"  # ¥896.97 + penalty ¥783.10 × 0.06% × 3 = ¥1.41 and ¥113.87 × 0.06% × 3 = ¥0.20
+        await type_into(pilot, "#amount", "500")
+        await type_into(pilot, "#date", "2026-11-28")
+        assert dialog.query_one("#amount", Input).value == "500"  # a typed amount stays
+        assert "¥900.20" in text(dialog.query_one("#due-note"))
+
+
+async def test_dialog_inputs_are_bordered_alike(make_app) -> None:
+    app = make_app()
+    looks = set()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        for key in ("p", "e", "a"):
+            await press(pilot, key)
+            assert isinstance(app.screen, Dialog)
+            for field in app.screen.query(Input):
+                assert field.styles.border_top[0] not in ("", "none") and field.outer_size.height == 3, (key, field.id)
+                looks.add((field.styles.border_top[0], field.styles.border_bottom[0], field.outer_size.height))
+            await press(pilot, "escape")
+        await press(pilot, "3", "n")
+        for field in app.screen.query(Input):
+            looks.add((field.styles.border_top[0], field.styles.border_bottom[0], field.outer_size.height))
+    assert len(looks) == 1
+
+
+async def test_tables_to_read_take_no_tab_stop(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await press(pilot, "a")
+        for _ in range(30):
+            await pilot.press("tab")
+            assert not isinstance(app.screen.focused, DataTable)
+        await press(pilot, "escape")
+        assert app.screen.query_one("#schedule", DataTable).can_focus is False
+        assert app.screen.query_one("#loans", DataTable).can_focus  # the table to move in
+        await press(pilot, "2")
+        assert app.screen.query_one("#compare", DataTable).can_focus is False
+
+
+async def test_no_toast_over_a_dialog(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.clear_notifications()
+        await press(pilot, "a")
+        app.notify("while the form is open")
+        await settle(pilot)
+        assert not list(app._notifications)  # held, not drawn over the form
+        await press(pilot, "escape")
+        assert [n.message for n in app._notifications] == ["while the form is open"]
+
+
+async def test_a_recorded_payment_is_announced_once_the_dialog_is_gone(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.clear_notifications()
+        await press(pilot, "p")
+        await press(pilot, "enter", "y")
+        assert isinstance(app.screen, StatusScreen)
+        assert any("Recorded ¥900.20" in n.message for n in app._notifications)
+
+
+async def test_a_disabled_record_button_says_why(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 50)) as pilot:
+        await select_loan(pilot, "L1")
+        await press(pilot, "2")
+        screen = app.screen
+        screen.query_one("#prepay-on", Input).value = "2026-12-05"
+        screen.query_one("#settle-on", Input).value = "2026-12-05"
+        await settle(pilot)
+        for button, why in (("#apply-term", "#prepay-why"), ("#apply-installment", "#prepay-why"), ("#settle-apply", "#settle-why")):
+            assert screen.query_one(button, Button).disabled
+            reason = text(screen.query_one(why))
+            assert "2026-12-05" in reason and "preview" in reason
+            assert screen.query_one(button, Button).tooltip == reason
+
+
+async def test_settle_on_a_chosen_date(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 50)) as pilot:
+        await select_loan(pilot, "L1")
+        await press(pilot, "2")
+        screen = app.screen
+        today = text(screen.query_one("#settle-figures"))
+        assert "Payoff  ¥5,052.86" in today  # 5,030.22 + 5,030.22 × 0.03% × 15 days
+        screen.query_one("#settle-on", Input).value = "2026-12-05"
+        await settle(pilot)
+        assert "Payoff  ¥5,063.42" in text(screen.query_one("#settle-figures"))  # + 7 more days: ¥10.56
+        screen.query_one("#settle-on", Input).value = "2026-11-28"
+        await settle(pilot)
+        await press(pilot, "s")  # the key, as the button
+        assert isinstance(app.screen, ConfirmDialog) and "¥5,052.86" in text(app.screen.query_one("#message"))
+        await press(pilot, "y")
+        assert ledger_file(app)["events"][-1]["kind"] == "settlement"
+
+
+async def test_escape_closes_every_dialog(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        for keys, kind in ((("p",), PayModal), (("e",), RenameModal), (("d",), ConfirmDialog), (("a",), AddLoanScreen),
+                           (("question_mark",), HelpScreen)):
+            await press(pilot, *keys)
+            assert isinstance(app.screen, kind)
+            await press(pilot, "escape")
+            assert isinstance(app.screen, StatusScreen)
+        app.action_export_calendar()
+        await settle(pilot)
+        assert isinstance(app.screen, ExportDialog)
+        await press(pilot, "escape")
+        assert isinstance(app.screen, StatusScreen)
+
+
+async def test_export_writes_a_calendar_in_the_background(make_app, tmp_path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.action_export_calendar()
+        await settle(pilot)
+        await type_into(pilot, "#path", str(tmp_path / "nowhere" / "loans.ics"))
+        assert "does not exist" in text(app.screen.query_one("#error")) and app.screen.query_one("#write", Button).disabled
+        await type_into(pilot, "#path", str(tmp_path / "loans.ics"))
+        await press(pilot, "enter")
+        assert isinstance(app.screen, StatusScreen)
+        calendar = (tmp_path / "loans.ics").read_text()
+        assert calendar.count("BEGIN:VEVENT") == 30  # the demo's unpaid instalments: 10 + 9 + 11 of 12 each
+        assert any("Wrote 30 instalments" in n.message for n in app._notifications)
+
+
+async def test_the_recovery_screen_keeps_the_sections_keys_away(make_app, tmp_path) -> None:
+    from jiebei_tui.tui.screens.recover import RecoveryScreen
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "ledger.json").write_text("{not json")
+    app = make_app(data_dir=data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await press(pilot, "2", "a", "question_mark")
+        assert isinstance(app.screen, RecoveryScreen) and app.current_mode == "status"

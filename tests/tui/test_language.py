@@ -1,0 +1,105 @@
+"""A language switch is complete, live and both ways: on every section the screen after a switch reads exactly
+as a fresh start in that language, with what the borrower had there kept (the selected loan, typed values,
+Overdue's days)."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input
+
+from tests.tui.conftest import ledger_file, palette, press, ready, screen_text, select_loan, settle
+
+OTHER = {"en": "zh", "zh": "en"}
+SWITCH = {"en": "Language", "zh": "Language"}  # the palette entry reads "Language: 中文" / "Language: English"
+
+
+async def set_value(pilot, selector: str, value: str) -> None:
+    pilot.app.screen.query_one(selector, Input).value = value
+    await settle(pilot)
+
+
+async def status(pilot) -> None:
+    await select_loan(pilot, "L1")  # not the loan the app starts on
+
+
+async def repay(pilot) -> None:
+    await select_loan(pilot, "L2")
+    await press(pilot, "2")
+    await set_value(pilot, "#prepay-amount", "1234")
+    await set_value(pilot, "#settle-on", "2026-12-05")
+
+
+async def reminders(pilot) -> None:
+    await press(pilot, "3")
+
+
+async def overdue(pilot) -> None:
+    await press(pilot, "4")
+    await set_value(pilot, "#days", "9")
+
+
+SECTIONS = {"status": status, "repay": repay, "reminders": reminders, "overdue": overdue}
+
+
+async def shown(pilot) -> str:
+    pilot.app.clear_notifications()
+    await settle(pilot)
+    return screen_text(pilot.app)
+
+
+@pytest.mark.parametrize("size", [(120, 36), (80, 24)], ids=["120x36", "80x24"])
+@pytest.mark.parametrize("start", ["en", "zh"])
+@pytest.mark.parametrize("section", SECTIONS)
+async def test_switching_language_reads_as_a_fresh_start(make_app, tmp_path, section: str, start: str, size) -> None:
+    go = SECTIONS[section]
+    fresh = make_app(lang=OTHER[start], data_dir=tmp_path / "fresh")
+    async with fresh.run_test(size=size) as pilot:
+        await ready(pilot)
+        await go(pilot)
+        expected = await shown(pilot)
+
+    switched = make_app(lang=start, data_dir=tmp_path / "switched")
+    async with switched.run_test(size=size) as pilot:
+        await ready(pilot)
+        await go(pilot)
+        before = await shown(pilot)
+        await palette(pilot, SWITCH[start])
+        assert switched.lang == OTHER[start]
+        assert await shown(pilot) == expected
+        await palette(pilot, SWITCH[OTHER[start]])  # and back
+        assert await shown(pilot) == before
+    assert ledger_file(switched)["settings"]["lang"] == start
+
+
+async def test_a_section_not_on_show_follows_the_switch_when_shown(make_app, tmp_path) -> None:
+    fresh = make_app(lang="zh", data_dir=tmp_path / "fresh")
+    async with fresh.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await overdue(pilot)
+        expected = await shown(pilot)
+    app = make_app(lang="en", data_dir=tmp_path / "switched")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await overdue(pilot)  # built in English, days typed
+        await press(pilot, "1")
+        await palette(pilot, "Language")  # switched while Status is on show
+        await press(pilot, "4")
+        assert await shown(pilot) == expected
+        assert app.screen.query_one("#days", Input).value == "9"
+
+
+async def test_a_dialog_follows_the_switch_keeping_what_was_typed(make_app, tmp_path) -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await press(pilot, "a")
+        form = app.screen
+        await set_value(pilot, "#name", "Laptop")
+        await set_value(pilot, "#principal", "0")
+        assert "Principal (¥)" in screen_text(app)
+        await palette(pilot, "Language")  # the palette opens over a dialog too
+        assert app.screen is form
+        assert form.query_one("#name", Input).value == "Laptop" and form.query_one("#principal", Input).value == "0"
+        text = screen_text(app)
+        assert "添加借款" in text and "本金（元）" in text and "Principal" not in text
+        assert "本金须大于 0" in text  # the field's problem, in the new language too

@@ -1,0 +1,82 @@
+"""The command palette offers every action of the registry, in the language in force, and each one does from
+the palette what its key does, going to its section first when it belongs to one."""
+
+from __future__ import annotations
+
+import pytest
+from textual.command import CommandPalette
+
+from jiebei_tui.actions import registry
+from jiebei_tui.tui.screens.add_loan import AddLoanScreen
+from jiebei_tui.tui.screens.export import ExportDialog
+from jiebei_tui.tui.screens.help import HelpScreen
+from jiebei_tui.tui.screens.modals import PayModal, RenameModal
+from jiebei_tui.tui.screens.overdue import OverdueScreen
+from jiebei_tui.tui.screens.reminders import RemindersScreen
+from jiebei_tui.tui.screens.repay import RepayScreen
+from jiebei_tui.tui.screens.rule_form import RuleForm
+from jiebei_tui.tui.screens.status import StatusScreen
+from jiebei_tui.tui.widgets.dialog import ConfirmDialog
+from tests.tui.conftest import ledger_file, palette, press, ready, settle
+
+OFFERED = [a for a in registry.ACTIONS if a.palette]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_the_palette_offers_every_action(make_app, lang: str) -> None:
+    app = make_app(lang=lang)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+    assert titles == [registry.title(a, lang) for a in OFFERED]
+    names = {a.name for a in OFFERED}
+    for name in ("status", "repay", "reminders", "overdue", "add", "pay", "rename", "delete", "settle", "prepay",
+                 "formulas", "new_rule", "edit_rule", "delete_rule", "export", "lang", "theme", "help"):
+        assert name in names
+
+
+def check(app, name: str) -> None:
+    screen = app.screen
+    expected = {
+        "status": StatusScreen, "repay": RepayScreen, "reminders": RemindersScreen, "overdue": OverdueScreen,
+        "add": AddLoanScreen, "help": HelpScreen, "export": ExportDialog, "pay": PayModal, "rename": RenameModal,
+        "delete": ConfirmDialog, "settle": ConfirmDialog, "delete_rule": ConfirmDialog, "new_rule": RuleForm,
+        "edit_rule": RuleForm, "theme": CommandPalette,
+    }
+    if name in expected:
+        assert isinstance(screen, expected[name]), (name, screen)
+    elif name == "prepay":
+        assert isinstance(screen, RepayScreen) and screen.focused.id == "prepay-amount"
+    elif name == "formulas":
+        assert isinstance(screen, RepayScreen) and screen.has_class("show-formulas")
+    elif name == "toggle_rule":
+        assert isinstance(screen, RemindersScreen)
+        assert ledger_file(app)["settings"]["reminders"]["rules"][0]["enabled"] is False
+    elif name in ("less", "more"):
+        assert isinstance(screen, OverdueScreen)
+        assert screen.query_one("#days").value == ("5" if name == "less" else "7")
+    elif name == "lang":
+        assert app.lang == "zh"
+    else:
+        raise AssertionError(f"no check for {name}")
+
+
+@pytest.mark.parametrize("action", OFFERED, ids=[a.name for a in OFFERED])
+async def test_each_action_runs_from_the_palette(make_app, action: registry.Action) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        start = "3" if action.name in ("status", "add", "help", "export", "lang", "theme", "quit") else "1"
+        await press(pilot, start)  # away from the action's own section
+        if action.name in ("theme", "quit"):  # the theme picker is a palette of its own; quit leaves
+            await pilot.press("ctrl+p", *registry.title(action, "en"))
+            await settle(pilot)
+            await pilot.press("enter")
+            if action.name == "theme":
+                await settle(pilot)
+                check(app, action.name)
+        else:
+            await palette(pilot, registry.title(action, "en"))
+            check(app, action.name)
+    if action.name == "quit":
+        assert app.return_code == 0 and not app.is_running

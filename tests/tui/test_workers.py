@@ -1,0 +1,91 @@
+"""Work off the event loop: store transactions and reminder delivery (notify-send and the user's command may
+take up to 10 s) run in thread workers, and the app keeps answering keys meanwhile."""
+
+from __future__ import annotations
+
+import threading
+
+from jiebei_tui.cli import main
+from jiebei_tui.tui.screens.away import AwayModal
+from jiebei_tui.tui.screens.repay import RepayScreen
+from tests.tui.conftest import TODAY, click, ledger_file, press, ready, settle, wait_for
+
+
+async def test_a_store_transaction_runs_in_a_thread(make_app) -> None:
+    app = make_app()
+    threads = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        transact = app.store.transact
+
+        def recorded(change):
+            threads.append(threading.current_thread())
+            return transact(change)
+
+        app.store.transact = recorded
+        await press(pilot, "p")
+        await press(pilot, "enter", "y")
+        assert ledger_file(app)["events"][-1]["amount"] == "900.20"
+    assert threads and all(thread is not threading.main_thread() for thread in threads)
+
+
+async def test_reminder_delivery_runs_in_a_thread_and_the_app_answers_meanwhile(make_app, monkeypatch) -> None:
+    from jiebei_tui.delivery import reminders
+
+    app = make_app(reminders=True)
+    assert main(["--data-dir", str(app.store.data_dir), "--today", TODAY.isoformat(), "remind", "set", "--desktop", "off"]) == 0
+    started, release = threading.Event(), threading.Event()
+    real_run = reminders.run
+    ran_in = []
+
+    def slow_run(*args, **kwargs):  # a command that takes its time (notify-send, the user's command)
+        ran_in.append(threading.current_thread())
+        started.set()
+        release.wait(30)
+        return real_run(*args, **kwargs)
+
+    monkeypatch.setattr(reminders, "run", slow_run)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, started.is_set, "the reminders to start")
+        await pilot.press("2")  # delivery still running: the app answers
+        await wait_for(pilot, lambda: isinstance(app.screen, RepayScreen), "Repay to show while delivering")
+        release.set()
+        await settle(pilot)
+        assert isinstance(app.screen, AwayModal)  # what was missed while closed, once delivered
+        await click(pilot, "#close")
+    assert ran_in and ran_in[0] is not threading.main_thread()
+
+
+async def test_quit_waits_for_a_write_in_flight(make_app) -> None:
+    app = make_app()
+    order = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        quitting = threading.Event()
+        transact = app.store.transact
+
+        def slow(change):
+            quitting.wait(30)  # still writing when the borrower quits
+            result = transact(change)
+            order.append("written")
+            return result
+
+        app.store.transact = slow
+        real_exit = app.exit
+
+        def exit(*args, **kwargs):
+            order.append("exit")
+            real_exit(*args, **kwargs)
+
+        app.exit = exit
+        app.save_settings(theme="nord")
+        original_quit = app.action_quit
+
+        async def quit() -> None:
+            quitting.set()
+            await original_quit()
+
+        app.action_quit = quit
+        await pilot.press("ctrl+q")
+    assert order == ["written", "exit"]
+    assert ledger_file(app)["settings"]["theme"] == "nord"
