@@ -10,17 +10,24 @@ from typing import TYPE_CHECKING
 from jiebei_tui.domain.money import money_str, yuan
 from jiebei_tui.text.i18n import t
 from jiebei_tui.text.plan import (
+    PLAN_ROWS,
+    SCENARIO_ROWS,
     answer_text,
     change_text,
     goal_head,
     loan_name,
+    month_rows,
     note_text,
     one_fen_less_text,
     order_name,
+    plan_columns,
+    result_name,
+    row_labels,
+    scenario_columns,
     step_line,
 )
 from jiebei_tui.text.safe import visible
-from jiebei_tui.text.width import pairs, table
+from jiebei_tui.text.width import table
 
 if TYPE_CHECKING:
     from jiebei_tui.actions.plan import MonthsView, PlanView
@@ -39,10 +46,6 @@ def _date(day: dt.date | None) -> str | None:
 
 def _money(value: Decimal | None) -> str | None:
     return money_str(value) if value is not None else None
-
-
-def _shown_date(day: dt.date | None) -> str:
-    return day.isoformat() if day is not None else t("plan.none", "en")
 
 
 # --- JSON pieces ---
@@ -133,18 +136,7 @@ def _side_by_side(columns: list[tuple[str, list[str]]], labels: list[str]) -> st
 def _months_table(months: list[tuple[str, tuple[MonthOutgo, ...]]], lang: str) -> str:
     """Month rows, one column per option; every option has the same months."""
     head = [t("plan.col.month", lang)] + [name for name, _ in months]
-    count = max(len(m) for _, m in months)
-    rows = []
-    for k in range(count):
-        label = next(m[k].month.strftime("%Y-%m") for _, m in months if k < len(m))
-        rows.append([label] + [yuan(m[k].total) if k < len(m) else yuan(Decimal(0)) for _, m in months])
-    return table(head, rows, right=set(range(1, len(months) + 1)))
-
-
-def _first_step_short(step: Payment | None, lang: str) -> str:
-    if step is None:
-        return t("plan.none", lang)
-    return t("plan.first_step", lang, loan=step.loan_id, amount=step.amount, date=step.on.strftime("%m-%d"))
+    return table(head, month_rows(months, lang), right=set(range(1, len(months) + 1)))
 
 
 def plan_text(view: PlanView, lang: str, outstanding_after: Decimal | None = None) -> str:
@@ -158,22 +150,9 @@ def plan_text(view: PlanView, lang: str, outstanding_after: Decimal | None = Non
     out.append(" · ".join(money))
     if c.roll_over:
         out.append(t("plan.roll_over", lang))
-    none = t("plan.none", lang)
     options = [c.baseline, *c.options]
-    columns = []
-    for o in options:
-        baseline = o is c.baseline
-        columns.append((order_name(o.order, lang), [
-            _shown_date(o.debt_free),
-            yuan(o.totals.interest),
-            yuan(o.totals.penalty),
-            yuan(o.totals.fees),
-            yuan(o.cost),
-            none if baseline else yuan(o.saving),
-            none if baseline else _first_step_short(o.first_step, lang),
-            none if baseline else yuan(o.unused),
-        ]))
-    labels = [t(f"plan.row.{k}", lang) for k in ("debt_free", "interest", "penalty", "fees", "cost", "saving", "first_step", "unused")]
+    columns = plan_columns(c, lang)
+    labels = row_labels(PLAN_ROWS, lang)
     out += ["", _side_by_side(columns, labels), ""]
     best = c.best
     out.append(t("plan.best", lang, order=order_name(best.order, lang), saving=best.saving) if best.saving > 0
@@ -417,33 +396,17 @@ def compared_json(found: Compared, lang: str) -> dict:
     }
 
 
-def _result_name(r: ScenarioResult, lang: str) -> str:
-    return f"{r.label} {visible(r.scenario.name)}" if r.scenario else t("plan.scenario.current", lang)
-
-
 def compared_text(found: Compared, lang: str) -> str:
     c = found.comparison
     results = [c.current, *c.scenarios]
-    none = t("plan.none", lang)
-    columns = []
-    for r in results:
-        outgo = " / ".join(yuan(m.total) for m in r.months[:3])
-        columns.append((_result_name(r, lang), [
-            _shown_date(r.debt_free),
-            yuan(r.totals.interest),
-            yuan(r.totals.penalty),
-            yuan(r.totals.fees),
-            yuan(r.cost),
-            yuan(r.saving) if r.scenario else none,
-            outgo,
-        ]))
-    labels = [t(f"plan.row.{k}", lang) for k in ("debt_free", "interest", "penalty", "fees", "cost", "saving", "outgo")]
+    columns = scenario_columns(c, lang)
+    labels = row_labels(SCENARIO_ROWS, lang)
     out = [t("label.today", lang) + " " + c.today.isoformat(), "", _side_by_side(columns, labels)]
     for r in c.scenarios:
         if r.notes:
             out += ["", t("plan.scenario.notes", lang, id=r.label)]
             out += ["  " + note_text(n, lang) for n in r.notes]
-    out += ["", t("plan.months_title", lang), _months_table([(_result_name(r, lang), r.months) for r in results], lang)]
+    out += ["", t("plan.months_title", lang), _months_table([(result_name(r, lang), r.months) for r in results], lang)]
     out += ["", t("plan.scenario.principal_title", lang), _principal_table(found, lang)]
     return "\n".join(out)
 
@@ -452,7 +415,7 @@ def _principal_table(found: Compared, lang: str) -> str:
     c = found.comparison
     results = [c.current, *c.scenarios]
     months = [m.month for m in c.current.months]
-    head = [t("plan.col.month", lang), t("plan.series.scheduled", lang)] + [_result_name(r, lang) for r in results]
+    head = [t("plan.col.month", lang), t("plan.series.scheduled", lang)] + [result_name(r, lang) for r in results]
     rows = []
     for month in months:
         end = dt.date(month.year + (month.month == 12), month.month % 12 + 1, 1) - dt.timedelta(days=1)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from jiebei_tui.domain.money import ZERO, yuan
 from jiebei_tui.text.i18n import STRINGS, _Gaps, _show, _text, t
 from jiebei_tui.text.safe import visible
 
@@ -118,3 +119,67 @@ def note_text(note: Note, lang: str) -> str:
 def counted(key: str, n: int, lang: str, **values: object) -> str:
     """`key` with the number n: the `.one` wording when n is 1."""
     return t(f"{key}.one" if n == 1 else key, lang, n=n, **values)
+
+
+# --- side by side: figures in rows, one column per option (an order, a scenario), as the command line and the
+# Plan section both show them ---
+
+PLAN_ROWS = ("debt_free", "interest", "penalty", "fees", "cost", "saving", "first_step", "unused")
+SCENARIO_ROWS = ("debt_free", "interest", "penalty", "fees", "cost", "saving", "outgo")
+
+
+def _date(day) -> str:
+    return day.isoformat() if day is not None else "—"
+
+
+def first_step_short(step: Payment | None, lang: str) -> str:
+    if step is None:
+        return t("plan.none", lang)
+    return t("plan.first_step", lang, loan=step.loan_id, amount=step.amount, date=step.on.strftime("%m-%d"))
+
+
+def plan_columns(comparison, lang: str) -> list[tuple[str, list[str]]]:
+    """(order's name, its figures in PLAN_ROWS' order) for doing nothing extra and each order."""
+    none = t("plan.none", lang)
+    out = []
+    for o in (comparison.baseline, *comparison.options):
+        baseline = o is comparison.baseline
+        out.append((order_name(o.order, lang), [
+            _date(o.debt_free), yuan(o.totals.interest), yuan(o.totals.penalty), yuan(o.totals.fees), yuan(o.cost),
+            none if baseline else yuan(o.saving),
+            none if baseline else first_step_short(o.first_step, lang),
+            none if baseline else yuan(o.unused),
+        ]))
+    return out
+
+
+def result_name(result, lang: str) -> str:
+    """A scenario's id and name, or "As things stand"."""
+    return f"{result.label} {visible(result.scenario.name)}" if result.scenario else t("plan.scenario.current", lang)
+
+
+def scenario_columns(comparison, lang: str, months: int = 3) -> list[tuple[str, list[str]]]:
+    """(scenario's name, its figures in SCENARIO_ROWS' order) for things as they stand and each scenario; the
+    outgo of the first `months` months."""
+    out = []
+    for r in (comparison.current, *comparison.scenarios):
+        outgo = " / ".join(yuan(m.total) for m in r.months[:months])
+        out.append((result_name(r, lang), [
+            _date(r.debt_free), yuan(r.totals.interest), yuan(r.totals.penalty), yuan(r.totals.fees), yuan(r.cost),
+            yuan(r.saving) if r.scenario else t("plan.none", lang), outgo,
+        ]))
+    return out
+
+
+def row_labels(keys: tuple[str, ...], lang: str) -> list[str]:
+    return [t(f"plan.row.{k}", lang) for k in keys]
+
+
+def month_rows(options: list[tuple[str, tuple]], lang: str) -> list[list[str]]:
+    """Month rows (YYYY-MM, then each option's total that month); every option has the same months."""
+    count = max((len(m) for _, m in options), default=0)
+    rows = []
+    for k in range(count):
+        label = next(m[k].month.strftime("%Y-%m") for _, m in options if k < len(m))
+        rows.append([label] + [yuan(m[k].total) if k < len(m) else yuan(ZERO) for _, m in options])
+    return rows
