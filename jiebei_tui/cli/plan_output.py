@@ -14,6 +14,7 @@ from jiebei_tui.text.plan import (
     SCENARIO_ROWS,
     answer_text,
     change_text,
+    day_move_cost,
     goal_head,
     loan_name,
     month_rows,
@@ -265,15 +266,6 @@ def day_move_json(move: DayMove) -> dict:
     }
 
 
-def day_move_cost_text(move: DayMove, lang: str) -> str:
-    before, after = move.interest_before, move.interest_after
-    if move.cost > 0:
-        return t("plan.day.costs", lang, before=before, after=after, amount=move.cost)
-    if move.cost < 0:
-        return t("plan.day.saves", lang, before=before, after=after, amount=-move.cost)
-    return t("plan.day.same", lang, before=before)
-
-
 def day_move_text(move: DayMove, names: dict[str, str], lang: str) -> str:
     tr = move.transition
     out = [
@@ -282,7 +274,7 @@ def day_move_text(move: DayMove, names: dict[str, str], lang: str) -> str:
         t("plan.day.transition", lang, no=tr.installment, start=tr.period_start, old_due=tr.old_due, old_days=tr.old_days,
           old_interest=tr.old_interest, new_due=tr.new_due, new_days=tr.new_days, new_interest=tr.new_interest),
         t("plan.day.regular", lang, old=move.old_regular, new=move.new_regular),
-        day_move_cost_text(move, lang),
+        day_move_cost(move, lang),
         "",
     ]
     head = [t(f"plan.col.{c}", lang) for c in ("no", "old_date", "old_amount", "new_date", "new_amount")]

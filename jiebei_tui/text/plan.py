@@ -183,3 +183,13 @@ def month_rows(options: list[tuple[str, tuple]], lang: str) -> list[list[str]]:
         label = next(m[k].month.strftime("%Y-%m") for _, m in options if k < len(m))
         rows.append([label] + [yuan(m[k].total) if k < len(m) else yuan(ZERO) for _, m in options])
     return rows
+
+
+def day_move_cost(move, lang: str) -> str:
+    """What moving the repayment day costs or saves over the rest of the loan."""
+    before, after = move.interest_before, move.interest_after
+    if move.cost > 0:
+        return t("plan.day.costs", lang, before=before, after=after, amount=move.cost)
+    if move.cost < 0:
+        return t("plan.day.saves", lang, before=before, after=after, amount=-move.cost)
+    return t("plan.day.same", lang, before=before)

@@ -399,4 +399,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "plan.export.what.months": ("The months ahead (CSV)", "未来几个月（CSV）"),
     "plan.export.what.hledger": ("hledger journal", "hledger 记账文件"),
     "plan.export.what.beancount": ("beancount journal", "beancount 记账文件"),
+    "plan.order_short.nothing_extra": ("Nothing extra", "不额外还"),
+    "plan.order_short.highest_cost": ("Highest cost", "成本最高优先"),
+    "plan.order_short.smallest_balance": ("Smallest balance", "余额最少优先"),
+    "plan.order_short.lowest_outgo": ("Lowest outgo", "下月支出最少"),
+    "plan.col.this_month": ("This month", "本月支出"),
+    "plan.col.due": ("Due (day·loan, ⚑ before payday)", "到期（日·借款，⚑ 发薪日前）"),
 }
