@@ -304,6 +304,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                                         "已写入 1 条分录到 {path}（仅你可读）。"),
     # --- the app: the registry's words (key.<name>, action.<name>, action.<name>.help) ---
     "key.plan": ("Plan", "计划"),
+    "place.plan": ("Plan", "计划"),
     "action.plan": ("Section: Plan", "栏目：还款计划"),
     "action.plan.help": ("Where extra money goes, goals, what-ifs, the months ahead", "多余的钱先还哪笔、还款目标、假设情景、未来几个月"),
     "key.apply_first": ("Record 1st step", "记录第一步"),
