@@ -83,6 +83,32 @@ def main() -> None:
     for label, figure, targeted in rows:
         mark = ("ok" if figure < TARGET_MS else "OVER") if targeted else ""
         print(f"  {label:<62} {figure:8.1f} ms  {figure / baseline:6.1f}× baseline  {mark}")
+    whole_commands(book)
+
+
+def whole_commands(book: Ledger) -> None:
+    """The same through the front door: `jiebei-tui plan` and `goal` as fresh processes on the ledger written to a
+    file (reading and validating it, the actions layer, the JSON), wall time beside `python -c "import pydantic"`."""
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    from whole_process import compile_package, median_ms  # beside this script
+    from jiebei_tui.store import Store
+
+    compile_package()
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store(Path(folder), demo=False, today=TODAY)
+        store.transact(lambda _ledger: (book, None))
+        cli = [sys.executable, "-m", "jiebei_tui", "--data-dir", folder, "--today", TODAY.isoformat()]
+        rows = [
+            ('python -c "import pydantic" (baseline)', [sys.executable, "-c", "import pydantic"]),
+            ("jiebei-tui plan --extra 5000 --json", [*cli, "plan", "--extra", "5000", "--json"]),
+            ("jiebei-tui goal --loan L20 --save 500 --json", [*cli, "goal", "--loan", "L20", "--on", "2025-05-03", "--save", "500", "--json"]),
+        ]
+        print("whole process (wall ms, median of 5 fresh processes):")
+        for label, argv in rows:
+            print(f"  {label:<62} {median_ms(argv, 5):8.1f} ms")
 
 
 if __name__ == "__main__":

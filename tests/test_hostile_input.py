@@ -175,6 +175,68 @@ TABLE: list[tuple[list[str], str | None, int]] = [
     (c("pay", "L1", "--debited"), "ID", 2),
     (c("pay", "L1", "--debited", "--amount", "5"), "--debited", 2),
     (c("pay", "L1", "--debited", "--on", "2025-02-10"), "--debited", 2),
+    # the Plan section (issue 11): plans, goals, scenarios, what-ifs, months, payday, exports
+    *[(c("plan", "--extra", v), "--extra", 2) for v in ["①", "-5", "0", HUGE, "NaN", "1.001"]],
+    (c("plan"), "--extra", 2),
+    (c("plan", "--extra", "5", "--on", "2025-02-28"), "--on", 2),
+    (c("plan", "--extra", "5", "--on", "9999-12-31"), "--on", 2),
+    (c("plan", "--monthly", "100"), "--from", 2),
+    (c("plan", "--monthly", "100", "--from", "2025-02-01"), "--from", 2),
+    (c("plan", "--extra", "5", "--strategy", "faster"), "--strategy", 2),
+    (c("plan", "--extra", "5", "--order", "cheapest"), "--order", 2),
+    (c("plan", "--extra", "5", "--on", "2025-03-05", "--apply-first"), "--apply-first", 2),
+    (c("plan", "--extra", "5", "--roll-over=yes"), "--roll-over", 2),
+    (c("goal", "--loan", "L1"), "--finish-by", 2),
+    (c("goal", "--loan", "L9", "--save", "10"), "--loan", 2),
+    (c("goal", "--loan", "L1", "--save", "0"), "--save", 2),
+    (c("goal", "--loan", "L1", "--save", "①"), "--save", 2),
+    (c("goal", "--loan", "L1", "--max-installment", "-1"), "--max-installment", 2),
+    (c("goal", "--loan", "L1", "--max-installment", HUGE), "--max-installment", 2),
+    (c("goal", "--loan", "L1", "--finish-by", "2025-02-30"), "--finish-by", 2),
+    (c("goal", "--loan", "L1", "--save", "1", "--finish-by", "2025-06-01"), "--finish-by", 2),
+    (c("goal", "--loan", "L1", "--save", "1", "--on", "2025-02-01"), "--on", 2),
+    (c("goal", "--loan", "L1", "--save", "1", "--strategy", "x"), "--strategy", 2),
+    (c("scenario", "add", "X", "--prepay", "--loan", "L1"), "--amount", 2),
+    (c("scenario", "add", "X", "--prepay", "--amount", "10"), "--loan", 2),
+    (c("scenario", "add", "X", "--prepay", "--loan", "L1", "--amount", "①"), "--amount", 2),
+    (c("scenario", "add", ESC, "--settle", "--loan", "L1"), "NAME", 2),
+    (c("scenario", "add", "x" * 41, "--settle", "--loan", "L1"), "NAME", 2),
+    (c("scenario", "add", "Prepay", "--settle", "--loan", "L1"), "NAME", 2),  # the template's scenario
+    (c("scenario", "add", "--settle", "--loan", "L1"), "NAME", 2),
+    (c("scenario", "add", "X", "--to", "S1", "--settle", "--loan", "L1"), "--to", 2),
+    (c("scenario", "add", "--to", "S9", "--settle", "--loan", "L1"), "--to", 2),
+    (c("scenario", "add", "X", "--repayment-day", "--loan", "L1", "--day", "29"), "--day", 2),
+    (c("scenario", "add", "X", "--repayment-day", "--loan", "L1"), "--day", 2),
+    (c("scenario", "add", "X", "--monthly", "--amount", "10", "--order", "cheap"), "--order", 2),
+    (c("scenario", "add", "X", "--monthly", "--amount", "10", "--loan", "L1", "--order", "lowest-outgo"), "--order", 2),
+    (c("scenario", "add", "X", "--settle", "--loan", "L1", "--on", "2025-01-01"), "--on", 2),
+    (c("scenario", "add", "X", "--settle", "--loan", "L9"), "--loan", 2),
+    (c("scenario", "add", "X", "--prepay", "--settle"), "--settle", 2),
+    (c("scenario", "add", "X"), None, 2),
+    (c("scenario", "show", "S9"), "SCENARIO", 2),
+    (c("scenario", "show", "\x1b[2J"), "SCENARIO", 2),
+    (c("scenario", "apply", "S9"), "SCENARIO", 2),
+    (c("scenario", "remove", "nope"), "SCENARIO", 2),
+    (c("scenario", "compare", "S1", "S1", "S1", "S1", "S1"), "SCENARIO", 2),
+    (c("scenario", "compare", "S7"), "SCENARIO", 2),
+    (c("scenario"), None, 2),
+    *[(c("whatif", "repayment-day", "--loan", "L1", "--day", v), "--day", 2) for v in ["29", "0", "①", "10", HUGE]],
+    (c("whatif", "repayment-day", "--loan", "L9", "--day", "5"), "--loan", 2),
+    (c("whatif", "repayment-day", "--loan", "L1", "--day", "5", "--on", "2025-02-01"), "--on", 2),
+    (c("whatif"), None, 2),
+    *[(c("months", "--count", v), "--count", 2) for v in ["0", "121", "①", HUGE, "1.5"]],
+    *[(c("months", "--payday", v), "--payday", 2) for v in ["32", "0", "never"]],
+    *[(c("payday", v), "DAY|off", 2) for v in ["32", "0", "①", "never", ESC]],
+    (c("export", "csv", "--what", "loans"), "--what", 2),
+    (c("export", "csv", "--what", "plan"), "--extra", 2),
+    (c("export", "csv", "--what", "plan", "--extra", "①"), "--extra", 2),
+    (c("export", "csv", "--what", "months", "--count", "0"), "--count", 2),
+    (c("export", "csv", "--what", "schedule", "--out", "\x1b.csv"), "--out", 2),
+    (c("export", "csv", "--what", "schedule", "--out", ""), "--out", 2),
+    (c("export", "journal", "--format", "ledger"), "--format", 2),
+    (c("export", "journal"), "--format", 2),
+    (c("export"), None, 2),
+    (["--data-dir", "{file}", *c("plan", "--extra", "5")], None, 3),
     # a data folder that is a file: exit 3
     (["--data-dir", "{file}", *c("status")], None, 3),
     (["--data-dir", "{file}", *c("loans", "list")], None, 3),
@@ -191,6 +253,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
         assert main([*base, "loans", "add", "--name", "Worked example", *EI]) == 0
         assert main([*base, "pay", "L1", "--amount", "900.41", "--on", "2025-02-10"]) == 0
         assert main([*base, "remind", "set", "--desktop", "off"]) == 0
+        assert main([*base, "scenario", "add", "Prepay", "--prepay", "--loan", "L1", "--amount", "1000"]) == 0
     assert (data / "ledger.json.bak.1").exists()
     return data
 
@@ -229,7 +292,7 @@ def one_sentence(message: str) -> bool:
 def test_the_table_is_big_enough() -> None:
     assert len(TABLE) >= 150
     names = {"schedule", "settle", "prepay", "overdue", "loans", "pay", "status", "terms", "remind", "export-ics",
-             "recover"}
+             "recover", "plan", "goal", "scenario", "whatif", "months", "payday", "export"}
     commands = {a for argv, _, _ in TABLE for a in argv if a in names}
     assert commands == names
 
@@ -311,6 +374,16 @@ BASE: dict[tuple[str, ...], list[str]] = {
     ("payments", "edit"): ["E1", "--amount", "10"],
     ("loans", "edit"): ["L1", "--term", "6"],
     ("loans", "auto-debit"): ["L1", "on"],
+    ("plan",): ["--extra", "5000"],
+    ("goal",): ["--loan", "L1", "--save", "10"],
+    ("scenario", "add"): ["X", "--prepay", "--loan", "L1", "--amount", "100"],
+    ("scenario", "show"): ["S1"],
+    ("scenario", "apply"): ["S1"],
+    ("scenario", "remove"): ["S1"],
+    ("whatif", "repayment-day"): ["--loan", "L1", "--day", "25"],
+    ("payday",): ["15"],
+    ("export", "csv"): ["--what", "schedule"],
+    ("export", "journal"): ["--format", "hledger"],
 }
 
 
@@ -324,7 +397,7 @@ def _with(base: list[str], action: argparse.Action, value: str) -> list[str]:
             return [*argv[:at], value, *argv[at + 1:]]  # (an optional value may be missing: then it is added)
         return [*argv, f"{option}={value}"]  # `=`: a value starting with - is still this option's value
     if argv and not argv[0].startswith("-"):
-        return [value, *argv[1:]] if action.dest in ("id", "action") else argv
+        return [value, *argv[1:]] if action.dest in ("id", "action", "name", "scenario", "payday") else argv
     return ["--", value] if not argv else [*argv, "--", value]
 
 

@@ -42,6 +42,15 @@ READ_ONLY: dict[str, set[str]] = {
     "debits": {"DebitQuestion"},
     "corrections": {"LoanEdit"},
     "urgency": {"Urgent", "Level", "DUE_SOON_DAYS"},
+    # the Plan section's results (issue 11): what plans, goal seeks, what-ifs and the months ahead return
+    "forecast": {"Payment", "MonthOutgo", "Totals"},
+    "plan": {"PlanComparison", "PlanOption", "ORDERS", "NOTHING_EXTRA"},
+    "goal": {"GoalSeek", "Answer", "Outcome", "Goal", "Reason", "MET", "ALREADY", "CANNOT"},
+    "repayment_day": {"DayMove", "Transition"},
+    "months": {"Month", "MonthItem", "MAX_MONTHS"},
+    "scenarios": {"Scenario", "ScenarioChange", "MAX_COMPARED", "MAX_CHANGES", "MAX_SCENARIOS", "CHANGE_KINDS"},
+    "scenario_compare": {"Comparison", "ScenarioResult", "Application", "Note", "CURRENT"},
+    "outstanding": {"Series", "ACTUAL", "SCHEDULED"},
 }
 PARSING = ("parse_", "clean_")
 

@@ -33,6 +33,22 @@ READ_ONLY = {
     "terms show": ("terms", "show"),
     "terms --loan": ("terms", "--loan", "L1", "--json"),
     "recover --list": ("recover", "--list"),
+    # the Plan section (issue 11): everything but --apply-first, scenario add/apply/remove and `payday N`
+    "plan": ("plan", "--extra", "5000"),
+    "plan monthly --json": ("plan", "--extra", "1000", "--monthly", "200", "--from", "2025-03-01", "--json"),
+    "plan --roll-over": ("plan", "--extra", "1000", "--roll-over", "--order", "lowest-outgo"),
+    "goal": ("goal", "--loan", "L1", "--save", "50"),
+    "goal --json": ("goal", "--loan", "L2", "--finish-by", "2025-10-10", "--json"),
+    "scenario list": ("scenario", "list"),
+    "scenario show": ("scenario", "show", "S1", "--json"),
+    "scenario compare": ("scenario", "compare"),
+    "whatif repayment-day": ("whatif", "repayment-day", "--loan", "L1", "--day", "25"),
+    "months": ("months", "--payday", "20"),
+    "months --json": ("months", "--count", "24", "--json"),
+    "payday": ("payday",),
+    "export csv": ("export", "csv", "--what", "payments"),
+    "export csv plan": ("export", "csv", "--what", "plan", "--extra", "500", "--out", "-"),
+    "export journal": ("export", "journal", "--format", "beancount", "--json"),
 }
 
 
@@ -50,6 +66,7 @@ def ledger(cli, data_dir: Path) -> Path:
         ("pay", "L1", "--amount", "900.41", "--on", "2025-02-10"),
         ("terms", "set", "--loan", "L1", "--grace-days", "2"),
         ("remind", "set", "--desktop", "off"),
+        ("scenario", "add", "Prepay", "--prepay", "--loan", "L1", "--amount", "1000"),
     ):
         assert cli(*args, today=TODAY).code == 0
     assert (data_dir / "ledger.json.bak.1").exists() and (data_dir / "ledger.json.lock").exists()
@@ -73,6 +90,16 @@ def test_export_ics_to_a_file_writes_only_that_file(cli, ledger: Path, tmp_path:
     assert folder_state(ledger) == before
 
 
+def test_exports_to_files_write_only_those_files(cli, ledger: Path, tmp_path: Path) -> None:
+    before = folder_state(ledger)
+    for args, name in ((("export", "csv", "--what", "schedule"), "schedule.csv"),
+                       (("export", "journal", "--format", "hledger"), "loans.journal")):
+        out = tmp_path / "exports" / name
+        assert cli(*args, "--out", str(out), today=TODAY).code == 0
+        assert out.stat().st_size > 0 and oct(out.stat().st_mode & 0o777) == "0o600"
+    assert folder_state(ledger) == before
+
+
 def test_a_change_that_changes_nothing_writes_nothing(cli, ledger: Path) -> None:
     """Setting what is already so: no write, no backup, no new revision."""
     before = folder_state(ledger)
@@ -82,6 +109,7 @@ def test_a_change_that_changes_nothing_writes_nothing(cli, ledger: Path) -> None
         ("terms", "set", "--loan", "L1", "--grace-days", "2"),
         ("remind", "set", "--desktop", "off"),
         ("loans", "edit", "L1", "--term", "12", "--apply"),
+        ("payday", "off"),
     ):
         result = cli(*args, today=TODAY)
         assert result.code == 0, (args, result.err)

@@ -206,6 +206,13 @@ class Account:
         self._adopt(applied.ledger, applied.signature, force=not self.loaded)
         return applied
 
+    def hold(self, ledger: Ledger) -> None:
+        """Hold `ledger`, one the front door has just read itself (the app's own reading), unless it is the one
+        held already: the actions then work from it without reading the file again."""
+        snapshot = self._snapshot
+        if snapshot is None or snapshot.ledger is not ledger:
+            self.adopt(ledger)
+
     def adopt(self, ledger: Ledger | None) -> None:
         """Hold a ledger the store wrote outside `change` (undo, recovery); None: read it when next asked."""
         if ledger is None:

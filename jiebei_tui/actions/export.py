@@ -31,3 +31,61 @@ def export_ics(account: Account, lang: str = "en", out: Path | str | None = None
     data, count = ics.build(account.states, settings, tz, lang, account.now().astimezone(tz), ledger.revision)
     path = write_private(out, data) if out is not None else None
     return Exported(data, count, path)
+
+
+# --- CSV and journals (the Plan section's exports) ---
+
+CSV_WHAT = ("schedule", "payments", "plan", "months")
+JOURNAL_FORMATS = ("hledger", "beancount")
+
+
+@dataclass(frozen=True)
+class Written:
+    """An export as text: written to `path` (0600), or None when the caller shows `text` itself."""
+
+    text: str
+    rows: int  # CSV rows or journal entries
+    path: Path | None
+
+
+def _write(text: str, out: Path | str | None, rows: int) -> Written:
+    from jiebei_tui.delivery.files import write_private
+
+    return Written(text, rows, write_private(out, text) if out is not None else None)
+
+
+def export_csv(account: Account, what: str, out: Path | str | None = None, *, plan: object = None,
+               months: object = None) -> Written:
+    """`what`: schedule (every instalment as it stands), payments (each split as the replay applied it), plan
+    (every payment of doing nothing and of each order: `plan` is an actions.plan.PlanView) or months (`months`: an
+    actions.plan.MonthsView). Nothing is written to the ledger; the file, when `out` is given, is private."""
+    from jiebei_tui.delivery import csv_export
+    from jiebei_tui.domain.errors import InputError
+
+    if what not in CSV_WHAT:
+        raise InputError("what", what, "export_what", known=", ".join(CSV_WHAT))
+    ledger = account.ledger
+    if what == "schedule":
+        text = csv_export.schedule_csv(ledger, account.today)
+    elif what == "payments":
+        text = csv_export.payments_csv(ledger, account.today)
+    elif what == "plan":
+        text = csv_export.plan_csv(plan.comparison, plan.names)
+    else:
+        text = csv_export.months_csv(months.months)
+    return _write(text, out, text.count("\n") - 1)
+
+
+def export_journal(account: Account, fmt: str, out: Path | str | None = None) -> Written:
+    """The ledger as an hledger or beancount journal: drawdowns, payments split into principal, interest, penalty
+    and fee postings, upcoming instalments as forecast entries."""
+    from jiebei_tui.delivery import journal_export
+    from jiebei_tui.domain.errors import InputError
+
+    if fmt not in JOURNAL_FORMATS:
+        raise InputError("format", fmt, "export_format", known=", ".join(JOURNAL_FORMATS))
+    ledger = account.ledger
+    build = journal_export.hledger_journal if fmt == "hledger" else journal_export.beancount_journal
+    text = build(ledger, account.today)
+    entries = sum(1 for line in text.splitlines() if line.startswith("~ ") or line[10:13] in (" * ", " # "))
+    return _write(text, out, entries)

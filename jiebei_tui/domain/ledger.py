@@ -295,8 +295,11 @@ def set_auto_debit(ledger: Ledger, loan_id: str, on: bool, account: str = "") ->
 
 
 def remove_loan(ledger: Ledger, loan_id: str) -> Ledger:
+    """The ledger without the loan, its payments, its contacts, and the scenario changes naming it."""
+    from jiebei_tui.domain.scenarios import forget_loan
+
     ledger.loan(loan_id)
-    return ledger.model_copy(
+    return forget_loan(ledger, loan_id).model_copy(
         update={
             "loans": [r for r in ledger.loans if r.id != loan_id],
             "events": [e for e in ledger.events if e.loan_id != loan_id],

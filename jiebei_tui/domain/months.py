@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 MAX_MONTHS = 120
 DEFAULT_MONTHS = 12
+SETTING = "setting"  # months_ahead's payday: the ledger's setting
 
 
 @dataclass(frozen=True)
@@ -57,11 +58,13 @@ def payday_in(month: dt.date, payday: int | None) -> dt.date | None:
     return None if payday is None else add_months_clamped(month, 0, payday)
 
 
-def months_ahead(ledger: Ledger, today: dt.date, count: object = DEFAULT_MONTHS, payday: int | None = None) -> tuple[Month, ...]:
-    """`count` months (1..120) from today's month, each with its total and the instalments behind it. `payday`
-    defaults to the ledger's setting."""
+def months_ahead(
+    ledger: Ledger, today: dt.date, count: object = DEFAULT_MONTHS, payday: int | None | str = SETTING
+) -> tuple[Month, ...]:
+    """`count` months (1..120) from today's month, each with its total and the instalments behind it. `payday`:
+    a day of the month, None for no payday, or (the default) the ledger's setting."""
     n = parse_in_range(count, "count", "months_count", 1, MAX_MONTHS, max=MAX_MONTHS)
-    if payday is None:
+    if payday == SETTING:
         payday = ledger.settings.payday
     first = month_of(today)
     end = first

@@ -197,6 +197,17 @@ def add_scenario(ledger: Ledger, name: object, changes: list[ScenarioChange] | t
     return new, scenario
 
 
+def add_change(ledger: Ledger, key: str, change: ScenarioChange, field: str = "scenario") -> tuple[Ledger, Scenario]:
+    """Scenario `key` (id or name) with one more change (at most MAX_CHANGES); its loan must be in the ledger."""
+    scenario = find_scenario(ledger, key, field)
+    if len(scenario.changes) >= MAX_CHANGES:
+        raise InputError(field, key, "scenario_changes", max=MAX_CHANGES)
+    if change.loan_id is not None:
+        ledger.loan(change.loan_id, "loan")
+    changed = scenario.model_copy(update={"changes": (*scenario.changes, change)})
+    return ledger.model_copy(update={"scenarios": [changed if s.id == scenario.id else s for s in ledger.scenarios]}), changed
+
+
 def remove_scenario(ledger: Ledger, key: str) -> Ledger:
     scenario = find_scenario(ledger, key)
     return ledger.model_copy(update={"scenarios": [s for s in ledger.scenarios if s.id != scenario.id]})
