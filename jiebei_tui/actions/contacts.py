@@ -57,6 +57,29 @@ def add_contact(
     return Added(contact, checked(account, contact.id))
 
 
+def preview_contact(
+    account: Account,
+    loan_id: object,
+    at: object,
+    channel: object,
+    who: object,
+    *,
+    note: object = None,
+    answered: bool = False,
+    number: object = None,
+    promise_amount: object = None,
+    promise_date: object = None,
+) -> CheckedContact:
+    """The contact as recording it would check it (its flags among the contacts already recorded), without
+    writing: the app's form shows the rules it breaks as it is typed (InputError as `add_contact`)."""
+    from jiebei_tui.domain.contacts import add_contact as added, check_contacts
+
+    ledger, contact = added(account.ledger, loan_id=loan_id, at=at, channel=channel, who=who, today=account.today,
+                            note=note, answered=answered, number=number, promise_amount=promise_amount,
+                            promise_date=promise_date)
+    return next(c for c in check_contacts(ledger, contact.loan_id) if c.contact.id == contact.id)
+
+
 def checked(account: Account, contact_id: str) -> CheckedContact:
     from jiebei_tui.domain.contacts import check_contacts
 

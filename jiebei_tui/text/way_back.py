@@ -86,6 +86,13 @@ def outcome_rows(plan: BudgetPlan, names: dict[str, str], lang: str) -> list[lis
              yuan(o.penalty_paid), yuan(o.interest_paid), str(o.months_overdue), o.worst_stage] for o in plan.loans]
 
 
+def outcome_line(o: LoanOutcome, names: dict[str, str], lang: str) -> str:
+    """One loan's outcome in a sentence (the app's narrow layout)."""
+    return t("way.outcome_line", lang, loan=o.loan_id, name=visible(names.get(o.loan_id, "")),
+             cleared=cleared_words(o, lang), paid=o.paid, penalty=o.penalty_paid, months=o.months_overdue,
+             worst=o.worst_stage)
+
+
 def plan_summary(plan: BudgetPlan, owed_if_nothing_paid, lang: str) -> str:
     """One or two sentences: cleared in N months (or what is still owed at the horizon), against paying nothing."""
     if not plan.loans:
@@ -157,6 +164,14 @@ def option_rows(request: LenderRequest, lang: str) -> list[list[str]]:
         fits = t("way.fits.best" if o is best else "way.fits.yes" if o.fits else "way.fits.no", lang)
         rows.append([option_title(o, lang), option_value(o, lang), yuan(o.total_interest), yuan(o.total_to_repay), fits])
     return rows
+
+
+def option_line(request: LenderRequest, option: RequestOption, lang: str) -> str:
+    """One way to ask in a sentence: what it is, whether the budget covers it, the plan and its cost."""
+    best = request.best
+    fits = t("way.fits.best" if option is best else "way.fits.yes" if option.fits else "way.fits.no", lang)
+    return t("way.option_line", lang, title=option_title(option, lang), fits=fits, plan=option_value(option, lang),
+             interest=option.total_interest, total=option.total_to_repay)
 
 
 def asked_pairs(request: LenderRequest, lang: str) -> list[tuple[str, str]]:
