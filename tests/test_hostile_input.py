@@ -237,6 +237,68 @@ TABLE: list[tuple[list[str], str | None, int]] = [
     (c("export", "journal"), "--format", 2),
     (c("export"), None, 2),
     (["--data-dir", "{file}", *c("plan", "--extra", "5")], None, 3),
+    # after a missed payment (issue 12): the budget plan and the letter
+    *[(c("hardship", "--budget", v), "--budget", 2) for v in ["0", "-5", "①", "NaN", "1e400", HUGE, "1,00"]],
+    (c("hardship"), "--budget", 2),
+    *[(c("hardship", "--budget", "1000", "--from", v), "--from", 2) for v in ["2025-02-28", "9999-12-31", "x"]],
+    (c("hardship", "--budget", "1000", "--order", "random"), "--order", 2),
+    *[(c("hardship", "--budget", "1000", "--months", v), "--months", 2) for v in ["0", "121", "①"]],
+    (c("hardship", "--budget", "1000", "--letter", "--loan", "L9"), "--loan", 2),
+    (c("hardship", "--budget", "1000", "--letter", "--ask", "maybe"), "--ask", 2),
+    (c("hardship", "--budget", "1000", "--letter", "--name", ESC), "--name", 2),
+    (c("hardship", "--budget", "1000", "--letter", "--reason", BIDI), "--reason", 2),
+    (c("hardship", "--budget", "1000", "--letter", "--lender", "x" * 81), "--lender", 2),
+    (c("hardship", "--budget", "1000", "--letter", "--lang", "fr"), "--lang", 2),
+    (c("hardship", "--budget", "1000", "--name", "x"), "--name", 2),
+    (c("hardship", "--budget", "1000", "--letter", "x\x1b.txt"), "--letter", 2),
+    (c("hardship", "--budget", "1000", "--letter", "/proc/no-such-folder/letter.txt"), "letter.txt", 3),
+    # loans restructure
+    (c("loans", "restructure", "L9", "--on", TODAY, "--term", "12"), "ID", 2),
+    (c("loans", "restructure", "L1", "--term", "12"), "--on", 2),
+    *[(c("loans", "restructure", "L1", "--on", v, "--term", "12"), "--on", 2)
+      for v in ["2025-03-02", "2025-01-10", "9999-12-31", "tomorrow"]],
+    (c("loans", "restructure", "L1", "--on", TODAY), "--term", 2),
+    *[(c("loans", "restructure", "L1", "--on", TODAY, "--term", v), "--term", 2) for v in ["0", "61", "①", HUGE]],
+    *[(c("loans", "restructure", "L1", "--on", TODAY, "--installment", v), "--installment", 2) for v in ["0", "①", "20"]],
+    *[(c("loans", "restructure", "L1", "--on", TODAY, "--term", "12", "--daily-rate", v), "--daily-rate", 2)
+      for v in ["0.2%", "NaN", "-0.0004"]],
+    (c("loans", "restructure", "L1", "--on", TODAY, "--term", "12", "--method", "annuity"), "--method", 2),
+    *[(c("loans", "restructure", "L1", "--on", TODAY, "--term", "12", "--first-due", v), "--first-due", 2)
+      for v in ["2025-03-01", "2025-03-29", "2025-07-01"]],
+    (c("loans", "restructure", "L1", "--on", TODAY, "--term", "12", "--reference", ESC), "--reference", 2),
+    (c("loans", "restructure", "L1", "--on", TODAY, "--term", "12", "--reference", "x" * 201), "--reference", 2),
+    (c("loans", "restructure", "L1", "--on", TODAY, "--installment", "500", "--method", "equal-principal"),
+     "--installment", 2),
+    # the contact log
+    (c("contacts", "add", "--at", "2025-02-15 10:00", "--channel", "phone", "--from", "X"), "--loan", 2),
+    (c("contacts", "add", "--loan", "L9", "--at", "2025-02-15 10:00", "--channel", "phone", "--from", "X"), "--loan", 2),
+    *[(c("contacts", "add", "--loan", "L1", "--at", v, "--channel", "phone", "--from", "X"), "--at", 2)
+      for v in ["2025-03-02 10:00", "2025-03-01", "9999-12-31 10:00", "2025-02-15T10:00+08:00", "25:00", "2024-12-31 10:00"]],
+    *[(c("contacts", "add", "--loan", "L1", "--at", "2025-02-15 10:00", "--channel", v, "--from", "X"), "--channel", 2)
+      for v in ["email", "PHONE", "third party"]],
+    *[(c("contacts", "add", "--loan", "L1", "--at", "2025-02-15 10:00", "--channel", "sms", "--from", v), "--from", 2)
+      for v in ["   ", ESC, "x" * 81, BIDI]],
+    (c("contacts", "add", "--loan", "L1", "--at", "2025-02-15 10:00", "--channel", "sms", "--from", "X", "--note", ESC),
+     "--note", 2),
+    (c("contacts", "add", "--loan", "L1", "--at", "2025-02-15 10:00", "--channel", "sms", "--from", "X", "--number",
+       BIDI), "--number", 2),
+    (c("contacts", "add", "--loan", "L1", "--at", "2025-02-15 10:00", "--channel", "sms", "--from", "X", "--promise",
+       "0", "--promise-date", "2025-02-20"), "--promise", 2),
+    (c("contacts", "add", "--loan", "L1", "--at", "2025-02-15 10:00", "--channel", "sms", "--from", "X", "--promise",
+       "500"), "--promise-date", 2),
+    (c("contacts", "add", "--loan", "L1", "--at", "2025-02-15 10:00", "--channel", "sms", "--from", "X",
+       "--promise-date", "2025-02-20"), "--promise", 2),
+    (c("contacts", "add", "--loan", "L1", "--at", "2025-02-15 10:00", "--channel", "sms", "--from", "X", "--promise",
+       "500", "--promise-date", "2025-02-14"), "--promise-date", 2),
+    (c("contacts", "list", "--loan", "L9"), "--loan", 2),
+    (c("contacts", "remove", "C9"), "ID", 2),
+    (c("contacts", "remove", "\x1b[2J"), "ID", 2),
+    (c("contacts", "report", "--loan", "L9"), "--loan", 2),
+    (c("contacts", "report", "--out", "\x1b.md"), "--out", 2),
+    (c("contacts"), None, 2),
+    # the credit record
+    *[(c("credit", "--report-day", v), "--report-day", 2) for v in ["0", "32", "①", "never", HUGE]],
+    (c("credit", "--loan", "L9"), "--loan", 2),
     # a data folder that is a file: exit 3
     (["--data-dir", "{file}", *c("status")], None, 3),
     (["--data-dir", "{file}", *c("loans", "list")], None, 3),
@@ -292,7 +354,8 @@ def one_sentence(message: str) -> bool:
 def test_the_table_is_big_enough() -> None:
     assert len(TABLE) >= 150
     names = {"schedule", "settle", "prepay", "overdue", "loans", "pay", "status", "terms", "remind", "export-ics",
-             "recover", "plan", "goal", "scenario", "whatif", "months", "payday", "export"}
+             "recover", "plan", "goal", "scenario", "whatif", "months", "payday", "export", "hardship", "contacts",
+             "credit", "restructure"}
     commands = {a for argv, _, _ in TABLE for a in argv if a in names}
     assert commands == names
 
@@ -353,7 +416,7 @@ def _commands() -> list[tuple[tuple[str, ...], argparse.ArgumentParser]]:
 
 COMMANDS = _commands()
 GLOBAL_OPTIONS = ["--today", "--lang"]  # --data-dir is a path: the table covers it
-NOT_FUZZED = {"--out", "--help", "--version", "--data-dir"}  # paths would write into random places
+NOT_FUZZED = {"--out", "--letter", "--help", "--version", "--data-dir"}  # paths would write into random places
 # what each command needs besides the fuzzed option, so that option is what gets examined
 BASE: dict[tuple[str, ...], list[str]] = {
     ("schedule",): EI,
@@ -384,6 +447,10 @@ BASE: dict[tuple[str, ...], list[str]] = {
     ("payday",): ["15"],
     ("export", "csv"): ["--what", "schedule"],
     ("export", "journal"): ["--format", "hledger"],
+    ("hardship",): ["--budget", "1000"],
+    ("loans", "restructure"): ["L1", "--on", TODAY, "--term", "12"],
+    ("contacts", "add"): ["--loan", "L1", "--at", "2025-02-15 10:00", "--channel", "phone", "--from", "X"],
+    ("contacts", "remove"): ["C1"],
 }
 
 

@@ -51,6 +51,15 @@ READ_ONLY: dict[str, set[str]] = {
     "scenarios": {"Scenario", "ScenarioChange", "MAX_COMPARED", "MAX_CHANGES", "MAX_SCENARIOS", "CHANGE_KINDS"},
     "scenario_compare": {"Comparison", "ScenarioResult", "Application", "Note", "CURRENT"},
     "outstanding": {"Series", "ACTUAL", "SCHEDULED"},
+    # after a missed payment (issue 12): what the plan, the request, a restructure, the contact log and the
+    # credit record are, and their bounds
+    "afford": {"BudgetPlan", "BudgetMonth", "LoanMonth", "LoanOutcome", "ORDERS", "MAX_MONTHS"},
+    "request": {"LenderRequest", "RequestOption", "TERM", "INSTALLMENT"},
+    "hardship": {"Hardship"},
+    "restructure": {"RestructurePlan", "RestructurePreview", "Restructured", "MAX_RESTRUCTURE_TERM"},
+    "contacts": {"Contact", "CheckedContact", "Flag", "ContactReport", "CHANNELS", "RULES", "SOURCES", "MAX_WHO",
+                 "MAX_NOTE", "MAX_NUMBER", "NIGHT_START", "NIGHT_END", "MAX_UNANSWERED_CALLS"},
+    "credit_record": {"CreditOutlook", "ReportPoint", "OverdueEpisode", "RETENTION_YEARS", "status_code"},
 }
 PARSING = ("parse_", "clean_")
 

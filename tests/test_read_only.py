@@ -49,6 +49,16 @@ READ_ONLY = {
     "export csv": ("export", "csv", "--what", "payments"),
     "export csv plan": ("export", "csv", "--what", "plan", "--extra", "500", "--out", "-"),
     "export journal": ("export", "journal", "--format", "beancount", "--json"),
+    "hardship": ("hardship", "--budget", "1000"),
+    "hardship --json": ("hardship", "--budget", "600", "--order", "costliest", "--json"),
+    "hardship --letter (printed)": ("hardship", "--budget", "1000", "--letter", "--lang", "zh"),
+    "loans restructure (preview)": ("loans", "restructure", "L1", "--on", TODAY, "--term", "24", "--waive-penalty"),
+    "contacts list": ("contacts", "list"),
+    "contacts list --flagged --json": ("contacts", "list", "--loan", "L1", "--flagged", "--json"),
+    "contacts report (printed)": ("contacts", "report", "--loan", "L1"),
+    "contacts report --csv --json": ("contacts", "report", "--csv", "--json"),
+    "credit": ("credit",),
+    "credit --loan --json": ("credit", "--loan", "L1", "--json"),
 }
 
 
@@ -67,6 +77,9 @@ def ledger(cli, data_dir: Path) -> Path:
         ("terms", "set", "--loan", "L1", "--grace-days", "2"),
         ("remind", "set", "--desktop", "off"),
         ("scenario", "add", "Prepay", "--prepay", "--loan", "L1", "--amount", "1000"),
+        ("contacts", "add", "--loan", "L1", "--at", "2025-02-24 22:30", "--channel", "phone", "--from", "X",
+         "--promise", "500", "--promise-date", "2025-03-01"),
+        ("credit", "--report-day", "20"),
     ):
         assert cli(*args, today=TODAY).code == 0
     assert (data_dir / "ledger.json.bak.1").exists() and (data_dir / "ledger.json.lock").exists()
@@ -100,6 +113,16 @@ def test_exports_to_files_write_only_those_files(cli, ledger: Path, tmp_path: Pa
     assert folder_state(ledger) == before
 
 
+def test_a_letter_or_a_contact_record_to_a_file_writes_only_that_file(cli, ledger: Path, tmp_path: Path) -> None:
+    before = folder_state(ledger)
+    letter, record = tmp_path / "out" / "letter.txt", tmp_path / "out" / "record.md"
+    assert cli("hardship", "--budget", "1000", "--letter", str(letter), today=TODAY).code == 0
+    assert cli("contacts", "report", "--out", str(record), today=TODAY).code == 0
+    assert letter.read_text().startswith("Request for a repayment arrangement")
+    assert record.read_text().startswith("# Collection contact record")
+    assert folder_state(ledger) == before
+
+
 def test_a_change_that_changes_nothing_writes_nothing(cli, ledger: Path) -> None:
     """Setting what is already so: no write, no backup, no new revision."""
     before = folder_state(ledger)
@@ -110,6 +133,7 @@ def test_a_change_that_changes_nothing_writes_nothing(cli, ledger: Path) -> None
         ("remind", "set", "--desktop", "off"),
         ("loans", "edit", "L1", "--term", "12", "--apply"),
         ("payday", "off"),
+        ("credit", "--report-day", "20"),
     ):
         result = cli(*args, today=TODAY)
         assert result.code == 0, (args, result.err)

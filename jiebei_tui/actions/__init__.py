@@ -9,7 +9,9 @@ and the app's screens only parse what was typed, call one of these and render wh
   `repay.py` (settle and prepay, previewed and applied; pay today or on the due date), `overdue.py` (overdue
   across instalments), `terms.py` (contract terms, for all loans or one), `reminders.py` (rules, settings,
   the run, what is coming, the test), `export.py` (the calendar), `history.py` (undo, backups, recovery),
-  `preferences.py` (language, theme, keys).
+  `preferences.py` (language, theme, keys); after a missed payment: `hardship.py` (the budget plan and the
+  requests, the letter, a restructure previewed and recorded), `contacts.py` (the collection contact log, the
+  record for a complaint), `credit.py` (the credit-record timeline, the reporting day).
 - `registry.py`: the app's one action registry (ids, keys, words).
 
 Each change is one store transaction whose change is a pure domain function; it writes only when the ledger

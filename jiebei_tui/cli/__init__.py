@@ -4,7 +4,8 @@ Every simulation the TUI shows is also a command here, with --json output. A com
 calls one function of the actions layer (jiebei_tui/actions/) and renders what it returns (output.py); one module
 per group of commands: simulate (schedule, settle, prepay, overdue), loans, payments (pay, payments), status,
 terms, plan (plan, goal), scenario, whatif (whatif, months, payday), export (csv, journal), remind (remind,
-export-ics), history (undo, recover). The TUI is imported only when it is asked for, so
+export-ics), history (undo, recover), hardship (hardship, contacts, credit; `loans restructure` is added to the
+loans group from there). The TUI is imported only when it is asked for, so
 --help, --version and every command stay free of Textual.
 Exit codes: 0 done; 2 invalid input (one sentence on stderr, nothing written); 3 the data file cannot be used;
 70 a bug (one sentence naming the crash report written by jiebei_tui/crash.py).
@@ -19,7 +20,8 @@ from pathlib import Path
 
 from jiebei_tui import __version__
 from jiebei_tui.actions.account import LedgerFileError
-from jiebei_tui.cli import door, export, history, loans, payments, plan, remind, scenario, simulate, status, terms, whatif
+from jiebei_tui.cli import (door, export, hardship, history, loans, payments, plan, remind, scenario, simulate, status,
+                            terms, whatif)
 from jiebei_tui.cli.context import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, Context
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.text.i18n import system_lang, t
@@ -28,7 +30,7 @@ from jiebei_tui.text.safe import visible
 # The ledger models (pydantic) are imported inside the actions that read the ledger, so a simulation of an
 # inline loan starts as fast as the interpreter allows (see benchmarks/ledger.py).
 
-GROUPS = (simulate, loans, payments, status, terms, plan, scenario, whatif, export, remind, history)  # in the order `--help` lists them
+GROUPS = (simulate, loans, payments, status, terms, plan, scenario, whatif, export, remind, history, hardship)  # `--help` order
 
 
 def resolve_lang(args: argparse.Namespace, ctx: Context) -> str:

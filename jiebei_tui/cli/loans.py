@@ -1,4 +1,4 @@
-"""`loans add|list|rename|remove|edit`: the loans in the ledger."""
+"""`loans add|list|rename|remove|edit|auto-debit`: the loans in the ledger (`loans restructure`: cli/hardship.py)."""
 
 from __future__ import annotations
 
@@ -34,6 +34,9 @@ def add_parsers(sub) -> None:
     p.add_argument("id", metavar="ID")
     p.add_argument("state", metavar="on|off")
     p.add_argument("--account", metavar="NAME", help="the account it is debited from, e.g. Yu'e Bao")
+    from jiebei_tui.cli.hardship import add_restructure_parser
+
+    add_restructure_parser(actions)
 
 
 def cmd_add(ctx: Context) -> int:
