@@ -20,6 +20,7 @@ from textual.screen import ModalScreen, Screen
 from textual.worker import Worker
 
 from jiebei_tui.actions import registry
+from jiebei_tui.actions.account import Account
 from jiebei_tui.store import LedgerFileError, Store
 from jiebei_tui.text.i18n import system_lang, t
 from jiebei_tui.tui.screens.status import StatusScreen
@@ -91,6 +92,8 @@ class JiebeiApp(App[int]):
         super().__init__()
         self.today = today or dt.date.today()
         self.store = Store(data_dir, demo=demo, today=self.today)
+        # the actions layer's view of the same store: screens call actions with it (app.act), in a worker
+        self.account = Account(self.store, self.today, source="app", clock=lambda: self.clock(None).astimezone())
         self.saved = self.store.peek_settings()  # cosmetic choices for the first frame; validated by the load
         self.lang = lang or self.store.saved_lang() or system_lang()
         self.ledger: Ledger | None = None  # read right after the first frame
@@ -268,9 +271,44 @@ class JiebeiApp(App[int]):
 
         return self.run_worker(write, thread=True, group=STORE, name="commit")
 
-    def _committed(self, reading: Reading, result, done) -> None:
+    def act(
+        self,
+        action: Callable[..., T],
+        *args: Any,
+        done: Callable[[T], Any] | None = None,
+        refused: Callable[[Exception], Any] | None = None,
+        **kwargs: Any,
+    ) -> Worker:
+        """Run one function of the actions layer, `action(self.account, *args, **kwargs)`, in a thread worker
+        (a change is a store transaction; a read may replay every loan); then, on the loop, show the ledger as
+        it now is everywhere and call `done(result)`. A refusal (InputError) or a file that cannot be used
+        (LedgerFileError) calls `refused(error)`, or is notified. Arguments are values read from the widgets
+        beforehand: the action never sees a widget (a dialog may be gone by then)."""
+        from jiebei_tui.domain.errors import InputError
+
+        self._pending += 1
+        account = self.account
+
+        def run() -> None:
+            with self._one_write:
+                try:
+                    if self.ledger is not None:
+                        account.hold(self.ledger)  # work from what is shown, unless the file changed since
+                    result = action(account, *args, **kwargs)
+                    reading = None  # the action changed nothing: nothing to show again
+                    if account.ledger is not self.ledger:  # a change, as written (the file is not read again)
+                        reading = Reading(account.ledger, account.states, self.store.signature(), next(self._serials))
+                except (InputError, LedgerFileError) as err:
+                    self.call_from_thread(self._refused, err, refused)
+                    return
+                self.call_from_thread(self._committed, reading, result, done)
+
+        return self.run_worker(run, thread=True, group=STORE, name=getattr(action, "__name__", "act"))
+
+    def _committed(self, reading: Reading | None, result, done) -> None:
         self._pending -= 1
-        self._show(reading)
+        if reading is not None:  # None: the action changed nothing (a preview, a change to what already was)
+            self._show(reading)
         if done is not None:
             done(result)
 
