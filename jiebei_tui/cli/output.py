@@ -18,7 +18,7 @@ from jiebei_tui.domain.schedule import Installment
 from jiebei_tui.domain.terms import Loan
 from jiebei_tui.domain.free_text import first_unsafe, unsafe_char
 from jiebei_tui.text.i18n import t
-from jiebei_tui.text.loans import badge_text, compared, installment_status, payment_words, when_text
+from jiebei_tui.text.loans import badge_text, compared, edit_changes, installment_status, payment_words, when_text
 from jiebei_tui.text.safe import visible
 from jiebei_tui.text.width import pairs, table
 
@@ -551,26 +551,11 @@ def loan_edit_json(edit: LoanEdit, applied: bool) -> dict:
     }
 
 
-def _edit_shown(name: str, value, lang: str) -> str:
-    if value is None:
-        return t("loanedit.from_drawdown", lang)
-    if name == "principal":
-        return yuan(value)
-    if name == "daily_rate":
-        return percent(value)
-    if name == "method":
-        return t(f"method.{value.value}", lang)
-    return str(value)
-
-
 def loan_edit_text(edit: LoanEdit, applied: bool, lang: str) -> str:
     loan = edit.record_before.id
     if not edit.changes:
         return t("loanedit.nothing", lang, loan=loan)
-    labels = {"principal": "col.principal", "daily_rate": "col.rate", "term": "col.term", "method": "col.method",
-              "start": "col.start", "repayment_day": "label.repayment_day"}
-    changes = pairs([(t(labels[name], lang), f"{_edit_shown(name, before, lang)} → {_edit_shown(name, after, lang)}")
-                     for name, before, after in edit.changes])
+    changes = pairs(edit_changes(edit, lang))
     head = ["", t("loanedit.before", lang), t("loanedit.after", lang)]
     compare = table(head, [list(row) for row in compared(edit.state_before, edit.state_after, lang)], right={1, 2})
     out = [t("loanedit.heading", lang, loan=loan), changes, "", compare, "", t("loanedit.schedule_after", lang),

@@ -9,6 +9,7 @@ from jiebei_tui.text.i18n import t
 
 if TYPE_CHECKING:
     from jiebei_tui.actions.payments import PaymentRow
+    from jiebei_tui.domain.corrections import LoanEdit
     from jiebei_tui.domain.replay import InstallmentState, LoanState
 
 
@@ -66,3 +67,27 @@ def compared(before: LoanState, after: LoanState, lang: str) -> list[tuple[str, 
         (t("col.amount", lang), yuan(before.next_due_amount), yuan(after.next_due_amount)),
         (t("col.state", lang), badge_text(before, lang), badge_text(after, lang)),
     ]
+
+
+EDIT_LABELS = {"principal": "col.principal", "daily_rate": "col.rate", "term": "col.term", "method": "col.method",
+               "start": "col.start", "repayment_day": "label.repayment_day"}
+
+
+def _edit_shown(name: str, value: object, lang: str) -> str:
+    from jiebei_tui.domain.money import percent, yuan
+
+    if value is None:
+        return t("loanedit.from_drawdown", lang)
+    if name == "principal":
+        return yuan(value)
+    if name == "daily_rate":
+        return percent(value)
+    if name == "method":
+        return t(f"method.{value.value}", lang)
+    return str(value)
+
+
+def edit_changes(edit: LoanEdit, lang: str) -> list[tuple[str, str]]:
+    """Each contract term a loan edit changes: (label, "before → after"), as `loans edit` prints them."""
+    return [(t(EDIT_LABELS[name], lang), f"{_edit_shown(name, before, lang)} → {_edit_shown(name, after, lang)}")
+            for name, before, after in edit.changes]

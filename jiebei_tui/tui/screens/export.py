@@ -4,7 +4,6 @@ worker."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -12,6 +11,7 @@ from textual.containers import Horizontal
 from textual.widgets import Button, Input, Label
 
 from jiebei_tui.text.i18n import t
+from jiebei_tui.tui.widgets.asking import ask
 from jiebei_tui.tui.widgets.prose import Problem, Prose
 from jiebei_tui.tui.widgets.dialog import Dialog
 
@@ -68,38 +68,16 @@ class ExportDialog(Dialog[bool]):
             self.write()
 
     def write(self) -> None:
+        """`jiebei-tui export-ics --out FILE` (actions/export.py export_ics): written in the app's worker; the
+        ledger is not written (the events' SEQUENCE is its revision)."""
+        from jiebei_tui.actions.export import export_ics
+
         if not self.check():
             return
-        app, path, lang = self.app, self.path(), self.lang
+        path, lang = self.path(), self.lang
         self.query_one("#write", Button).disabled = True
-
-        def export(ledger):
-            from jiebei_tui.delivery import ics
-            from jiebei_tui.delivery.reminders import zone
-            from jiebei_tui.domain.ledger import change_reminders
-            from jiebei_tui.domain.replay import all_states
-
-            def build(settings, _loans):
-                tz = zone(settings.timezone)
-                data, versions, count = ics.build(all_states(ledger, app.today), settings, tz, lang, dt.datetime.now(tz))
-                return settings.model_copy(update={"ics_versions": versions}), (data, count)
-
-            return change_reminders(ledger, build)  # the sequence numbers are remembered for the next export
-
-        def built(result: tuple[bytes, int]) -> None:
-            data, count = result
-
-            def save() -> None:
-                try:
-                    path.write_bytes(data)
-                except OSError as err:
-                    app.call_from_thread(self.failed, str(err))
-                    return
-                app.call_from_thread(self.written, count, path)
-
-            app.run_worker(save, thread=True, group="store", name="export")
-
-        app.commit(export, built, lambda err: self.failed(err.sentence(lang)))
+        ask(self, "write", export_ics, lang, out=path, done=lambda done: self.written(done.events, done.path or path),
+            refused=lambda err: self.failed(err.sentence(self.app.lang)))
 
     def failed(self, problem: str) -> None:
         self.query_one("#error", Problem).update(t("export.failed", self.lang, problem=problem))

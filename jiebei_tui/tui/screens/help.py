@@ -24,7 +24,7 @@ class HelpScreen(Dialog[None]):
         yield Label(t("help.keys", lang), classes="title")
         yield Prose(key_list(self.app, lang), id="keys")
         yield Label(t("help.data", lang), classes="title")
-        yield Prose(t("help.data_text", lang, path=self.app.store.path))
+        yield Prose(t("help.data_text", lang, path=self.app.account.path))
         yield Label(t("help.disclaimer", lang), classes="title")
         yield Prose(t("help.disclaimer_text", lang))
         yield Button(t("help.close", lang), id="close", classes="buttons")
