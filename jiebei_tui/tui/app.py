@@ -428,7 +428,7 @@ class JiebeiApp(App[int]):
     def _undone(self, done) -> None:
         key = registry.key_of(registry.BY_NAME["undo"], self.keymap) or ""
         shown = self.get_key_display(Binding(key, "")) if key else ""
-        self.notify(t("undo.done_app", self.lang, revision=done.revision, key=shown,
+        self.notify(t("undo.done_app", self.lang, revision=done.revision, press=shown,
                       **change_words(done.change, self.lang)))
 
     def action_help(self) -> None:

@@ -132,9 +132,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "撤销{what}（{at} 由{source}做出）？账本将恢复到此修改之前的状态。",
     ),
     "undo.done_app": (
-        "Undid {what}, made {at} from {source} (the ledger is now revision {revision}). Press {key} again to go "
+        "Undid {what}, made {at} from {source} (the ledger is now revision {revision}). Press {press} again to go "
         "one change further back.",
-        "已撤销{what}（{at} 由{source}做出；账本现为版本 {revision}）。再按 {key} 可再往前撤销一步。",
+        "已撤销{what}（{at} 由{source}做出；账本现为版本 {revision}）。再按 {press} 可再往前撤销一步。",
     ),
     "undo.changed": (
         "The ledger changed since you were asked (another program wrote it): nothing was undone. Ask again to see "
@@ -167,13 +167,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "debit.question_app": (
         "Auto-debit for {loan} ({name}): did the {amount} debit on {date} (instalment {no}) go through? If it did, "
-        "press {key} to record it.",
-        "{loan}（{name}）的自动扣款：{date} 的 {amount}（第 {no} 期）扣款成功了吗？若已扣款，按 {key} 记录。",
+        "press {press} to record it.",
+        "{loan}（{name}）的自动扣款：{date} 的 {amount}（第 {no} 期）扣款成功了吗？若已扣款，按 {press} 记录。",
     ),
     "debit.confirm": (
         "Record the auto-debit for {loan} ({name}) as gone through: {amount} from {account} on {date}, instalment "
         "{no}? It is recorded as a repayment on that day.",
-        "把 {loan}（{name}）的自动扣款记为成功：{date} 从{account}扣款 {amount}（第 {no} 期）？将按当天记为一笔还款。",
+        "把 {loan}（{name}）的自动扣款记为成功：{date} 从 {account} 扣款 {amount}（第 {no} 期）？将按当天记为一笔还款。",
     ),
     "debit.none_waiting": ("No auto-debit is waiting to be confirmed.", "没有等待确认的自动扣款。"),
     "loanedit.title": ("Change the contract terms of {id} · {loan}", "修改 {id} · {loan} 的合同条款"),

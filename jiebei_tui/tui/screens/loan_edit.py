@@ -40,6 +40,7 @@ class LoanEditDialog(Dialog[bool]):
     LoanEditDialog > #dialog { width: 96; }
     LoanEditDialog .pair { height: auto; }
     LoanEditDialog .pair > Vertical { height: auto; width: 1fr; }
+    LoanEditDialog .pair Label { width: 1fr; }  /* a long label wraps within its half */
     LoanEditDialog #compare { max-height: 8; }
     LoanEditDialog #schedule { max-height: 8; }
     """

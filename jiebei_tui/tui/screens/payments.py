@@ -349,7 +349,7 @@ def debit_question(q: DebitQuestion, lang: str, key: str | None) -> str:
     """"Auto-debit for L2 (…): did the ¥1,108.00 debit on 2026-12-01 (instalment 4) go through? Press b to record
     it." (the command line names `jiebei-tui pay L2 --debited` instead of the key)."""
     return t("debit.question_app", lang, loan=q.loan_id, name=visible(q.loan_name), amount=q.amount, date=q.due_date,
-             no=q.installment, key=key or "")
+             no=q.installment, press=key or "")
 
 
 def confirm_debited(app, q: DebitQuestion) -> None:

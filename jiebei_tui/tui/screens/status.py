@@ -39,6 +39,9 @@ PADDING = 2  # a table cell's padding, both sides together
 
 class StatusScreen(SectionScreen):
     BINDINGS = registry.bindings("status")
+    DEFAULT_CSS = """
+    StatusScreen #debits { padding: 0 1; color: $warning; text-style: bold; }
+    """
 
     def compose_body(self) -> ComposeResult:
         with Body(id="body"):
