@@ -359,3 +359,24 @@ async def test_terms_for_this_loan_are_its_own_and_can_follow_all_loans_again(cl
         assert "Penalty in all  ¥0.00" in text(screen.query_one("#figures"))  # 6 days late, 7 days' grace
         await click(pilot, "#reset-terms")
         assert cli_json(data_dir, "2025-02-16", "terms", "show", "--loan", "L1")["own"] == []
+
+
+async def test_the_new_dialogs_follow_a_language_switch_keeping_what_was_typed(cli, data_dir) -> None:
+    from tests.tui.conftest import palette
+
+    assert cli("loans", "add", "--name", "Worked example", *EI).code == 0
+    assert cli("pay", "L1", "--amount", "900.41", "--on", "2025-02-10", today="2025-02-10").code == 0
+    app = open_app(data_dir, "2025-02-25")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await press(pilot, "h")
+        await palette(pilot, "Language")
+        assert app.lang == "zh" and isinstance(app.screen, PaymentsDialog)
+        assert cells(app.screen.query_one("#payments", DataTable))[0][4] == "有效"
+        assert "还款记录" in text(app.screen.query_one(".title"))
+        await press(pilot, "escape", "c")
+        await set_value(pilot, "#term", "24")
+        await palette(pilot, "Language")
+        assert app.lang == "en" and isinstance(app.screen, LoanEditDialog)
+        assert app.screen.query_one("#term", Input).value == "24"
+        assert "Term  12 → 24" in text(app.screen.query_one("#changes"))
