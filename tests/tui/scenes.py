@@ -24,6 +24,10 @@ SCENES: dict[str, tuple[str, ...]] = {
     "add_loan": ("a",),
     "recovery": (),
     "hostile_name": (),  # a hand-edited ledger whose loan name holds terminal escapes and markup
+    # correcting the record: the selected loan's payments, voiding one (previewed), its contract terms
+    "payments": ("h",),
+    "void": ("h", "v"),
+    "loan_edit": ("c",),
 }
 HOSTILE = "Phone \x1b]0;owned\x07\x1b[2J [b]x[/b]"
 
@@ -45,6 +49,8 @@ async def arrive(pilot, scene: str) -> None:
     from tests.tui.conftest import press, ready, settle
 
     await ready(pilot)
+    pilot.app.clear_notifications()  # before a dialog opens too: a toast behind it is not redrawn when cleared
+    await settle(pilot)
     for key in SCENES[scene]:
         await press(pilot, key)
     for field in pilot.app.screen.query(Input):

@@ -127,6 +127,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "action.edit_payment": ("Correct the payment", "更正这笔还款"),
     "action.edit_payment.help": ("Its amount or date, previewed first", "更正金额或日期，先预览"),
     "place.payments": ("Payments", "还款记录"),
+    "help.record": ("Correcting the record", "更正记录"),
+    "help.record_text": (
+        "Nothing is ever deleted. On Status, h lists the selected loan's payments: v voids one (a reversing entry), "
+        "e corrects its amount or date (the old one voided, the corrected one in its place); each shows the loan "
+        "before and after, then asks. c changes a loan's contract terms, every payment worked out again. u undoes "
+        "the last change of any kind, made here or on the command line, naming it first; again, the one before, "
+        "as far back as the backups reach.",
+        "任何记录都不会被删除。在状态页按 h 列出选中借款的还款：v 撤销一笔（记一笔撤销记录），e 更正其金额或日期"
+        "（原还款撤销，更正后的还款取而代之）；每项都先显示借款前后的变化并确认。c 修改借款的合同条款，所有还款"
+        "按新条款重新计算。u 撤销上一次修改（无论在这里还是命令行做出），先说明撤销的是什么；再按一次撤销更早的"
+        "一次，直到备份所及之处。",
+    ),
     "undo.confirm": (
         "Undo {what}, made {at} from {source}? The ledger goes back to how it was before it.",
         "撤销{what}（{at} 由{source}做出）？账本将恢复到此修改之前的状态。",

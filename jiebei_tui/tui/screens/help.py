@@ -23,6 +23,8 @@ class HelpScreen(Dialog[None]):
         yield Label(t("help.title", lang), classes="title")
         yield Label(t("help.keys", lang), classes="title")
         yield Prose(key_list(self.app, lang), id="keys")
+        yield Label(t("help.record", lang), classes="title")
+        yield Prose(t("help.record_text", lang))
         yield Label(t("help.data", lang), classes="title")
         yield Prose(t("help.data_text", lang, path=self.app.account.path))
         yield Label(t("help.disclaimer", lang), classes="title")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -139,9 +140,11 @@ class LoanEditDialog(Dialog[bool]):
         compare.display = schedule.display = title.display = True
         changes.update("\n".join(f"{label}  {value}" for label, value in edit_changes(edit, lang)))
         columns = [("label", ""), ("before", t("loanedit.before", lang)), ("after", t("loanedit.after", lang))]
-        fill(compare, columns, [(str(n), list(row)) for n, row in enumerate(compared(edit.state_before, edit.state_after, lang))])
-        rows = [(str(i.no), [str(i.no), i.due_date.isoformat(), str(i.days), yuan(i.principal), yuan(i.interest),
-                             yuan(i.total), yuan(i.remaining)]) for i in edit.schedule_after]
+        fill(compare, columns, [(str(n), [label, right(before), right(after)])
+                                for n, (label, before, after) in enumerate(compared(edit.state_before, edit.state_after, lang))])
+        rows = [(str(i.no), [right(str(i.no)), i.due_date.isoformat(), right(str(i.days)), right(yuan(i.principal)),
+                             right(yuan(i.interest)), right(yuan(i.total)), right(yuan(i.remaining))])
+                for i in edit.schedule_after]
         fill(schedule, [(key, t(f"col.{key}", lang)) for key in SCHEDULE], rows)
         self.query_one("#save", Button).disabled = False
 
@@ -198,3 +201,7 @@ class LoanEditDialog(Dialog[bool]):
             self.dismiss(True)
 
         ask(self, "record", loans.edit_loan, loan_id, **given, done=done, refused=self.refused)
+
+
+def right(cell: str) -> Text:
+    return Text(cell, justify="right")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -266,8 +267,8 @@ class OverdueScreen(SectionScreen):
         self.query_one("#figures", Prose).update("\n".join(lines))
         table = self.query_one("#rows", DataTable)
         fill(table, [(key, t(f"col.{key}", lang)) for key in ROWS],
-             [(str(r.installment), [str(r.installment), r.due_date.isoformat(), str(r.days), yuan(r.principal),
-                                    yuan(r.interest), yuan(r.penalty), yuan(r.owed)]) for r in o.rows])
+             [(str(r.installment), [str(r.installment), r.due_date.isoformat(), right(str(r.days)), right(yuan(r.principal)),
+                                    right(yuan(r.interest)), right(yuan(r.penalty)), right(yuan(r.owed))]) for r in o.rows])
         rate = self.state.record.daily_rate if self.state is not None else o.penalty_daily_rate
         formula = [explain.penalty_rate(rate, terms.penalty_multiplier, o.penalty_daily_rate, lang)]
         shown = percent(o.penalty_daily_rate)
@@ -380,3 +381,7 @@ class OverdueScreen(SectionScreen):
             self.query_one("#terms-error", Prose).update(err.sentence(self.lang, label) if field else err.sentence(self.lang))
 
         ask(self, "save-terms", set_terms, loan_id, reset=reset, done=saved, refused=refused, **values)
+
+
+def right(cell: str) -> Text:
+    return Text(cell, justify="right")

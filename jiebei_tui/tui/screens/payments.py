@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
@@ -72,7 +73,8 @@ class PaymentsDialog(Dialog[None]):
         cells = []
         for row in rows:
             kind, status, _ = payment_words(row, lang)
-            cells.append((row.event.id, [row.event.id, row.event.date.isoformat(), kind, yuan(row.event.amount), status]))
+            cells.append((row.event.id, [row.event.id, row.event.date.isoformat(), kind,
+                                         Text(yuan(row.event.amount), justify="right"), status]))
         fill(table, [(key, t(f"col.{key}", lang)) for key in COLUMNS], cells)
         if rows:
             table.move_cursor(row=min(at, len(rows) - 1))
@@ -135,7 +137,8 @@ def payment_named(row_event, lang: str) -> str:
 def show_compared(table: DataTable, correction: Correction, lang: str) -> None:
     """The loan at today before and after, as `loans edit` prints a change (text/loans.py compared)."""
     columns = [("label", ""), ("before", t("loanedit.before", lang)), ("after", t("loanedit.after", lang))]
-    fill(table, columns, [(str(n), list(row)) for n, row in enumerate(compared(correction.before, correction.after, lang))])
+    fill(table, columns, [(str(n), [label, Text(before, justify="right"), Text(after, justify="right")])
+                          for n, (label, before, after) in enumerate(compared(correction.before, correction.after, lang))])
 
 
 def effect(correction: Correction, lang: str) -> str:
