@@ -380,3 +380,31 @@ async def test_the_new_dialogs_follow_a_language_switch_keeping_what_was_typed(c
         assert app.lang == "en" and isinstance(app.screen, LoanEditDialog)
         assert app.screen.query_one("#term", Input).value == "24"
         assert "Term  12 → 24" in text(app.screen.query_one("#changes"))
+
+
+async def test_looking_writes_nothing(cli, data_dir) -> None:
+    """Every section, a loan switched, the payments table, a void previewed and cancelled, a loan edit previewed
+    and cancelled, the undo question answered no, this loan's terms shown: the ledger and its backups stay byte
+    for byte, with their times."""
+    assert cli("loans", "add", "--name", "Worked example", *EI).code == 0
+    assert cli("loans", "add", "--name", "Second", *EI).code == 0
+    assert cli("pay", "L1", "--amount", "900.41", "--on", "2025-02-10", today="2025-02-10").code == 0
+    files = sorted(p for p in data_dir.iterdir() if p.is_file() and not p.name.endswith(".lock"))
+    before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in files}
+    app = open_app(data_dir, "2025-02-25")
+    async with app.run_test(size=(120, 50)) as pilot:
+        await ready(pilot)
+        for key in ("2", "3", "4", "1", "down", "up"):
+            await press(pilot, key)
+        await press(pilot, "h", "v")
+        assert isinstance(app.screen, VoidDialog)
+        await press(pilot, "n", "escape", "c")
+        await set_value(pilot, "#term", "24")
+        await press(pilot, "escape", "u")
+        assert isinstance(app.screen, ConfirmDialog)
+        await press(pilot, "n", "4")
+        app.screen.query_one("#scope", Select).value = "loan"
+        await settle(pilot)
+    after = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in files}
+    assert after == before
+    assert sorted(p.name for p in data_dir.iterdir() if p.is_file() and not p.name.endswith(".lock")) == sorted(before)
