@@ -20,7 +20,7 @@ DEFAULT_NAME = "jiebei-tui.ics"
 
 class ExportDialog(Dialog[bool]):
     CANCEL = False
-    AUTO_FOCUS = "#path"
+    FIRST = "#path"
 
     def compose_dialog(self) -> ComposeResult:
         lang = self.lang

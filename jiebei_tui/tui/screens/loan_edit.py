@@ -36,7 +36,7 @@ SCHEDULE = ("no", "due_date", "days", "principal", "interest", "total", "remaini
 
 class LoanEditDialog(Dialog[bool]):
     CANCEL = False
-    AUTO_FOCUS = "#principal"
+    FIRST = "#principal"
     DEFAULT_CSS = """
     LoanEditDialog > #dialog { width: 96; }
     LoanEditDialog .pair { height: auto; }

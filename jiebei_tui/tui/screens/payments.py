@@ -37,7 +37,7 @@ class PaymentsDialog(Dialog[None]):
     """The selected loan's payments; v voids the selected one, e corrects it."""
 
     BINDINGS = registry.bindings(registry.PAYMENTS)
-    AUTO_FOCUS = "#payments"
+    FIRST = "#payments"
     DEFAULT_CSS = """
     PaymentsDialog #payments { max-height: 10; }
     """
@@ -157,7 +157,7 @@ class VoidDialog(Dialog[bool]):
 
     BINDINGS = registry.bindings(registry.CONFIRM)
     CANCEL = False
-    AUTO_FOCUS = "#no"
+    FIRST = "#no"
     DEFAULT_CSS = "VoidDialog #compare { max-height: 8; }"
 
     def __init__(self, row: PaymentRow) -> None:
@@ -238,7 +238,7 @@ class EditPaymentDialog(Dialog[bool]):
     """Correct a payment's amount or date (the reason is optional): previewed as typed, then confirmed."""
 
     CANCEL = False
-    AUTO_FOCUS = "#amount"
+    FIRST = "#amount"
     DEFAULT_CSS = "EditPaymentDialog #compare { max-height: 8; }"
 
     def __init__(self, row: PaymentRow) -> None:
