@@ -74,6 +74,9 @@ class AddLoanScreen(Dialog[str | None]):
             yield Button(t("add.save", lang), variant="primary", id="save")
             yield Button(t("key.cancel", lang), id="cancel")
 
+    _checking = False  # the loan as typed is being checked with the ledger
+    _wanted = False  # Save (or Enter) came meanwhile: saved once the check passes
+
     def after_compose(self) -> None:
         table = self.query_one("#preview", DataTable)
         table.can_focus = False  # a preview to read, not a Tab stop
@@ -89,6 +92,7 @@ class AddLoanScreen(Dialog[str | None]):
         """Show each field's own sentence (for fields the user has typed into) and the preview when all pass."""
         ok = self.fields_ok(touched)
         self.query_one("#save", Button).disabled = True  # until the loan as a whole passes (preview_add_loan)
+        self._checking = ok
         self.preview() if ok else self.clear_preview()
         return ok
 
@@ -141,8 +145,13 @@ class AddLoanScreen(Dialog[str | None]):
             opens = t("cli.paid_through", lang, n=added.paid_through) + " " + opens
         self.query_one("#opens", Prose).update(opens)
         self.query_one("#save", Button).disabled = False
+        self._checking = False
+        if self._wanted:
+            self._wanted = False
+            self.save()
 
     def refused(self, err: Exception) -> None:
+        self._checking = self._wanted = False
         field = getattr(err, "field", "")
         where = f"#{field}-error" if field in FIELDS else "#form-error"
         label = t(f"add.{field}", self.lang) if field in FIELDS else None
@@ -176,7 +185,10 @@ class AddLoanScreen(Dialog[str | None]):
         if not self.fields_ok(reveal_all=True):  # show every field's problem, typed into or not
             self.query_one("#form-error", Problem).update(t("add.fix", self.lang))
             return
-        if self.query_one("#save", Button).disabled:  # still being checked with the ledger, or refused
+        if self._checking:  # still being checked with the ledger: saved once it passes
+            self._wanted = True
+            return
+        if self.query_one("#save", Button).disabled:  # refused
             return
         self.query_one("#form-error", Problem).update("")
         v, app = self.values(), self.app

@@ -51,6 +51,8 @@ class LoanEditDialog(Dialog[bool]):
         self.record = record
         self.edit: LoanEdit | None = None
         self.given: dict[str, str | None] = {}
+        self._checking = False  # the change as typed is being previewed
+        self._wanted = False  # Save (or Enter) came meanwhile: go on once the preview is in
 
     def prefilled(self) -> dict[str, str]:
         r = self.record
@@ -119,14 +121,17 @@ class LoanEditDialog(Dialog[bool]):
         self.query_one("#save", Button).disabled = True
         self.edit = None
         if all(value is None for value in self.given.values()):
+            self._checking = self._wanted = False
             self.show(None)
             return
+        self._checking = True
         ask(self, "preview", loans.preview_loan_edit, self.record.id, **self.given, done=self.show,
             refused=self.refused)
 
     def show(self, edit: LoanEdit | None) -> None:
         lang = self.lang
         self.edit = edit
+        self._checking = False
         self.query_one("#error", Problem).update("")
         changes, compare, schedule = (self.query_one("#changes", Prose), self.query_one("#compare", DataTable),
                                       self.query_one("#schedule", DataTable))
@@ -136,6 +141,7 @@ class LoanEditDialog(Dialog[bool]):
             for table in (compare, schedule):
                 fill(table, [], [])
             compare.display = schedule.display = title.display = False
+            self._wanted = False
             return
         compare.display = schedule.display = title.display = True
         changes.update("\n".join(f"{label}  {value}" for label, value in edit_changes(edit, lang)))
@@ -147,9 +153,13 @@ class LoanEditDialog(Dialog[bool]):
                 for i in edit.schedule_after]
         fill(schedule, [(key, t(f"col.{key}", lang)) for key in SCHEDULE], rows)
         self.query_one("#save", Button).disabled = False
+        if self._wanted:
+            self._wanted = False
+            self.save()
 
     def refused(self, err: Exception) -> None:
         self.edit = None
+        self._checking = self._wanted = False
         field = getattr(err, "field", "")
         label = t(LABELS[field], self.lang) if field in LABELS else None
         self.query_one("#error", Problem).update(err.sentence(self.lang, label) if label else err.sentence(self.lang))
@@ -171,6 +181,9 @@ class LoanEditDialog(Dialog[bool]):
     def save(self) -> None:
         """Only a change previewed as it stands goes on, and only through a confirmation naming it."""
         edit, given = self.edit, dict(self.given)
+        if edit is None and self._checking:
+            self._wanted = True
+            return
         if edit is None or not edit.changes or self.query_one("#save", Button).disabled:
             return
         loan_id = self.record.id

@@ -41,9 +41,14 @@ class PayModal(Dialog[bool]):
     def __init__(self, state: LoanState) -> None:
         super().__init__()
         self.state = state
-        self._prefilled = ""  # the amount last put in the field for its date: replaced when the date changes
+        from jiebei_tui.actions.facts import due_now
+
+        today = due_now(state)  # what to pay today: the amount shown first (the date starts as today)
+        self._prefilled = "" if today.nothing else str(today.amount)  # replaced when the date changes
         self._due: DueNow | None = None  # what was due on the date typed
         self._allocation: Allocation | None = None  # where the payment typed would go (None: refused, or not known)
+        self._checking = False  # a check of what is typed is being worked out
+        self._wanted = False  # Enter (or Record) came meanwhile: go on once the check passes
 
     def compose_dialog(self) -> ComposeResult:
         lang, s = self.lang, self.state
@@ -106,20 +111,26 @@ class PayModal(Dialog[bool]):
         record.disabled = True
         record.tooltip = t("dialog.fix_first", self.lang)
         self._allocation = None
+        self._checking = True
         amount, on = self._typed()
         ask(self, "check", payments.preview_payment, self.state.record.id, amount, on, done=self.checked,
             refused=self.refused)
 
     def checked(self, allocation: Allocation) -> None:
         self._allocation = allocation
+        self._checking = False
         self.query_one("#error", Problem).update("")
         self.query_one("#goes", Prose).update(goes(allocation, self.lang))
         record = self.query_one("#record", Button)
         record.disabled = False
         record.tooltip = None
+        if self._wanted:
+            self._wanted = False
+            self.submit()
 
     def refused(self, err: Exception) -> None:
         self._allocation = None
+        self._checking = self._wanted = False
         self.query_one("#goes", Prose).update("")
         field = getattr(err, "field", "")
         self.query_one("#error", Problem).update(err.sentence(self.lang, _label(field, self.lang)) if field
@@ -139,8 +150,12 @@ class PayModal(Dialog[bool]):
         self.submit()
 
     def submit(self) -> None:
-        """Only a repayment checked as it now stands goes on, and only through a confirmation."""
+        """Only a repayment checked as it now stands goes on, and only through a confirmation (pressed while the
+        check is being worked out, it goes on once it passes)."""
         allocation = self._allocation
+        if allocation is None and self._checking:
+            self._wanted = True
+            return
         if allocation is None or self.query_one("#record", Button).disabled:
             return
         amount, on = parse_amount(self._typed()[0]), parse_date(self._typed()[1], "on")

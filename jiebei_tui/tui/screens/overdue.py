@@ -148,6 +148,12 @@ class OverdueScreen(SectionScreen):
         self._terms: TermsView | None = None  # the terms shown in the terms panel
         super().on_mount()
 
+    def after_compose(self) -> None:
+        rows = self.query_one("#rows", DataTable)
+        rows.can_focus = False  # figures to read, not a Tab stop
+        rows.display = False  # shown when more than one instalment is owed on the day looked at
+        super().after_compose()
+
     def action_step(self, delta: int) -> None:
         self.query_one(DaysInput).action_step(delta)
 
@@ -244,7 +250,9 @@ class OverdueScreen(SectionScreen):
         self.query_one("#figures-title", Label).update(title)
         self.query_one("#figures", Prose).update(figures)
         self.query_one("#formula", Prose).update("")
-        fill(self.query_one("#rows", DataTable), [], [])
+        rows = self.query_one("#rows", DataTable)
+        fill(rows, [], [])
+        rows.display = False
 
     def show_outlook(self, found: Outlook) -> None:
         """The totals over every instalment owed on that day, one row each, the formulas, the chart."""
@@ -266,6 +274,7 @@ class OverdueScreen(SectionScreen):
         lines.append(t("overdue.terms_of", lang, scope=scope))
         self.query_one("#figures", Prose).update("\n".join(lines))
         table = self.query_one("#rows", DataTable)
+        table.display = len(o.rows) > 1  # one instalment: the totals above are its figures
         fill(table, [(key, t(f"col.{key}", lang)) for key in ROWS],
              [(str(r.installment), [str(r.installment), r.due_date.isoformat(), right(str(r.days)), right(yuan(r.principal)),
                                     right(yuan(r.interest)), right(yuan(r.penalty)), right(yuan(r.owed))]) for r in o.rows])

@@ -276,15 +276,22 @@ class EditPaymentDialog(Dialog[bool]):
     def on_input_changed(self) -> None:
         self.check()
 
+    _checking = False  # the correction as typed is being previewed
+    _wanted = False  # Save (or Enter) came meanwhile: go on once the preview is in
+
     def check(self) -> None:
         self.query_one("#save", Button).disabled = True
+        self.preview = None
+        self._checking = True
         ask(self, "preview", payments.preview_edit, self.row.event.id, **self.typed(), done=self.previewed,
             refused=self.refused)
 
     def previewed(self, correction: Correction) -> None:
         self.preview = correction
+        self._checking = False
         error, effect_text = self.query_one("#error", Problem), self.query_one("#effect", Prose)
         if correction.entry is None:  # the same amount and date: nothing to correct
+            self._wanted = False
             fill(self.query_one("#compare", DataTable), [], [])
             effect_text.update(t("cli.edit_nothing", self.lang, event=correction.payment.id))
             error.update("")
@@ -293,9 +300,13 @@ class EditPaymentDialog(Dialog[bool]):
         effect_text.update(effect(correction, self.lang))
         error.update("")
         self.query_one("#save", Button).disabled = False
+        if self._wanted:
+            self._wanted = False
+            self.save()
 
     def refused(self, err: Exception) -> None:
         self.preview = None
+        self._checking = self._wanted = False
         labels = {"amount": "pay.amount", "on": "pay.date", "reason": "payments.reason"}
         field = getattr(err, "field", "")
         self.query_one("#error", Problem).update(err.sentence(self.lang, t(labels[field], self.lang)) if field in labels
@@ -315,6 +326,9 @@ class EditPaymentDialog(Dialog[bool]):
     def save(self) -> None:
         """Only a correction previewed as it stands now goes on, and only through a confirmation."""
         correction = self.preview
+        if correction is None and self._checking:
+            self._wanted = True
+            return
         if correction is None or correction.entry is None or self.query_one("#save", Button).disabled:
             return
         typed, new, old = self.typed(), correction.entry, correction.payment

@@ -25,6 +25,8 @@ class RuleForm(Dialog[bool]):
         super().__init__()
         self.rule = rule
         self._checked: tuple | None = None  # the rule as typed when it last passed the check
+        self._checking = False  # a check is being worked out
+        self._wanted = False  # Save (or Enter) came meanwhile: save once the check passes
 
     def compose_dialog(self) -> ComposeResult:
         lang, r = self.app.lang, self.rule
@@ -56,17 +58,23 @@ class RuleForm(Dialog[bool]):
         what the quiet hours would do to its time."""
         typed = self.typed()
         self._checked = None
+        self._checking = True
         self.query_one("#save", Button).disabled = True
         ask(self, "check", reminders.check_rule, *typed, rule_id=self.rule.id if self.rule else None,
             done=lambda saved: self.checked(typed, saved), refused=self.refused)
 
     def checked(self, typed: tuple, saved: reminders.Saved) -> None:
         self._checked = typed
+        self._checking = False
         self.query_one("#error", Problem).update("")
         self.query_one("#note", Static).update(Content(shifted(saved.settings, saved.rule_id, self.app.lang)))
         self.query_one("#save", Button).disabled = False
+        if self._wanted:
+            self._wanted = False
+            self.save()
 
     def refused(self, err: Exception) -> None:
+        self._checking = self._wanted = False
         lang = self.app.lang
         field = getattr(err, "field", "")
         self.query_one("#error", Problem).update(err.sentence(lang, t(FIELD_LABELS.get(field, "reminders.title"), lang))
@@ -96,6 +104,9 @@ class RuleForm(Dialog[bool]):
         """`jiebei-tui remind add|…` for the rule as typed, once it has passed the check; the form closes once it
         is written."""
         typed = self.typed()
+        if self._checked != typed and self._checking:  # still being checked: saved once it passes
+            self._wanted = True
+            return
         if self._checked != typed or self.query_one("#save", Button).disabled:
             return
         app, lang, is_new = self.app, self.app.lang, self.rule is None
