@@ -94,29 +94,49 @@ def right(value: str) -> Text:
 class Asking:
     """Mixin for a screen whose figures come from the actions layer: `ask(panel, action, *args, done=...)` runs
     `action(account, *args)` through `app.act`; only the latest question of each panel is answered (`done(result)`,
-    a refusal being the result too)."""
+    a refusal being the result too). A key pressed before the answer it needs has come (the palette runs an
+    action on a section it has just opened) waits for it: `after(panel, then)`."""
+
+    def _asking(self) -> tuple[dict, dict, dict]:
+        state = self.__dict__.setdefault("_asking_state", ({}, {}, {}))
+        return state  # (latest serial asked, latest serial answered, what waits for an answer) by panel
 
     def ask(self, panel: str, action: Callable[..., Any], *args: Any, done: Callable[[Any], None], **kwargs: Any) -> None:
-        serials = self.__dict__.setdefault("_asked", {})
+        asked, answered_, waiting = self._asking()
         counter = self.__dict__.setdefault("_counter", itertools.count(1))
-        serial = serials[panel] = next(counter)
+        serial = asked[panel] = next(counter)
 
         def latest(account, *a, **k):
-            if serials.get(panel) != serial:  # asked again meanwhile: this one need not be worked out
+            if asked.get(panel) != serial:  # asked again meanwhile: this one need not be worked out
                 return STALE
             return action(account, *a, **k)
 
         latest.__name__ = getattr(action, "__name__", "ask")
 
         def answered(result) -> None:
-            if result is not STALE and serials.get(panel) == serial and self.is_attached:
-                done(result)
+            if result is STALE or asked.get(panel) != serial or not self.is_attached:
+                return
+            answered_[panel] = serial
+            done(result)
+            for then in waiting.pop(panel, []):
+                then()
 
         self.app.act(latest, *args, done=answered, refused=answered, **kwargs)
 
     def forget(self, panel: str) -> None:
         """Drop any answer still to come for `panel` (its question was withdrawn)."""
-        self.__dict__.setdefault("_asked", {})[panel] = None
+        asked, answered_, waiting = self._asking()
+        asked[panel] = answered_[panel] = None
+        for then in waiting.pop(panel, []):
+            then()
+
+    def after(self, panel: str, then: Callable[[], None]) -> bool:
+        """True when `panel`'s latest question is still to be answered; `then` runs once it is."""
+        asked, answered_, waiting = self._asking()
+        if asked.get(panel) is None or asked.get(panel) == answered_.get(panel):
+            return False
+        waiting.setdefault(panel, []).append(then)
+        return True
 
 
 class PlanScreen(Asking, SectionScreen):
@@ -443,6 +463,8 @@ class PlanScreen(Asking, SectionScreen):
 
     def action_apply_first(self) -> None:
         """Record the chosen order's first step, after a confirmation naming loan, amount, date and effect."""
+        if self.after("where", self.action_apply_first):
+            return
         lang = self.lang
         view = self.chosen_view()
         if view is None:
@@ -592,28 +614,36 @@ class PlanScreen(Asking, SectionScreen):
                 continue
             until = c.today if series.label == "actual" else None
             lines.append(Line(names.get(series.label, series.label), series.points, LOOKS[n % len(LOOKS)], until))
+        # what the contracts scheduled is drawn first: what was really owed to date, drawn over it, shows
+        lines.sort(key=lambda line: line.label != names["scheduled"])
         chart = self.query_one(PrincipalChart)
         if not lines:
             chart.clear()
             self.query_one("#legend", Static).update("")
             return
         start = min(line.points[0][0] for line in lines)
-        end = max(line.points[-1][0] for line in lines)
-        chart.draw(lines, start, max(end, start + dt.timedelta(days=1)))
+        last = max(line.points[-1][0] for line in lines)
+        # a little room after the last payment, so every line's last step lies inside the frame
+        chart.draw(lines, start, last + dt.timedelta(days=max(3, (last - start).days // 40)))
         self.query_one("#legend", Static).update(legend(lines, self.app))
 
     def action_new_scenario(self) -> None:
         from jiebei_tui.tui.screens.plan_dialogs import NewScenarioDialog
 
         def added(scenario_id: str | None) -> None:
-            if scenario_id:
+            if scenario_id:  # show it, compared: the cursor on it, its panel in view
                 self._scenario = scenario_id
+                table = self.query_one("#scenarios", DataTable)
+                table.focus(scroll_visible=False)
+                self.query_one("#what-ifs").scroll_visible(top=True, animate=False)
 
         if self.app.ledger is not None:
             self.app.push_screen(NewScenarioDialog(self.app.selected_loan), callback=added)
 
     def action_apply_scenario(self) -> None:
         """Record the payments the selected scenario stands for today, after a confirmation naming them."""
+        if self.after("scenarios", self.action_apply_scenario):
+            return
         scenario = self.selected_scenario()
         if scenario is None:
             self.app.notify(t("plan.no_scenario", self.lang, press=self.press_key("new_scenario")), severity="warning")
@@ -652,6 +682,8 @@ class PlanScreen(Asking, SectionScreen):
         self.app.act(what_ifs.apply_preview, scenario.id, done=confirm, refused=cannot)
 
     def action_delete_scenario(self) -> None:
+        if self.after("scenarios", self.action_delete_scenario):
+            return
         scenario = self.selected_scenario()
         if scenario is None:
             self.app.notify(t("plan.no_scenario", self.lang, press=self.press_key("new_scenario")), severity="warning")
@@ -781,6 +813,8 @@ class PlanScreen(Asking, SectionScreen):
     def action_export_data(self) -> None:
         from jiebei_tui.tui.screens.plan_dialogs import PlanExportDialog
 
+        if self.after("where", self.action_export_data) or self.after("months", self.action_export_data):
+            return
         view, months = self._results.get("where"), self._results.get("months")
         self.app.push_screen(PlanExportDialog(
             view if isinstance(view, planning.PlanView) else None,
