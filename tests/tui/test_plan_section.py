@@ -263,6 +263,18 @@ async def test_a_monthly_extra_and_rolling_over(two, app_on) -> None:
             'from "2025-01-19" is not allowed: a plan starts today (2025-01-20) or later.')
 
 
+async def test_with_no_loans_plan_says_what_to_do_first(app_on) -> None:
+    app = app_on(PLAN_TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_plan(pilot)
+        assert text(screen.query_one("#need-loans")) == "Add a loan first (a): plans need something to pay."
+        assert text(screen.query_one("#once-error")) == ""  # no field is wrong: there is nothing to plan yet
+        assert screen.query_one("#orders", DataTable).row_count == 0
+        await press(pilot, "f")
+        assert app.screen is screen
+    assert ledger_file(app) is None
+
+
 # --- goal seek ---
 
 

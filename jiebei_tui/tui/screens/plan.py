@@ -347,6 +347,12 @@ class PlanScreen(Asking, SectionScreen):
     # --- where the next yuan goes ---
 
     def ask_where(self) -> None:
+        if not any(not s.paid_off for s in self.app.states):  # nothing to plan: the line at the top says so
+            self.forget("where")
+            self._results["where"] = None
+            if self.is_mounted and not self.rebuilding:
+                self.draw_where()
+            return
         roll_over = self.query_one("#roll-over", Switch).value
         self.ask("where", planning.plan, self.value("extra"), self.value("on"), self.value("monthly"),
                  self.value("from"), None, roll_over, done=self.answer("where"))
