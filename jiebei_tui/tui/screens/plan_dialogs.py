@@ -47,7 +47,7 @@ class NewScenarioDialog(Asking, Dialog[str | None]):
     NewScenarioDialog #dialog .row Input, NewScenarioDialog #dialog .row Select { width: 1fr; }
     """
     CANCEL = None
-    AUTO_FOCUS = "#name"
+    FIRST = "#name"
 
     def __init__(self, loan_id: str | None) -> None:
         super().__init__()
@@ -201,7 +201,7 @@ class PlanExportDialog(ExportDialog):
     """A CSV table (the schedule, the payments split, the plan with the amounts in the Plan section, the months
     ahead) or a journal, written 0600 by the actions layer in a worker. The path is checked as you type."""
 
-    AUTO_FOCUS = "#what"
+    FIRST = "#what"
 
     def __init__(self, plan=None, months=None) -> None:
         super().__init__()
