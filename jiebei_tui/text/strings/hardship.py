@@ -162,6 +162,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "contact {id} has a date ({date}) outside {earliest} to {latest}",
         "催收记录 {id} 的日期（{date}）不在 {earliest} 到 {latest} 之间",
     ),
+    "integrity.contact_before_start": (
+        "contact {id} is dated {date}, before loan {loan} was drawn ({start})",
+        "催收记录 {id} 的日期为 {date}，早于借款 {loan} 的借款日（{start}）",
+    ),
     # --- a promise to pay, as a reminder (text/reminders.py) ---
     "remind.promise": (
         "{loan}: you promised {to} to pay {amount} today ({due_date}).",

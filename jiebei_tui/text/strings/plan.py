@@ -406,4 +406,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "plan.order_short.lowest_outgo": ("Lowest outgo", "下月支出最少"),
     "plan.col.this_month": ("This month", "本月支出"),
     "plan.col.due": ("Due (day·loan, ⚑ before payday)", "到期（日·借款，⚑ 发薪日前）"),
+    # --- what an inconsistent ledger holds (domain/integrity.py): scenarios ---
+    "integrity.duplicate_scenario": ("scenario id {id} appears {n} times", "情景编号 {id} 出现了 {n} 次"),
+    "integrity.scenario_name_twice": (
+        "scenario {id} has the same name as scenario {other}",
+        "情景 {id} 与情景 {other} 同名",
+    ),
+    "integrity.orphan_scenario": (
+        "scenario {id} names loan {loan}, which is not in the ledger",
+        "情景 {id} 指定的借款 {loan} 不在账本中",
+    ),
 }
