@@ -20,6 +20,23 @@ def test_every_key_has_both_languages(key: str) -> None:
     assert fields(en) == fields(zh), key
 
 
+def test_no_key_is_written_twice_in_one_file() -> None:
+    """A dict literal keeps the last of two equal keys without a word: "letter.reason" written twice (the letter's
+    sentence, then a form label) took the borrower's circumstances out of every letter."""
+    import ast
+    from pathlib import Path
+
+    import jiebei_tui.text
+
+    twice = []
+    for path in sorted(Path(jiebei_tui.text.__file__).parent.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Dict):
+                keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
+                twice += [f"{path.name}: {k}" for k in sorted(set(keys)) if keys.count(k) > 1]
+    assert twice == []
+
+
 def test_amounts_and_dates_are_formatted() -> None:
     from datetime import date
     from decimal import Decimal
