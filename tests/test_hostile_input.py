@@ -299,6 +299,11 @@ TABLE: list[tuple[list[str], str | None, int]] = [
     # the credit record
     *[(c("credit", "--report-day", v), "--report-day", 2) for v in ["0", "32", "①", "never", HUGE]],
     (c("credit", "--loan", "L9"), "--loan", 2),
+    # an export aimed at the ledger's own files ({ledger}: the data folder's ledger.json, {backup}: its backup 1)
+    *[(c(*command, path), option, 2) for path in ("{ledger}", "{backup}")
+      for command, option in ((("export-ics", "--out"), "--out"), (("export", "csv", "--what", "schedule", "--out"), "--out"),
+                              (("export", "journal", "--format", "beancount", "--out"), "--out"),
+                              (("contacts", "report", "--out"), "--out"), (("hardship", "--budget", "1000", "--letter"), "--letter"))],
     # a data folder that is a file: exit 3
     (["--data-dir", "{file}", *c("status")], None, 3),
     (["--data-dir", "{file}", *c("loans", "list")], None, 3),
@@ -363,7 +368,8 @@ def test_the_table_is_big_enough() -> None:
 @pytest.mark.parametrize(("argv", "label", "code"), TABLE, ids=[f"{i}" for i in range(len(TABLE))])
 def test_hostile_input_is_one_sentence_and_changes_nothing(sandbox: Path, argv, label, code) -> None:
     before = snapshot(sandbox)
-    argv = [str(sandbox.parent / "a-file") if a == "{file}" else a for a in argv]
+    places = {"{file}": sandbox.parent / "a-file", "{ledger}": sandbox / "ledger.json", "{backup}": sandbox / "ledger.json.bak.1"}
+    argv = [str(places[a]) if a in places else a for a in argv]
     if argv[0] != "--data-dir" and not argv[0].startswith("--data-dir="):
         argv = ["--data-dir", str(sandbox), *argv]
     got, out, err = run(argv)

@@ -134,7 +134,7 @@ def letter(
 
     text = request_letter(request, lang, option, name=typed(name, "name", 80), lender=typed(lender, "lender", 80),
                           reason=typed(reason, "reason", 500))
-    path = write_private(out, text) if out is not None else None
+    path = write_private(out, text, field="letter") if out is not None else None
     return Letter(request.record.id, lang, text, path)
 
 
