@@ -28,8 +28,10 @@ MAX_COMMAND = 1000
 
 
 def parse_time(value: object, field: str = "time") -> dt.time:
-    """HH:MM, 00:00 to 23:59."""
-    text = str(value).strip()
+    """HH:MM, 00:00 to 23:59 (full-width digits and colon as an input method types them: ０９：３０)."""
+    from jiebei_tui.domain.terms import ascii_number
+
+    text = ascii_number(str(value))
     match = TIME.match(text)
     if not match:
         raise InputError(field, value, "time")
@@ -59,10 +61,9 @@ class ReminderRule(BaseModel):
     @classmethod
     def _time(cls, v: str) -> str:
         try:
-            parse_time(v)
+            return f"{parse_time(v):%H:%M}"  # as written by the program (a hand-typed ０９：００ too)
         except InputError as err:
             raise ValueError(str(err)) from None
-        return v
 
     @model_validator(mode="after")
     def _repeat_only_after(self) -> ReminderRule:
@@ -156,10 +157,9 @@ class ReminderSettings(BaseModel):
     @classmethod
     def _times(cls, v: str) -> str:
         try:
-            parse_time(v)
+            return f"{parse_time(v):%H:%M}"  # as written by the program (a hand-typed ０９：００ too)
         except InputError as err:
             raise ValueError(str(err)) from None
-        return v
 
     def rule(self, rule_id: str) -> ReminderRule:
         for rule in self.rules:
@@ -254,8 +254,10 @@ def changed_settings(settings: ReminderSettings, update: dict) -> ReminderSettin
 
 
 def parse_quiet(value: object) -> tuple[bool, str | None, str | None]:
-    """"off", or HH:MM-HH:MM."""
-    text = str(value).strip()
+    """"off", or HH:MM-HH:MM (full-width forms too: ２３：００－０７：００)."""
+    from jiebei_tui.domain.terms import ascii_number
+
+    text = ascii_number(str(value))
     if text.lower() == "off":
         return False, None, None
     parts = text.replace("–", "-").split("-")
