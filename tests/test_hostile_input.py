@@ -203,6 +203,9 @@ TABLE: list[tuple[list[str], str | None, int]] = [
     (c("scenario", "add", "x" * 41, "--settle", "--loan", "L1"), "NAME", 2),
     (c("scenario", "add", "Prepay", "--settle", "--loan", "L1"), "NAME", 2),  # the template's scenario
     (c("scenario", "add", "--settle", "--loan", "L1"), "NAME", 2),
+    *[(c("scenario", "add", v, "--settle", "--loan", "L1"), "NAME", 2)  # an id's shape, or nothing visible
+      for v in ["S2", "s9", "Ｓ1".replace("Ｓ", "S"), "\u200b", "\u200b\u200d\ufeff", "\u3164"]],
+    *[(c("loans", "rename", "L1", "--name", v), "--name", 2) for v in ["\u200b", "\u2060\u200c", "\u2800"]],
     (c("scenario", "add", "X", "--to", "S1", "--settle", "--loan", "L1"), "--to", 2),
     (c("scenario", "add", "--to", "S9", "--settle", "--loan", "L1"), "--to", 2),
     (c("scenario", "add", "X", "--repayment-day", "--loan", "L1", "--day", "29"), "--day", 2),

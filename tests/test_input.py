@@ -208,6 +208,17 @@ def test_names_are_trimmed_and_bounded() -> None:
         assert err.value.rule == "name"
 
 
+@pytest.mark.parametrize("typed", ["\u200b", "\u200b \u200d", "\ufeff\u2060", "\u3164", "\u2800\u2800", "\u00ad"])
+def test_a_name_that_shows_nothing_is_refused(typed: str) -> None:
+    """Zero-width spaces, joiners and fillers passed as a name (a loan "", a scenario "") and made rows that
+    looked empty; a name with something visible keeps them (👨‍👩‍👧 needs its joiners)."""
+    with pytest.raises(InputError) as err:
+        clean_name(typed)
+    assert err.value.rule == "text_invisible"
+    assert clean_name("👨\u200d👩\u200d👧") == "👨\u200d👩\u200d👧"
+    assert clean_text("\u200b", "reason", 200, required=False) == "\u200b"  # optional text is not a name
+
+
 def test_free_text_helper_for_notes_and_accounts() -> None:
     assert clean_text("", "reason", 200, required=False) == ""
     assert clean_text(" lost  my job \r\n\r\n second line ", "note", 200, multiline=True) == "lost my job\n\nsecond line"

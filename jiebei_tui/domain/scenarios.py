@@ -10,6 +10,7 @@ find, list and remove them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
@@ -158,14 +159,22 @@ def make_change(
 
 
 def clean_scenario_name(name: object) -> str:
-    return clean_text(name, "name", MAX_NAME, rule="name")
+    """A scenario's name as typed; not shaped like a scenario id (S3, s3), which `scenario show|apply|remove`
+    would take for another scenario's id."""
+    clean = clean_text(name, "name", MAX_NAME, rule="name")
+    if re.fullmatch(r"[Ss][0-9]+", clean):
+        raise InputError("name", name, "scenario_name_id")
+    return clean
 
 
 def find_scenario(ledger: Ledger, key: str, field: str = "scenario") -> Scenario:
-    """A scenario by its id (S1) or its name (any case)."""
+    """A scenario by its id (S1), else by its name (any case)."""
     text = str(key).strip()
     for scenario in ledger.scenarios:
-        if scenario.id == text or scenario.name.casefold() == text.casefold():
+        if scenario.id == text:
+            return scenario
+    for scenario in ledger.scenarios:
+        if scenario.name.casefold() == text.casefold():
             return scenario
     raise InputError(field, key, "scenario_unknown", known=[s.id for s in ledger.scenarios] or "none")
 

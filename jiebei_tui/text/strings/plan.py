@@ -42,6 +42,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "每月额外还款要么给一笔借款，要么按顺序分配，不能两者都选",
     ),
     "rule.scenario_name_taken": ("a scenario already has that name", "已有同名的情景"),
+    "rule.scenario_name_id": (
+        "a name shaped like a scenario id (S1, S2 …) would be taken for that id; choose another name",
+        "形如情景编号（S1、S2 …）的名称会被当作编号；请换一个名称",
+    ),
     "rule.scenario_no_change": ("a scenario makes at least one change", "情景至少要有一项改变"),
     "rule.scenario_changes": ("a scenario makes at most {max} changes", "一个情景最多 {max} 项改变"),
     "rule.scenario_count": (
