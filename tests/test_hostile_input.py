@@ -562,3 +562,31 @@ def test_today_from_the_environment_is_named_as_such(sandbox: Path, monkeypatch:
     monkeypatch.setenv("JIEBEI_TUI_TODAY", "２０２５－０３－０１")  # full-width, as an input method types it
     code, out, _ = run(["--data-dir", str(sandbox), "--lang", "en", "status", "--json"])
     assert code == 0 and '"today": "2025-03-01"' in out
+
+
+@pytest.mark.parametrize("argv", [
+    [b"scenario", b"add", b"\xff\xfe", b"--settle", b"--loan", b"L1"],
+    [b"contacts", b"add", b"--loan", b"L1", b"--at", b"2025-02-15 10:00", b"--channel", b"sms", b"--from", b"\xe4\xb8"],
+    [b"hardship", b"--budget", b"1000", b"--letter", b"--reason", b"\x80"],
+    [b"loans", b"restructure", b"L1", b"--on", b"2025-03-01", b"--term", b"12", b"--reference", b"\xc3("],
+    [b"export", b"csv", b"--what", b"schedule", b"--out", b"/tmp/\xff.csv"],
+    [b"payday", b"\xff"],
+], ids=lambda argv: argv[0].decode())
+def test_arguments_that_are_not_utf8_in_a_real_process(sandbox: Path, argv: list[bytes]) -> None:
+    """As the operating system hands them over (bytes, through a UTF-8 locale and through LC_ALL=C): one sentence
+    showing the bytes as \\xNN, exit 2, nothing written."""
+    import os
+    import subprocess
+    import sys
+
+    before = snapshot(sandbox)
+    for locale in ("C.UTF-8", "C"):
+        done = subprocess.run(
+            [sys.executable.encode(), b"-m", b"jiebei_tui", b"--data-dir", bytes(sandbox), b"--today", TODAY.encode(),
+             b"--no-demo", b"--lang", b"en", *argv],
+            capture_output=True, env={**os.environ, "LC_ALL": locale, "LANG": locale}, timeout=60,
+        )
+        err = done.stderr.decode("utf-8")
+        assert done.returncode == 2 and done.stdout == b"" and one_sentence(err.rstrip("\n")), err
+        assert "UTF-8" in err and "\\x" in err and "Traceback" not in err
+    assert snapshot(sandbox) == before
