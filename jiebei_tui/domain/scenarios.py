@@ -132,7 +132,10 @@ def make_change(
     if loan is not None and loan != "":
         loan_id = str(loan).strip()
         if ledger is not None:
-            ledger.loan(loan_id, "loan")
+            start = ledger.loan(loan_id, "loan").start
+            if when < start:  # nothing can be paid (or moved) before the loan is drawn
+                raise InputError("on", on if on not in (None, "") else when.isoformat(), "scenario_before_start",
+                                 loan=loan_id, start=start)
     elif kind in (PREPAY, REPAYMENT_DAY, SETTLE):
         raise InputError("loan", "", "scenario_needs_loan", kind=kind)
     values: dict = {"kind": kind, "on": when, "loan_id": loan_id}

@@ -63,6 +63,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "none of its payments falls today; its first day is {first}: apply it then",
         "它没有今天的还款；最早一天是 {first}，请到那天再应用",
     ),
+    "rule.scenario_before_start": (
+        "a change to loan {loan} is not dated before it is drawn ({start})",
+        "对借款 {loan} 的改变不能早于其借款日（{start}）",
+    ),
+    "rule.scenario_change_refused": (
+        "its change on {on} cannot be made: {problem}",
+        "它在 {on} 的改变无法进行：{problem}",
+    ),
     "rule.scenario_unknown_loan": ("it names loan {loan}, which is not in the ledger", "它指定的借款 {loan} 不在账本中"),
     "rule.scenario_paid_off": ("loan {loan} is paid off by {on}", "借款 {loan} 在 {on} 前已还清"),
     "rule.scenario_repayment_day_overdue": (
