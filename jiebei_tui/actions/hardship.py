@@ -72,8 +72,10 @@ def request_for(way: Way, loan_id: str | None, field: str = "loan") -> LenderReq
     loan is not in the ledger, or the budget leaves nothing for it (or there is no open loan at all)."""
     requests = way.requests
     if loan_id is None:
-        if not requests:
-            raise_no_request(field, None)
+        if not requests:  # no loan was named: the budget is what to change (it named a --loan nobody typed)
+            from jiebei_tui.domain.errors import InputError
+
+            raise InputError("budget", str(way.hardship.plan.budget), "letter_no_loan")
         return requests[0]
     found = way.hardship.request(loan_id)
     if found is None:

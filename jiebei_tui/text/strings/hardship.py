@@ -314,6 +314,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     # --- the schedule ---
     "status.restructured": ("restructured", "已协商重组"),
     # --- phase B: the front doors (text/way_back.py, cli/hardship.py, the app's Way back section) ---
+    "rule.letter_no_loan": (
+        "once the loans' next instalments are kept, it leaves nothing to offer a lender for any loan drawn before "
+        "today: give a larger --budget",
+        "在保持各笔借款下期还款之后，预算已无余额可向任何（今天之前借出的）借款的贷款机构提出：请提高 --budget",
+    ),
     "rule.letter_no_request": (
         "the budget leaves nothing for that loan once the other loans' next instalments are kept (or it is not "
         "open): give a larger --budget or another loan",
