@@ -259,6 +259,13 @@ CASES = [
     Case("report-day-a-word", put("settings.credit_report_day", "twenty"), ("settings.credit_report_day",)),
     Case("report-day-99", put("settings.credit_report_day", 99), ("settings.credit_report_day",)),
     Case("ids-issued-unknown-prefix", put("ids_issued", {"X": 1}), ("ids_issued",)),
+    # --- older fields the sweep found taken: a path for a time zone (every remind run then refused, naming a
+    # --timezone nobody typed), true for a number ---
+    Case("timezone-a-path", put("settings.reminders.timezone", "../../etc/passwd"), ("settings.reminders.timezone",)),
+    Case("timezone-absolute", put("settings.reminders.timezone", "/etc/localtime"), ("settings.reminders.timezone",)),
+    Case("timezone-control", put("settings.reminders.timezone", "UTC\n"), ("settings.reminders.timezone",)),
+    Case("rule-offset-true", put("settings.reminders.rules.0.offset_days", True), ("settings.reminders.rules.0.offset_days",)),
+    Case("catch-up-true", put("settings.reminders.catch_up_days", True), ("settings.reminders.catch_up_days",)),
 ]
 
 assert len({case.name for case in CASES}) == len(CASES)

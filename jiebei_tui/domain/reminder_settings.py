@@ -51,7 +51,7 @@ class ReminderRule(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str = Field(pattern=r"^R[0-9]{1,9}$")
-    offset_days: int = Field(ge=-MAX_OFFSET, le=MAX_OFFSET)
+    offset_days: int = Field(ge=-MAX_OFFSET, le=MAX_OFFSET, strict=True)
     time: str
     loans: list[str] | None = None  # None: every loan
     enabled: bool = True
@@ -118,11 +118,13 @@ class ReminderSettings(BaseModel):
     quiet_hours: bool = True
     quiet_start: str = "22:00"
     quiet_end: str = "08:00"
-    timezone: str | None = None  # None: the system's local zone
+    # None: the system's local zone; a name's shape as `remind set --timezone` takes it (a hand-edited path, spaces or
+    # control characters are refused when the file is read, not at the next reminder run)
+    timezone: str | None = Field(default=None, pattern=r"^[A-Za-z0-9_+\-][A-Za-z0-9_+\-/]{0,63}$")
     desktop: bool = True  # notify-send, when it exists and a session bus is reachable
     command: str = ""  # e.g. `mail -s {loan} me@example.com`; placeholders {loan} {amount} {due_date} {days_overdue} {message}
     command_enabled: bool = False
-    catch_up_days: int = Field(default=3, ge=0, le=30)
+    catch_up_days: int = Field(default=3, ge=0, le=30, strict=True)  # strict: not true, not "3"
     # the sent record: everything firing at or before last_run is done for loans numbered up to last_run_loan
     # (a loan added later is new to it); claims in flight are not done until their run says so
     last_run: AwareDatetime | None = None
