@@ -157,3 +157,14 @@ def test_a_full_disk_leaves_the_file_there_as_it_was(cli, late, data_dir: Path, 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "mine.txt"]  # the temporary file is gone
     assert files(data_dir) == before
 
+
+
+def test_a_named_pipe_nobody_reads_is_refused_not_waited_on(data_dir: Path, tmp_path: Path) -> None:
+    """An export to a pipe is written into, for whoever reads it; with no reader it waited for ever."""
+    from tests.conftest import run_process
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    done = run_process("--data-dir", str(data_dir), "--today", TODAY, "--lang", "en", "export", "csv", "--what",
+                       "schedule", "--out", str(pipe), timeout=30)
+    assert done.returncode == 3 and one_sentence(done.stderr) and str(pipe) in done.stderr, done.stderr

@@ -60,7 +60,11 @@ def write_private(path: Path | str, data: bytes | str, *, field: str = "out") ->
         if existing is not None and not stat.S_ISREG(existing.st_mode):
             if stat.S_ISDIR(existing.st_mode):
                 raise IsADirectoryError(21, "it is a folder")
-            with open(target, "wb") as stream:  # a device or a pipe: nothing to replace
+            # a device or a pipe: nothing to replace. Not blocking on open: a named pipe nobody reads would wait
+            # for ever (ENXIO instead); then blocking again, so a full pipe waits for its reader.
+            fd = os.open(target, os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+            os.set_blocking(fd, True)
+            with os.fdopen(fd, "wb") as stream:
                 stream.write(payload)
             return target
         _replace(target, payload)
