@@ -42,6 +42,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "每月额外还款要么给一笔借款，要么按顺序分配，不能两者都选",
     ),
     "rule.scenario_name_taken": ("a scenario already has that name", "已有同名的情景"),
+    "rule.scenario_name_id": (
+        "a name shaped like a scenario id (S1, S2 …) would be taken for that id; choose another name",
+        "形如情景编号（S1、S2 …）的名称会被当作编号；请换一个名称",
+    ),
     "rule.scenario_no_change": ("a scenario makes at least one change", "情景至少要有一项改变"),
     "rule.scenario_changes": ("a scenario makes at most {max} changes", "一个情景最多 {max} 项改变"),
     "rule.scenario_count": (
@@ -58,6 +62,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rule.scenario_nothing_today": (
         "none of its payments falls today; its first day is {first}: apply it then",
         "它没有今天的还款；最早一天是 {first}，请到那天再应用",
+    ),
+    "rule.scenario_before_start": (
+        "a change to loan {loan} is not dated before it is drawn ({start})",
+        "对借款 {loan} 的改变不能早于其借款日（{start}）",
+    ),
+    "rule.scenario_change_refused": (
+        "its change on {on} cannot be made: {problem}",
+        "它在 {on} 的改变无法进行：{problem}",
     ),
     "rule.scenario_unknown_loan": ("it names loan {loan}, which is not in the ledger", "它指定的借款 {loan} 不在账本中"),
     "rule.scenario_paid_off": ("loan {loan} is paid off by {on}", "借款 {loan} 在 {on} 前已还清"),
@@ -304,7 +316,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                                         "已写入 1 条分录到 {path}（仅你可读）。"),
     # --- the app: the registry's words (key.<name>, action.<name>, action.<name>.help) ---
     "key.plan": ("Plan", "计划"),
-    "place.plan": ("Plan", "计划"),
+    "place.plan": ("Plan", "计划页"),
     "action.plan": ("Section: Plan", "栏目：还款计划"),
     "action.plan.help": ("Where extra money goes, goals, what-ifs, the months ahead", "多余的钱先还哪笔、还款目标、假设情景、未来几个月"),
     "key.apply_first": ("Record 1st step", "记录第一步"),
@@ -335,8 +347,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "plan.field.order": ("Order", "顺序"),
     "plan.first_hint": ("{order}: first step {step}: {effect}. Press {press} to record it.",
                         "{order}：第一步 {step}：{effect}。按 {press} 记录。"),
-    "plan.first_later": ("{order}: first step {step}, on {date}: it can be recorded that day.",
-                         "{order}：第一步 {step}，在 {date}：到那天才能记录。"),
+    "plan.first_later": ("{order}: first step {step}. A payment is recorded on the day it is made: record it on {date}.",
+                         "{order}：第一步 {step}。还款在实际发生的当天记录：请在 {date} 记录。"),
     "plan.first_none": ("No loan can take this money.", "没有借款能接收这笔钱。"),
     "plan.panel.goal": ("Goal seek: the least extra that gets you there", "目标测算：达成目标的最少额外还款"),
     "plan.field.loan": ("Loan", "借款"),
@@ -345,7 +357,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "plan.goal.kind.save": ("Save at least ¥", "至少节省 ¥"),
     "plan.field.goal_on": ("paid on", "还款日"),
     "plan.panel.scenarios": ("Scenarios side by side", "情景对比"),
-    "plan.scenarios.first_four": ("The first four are compared; n adds one.", "对比前四个情景；按 n 新建。"),
+    "plan.scenarios.first_four": ("The first four are compared; {press} adds one.", "对比前四个情景；按 {press} 新建。"),
     "plan.chart.title": ("Principal outstanding over time", "未还本金随时间变化"),
     "plan.panel.months": ("The months ahead", "未来几个月"),
     "plan.field.payday": ("Payday (day, or off)", "发薪日（几号，或 off）"),
@@ -354,7 +366,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "plan.months.items.one": ("1 instalment", "1 笔"),
     "plan.panel.day": ("Change my repayment day", "调整还款日"),
     "plan.field.new_day": ("New day 1–28", "新还款日 1–28"),
-    "plan.need_loans": ("Add a loan first (a): plans need something to pay.", "请先添加借款（按 a）：有借款才能做计划。"),
+    "plan.need_loans": ("Add a loan first ({press}): plans need something to pay.", "请先添加借款（按 {press}）：有借款才能做计划。"),
     "plan.confirm.first": (
         "Record the plan's first step: {kind} of {amount} to {loan} {name} on {date}? It {effect}. The whole plan "
         "({order}) saves {saving} against nothing extra.",
@@ -368,7 +380,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Delete scenario {id} ({name})? Your loans and payments stay as they are.",
         "删除情景 {id}（{name}）？你的借款和还款记录不变。",
     ),
-    "plan.no_scenario": ("No scenario is selected: n adds one.", "没有选中的情景：按 n 新建。"),
+    "plan.no_scenario": ("No scenario is selected: {press} adds one.", "没有选中的情景：按 {press} 新建。"),
     "plan.recorded_first": ("Recorded {kind} of {amount} on {date} for {loan}.", "已记录 {loan} 于 {date} 的{kind} {amount}。"),
     "plan.deleted_scenario": ("Deleted scenario {id}.", "已删除情景 {id}。"),
     "plan.payday_saved": ("Payday saved.", "发薪日已保存。"),
@@ -406,4 +418,42 @@ STRINGS: dict[str, tuple[str, str]] = {
     "plan.order_short.lowest_outgo": ("Lowest outgo", "下月支出最少"),
     "plan.col.this_month": ("This month", "本月支出"),
     "plan.col.due": ("Due (day·loan, ⚑ before payday)", "到期（日·借款，⚑ 发薪日前）"),
+    # --- the Plan section: marks, hints and buttons ---
+    "plan.mark.best": ("cheapest", "最省"),
+    "plan.col.scenario": ("Scenario", "情景"),
+    "plan.button.first": ("Record the first step…", "记录第一步…"),
+    "plan.button.new": ("New scenario…", "新建情景…"),
+    "plan.button.apply": ("Apply…", "应用…"),
+    "plan.button.delete": ("Delete…", "删除…"),
+    "plan.goal.ask": (
+        "Give the goal's date or amount: the least extra paid that day on this loan is worked out for each strategy.",
+        "填写目标的日期或金额：将按每种提前还款方式算出当天在这笔借款上需要的最少额外还款。",
+    ),
+    "plan.day.ask": (
+        "Give a new repayment day: the new dates, and what the move costs or saves, before you ask the lender.",
+        "填写新的还款日：在向贷款方申请前，先看新的还款日期以及调整多付或节省多少。",
+    ),
+    "plan.scenarios.none_app": (
+        "No scenarios yet: {press} adds one (kept apart from your record until you apply it).",
+        "还没有情景：按 {press} 新建（在应用之前与真实记录分开保存）。",
+    ),
+    "plan.scenario.changes_of": ("{id} {name}: {changes}", "{id} {name}：{changes}"),
+    "plan.scenario.not_compared": ("(not compared: only the first four are)", "（未对比：只对比前四个）"),
+    "plan.export.no_plan": (
+        "The Plan section has no plan to export yet: give an extra amount or a monthly extra there first.",
+        "“计划”栏目还没有可导出的计划：请先在那里填写额外金额或每月额外金额。",
+    ),
+    "plan.export.path": ("File", "文件"),
+    "plan.export.not_a_file": ("{path} is not a file name: type the path of the file to write.",
+                               "{path} 不是文件名：请输入要写入的文件路径。"),
+    # --- what an inconsistent ledger holds (domain/integrity.py): scenarios ---
+    "integrity.duplicate_scenario": ("scenario id {id} appears {n} times", "情景编号 {id} 出现了 {n} 次"),
+    "integrity.scenario_name_twice": (
+        "scenario {id} has the same name as scenario {other}",
+        "情景 {id} 与情景 {other} 同名",
+    ),
+    "integrity.orphan_scenario": (
+        "scenario {id} names loan {loan}, which is not in the ledger",
+        "情景 {id} 指定的借款 {loan} 不在账本中",
+    ),
 }
