@@ -238,13 +238,13 @@ async def test_the_export_dialog_refuses_a_ledgers_own_file_as_it_is_typed(make_
         await ready(pilot)
         app.action_export_calendar()
         await settle(pilot)
-        before = (app.store.path).read_bytes() if app.store.path.exists() else None
-        await type_into(pilot, "#path", str(app.store.path))
+        before = (app.account.path).read_bytes() if app.account.path.exists() else None
+        await type_into(pilot, "#path", str(app.account.path))
         assert "an export never replaces one" in text(app.screen.query_one("#error"))
         assert app.screen.query_one("#write", Button).disabled
         await press(pilot, "enter")
         assert isinstance(app.screen, ExportDialog)
-        assert ((app.store.path).read_bytes() if app.store.path.exists() else None) == before
+        assert ((app.account.path).read_bytes() if app.account.path.exists() else None) == before
 
 
 async def test_the_recovery_screen_keeps_the_sections_keys_away(make_app, tmp_path) -> None:
