@@ -54,6 +54,12 @@ def _overdue() -> Screen:
     return OverdueScreen()
 
 
+def _way_back() -> Screen:
+    from jiebei_tui.tui.screens.way_back import WayBackScreen
+
+    return WayBackScreen()
+
+
 SECTIONS = registry.SECTIONS
 FILE_CHECK_SECONDS = 1.0
 REMIND_SECONDS = 30.0
@@ -76,7 +82,8 @@ class Reading:
 
 class JiebeiApp(App[int]):
     CSS_PATH = Path(__file__).parent / "app.tcss"  # absolute: subclasses elsewhere still find it
-    MODES = {"status": StatusScreen, "repay": _repay, "reminders": _reminders, "overdue": _overdue}
+    MODES = {"status": StatusScreen, "repay": _repay, "reminders": _reminders, "overdue": _overdue,
+             "way_back": _way_back}
     DEFAULT_MODE = "status"  # start straight in Status (no blank default screen to build first)
     BINDINGS = registry.bindings(registry.APP)
 
