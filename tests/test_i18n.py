@@ -35,3 +35,22 @@ def test_locale_picks_the_language(monkeypatch, value: str, lang: str) -> None:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", value)
     assert system_lang() == lang
+
+
+def test_no_key_is_defined_twice() -> None:
+    """A key given twice silently keeps the last: "letter.reason", the letter's sentence, was once overwritten by
+    the dialog's label of the same name, and every letter lost the borrower's circumstances."""
+    import ast
+    from collections import Counter
+    from pathlib import Path
+
+    import jiebei_tui.text
+
+    folder = Path(jiebei_tui.text.__file__).parent
+    keys: Counter[str] = Counter()
+    for path in [*sorted((folder / "strings").glob("*.py")), folder / "i18n.py"]:
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Dict):
+                keys.update(k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)
+                            and "." in k.value)
+    assert [key for key, n in keys.items() if n > 1] == []
