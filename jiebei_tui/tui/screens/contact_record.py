@@ -20,8 +20,9 @@ EVERY = "every"
 SUFFIX = {"markdown": ".md", "csv": ".csv"}
 
 
-def default_path(fmt: str) -> Path:
-    return Path.cwd() / f"contact-record{SUFFIX[fmt]}"
+def default_path(fmt: str) -> str:
+    """In the home folder, written as ~ (the same on every machine, and short enough to read)."""
+    return f"~/contact-record{SUFFIX[fmt]}"
 
 
 class RecordDialog(Dialog[bool]):
@@ -67,7 +68,7 @@ class RecordDialog(Dialog[bool]):
     def follow_format(self) -> None:
         field = self.query_one("#path", Input)
         if field.value in ("", self._path_put):
-            self._path_put = str(default_path(self.fmt()))
+            self._path_put = default_path(self.fmt())
             with self.prevent(Input.Changed):
                 field.value = self._path_put
 

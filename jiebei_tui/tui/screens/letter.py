@@ -20,12 +20,13 @@ from jiebei_tui.tui.widgets.prose import Problem, Prose
 if TYPE_CHECKING:
     from jiebei_tui.domain.request import LenderRequest
 
-LABELS = {"name": "letter.name", "lender": "letter.lender", "reason": "letter.reason", "ask": "letter.ask"}
+LABELS = {"name": "letter.name", "lender": "letter.lender", "reason": "letter.circumstances", "ask": "letter.ask"}
 BEST = "best"
 
 
-def default_path(loan_id: str, lang: str) -> Path:
-    return Path.cwd() / f"request-{loan_id}-{lang}.txt"
+def default_path(loan_id: str, lang: str) -> str:
+    """In the home folder, written as ~ (the same on every machine, and short enough to read)."""
+    return f"~/request-{loan_id}-{lang}.txt"
 
 
 def save(account, text: str, path: Path) -> Path:
@@ -67,7 +68,7 @@ class LetterDialog(Dialog[bool]):
         yield Input("", id="name")
         yield Label(t("letter.lender", lang))
         yield Input("", id="lender")
-        yield Label(t("letter.reason", lang))
+        yield Label(t("letter.circumstances", lang))
         yield Input("", id="reason")
         yield Label(t("letter.preview", lang))
         with VerticalScroll(id="letter-box"):
@@ -93,7 +94,7 @@ class LetterDialog(Dialog[bool]):
         """The file name suggested says the letter's language, until the borrower types a path of their own."""
         field = self.query_one("#path", Input)
         if field.value in ("", self._path_put):
-            self._path_put = str(default_path(self.request.record.id, self.letter_lang()))
+            self._path_put = default_path(self.request.record.id, self.letter_lang())
             with self.prevent(Input.Changed):
                 field.value = self._path_put
 
