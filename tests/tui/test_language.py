@@ -38,7 +38,13 @@ async def overdue(pilot) -> None:
     await set_value(pilot, "#days", "9")
 
 
-SECTIONS = {"status": status, "repay": repay, "reminders": reminders, "overdue": overdue}
+async def way_back(pilot) -> None:
+    await press(pilot, "6")
+    await set_value(pilot, "#budget", "2000")
+    await set_value(pilot, "#report-day", "2")  # typed, not saved
+
+
+SECTIONS = {"status": status, "repay": repay, "reminders": reminders, "overdue": overdue, "way_back": way_back}
 
 
 async def shown(pilot) -> str:

@@ -456,3 +456,23 @@ async def test_help_lists_the_sections_keys(late: Path) -> None:
         keys = text(app.screen.query_one("#keys"))
         assert "6 Section: Way back" in keys
         assert "Way back: b Type your monthly budget · l The request letter · r Record what the lender agreed" in keys
+
+
+async def test_text_from_the_file_shows_escaped(late: Path) -> None:
+    """A hand-edited ledger: the loan's name and a contact's caller and note hold terminal escapes."""
+    cli(late, "contacts", "add", "--loan", "L1", "--at", "2025-02-15 22:30", "--channel", "phone", "--from", "X",
+        "--note", "n")
+    path = late / "ledger.json"
+    data = json.loads(path.read_text())
+    data["loans"][0]["name"] = "Rent \x1b[2J gap"
+    data["contacts"][0]["who"] = "Agency \x1b]0;owned\x07"
+    data["contacts"][0]["note"] = "said \x1b[31mred"
+    path.write_text(json.dumps(data))
+    app = app_for(late)
+    async with app.run_test(size=(160, 60)) as pilot:
+        screen = await open_section(pilot, "500")
+        seen = shown(app) + text(screen.query_one("#contact-flags")) + screen.query_one("#credit").text
+        assert "\x1b" not in seen and "\x07" not in seen
+        assert "Rent \\x1b[2J gap" in seen and "Agency \\x1b]0;owned\\x07" in seen and "said \\x1b[31mred" in seen
+        await press(pilot, "l")
+        assert "“Rent \\x1b[2J gap”" in text(app.screen.query_one("#letter"))
