@@ -567,6 +567,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Type what you can pay a month, across all your loans, to see the plan month by month.",
         "输入你每月能还多少（所有借款合计），即可看到逐月计划。",
     ),
+    "way.request_needs_budget": (
+        "Type a monthly budget above: what to ask the lender follows from it.",
+        "请先在上面输入每月预算：向贷款机构申请的方案由此得出。",
+    ),
     "way.ask_penalty": ("Ask for the penalty to be waived", "申请减免罚息"),
     "way.ask_interest": ("Ask for the unpaid interest to be waived too", "同时申请减免未付利息"),
     "way.contact_selected": ("{id}, {at}, from {who}", "{id}，{at}，来自 {who}"),

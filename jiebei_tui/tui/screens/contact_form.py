@@ -6,7 +6,7 @@ rules it breaks, each with its source, before it is recorded. A promise becomes 
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Select, Switch
 
@@ -17,7 +17,6 @@ from jiebei_tui.text.safe import visible
 from jiebei_tui.tui.widgets.dialog import Dialog
 from jiebei_tui.tui.widgets.prose import Problem, Prose
 
-FIELDS = ("at", "from", "note", "number", "promise", "promise-date")
 LABELS = {"loan": "contact.loan", "at": "contact.at", "channel": "contact.channel", "from": "contact.from",
           "note": "contact.note", "number": "contact.number", "promise": "contact.promise",
           "promise_date": "contact.promise_date"}
@@ -40,10 +39,10 @@ class ContactForm(Dialog[bool]):
     CANCEL = False
     AUTO_FOCUS = "#at"
     DEFAULT_CSS = """
+    ContactForm > #dialog { width: 90; }
     ContactForm .pair { height: auto; }
-    ContactForm .pair > * { width: 1fr; height: auto; }
-    ContactForm .pair > Vertical { margin: 0 1 0 0; }
-    ContactForm .switch-row { height: auto; margin: 1 0 0 0; }
+    ContactForm .pair > Vertical { width: 1fr; height: auto; margin: 0 1 0 0; }
+    ContactForm .switch-row { height: auto; margin: 2 0 0 0; }
     ContactForm .switch-row Label { margin: 1 0 0 1; }
     """
 
@@ -57,25 +56,39 @@ class ContactForm(Dialog[bool]):
         loans = [(Content(f"{r.id} · {visible(r.name)}"), r.id) for r in app.ledger.loans]
         ids = [r.id for r in app.ledger.loans]
         yield Label(t("contact.title", lang), classes="title")
-        yield Label(t("contact.loan", lang))
-        yield Select(loans, id="loan", allow_blank=not ids, value=self.loan_id if self.loan_id in ids else (ids[0] if ids else Select.NULL))
-        yield Label(t("contact.at", lang))
-        yield Input(f"{app.now():%Y-%m-%d %H:%M}", id="at")
-        yield Label(t("contact.channel", lang))
-        yield Select([(t(f"contacts.channel.{c}", lang), c) for c in CHANNELS], id="channel", allow_blank=False, value=CHANNELS[0])
-        yield Label(t("contact.from", lang))
-        yield Input("", id="from")
+        with Horizontal(classes="pair"):
+            with Vertical():
+                yield Label(t("contact.loan", lang))
+                yield Select(loans, id="loan", allow_blank=not ids,
+                             value=self.loan_id if self.loan_id in ids else (ids[0] if ids else Select.NULL))
+            with Vertical():
+                yield Label(t("contact.channel", lang))
+                yield Select([(t(f"contacts.channel.{c}", lang), c) for c in CHANNELS], id="channel",
+                             allow_blank=False, value=CHANNELS[0])
+        with Horizontal(classes="pair"):
+            with Vertical():
+                yield Label(t("contact.at", lang))
+                yield Input(f"{app.now():%Y-%m-%d %H:%M}", id="at")
+            with Vertical():
+                yield Label(t("contact.from", lang))
+                yield Input("", id="from")
         yield Label(t("contact.note", lang))
         yield Input("", id="note")
-        with Horizontal(classes="switch-row"):
-            yield Switch(False, id="answered")
-            yield Label(t("contact.answered", lang))
-        yield Label(t("contact.number", lang))
-        yield Input("", id="number")
-        yield Label(t("contact.promise", lang))
-        yield Input("", id="promise")
-        yield Label(t("contact.promise_date", lang))
-        yield Input("", id="promise-date")
+        with Horizontal(classes="pair"):
+            with Vertical():
+                with Horizontal(classes="switch-row"):
+                    yield Switch(False, id="answered")
+                    yield Label(t("contact.answered", lang))
+            with Vertical():
+                yield Label(t("contact.number", lang))
+                yield Input("", id="number")
+        with Horizontal(classes="pair"):
+            with Vertical():
+                yield Label(t("contact.promise", lang))
+                yield Input("", id="promise")
+            with Vertical():
+                yield Label(t("contact.promise_date", lang))
+                yield Input("", id="promise-date")
         yield Problem(id="error")
         yield Prose("", id="flags", classes="message")
         with Horizontal(classes="buttons"):

@@ -38,12 +38,11 @@ def save(account, text: str, path: Path) -> Path:
 
 class LetterDialog(Dialog[bool]):
     CANCEL = False
-    AUTO_FOCUS = "#name"
     DEFAULT_CSS = """
     LetterDialog > #dialog { width: 96; }
     LetterDialog .choices { height: auto; }
     LetterDialog .choices > Vertical { width: 1fr; height: auto; margin: 0 1 0 0; }
-    LetterDialog #letter-box { height: auto; max-height: 14; border: round $primary-muted; padding: 0 1; }
+    LetterDialog #letter-box { height: auto; max-height: 12; border: round $primary-muted; padding: 0 1; }
     """
 
     def __init__(self, request: LenderRequest) -> None:
@@ -64,10 +63,13 @@ class LetterDialog(Dialog[bool]):
             with Vertical():
                 yield Label(t("letter.ask", lang))
                 yield Select(asks, id="ask", allow_blank=False, value=BEST)
-        yield Label(t("letter.name", lang))
-        yield Input("", id="name")
-        yield Label(t("letter.lender", lang))
-        yield Input("", id="lender")
+        with Horizontal(classes="choices"):
+            with Vertical():
+                yield Label(t("letter.name", lang))
+                yield Input("", id="name")
+            with Vertical():
+                yield Label(t("letter.lender", lang))
+                yield Input("", id="lender")
         yield Label(t("letter.circumstances", lang))
         yield Input("", id="reason")
         yield Label(t("letter.preview", lang))

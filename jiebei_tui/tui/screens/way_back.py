@@ -48,6 +48,8 @@ PLAN_WIDE = words.PLAN_COLUMNS
 PLAN_NARROW = ("on", "paid", "penalty", "owed_after", "stage", "still_overdue")  # the month's number: in the strip
 CONTACT_WIDE = ("id", "loan", "at", "channel", "from", "promise", "flags")
 CONTACT_NARROW = ("id", "at", "channel", "from", "flags")
+FLEXIBLE_PLAN = ("still_overdue", "cleared")  # the columns that give way, in this order, on a narrow terminal
+FLEXIBLE_CONTACT = ("from", "channel", "promise", "flags")
 
 
 def fitted(columns: list[tuple[str, str]], rows: list[list[str]], room: int, flexible: tuple[str, ...]) -> dict[str, int]:
@@ -339,7 +341,7 @@ class WayBackScreen(SectionScreen):
         index = [PLAN_WIDE.index(k) for k in keys]
         rows = [[row[i] for i in index] for row in words.plan_rows(way.plan, lang)]
         columns = [(k, t(f"way.col.{k}", lang)) for k in keys]
-        sizes = fitted(columns, rows, self.room("#months", len(rows)), ("still_overdue", "cleared"))
+        sizes = fitted(columns, rows, self.room("#months", len(rows)), FLEXIBLE_PLAN)
         right = {keys.index(PLAN_WIDE[i]) for i in words.PLAN_RIGHT if PLAN_WIDE[i] in keys}
         stage = keys.index("stage")
         cells = []
@@ -355,7 +357,7 @@ class WayBackScreen(SectionScreen):
                     line.append(cell)
             cells.append((str(no + 1), line))
         row = table.cursor_row
-        fill(table, columns, cells, widths=sizes)
+        fill(table, columns, cells, widths={k: sizes[k] for k in FLEXIBLE_PLAN if k in sizes})
         if cells:
             table.move_cursor(row=min(row, len(cells) - 1), scroll=False)
 
@@ -382,7 +384,7 @@ class WayBackScreen(SectionScreen):
             rules.update("")
             rules.display = False
             if self._way is None:
-                options.update(t("way.no_budget", lang) if isinstance(loan, str) else t("way.no_loans", lang))
+                options.update(t("way.request_needs_budget", lang) if isinstance(loan, str) else t("way.no_loans", lang))
             else:
                 options.update(t("way.no_request", lang))
             return
@@ -416,7 +418,7 @@ class WayBackScreen(SectionScreen):
         index = [CONTACT_WIDE.index(k) for k in keys]
         rows = [[row[i] for i in index] for row in (words.contact_row(c, lang, long_flags=False) for c in found)]
         columns = [(k, t(f"way.col.{k}", lang)) for k in keys]
-        sizes = fitted(columns, rows, self.room("#contacts", len(rows)), ("from", "channel", "promise", "flags"))
+        sizes = fitted(columns, rows, self.room("#contacts", len(rows)), FLEXIBLE_CONTACT)
         cells = []
         for c, row in zip(found, rows):
             line: list[str | Text] = [shorten(cell, sizes[keys[n]]) for n, cell in enumerate(row)]
@@ -425,7 +427,7 @@ class WayBackScreen(SectionScreen):
                 line[flags] = Text(str(line[flags]), style=stage_style(self.app, "M2"))
             cells.append((c.contact.id, line))
         row = table.cursor_row
-        fill(table, columns, cells, widths=sizes)
+        fill(table, columns, cells, widths={k: sizes[k] for k in FLEXIBLE_CONTACT if k in sizes})
         if cells:
             table.move_cursor(row=min(row, len(cells) - 1), scroll=False)
         self.query_one("#remove-contact", Button).disabled = not found
