@@ -33,7 +33,6 @@ TEXT_FIELDS = ("on", "term", "installment", "daily-rate", "first-due", "referenc
 
 class AgreementDialog(Dialog[bool]):
     CANCEL = False
-    AUTO_FOCUS = "#on"
     DEFAULT_CSS = """
     AgreementDialog > #dialog { width: 90; }
     AgreementDialog .pair { height: auto; }

@@ -37,7 +37,7 @@ def flag_lines(checked, lang: str) -> str:
 
 class ContactForm(Dialog[bool]):
     CANCEL = False
-    AUTO_FOCUS = "#at"
+    FIRST = "#at"
     DEFAULT_CSS = """
     ContactForm > #dialog { width: 90; }
     ContactForm .pair { height: auto; }

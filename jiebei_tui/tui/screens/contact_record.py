@@ -27,7 +27,6 @@ def default_path(fmt: str) -> str:
 
 class RecordDialog(Dialog[bool]):
     CANCEL = False
-    AUTO_FOCUS = "#path"
     DEFAULT_CSS = """
     RecordDialog .choices { height: auto; }
     RecordDialog .choices > Vertical { width: 1fr; height: auto; margin: 0 1 0 0; }
