@@ -138,6 +138,8 @@ class AgreementDialog(Dialog[bool]):
                      **self.given())
 
     def show(self) -> None:
+        if self.rebuilding:  # a language switch: after_compose checks it again
+            return
         lang = self.lang
         error, preview, record = self.query_one("#error", Problem), self.query_one("#preview", Pairs), self.query_one("#record", Button)
         if self._preview is None:

@@ -139,6 +139,8 @@ class ContactForm(Dialog[bool]):
         self.app.act(contacts.preview_contact, *args, done=answer, refused=answer, **kwargs)
 
     def show(self) -> None:
+        if self.rebuilding:  # a language switch: after_compose checks it again
+            return
         lang = self.lang
         error, flags = self.query_one("#error", Problem), self.query_one("#flags", Prose)
         record = self.query_one("#record", Button)

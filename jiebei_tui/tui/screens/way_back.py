@@ -215,6 +215,12 @@ class WayBackScreen(SectionScreen):
 
     # --- asking the actions layer, in a worker ---
 
+    @property
+    def drawable(self) -> bool:
+        """Not while a language switch rebuilds the screen: what arrives meanwhile is kept, and drawn once it is
+        built again (after_compose redraws everything)."""
+        return not self.rebuilding and self.is_attached
+
     def ask(self, kind: str, action, *args, shown, **kwargs) -> None:
         """Run `action` through the app's worker; `shown(result or error)` only if no newer question of the same
         kind was asked meanwhile."""
@@ -222,8 +228,8 @@ class WayBackScreen(SectionScreen):
         serial = self._asked[kind]
 
         def answer(result) -> None:
-            if serial == self._asked[kind] and self.is_attached:
-                shown(result)
+            if serial == self._asked[kind]:
+                shown(result)  # kept, and drawn when the screen can be (see drawable)
 
         self.app.act(action, *args, done=answer, refused=answer, **kwargs)
 
@@ -310,6 +316,8 @@ class WayBackScreen(SectionScreen):
         return room - (table.styles.scrollbar_size_vertical if rows > shown else 0)
 
     def show_way(self) -> None:
+        if not self.drawable:
+            return
         lang, way, err = self.lang, self._way, self._way_error
         error = self.query_one("#budget-error", Problem)
         error.update(err.sentence(lang, label_of(err, lang, LABELS)) if err else "")
@@ -368,6 +376,8 @@ class WayBackScreen(SectionScreen):
         return self._way.hardship.request(loan) if isinstance(loan, str) else None
 
     def show_request(self) -> None:
+        if not self.drawable:
+            return
         lang = self.lang
         loan = self.query_one("#request-loan", Select).value
         request = self.request()
@@ -406,6 +416,8 @@ class WayBackScreen(SectionScreen):
         self.show_contacts()
 
     def show_contacts(self) -> None:
+        if not self.drawable:
+            return
         lang, found = self.lang, self._contacts
         table = self.query_one("#contacts", DataTable)
         count = self.query_one("#contacts-count", Prose)
@@ -441,6 +453,8 @@ class WayBackScreen(SectionScreen):
 
     def show_selected_contact(self) -> None:
         """The selected contact's flags in full, each with its rule and its sources."""
+        if not self.drawable:
+            return
         from jiebei_tui.text.complaint import flag_text, rule_text
 
         lang, c = self.lang, self.selected_contact()
@@ -475,6 +489,8 @@ class WayBackScreen(SectionScreen):
         self.show_credit()
 
     def show_credit(self) -> None:
+        if not self.drawable:
+            return
         lang, timeline = self.lang, self._timeline
         if timeline is None:
             return
