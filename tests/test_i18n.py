@@ -37,9 +37,26 @@ def test_locale_picks_the_language(monkeypatch, value: str, lang: str) -> None:
     assert system_lang() == lang
 
 
-def test_no_key_is_defined_twice() -> None:
-    """A key given twice silently keeps the last: "letter.reason", the letter's sentence, was once overwritten by
-    the dialog's label of the same name, and every letter lost the borrower's circumstances."""
+def test_no_key_is_written_twice_in_one_table() -> None:
+    """A dict literal keeps the last of two equal keys without a word: the first meaning is lost silently (a
+    letter's sentence once became a form label that way). Each table is read as source to catch it."""
+    import ast
+    from pathlib import Path
+
+    import jiebei_tui.text as text
+
+    root = Path(text.__file__).parent
+    for path in [root / "i18n.py", *sorted((root / "strings").glob("*.py"))]:
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Dict):
+                keys = [k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)]
+                twice = sorted({k for k in keys if keys.count(k) > 1})
+                assert not twice, f"{path.name}: {twice} written twice"
+
+
+def test_no_key_is_given_in_two_tables() -> None:
+    """The tables are merged into one: a key in two of them (two front doors adding words at once) keeps one
+    meaning silently, as a key written twice in one table does."""
     import ast
     from collections import Counter
     from pathlib import Path
