@@ -42,7 +42,8 @@ class LetterDialog(Dialog[bool]):
     LetterDialog > #dialog { width: 96; }
     LetterDialog .choices { height: auto; }
     LetterDialog .choices > Vertical { width: 1fr; height: auto; margin: 0 1 0 0; }
-    LetterDialog #letter-box { height: auto; max-height: 12; border: round $primary-muted; padding: 0 1; }
+    LetterDialog #letter-box { height: auto; max-height: 12; border: round $primary-muted; padding: 0 1;
+                               scrollbar-gutter: stable; }  /* its width, and so its lines, known at once */
     """
 
     def __init__(self, request: LenderRequest) -> None:
