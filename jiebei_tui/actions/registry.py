@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from textual.binding import Binding
 
 APP = "app"  # everywhere a section is shown (and the palette and quit keys over dialogs too)
-SECTIONS = ("status", "repay", "reminders", "overdue", "way_back")
+SECTIONS = ("status", "repay", "reminders", "overdue", "plan", "way_back")
 DIALOG = "dialog"  # every dialog
 CONFIRM = "confirm"  # yes/no confirmations
 DAYS = "days"  # the Overdue section's days-late field (the same keys as the section, reaching the field too)
@@ -65,6 +65,7 @@ ACTIONS: tuple[Action, ...] = (
     _a("repay", "section('repay')", APP, "2"),
     _a("reminders", "section('reminders')", APP, "3"),
     _a("overdue", "section('overdue')", APP, "4"),
+    _a("plan", "section('plan')", APP, "5"),
     _a("way_back", "section('way_back')", APP, "6"),
     _a("add", "add_loan", APP, "a"),
     _a("help", "help", APP, "question_mark"),
@@ -90,6 +91,12 @@ ACTIONS: tuple[Action, ...] = (
     # --- Overdue: the section and its days field both step (the field would otherwise move its cursor) ---
     _a("less", "step(-1)", ("overdue", DAYS), "left", group="days"),
     _a("more", "step(1)", ("overdue", DAYS), "right", group="days"),
+    # --- Plan ---
+    _a("apply_first", "apply_first", "plan", "f"),
+    _a("new_scenario", "new_scenario", "plan", "n"),
+    _a("apply_scenario", "apply_scenario", "plan", "t"),
+    _a("delete_scenario", "delete_scenario", "plan", "x"),
+    _a("export_data", "export_data", "plan", "e"),
     # --- Way back: after a missed payment ---
     _a("budget", "budget", "way_back", "b"),
     _a("letter", "letter", "way_back", "l"),

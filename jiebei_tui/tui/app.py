@@ -1,6 +1,6 @@
-"""The terminal app: four sections (Status, Repay, Reminders, Overdue) as Textual modes, the urgent banner on
-each, and one path for every change: a domain function applied through the store's transaction in a thread
-worker, then the new state shown everywhere.
+"""The terminal app: its sections (Status, Repay, Reminders, Overdue, Plan, Way back) as Textual modes, the urgent
+banner on each, and one path for every change: a domain function applied through the store's transaction in a
+thread worker, then the new state shown everywhere.
 
 `JiebeiApp(data_dir, today, lang)`; `jiebei-tui` with no command runs it.
 """
@@ -54,6 +54,12 @@ def _overdue() -> Screen:
     return OverdueScreen()
 
 
+def _plan() -> Screen:
+    from jiebei_tui.tui.screens.plan import PlanScreen  # with textual-plot and numpy: only when Plan opens
+
+    return PlanScreen()
+
+
 def _way_back() -> Screen:
     from jiebei_tui.tui.screens.way_back import WayBackScreen
 
@@ -83,7 +89,7 @@ class Reading:
 class JiebeiApp(App[int]):
     CSS_PATH = Path(__file__).parent / "app.tcss"  # absolute: subclasses elsewhere still find it
     MODES = {"status": StatusScreen, "repay": _repay, "reminders": _reminders, "overdue": _overdue,
-             "way_back": _way_back}
+             "plan": _plan, "way_back": _way_back}
     DEFAULT_MODE = "status"  # start straight in Status (no blank default screen to build first)
     BINDINGS = registry.bindings(registry.APP)
 

@@ -38,13 +38,22 @@ async def overdue(pilot) -> None:
     await set_value(pilot, "#days", "9")
 
 
+async def plan(pilot) -> None:
+    await press(pilot, "5")
+    await set_value(pilot, "#extra", "4321")
+    await set_value(pilot, "#monthly", "300")
+    await set_value(pilot, "#goal-value", "2027-06-30")
+    await set_value(pilot, "#day-new", "25")
+
+
 async def way_back(pilot) -> None:
     await press(pilot, "6")
     await set_value(pilot, "#budget", "2000")
     await set_value(pilot, "#report-day", "2")  # typed, not saved
 
 
-SECTIONS = {"status": status, "repay": repay, "reminders": reminders, "overdue": overdue, "way_back": way_back}
+SECTIONS = {"status": status, "repay": repay, "reminders": reminders, "overdue": overdue, "plan": plan,
+            "way_back": way_back}
 
 
 async def shown(pilot) -> str:
