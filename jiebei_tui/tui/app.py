@@ -1,6 +1,6 @@
-"""The terminal app: its sections (Status, Repay, Reminders, Overdue, Plan) as Textual modes, the urgent banner on
-each, and one path for every change: a domain function applied through the store's transaction in a thread
-worker, then the new state shown everywhere.
+"""The terminal app: its sections (Status, Repay, Reminders, Overdue, Plan, Way back) as Textual modes, the urgent
+banner on each, and one path for every change: a domain function applied through the store's transaction in a
+thread worker, then the new state shown everywhere.
 
 `JiebeiApp(data_dir, today, lang)`; `jiebei-tui` with no command runs it.
 """
@@ -60,6 +60,12 @@ def _plan() -> Screen:
     return PlanScreen()
 
 
+def _way_back() -> Screen:
+    from jiebei_tui.tui.screens.way_back import WayBackScreen
+
+    return WayBackScreen()
+
+
 SECTIONS = registry.SECTIONS
 FILE_CHECK_SECONDS = 1.0
 REMIND_SECONDS = 30.0
@@ -83,7 +89,7 @@ class Reading:
 class JiebeiApp(App[int]):
     CSS_PATH = Path(__file__).parent / "app.tcss"  # absolute: subclasses elsewhere still find it
     MODES = {"status": StatusScreen, "repay": _repay, "reminders": _reminders, "overdue": _overdue,
-             "plan": _plan}
+             "plan": _plan, "way_back": _way_back}
     DEFAULT_MODE = "status"  # start straight in Status (no blank default screen to build first)
     BINDINGS = registry.bindings(registry.APP)
 
