@@ -10,8 +10,10 @@ from jiebei_tui.actions import registry
 from jiebei_tui.tui.screens.add_loan import AddLoanScreen
 from jiebei_tui.tui.screens.export import ExportDialog
 from jiebei_tui.tui.screens.help import HelpScreen
+from jiebei_tui.tui.screens.loan_edit import LoanEditDialog
 from jiebei_tui.tui.screens.modals import PayModal, RenameModal
 from jiebei_tui.tui.screens.overdue import OverdueScreen
+from jiebei_tui.tui.screens.payments import PaymentsDialog
 from jiebei_tui.tui.screens.plan import PlanScreen
 from jiebei_tui.tui.screens.plan_dialogs import NewScenarioDialog, PlanExportDialog
 from jiebei_tui.tui.screens.reminders import RemindersScreen
@@ -64,6 +66,14 @@ def check(app, name: str) -> None:
         assert any(n.message == "No scenario is selected: n adds one." for n in app._notifications)
     elif name == "lang":
         assert app.lang == "zh"
+    elif name == "undo":  # the demo, never saved: nothing to undo, and it says so
+        assert any("Nothing to undo" in n.message for n in app._notifications)
+    elif name == "payments":
+        assert isinstance(screen, PaymentsDialog)
+    elif name == "edit_loan":
+        assert isinstance(screen, LoanEditDialog)
+    elif name == "debited":  # no auto-debit of the demo is past its due date on TODAY
+        assert isinstance(screen, StatusScreen)
     elif name in WAY_BACK:
         check_way_back(app, name)
     else:
