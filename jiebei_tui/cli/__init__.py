@@ -20,8 +20,7 @@ from pathlib import Path
 
 from jiebei_tui import __version__
 from jiebei_tui.actions.account import LedgerFileError
-from jiebei_tui.cli import (door, export, hardship, history, loans, payments, plan, remind, scenario, simulate, status,
-                            terms, whatif)
+from jiebei_tui.cli import door
 from jiebei_tui.cli.context import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, Context
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.text.i18n import system_lang, t
@@ -30,7 +29,10 @@ from jiebei_tui.text.safe import visible
 # The ledger models (pydantic) are imported inside the actions that read the ledger, so a simulation of an
 # inline loan starts as fast as the interpreter allows (see benchmarks/ledger.py).
 
-GROUPS = (simulate, loans, payments, status, terms, plan, scenario, whatif, export, remind, history, hardship)  # `--help` order
+# the command groups in `--help` order (modules of jiebei_tui.cli), imported when the full parser is built: opening
+# the app needs none of them
+GROUPS = ("simulate", "loans", "payments", "status", "terms", "plan", "scenario", "whatif", "export", "remind", "history",
+          "hardship")
 
 
 def resolve_lang(args: argparse.Namespace, ctx: Context) -> str:
@@ -56,6 +58,8 @@ def cmd_tui(ctx: Context) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import importlib
+
     parser = door.Parser(
         prog="jiebei-tui",
         description=t("cli.description", "en"),
@@ -63,14 +67,35 @@ def build_parser() -> argparse.ArgumentParser:
         "70 a bug (a crash report is written in the data folder).",
     )
     parser.add_argument("--version", action="version", version=f"jiebei-tui {__version__}")
+    add_global_options(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in GROUPS:
+        importlib.import_module(f"jiebei_tui.cli.{name}").add_parsers(sub)
+    return parser
+
+
+def add_global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data-dir", metavar="DIR", help="folder of ledger.json (env JIEBEI_TUI_DATA_DIR)")
     parser.add_argument("--today", metavar="DATE", help="fix today's date, YYYY-MM-DD (env JIEBEI_TUI_TODAY)")
     parser.add_argument("--lang", choices=("zh", "en"), help="language (default: saved setting, then the locale)")
     parser.add_argument("--no-demo", action="store_true", help="start with an empty ledger instead of the demo")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for group in GROUPS:
-        group.add_parsers(sub)
-    return parser
+
+
+def app_launch(argv: list[str]) -> tuple[argparse.ArgumentParser, argparse.Namespace] | None:
+    """Opening the app (no command, only global options: the common case) is parsed by the global options alone:
+    building every command's parser (and importing every command group) is a good part of a command line's
+    start-up, which the app does not need. None for anything else, or anything this parser cannot take (a
+    command, --help, --version, a mistake): the full parser takes it and says what it always said."""
+    app = door.Parser(prog="jiebei-tui", add_help=False)
+    add_global_options(app)
+    try:
+        args, extra = app.parse_known_args(argv)
+    except door.UsageError:
+        return None
+    if extra:
+        return None
+    args.command = None  # as the full parser's subcommand dest, with no command given
+    return app, args
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -83,9 +108,19 @@ def main(argv: list[str] | None = None) -> int:
     lang = _lang_in(argv) or system_lang()
     parser: argparse.ArgumentParser | None = None
     args: argparse.Namespace | None = None
+    # A command lives for well under a second and keeps what it builds until it exits: collecting cycles along the
+    # way (a 1,000-loan ledger is a few hundred thousand objects) would only cost time. The app's start-up builds
+    # tens of thousands of objects too (Textual's, the ledger's): the app turns the collector back on once the
+    # loans are on screen (it lives long). Turned back on at the end, for a caller that runs main() in its own
+    # process, as the tests do.
+    gc.disable()
     try:
-        parser = build_parser()
-        args = parser.parse_args(argv)
+        launch = app_launch(argv)
+        if launch is not None:
+            parser, args = launch
+        else:
+            parser = build_parser()
+            args = parser.parse_args(argv)
         lang = args.lang or lang
         door.check_values(parser, args)
         ctx = Context(args)
@@ -94,14 +129,7 @@ def main(argv: list[str] | None = None) -> int:
         handler = getattr(args, "handler", None)
         if handler is None:
             return cmd_tui(ctx)
-        # A command lives for well under a second and keeps what it builds until it exits: collecting cycles
-        # along the way (a 1,000-loan ledger is a few hundred thousand objects) would only cost time. (Turned
-        # back on after, for a caller that runs main() in its own process, as the tests do.)
-        gc.disable()
-        try:
-            return handler(ctx)
-        finally:
-            gc.enable()
+        return handler(ctx)
     except door.UsageError as err:
         print(door.usage_sentence(err, lang, parser), file=sys.stderr)
         return EXIT_INPUT
@@ -118,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as err:  # a bug: one sentence naming the crash report, exit 70
         data_dir = getattr(args, "data_dir", None) or None
         return crash.report_cli(err, Path(data_dir) if data_dir else None, argv, lang)
+    finally:
+        gc.enable()
 
 
 def file_error_sentence(err: LedgerFileError, lang: str) -> str:

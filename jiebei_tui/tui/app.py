@@ -8,6 +8,7 @@ worker, then the new state shown everywhere.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import itertools
 import threading
 from collections.abc import Callable, Iterable
@@ -135,6 +136,7 @@ class JiebeiApp(App[int]):
         except LedgerFileError as err:
             from jiebei_tui.tui.screens.recover import RecoveryScreen
 
+            gc.enable()  # no loans to show: the start-up is over (see _shown)
             self.push_screen(RecoveryScreen(err), callback=self._recovered)
             return
         self._start()
@@ -145,9 +147,17 @@ class JiebeiApp(App[int]):
         if self.ledger.demo:
             self.notify(t("app.demo_notice", self.lang), title=t("app.demo", self.lang), timeout=8)
         self.set_interval(FILE_CHECK_SECONDS, self.check_file)
+        self.call_after_refresh(self._shown)
         if self.reminders:
-            self.call_after_refresh(self.remind, True)
             self.set_interval(REMIND_SECONDS, self.remind)
+
+    def _shown(self) -> None:
+        """The loans are on screen: what the start-up put off begins."""
+        # `jiebei-tui` starts with the cycle collector off (cli.main): start-up makes tens of thousands of objects
+        # and no garbage worth a collection. The app lives long, so it collects from now on.
+        gc.enable()
+        if self.reminders:
+            self.remind(True)  # the catch-up: the reminders missed while the app was closed
 
     def now(self) -> dt.datetime:
         """The time now in the reminder zone; on a fixed --today, that day at the current time of day."""
