@@ -14,8 +14,15 @@ from jiebei_tui.text.width import CLOSING, wide, width, wrap
 
 ENDS = "：，；。）、！？」"
 
-CHINESE = [zh for _en, zh in STRINGS.values() if len(zh) > 30]
-ENGLISH = [en for en, _zh in STRINGS.values() if len(en) > 30]
+
+def filled(template: str) -> str:
+    """A string as shown: each placeholder filled with a figure (a raw `{overdue_principal}` is a 19-column word
+    no text ever shows)."""
+    return re.sub(r"\{[^{}]*\}", "1,234.56", template)
+
+
+CHINESE = [filled(zh) for _en, zh in STRINGS.values() if len(zh) > 30]
+ENGLISH = [filled(en) for en, _zh in STRINGS.values() if len(en) > 30]
 
 
 def squeeze(text: str) -> str:
@@ -53,8 +60,8 @@ def test_closing_punctuation_never_starts_a_line() -> None:
 @pytest.mark.parametrize("size", [24, 40, 60, 74])
 def test_english_breaks_at_spaces(size: int) -> None:
     for text in ENGLISH:
-        if "\n" in text or any(width(word) > size for word in text.split()):
-            continue
+        if "\n" in text or any(width(word) > size for word in text.split()) or any(wide(ch) for ch in text):
+            continue  # (an English sentence quoting Chinese, e.g. a law's name, may break inside the Chinese)
         assert " ".join(wrap(text, size)).split() == text.split()
 
 

@@ -40,7 +40,7 @@ PREVIEW_ROWS = 3
 
 
 class AddLoanScreen(Dialog[str | None]):
-    AUTO_FOCUS = "#name"
+    FIRST = "#name"
     DEFAULT_CSS = """
     AddLoanScreen > #dialog { width: 96; }
     AddLoanScreen #preview { max-height: 6; }

@@ -13,7 +13,7 @@ from jiebei_tui.tui.widgets.dialog import Dialog
 
 class AwayModal(Dialog[None]):
     DEFAULT_CSS = "AwayModal > #dialog { width: 100; }"
-    AUTO_FOCUS = "#close"
+    FIRST = "#close"
 
     def __init__(self, lines: list[str]) -> None:
         super().__init__()

@@ -4,7 +4,6 @@ worker."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -20,7 +19,7 @@ DEFAULT_NAME = "jiebei-tui.ics"
 
 class ExportDialog(Dialog[bool]):
     CANCEL = False
-    AUTO_FOCUS = "#path"
+    FIRST = "#path"
 
     def compose_dialog(self) -> ComposeResult:
         lang = self.lang
@@ -73,33 +72,11 @@ class ExportDialog(Dialog[bool]):
         app, path, lang = self.app, self.path(), self.lang
         self.query_one("#write", Button).disabled = True
 
-        def export(ledger):
-            from jiebei_tui.delivery import ics
-            from jiebei_tui.delivery.reminders import zone
-            from jiebei_tui.domain.ledger import change_reminders
-            from jiebei_tui.domain.replay import all_states
+        from jiebei_tui.actions.export import export_ics
 
-            def build(settings, _loans):
-                tz = zone(settings.timezone)
-                data, versions, count = ics.build(all_states(ledger, app.today), settings, tz, lang, dt.datetime.now(tz))
-                return settings.model_copy(update={"ics_versions": versions}), (data, count)
-
-            return change_reminders(ledger, build)  # the sequence numbers are remembered for the next export
-
-        def built(result: tuple[bytes, int]) -> None:
-            data, count = result
-
-            def save() -> None:
-                try:
-                    path.write_bytes(data)
-                except OSError as err:
-                    app.call_from_thread(self.failed, str(err))
-                    return
-                app.call_from_thread(self.written, count, path)
-
-            app.run_worker(save, thread=True, group="store", name="export")
-
-        app.commit(export, built, lambda err: self.failed(err.sentence(lang)))
+        # the action builds and writes the file (0600) in a worker; exporting changes nothing in the ledger
+        app.act(export_ics, lang, path, done=lambda exported: self.written(exported.events, exported.path),
+                refused=lambda err: self.failed(err.sentence(lang)))
 
     def failed(self, problem: str) -> None:
         self.query_one("#error", Problem).update(t("export.failed", self.lang, problem=problem))

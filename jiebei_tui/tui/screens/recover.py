@@ -9,7 +9,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Label
+from textual.widgets import Button, Label, Static
 
 from jiebei_tui.text.i18n import t
 from jiebei_tui.store import LedgerFileError

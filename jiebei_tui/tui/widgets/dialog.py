@@ -49,6 +49,8 @@ class Dialog(Localized, ModalScreen[R], Generic[R]):
     BINDINGS = registry.bindings(registry.DIALOG)
     CANCEL: ClassVar[object] = None  # what Escape answers
     READ: ClassVar[bool] = False  # a dialog to read (help): its box takes the focus and scrolls with the arrows
+    AUTO_FOCUS = ""  # (see _focus_first)
+    FIRST: ClassVar[str] = "Input, Button"  # what takes the focus when the dialog opens
 
     @property
     def lang(self) -> str:
@@ -67,6 +69,15 @@ class Dialog(Localized, ModalScreen[R], Generic[R]):
     def on_mount(self) -> None:
         self.shown_lang = self.lang
         self.after_compose()
+        self.call_after_refresh(self._focus_first)
+
+    def _focus_first(self) -> None:
+        """The first field (or the safe button) takes the focus once the dialog is laid out, and the dialog
+        shows from its top (Textual's auto focus, during layout, scrolled the title and first label away)."""
+        found = self.query(self.FIRST) if self.FIRST else []
+        target = next((w for w in found if w.focusable), None)
+        if target is not None and self.focused is None:
+            target.focus(scroll_visible=False)
 
     def action_cancel(self) -> None:
         self.dismiss(self.CANCEL)
@@ -90,7 +101,7 @@ class ConfirmDialog(Dialog[bool]):
 
     BINDINGS = registry.bindings(registry.CONFIRM)
     CANCEL = False
-    AUTO_FOCUS = "#no"  # the safe answer has the focus
+    FIRST = "#no"  # the safe answer has the focus
 
     def __init__(self, message: str | Callable[[str], str]) -> None:
         """`message`: the words, or a function of the language (so a language switch rewords it)."""
