@@ -46,7 +46,8 @@ def cmd_tui(ctx: Context) -> int:
     except ImportError as err:
         print(t("cli.tui_placeholder", ctx.lang, problem=err), file=sys.stderr)
         return 1
-    app = JiebeiApp(data_dir=ctx.account.data_dir, today=ctx.today, lang=ctx.args.lang, demo=not ctx.args.no_demo)
+    app = JiebeiApp(data_dir=ctx.account.data_dir, today=ctx.today, lang=ctx.args.lang, demo=not ctx.args.no_demo,
+                    prepare=True)
     app.run()
     crashed = getattr(app, "crash_sentence", None)  # set by crash.app_crashed; the terminal is restored now
     if crashed:

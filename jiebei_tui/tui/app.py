@@ -89,6 +89,7 @@ class JiebeiApp(App[int]):
         demo: bool = True,
         reminders: bool = True,
         clock: Callable[[dt.tzinfo], dt.datetime] | None = None,
+        prepare: bool = False,
     ) -> None:
         super().__init__()
         self.today = today or dt.date.today()
@@ -111,6 +112,8 @@ class JiebeiApp(App[int]):
         self._pending = 0  # store workers started and not yet shown
         self._held: list[tuple[tuple, dict]] = []  # notifications waiting for a dialog to close
         self.switching = False  # a language switch is rebuilding the screens
+        self.prepare = prepare  # build the other sections in the background once the loans are shown (_prepare)
+        self._made = {self.DEFAULT_MODE}  # the sections built (shown, or made ahead)
 
     def _handle_exception(self, error: Exception) -> None:
         """Every unexpected error (handler, timer, worker, compose) goes to the one crash handler: a report in
@@ -154,10 +157,38 @@ class JiebeiApp(App[int]):
     def _shown(self) -> None:
         """The loans are on screen: what the start-up put off begins."""
         # `jiebei-tui` starts with the cycle collector off (cli.main): start-up makes tens of thousands of objects
-        # and no garbage worth a collection. The app lives long, so it collects from now on.
-        gc.enable()
+        # and no garbage worth a collection. The app lives long, so it collects from now on, leaving out what
+        # start-up made (frozen: Textual, the modules, the ledger as read): a collection of everything went
+        # through all of it, which made a pause of tens of milliseconds in the middle of a key press.
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
         if self.reminders:
             self.remind(True)  # the catch-up: the reminders missed while the app was closed
+        if self.prepare:
+            self.call_after_refresh(self._prepare)
+
+    def _prepare(self) -> None:
+        """Build the next section not made yet, out of sight: composed, mounted and drawn from the ledger, as a
+        first visit would (a section's first visit took 100-250 ms of building: its module, sixty-odd widgets
+        styled, its figures worked out); then the next one, once the app is idle again. A first visit is then
+        a switch. Textual builds a section's screen when its mode is first shown; here the screen is started
+        the way Textual starts one (_register: composed and mounted, not shown) and the mode made to return
+        it. Launched from the command line (`prepare`); tests build each section when they visit it."""
+        for name in SECTIONS:
+            if name in self._made:
+                continue
+            self._made.add(name)
+            screen = self.MODES[name]()
+            self._register(self, screen)
+            self.remove_mode(name)  # not made yet: only its factory goes
+            self.add_mode(name, lambda screen=screen: screen)
+            self.call_after_refresh(self._prepare)
+            return
+
+    def switch_mode(self, mode: str):
+        self._made.add(mode)  # shown: made by Textual (not to be made ahead any more)
+        return super().switch_mode(mode)
 
     def now(self) -> dt.datetime:
         """The time now in the reminder zone; on a fixed --today, that day at the current time of day."""
