@@ -33,6 +33,15 @@ from jiebei_tui.text.safe import visible
 # the app needs none of them
 GROUPS = ("simulate", "loans", "payments", "status", "terms", "plan", "scenario", "whatif", "export", "remind", "history",
           "hardship")
+# each command and the group that adds it: a command line naming one is parsed by that group's parsers alone
+# (tests/test_cli_parse.py checks this against the full parser)
+COMMANDS = {
+    "schedule": "simulate", "settle": "simulate", "prepay": "simulate", "overdue": "simulate", "loans": "loans",
+    "pay": "payments", "payments": "payments", "status": "status", "terms": "terms", "plan": "plan", "goal": "plan",
+    "scenario": "scenario", "whatif": "whatif", "months": "whatif", "payday": "whatif", "export": "export",
+    "remind": "remind", "export-ics": "remind", "recover": "history", "undo": "history", "hardship": "hardship",
+    "contacts": "hardship", "credit": "hardship",
+}
 
 
 def resolve_lang(args: argparse.Namespace, ctx: Context) -> str:
@@ -58,7 +67,8 @@ def cmd_tui(ctx: Context) -> int:
 # --- the parser ---
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(groups: tuple[str, ...] = GROUPS) -> argparse.ArgumentParser:
+    """The command line's parser: every command group's commands (or only those of `groups`)."""
     import importlib
 
     parser = door.Parser(
@@ -70,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"jiebei-tui {__version__}")
     add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in GROUPS:
+    for name in groups:
         importlib.import_module(f"jiebei_tui.cli.{name}").add_parsers(sub)
     return parser
 
@@ -82,21 +92,33 @@ def add_global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-demo", action="store_true", help="start with an empty ledger instead of the demo")
 
 
-def app_launch(argv: list[str]) -> tuple[argparse.ArgumentParser, argparse.Namespace] | None:
-    """Opening the app (no command, only global options: the common case) is parsed by the global options alone:
-    building every command's parser (and importing every command group) is a good part of a command line's
-    start-up, which the app does not need. None for anything else, or anything this parser cannot take (a
-    command, --help, --version, a mistake): the full parser takes it and says what it always said."""
-    app = door.Parser(prog="jiebei-tui", add_help=False)
-    add_global_options(app)
+def quick_parse(argv: list[str]) -> tuple[argparse.ArgumentParser, argparse.Namespace] | None:
+    """Building every command's parser (and importing every command group) was a good part of a command's
+    start-up, and all of it for opening the app. So opening the app (global options only) is parsed by the global
+    options alone, and a command by the parsers of its own group (COMMANDS). None for anything else, or anything
+    these cannot take (--help, --version, an unknown command, any mistake): the full parser then takes it and
+    says what it always said."""
+    front = door.Parser(prog="jiebei-tui", add_help=False)
+    add_global_options(front)
+    front.add_argument("rest", nargs=argparse.REMAINDER)  # the command and its arguments, as typed
     try:
-        args, extra = app.parse_known_args(argv)
+        args, extra = front.parse_known_args(argv)
     except door.UsageError:
         return None
     if extra:
         return None
-    args.command = None  # as the full parser's subcommand dest, with no command given
-    return app, args
+    if not args.rest:  # opening the app
+        del args.rest
+        args.command = None  # as the full parser's subcommand dest, with no command given
+        return front, args
+    group = COMMANDS.get(args.rest[0])
+    if group is None:
+        return None
+    parser = build_parser((group,))
+    try:
+        return parser, parser.parse_args(argv)
+    except door.UsageError:
+        return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -116,9 +138,9 @@ def main(argv: list[str] | None = None) -> int:
     # process, as the tests do.
     gc.disable()
     try:
-        launch = app_launch(argv)
-        if launch is not None:
-            parser, args = launch
+        quick = quick_parse(argv)
+        if quick is not None:
+            parser, args = quick
         else:
             parser = build_parser()
             args = parser.parse_args(argv)

@@ -91,12 +91,12 @@ def test_opening_the_app_builds_no_command_parser(tmp_path) -> None:
     code = (
         "import sys\n"
         "from jiebei_tui import cli\n"
-        "parser, args = cli.app_launch(['--data-dir', sys.argv[1], '--today', '2026-11-28', '--lang', 'en'])\n"
+        "parser, args = cli.quick_parse(['--data-dir', sys.argv[1], '--today', '2026-11-28', '--lang', 'en'])\n"
         "assert args.command is None and args.lang == 'en' and args.data_dir == sys.argv[1], args\n"
         "groups = [m for m in sys.modules if m.startswith('jiebei_tui.cli.') and m.split('.')[-1] in cli.GROUPS]\n"
         "assert groups == [], groups\n"
-        "assert cli.app_launch(['status']) is None and cli.app_launch(['--help']) is None\n"
-        "assert cli.app_launch(['--lang', 'xx']) is None and cli.app_launch(['--no-such']) is None\n"
+        "assert cli.quick_parse(['--help']) is None and cli.quick_parse(['--version']) is None\n"
+        "assert cli.quick_parse(['--lang', 'xx']) is None and cli.quick_parse(['--no-such']) is None\n"
     )
     subprocess.run([sys.executable, "-c", code, str(tmp_path)], check=True)
 
