@@ -147,8 +147,6 @@ class JiebeiApp(App[int]):
     def _start(self) -> None:
         self.theme_changed_signal.subscribe(self, self._save_theme)
         self.refresh_section()
-        if self.ledger.demo:
-            self.notify(t("app.demo_notice", self.lang), title=t("app.demo", self.lang), timeout=8)
         self.set_interval(FILE_CHECK_SECONDS, self.check_file)
         self.call_after_refresh(self._shown)
         if self.reminders:
@@ -163,6 +161,8 @@ class JiebeiApp(App[int]):
         if not gc.isenabled():
             gc.freeze()
             gc.enable()
+        if self.ledger.demo:  # a toast is a widget to build and style: after the loans, not before
+            self.notify(t("app.demo_notice", self.lang), title=t("app.demo", self.lang), timeout=8)
         if self.reminders:
             self.remind(True)  # the catch-up: the reminders missed while the app was closed
         if self.prepare:
