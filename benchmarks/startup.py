@@ -66,6 +66,15 @@ class Bare(App):
 Bare().run()
 """
 
+# A key press in the bare app: each key shows a different text (a baseline for a section switch).
+BARE_KEYS = BARE.replace("Bare().run()", """
+def on_key(self, event):
+    self.query_one(Static).update(f"Pressed {event.key} here")
+
+Bare.on_key = on_key
+Bare().run()
+""")
+
 # The floor for any launch that shows validated loans: the bare app, with the ledger's pydantic models built too.
 FLOOR = BARE.replace("import pydantic  # noqa: F401  (the app imports it too)",
                      "import pydantic  # noqa: F401\nimport jiebei_tui.domain.ledger  # noqa: F401  (its models built)")
@@ -231,11 +240,31 @@ def launch(fixtures: dict[str, Path]) -> None:
         print(line)
 
 
+def bare_keys_once(presses: int = 8) -> list[float]:
+    """ms from each key press to the bare app's new text on screen."""
+    session = Session([sys.executable, "-c", BARE_KEYS], ENV)
+    checks = {}
+    try:
+        session.expect("Hello from a bare app", 20)
+        session.idle()
+        for n in range(presses):
+            key = "2345"[n % 4]
+            session.press(key.encode(), f"{n}")
+            checks[f"{n}"] = (f"{n}", on_screen(f"Pressed {key} here"))
+            session.expect(f"Pressed {key} here", 20)
+            session.settle(0.25)
+    finally:
+        session.close()
+    return [ms * 1000 for ms in replay(session, checks).values()]
+
+
 def sections(quiet: Path) -> None:
-    """2. First visits and switches."""
+    """2. First visits and switches, beside a key press in the bare app."""
     firsts: dict[str, list[float]] = {}
     switches: list[float] = []
+    bare: list[float] = []
     for _ in range(RUNS):
+        bare += bare_keys_once()
         first, later = sections_once(quiet)
         for key, ms in first.items():
             firsts.setdefault(key, []).append(ms)
@@ -244,6 +273,8 @@ def sections(quiet: Path) -> None:
     for key, values in sorted(firsts.items()):
         print(f"  first visit to {SECTIONS[key][0]:<10} median {statistics.median(values):6.0f} ms  (target < 150 ms)")
     print(f"  a switch between visited sections, median of {len(switches)}  {statistics.median(switches):6.0f} ms  (target < 50 ms)")
+    print(f"  (bare Textual app: key press until its new text is on screen, median of {len(bare)}  "
+          f"{statistics.median(bare):6.0f} ms)")
 
 
 def command(one: Path) -> None:

@@ -154,19 +154,23 @@ class JiebeiApp(App[int]):
 
     def _shown(self) -> None:
         """The loans are on screen: what the start-up put off begins."""
-        # `jiebei-tui` starts with the cycle collector off (cli.main): start-up makes tens of thousands of objects
-        # and no garbage worth a collection. The app lives long, so it collects from now on, leaving out what
-        # start-up made (frozen: Textual, the modules, the ledger as read): a collection of everything went
-        # through all of it, which made a pause of tens of milliseconds in the middle of a key press.
-        if not gc.isenabled():
-            gc.freeze()
-            gc.enable()
         if self.ledger.demo:  # a toast is a widget to build and style: after the loans, not before
             self.notify(t("app.demo_notice", self.lang), title=t("app.demo", self.lang), timeout=8)
         if self.reminders:
             self.remind(True)  # the catch-up: the reminders missed while the app was closed
         if self.prepare:
-            self.call_after_refresh(self._prepare)
+            self.call_after_refresh(self._prepare)  # then _started
+        else:
+            self._started()
+
+    def _started(self) -> None:
+        # `jiebei-tui` starts with the cycle collector off (cli.main): start-up makes hundreds of thousands of
+        # objects (Textual's, the modules', the ledger's, the sections made ahead) and no garbage worth a
+        # collection. The app lives long, so it collects from now on, leaving out what start-up made (frozen):
+        # a collection of everything went through all of it, a pause of tens of milliseconds in a key press.
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     def _prepare(self) -> None:
         """Build the next section not made yet, out of sight: composed, mounted and drawn from the ledger, as a
@@ -185,6 +189,7 @@ class JiebeiApp(App[int]):
             self.add_mode(name, lambda screen=screen: screen)
             self.call_after_refresh(self._prepare)
             return
+        self._started()  # every section made
 
     def switch_mode(self, mode: str):
         self._made.add(mode)  # shown: made by Textual (not to be made ahead any more)
