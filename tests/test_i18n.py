@@ -35,3 +35,20 @@ def test_locale_picks_the_language(monkeypatch, value: str, lang: str) -> None:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", value)
     assert system_lang() == lang
+
+
+def test_no_key_is_written_twice_in_one_table() -> None:
+    """A dict literal keeps the last of two equal keys without a word: the first meaning is lost silently (a
+    letter's sentence once became a form label that way). Each table is read as source to catch it."""
+    import ast
+    from pathlib import Path
+
+    import jiebei_tui.text as text
+
+    root = Path(text.__file__).parent
+    for path in [root / "i18n.py", *sorted((root / "strings").glob("*.py"))]:
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Dict):
+                keys = [k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)]
+                twice = sorted({k for k in keys if keys.count(k) > 1})
+                assert not twice, f"{path.name}: {twice} written twice"

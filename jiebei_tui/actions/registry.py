@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from textual.binding import Binding
 
 APP = "app"  # everywhere a section is shown (and the palette and quit keys over dialogs too)
-SECTIONS = ("status", "repay", "reminders", "overdue")
+SECTIONS = ("status", "repay", "reminders", "overdue", "plan")
 DIALOG = "dialog"  # every dialog
 CONFIRM = "confirm"  # yes/no confirmations
 DAYS = "days"  # the Overdue section's days-late field (the same keys as the section, reaching the field too)
@@ -65,6 +65,7 @@ ACTIONS: tuple[Action, ...] = (
     _a("repay", "section('repay')", APP, "2"),
     _a("reminders", "section('reminders')", APP, "3"),
     _a("overdue", "section('overdue')", APP, "4"),
+    _a("plan", "section('plan')", APP, "5"),
     _a("add", "add_loan", APP, "a"),
     _a("help", "help", APP, "question_mark"),
     _a("lang", "switch_language", APP),
@@ -89,6 +90,12 @@ ACTIONS: tuple[Action, ...] = (
     # --- Overdue: the section and its days field both step (the field would otherwise move its cursor) ---
     _a("less", "step(-1)", ("overdue", DAYS), "left", group="days"),
     _a("more", "step(1)", ("overdue", DAYS), "right", group="days"),
+    # --- Plan ---
+    _a("apply_first", "apply_first", "plan", "f"),
+    _a("new_scenario", "new_scenario", "plan", "n"),
+    _a("apply_scenario", "apply_scenario", "plan", "t"),
+    _a("delete_scenario", "delete_scenario", "plan", "x"),
+    _a("export_data", "export_data", "plan", "e"),
     # --- dialogs ---
     _a("yes", "answer(True)", CONFIRM, "y", palette=False),
     _a("no", "answer(False)", CONFIRM, "n", palette=False),

@@ -1,4 +1,4 @@
-"""The terminal app: four sections (Status, Repay, Reminders, Overdue) as Textual modes, the urgent banner on
+"""The terminal app: its sections (Status, Repay, Reminders, Overdue, Plan) as Textual modes, the urgent banner on
 each, and one path for every change: a domain function applied through the store's transaction in a thread
 worker, then the new state shown everywhere.
 
@@ -55,6 +55,12 @@ def _overdue() -> Screen:
     return OverdueScreen()
 
 
+def _plan() -> Screen:
+    from jiebei_tui.tui.screens.plan import PlanScreen  # with textual-plot and numpy: only when Plan opens
+
+    return PlanScreen()
+
+
 SECTIONS = registry.SECTIONS
 FILE_CHECK_SECONDS = 1.0
 REMIND_SECONDS = 30.0
@@ -77,7 +83,8 @@ class Reading:
 
 class JiebeiApp(App[int]):
     CSS_PATH = Path(__file__).parent / "app.tcss"  # absolute: subclasses elsewhere still find it
-    MODES = {"status": StatusScreen, "repay": _repay, "reminders": _reminders, "overdue": _overdue}
+    MODES = {"status": StatusScreen, "repay": _repay, "reminders": _reminders, "overdue": _overdue,
+             "plan": _plan}
     DEFAULT_MODE = "status"  # start straight in Status (no blank default screen to build first)
     BINDINGS = registry.bindings(registry.APP)
 

@@ -20,6 +20,9 @@ SCENES: dict[str, tuple[str, ...]] = {
     "repay": ("2",),
     "reminders": ("3",),
     "overdue": ("4",),
+    "plan": ("5",),
+    "plan_scenarios": ("5", "n", *"Bonus", "tab", "tab", "tab", *"5000", "enter"),  # added, compared, charted
+    "new_scenario": ("5", "n"),
     "help": ("question_mark",),
     "add_loan": ("a",),
     "recovery": (),

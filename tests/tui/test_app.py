@@ -13,6 +13,7 @@ from jiebei_tui.tui.screens.add_loan import AddLoanScreen
 from jiebei_tui.tui.screens.help import HelpScreen
 from jiebei_tui.tui.screens.modals import ConfirmModal, PayModal
 from jiebei_tui.tui.screens.overdue import OverdueScreen
+from jiebei_tui.tui.screens.plan import PlanScreen
 from jiebei_tui.tui.screens.recover import RecoveryScreen
 from jiebei_tui.tui.screens.reminders import RemindersScreen
 from jiebei_tui.tui.screens.repay import RepayScreen
@@ -53,7 +54,8 @@ async def test_sections_switch_by_key(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
-        for key, screen in (("2", RepayScreen), ("4", OverdueScreen), ("3", RemindersScreen), ("1", StatusScreen)):
+        for key, screen in (("2", RepayScreen), ("4", OverdueScreen), ("3", RemindersScreen), ("5", PlanScreen),
+                            ("1", StatusScreen)):
             await pilot.press(key)
             await settle(pilot)
             assert isinstance(app.screen, screen), key

@@ -37,7 +37,7 @@ async def test_the_key_bar_follows_the_section_the_language_and_the_keymap(make_
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-@pytest.mark.parametrize("section", ["1", "2", "3", "4"])
+@pytest.mark.parametrize("section", ["1", "2", "3", "4", "5"])
 async def test_at_80_columns_every_key_is_on_the_bar(make_app, lang: str, section: str) -> None:
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:

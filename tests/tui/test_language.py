@@ -38,7 +38,15 @@ async def overdue(pilot) -> None:
     await set_value(pilot, "#days", "9")
 
 
-SECTIONS = {"status": status, "repay": repay, "reminders": reminders, "overdue": overdue}
+async def plan(pilot) -> None:
+    await press(pilot, "5")
+    await set_value(pilot, "#extra", "4321")
+    await set_value(pilot, "#monthly", "300")
+    await set_value(pilot, "#goal-value", "2027-06-30")
+    await set_value(pilot, "#day-new", "25")
+
+
+SECTIONS = {"status": status, "repay": repay, "reminders": reminders, "overdue": overdue, "plan": plan}
 
 
 async def shown(pilot) -> str:

@@ -12,6 +12,8 @@ from jiebei_tui.tui.screens.export import ExportDialog
 from jiebei_tui.tui.screens.help import HelpScreen
 from jiebei_tui.tui.screens.modals import PayModal, RenameModal
 from jiebei_tui.tui.screens.overdue import OverdueScreen
+from jiebei_tui.tui.screens.plan import PlanScreen
+from jiebei_tui.tui.screens.plan_dialogs import NewScenarioDialog, PlanExportDialog
 from jiebei_tui.tui.screens.reminders import RemindersScreen
 from jiebei_tui.tui.screens.repay import RepayScreen
 from jiebei_tui.tui.screens.rule_form import RuleForm
@@ -42,6 +44,8 @@ def check(app, name: str) -> None:
         "add": AddLoanScreen, "help": HelpScreen, "export": ExportDialog, "pay": PayModal, "rename": RenameModal,
         "delete": ConfirmDialog, "settle": ConfirmDialog, "delete_rule": ConfirmDialog, "new_rule": RuleForm,
         "edit_rule": RuleForm, "theme": CommandPalette,
+        "plan": PlanScreen, "apply_first": ConfirmDialog, "new_scenario": NewScenarioDialog,
+        "export_data": PlanExportDialog,
     }
     if name in expected:
         assert isinstance(screen, expected[name]), (name, screen)
@@ -55,6 +59,9 @@ def check(app, name: str) -> None:
     elif name in ("less", "more"):
         assert isinstance(screen, OverdueScreen)
         assert screen.query_one("#days").value == ("5" if name == "less" else "7")
+    elif name in ("apply_scenario", "delete_scenario"):  # the demo has no scenario: it says so
+        assert isinstance(screen, PlanScreen)
+        assert any(n.message == "No scenario is selected: n adds one." for n in app._notifications)
     elif name == "lang":
         assert app.lang == "zh"
     else:

@@ -563,7 +563,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "letter.ask_best": ("the one with less interest", "利息更少的方案"),
     "letter.name": ("Your name", "你的姓名"),
     "letter.lender": ("Lender", "贷款机构"),
-    "letter.reason": ("Your circumstances", "你的情况"),
+    "letter.circumstances": ("Your circumstances", "你的情况"),  # the field (letter.reason: the letter's sentence)
     "letter.path": ("Save as", "保存为"),
     "letter.save": ("Save", "保存"),
     "letter.copy": ("Copy", "复制"),

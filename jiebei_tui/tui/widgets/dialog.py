@@ -69,15 +69,22 @@ class Dialog(Localized, ModalScreen[R], Generic[R]):
     def on_mount(self) -> None:
         self.shown_lang = self.lang
         self.after_compose()
-        self.call_after_refresh(self._focus_first)
+        self._focus_first()
+        self.call_after_refresh(self._show_top)
 
     def _focus_first(self) -> None:
-        """The first field (or the safe button) takes the focus once the dialog is laid out, and the dialog
-        shows from its top (Textual's auto focus, during layout, scrolled the title and first label away)."""
+        """The first field (or the safe button) takes the focus at once, so what is typed as soon as the dialog
+        shows reaches it (Enter included), without scrolling to it: Textual's auto focus scrolled the title and
+        first label out of view."""
         found = self.query(self.FIRST) if self.FIRST else []
         target = next((w for w in found if w.focusable), None)
         if target is not None and self.focused is None:
             target.focus(scroll_visible=False)
+
+    def _show_top(self) -> None:
+        """Once laid out, the dialog shows from its top (its title), whatever took the focus."""
+        for box in self.query("#dialog"):
+            box.scroll_home(animate=False)
 
     def action_cancel(self) -> None:
         self.dismiss(self.CANCEL)
