@@ -199,8 +199,20 @@ class JiebeiApp(App[int]):
         self._started()  # every section made
 
     def switch_mode(self, mode: str):
-        self._made.add(mode)  # shown: made by Textual (not to be made ahead any more)
-        return super().switch_mode(mode)
+        self._unmasked = mode in self._made  # shown before, or made ahead: the section is whole already
+        self._made.add(mode)  # (not to be made ahead any more)
+        try:
+            return super().switch_mode(mode)
+        finally:
+            self._unmasked = False
+
+    def delay_update(self, delay: float = 0.05) -> None:
+        # Textual's switch_mode holds the screen back 50 ms "to mask a brief transition" (a screen still being
+        # composed): every switch between sections took at least that before anything changed on screen. A
+        # section already whole is held only until the switch itself is done (a delay of 0 left it held).
+        if getattr(self, "_unmasked", False):
+            delay = 0.001
+        super().delay_update(delay)
 
     def now(self) -> dt.datetime:
         """The time now in the reminder zone; on a fixed --today, that day at the current time of day."""
