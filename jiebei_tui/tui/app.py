@@ -56,7 +56,7 @@ def _overdue() -> Screen:
 
 
 def _plan() -> Screen:
-    from jiebei_tui.tui.screens.plan import PlanScreen  # with textual-plot and numpy: only when Plan opens
+    from jiebei_tui.tui.screens.plan import PlanScreen  # with textual-plot and numpy: when Plan is built
 
     return PlanScreen()
 
