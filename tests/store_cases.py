@@ -4,8 +4,11 @@ and the words the refusal must contain to name the problem. Shared by the comman
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import io
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -15,7 +18,9 @@ GOOD_TODAY = "2025-03-01"
 
 
 def build_good_ledger(folder) -> bytes:
-    """Two loans, three payments, a reminder record with zoned times, a history: written by the program."""
+    """Two loans, three payments (one of them corrected: a void and its replacement), a restructure agreed for the
+    second loan, two scenarios, a collection contact with a promise, a payday and a credit reporting day, a
+    reminder record with zoned times, a history: written by the program."""
     base = ["--data-dir", str(folder), "--today", GOOD_TODAY, "--lang", "en", "--no-demo"]
     loan = ["--daily-rate", "0.0004", "--term", "12", "--method", "equal-installment"]
     for args in (
@@ -24,8 +29,18 @@ def build_good_ledger(folder) -> bytes:
         ["pay", "L1", "--amount", "900.41", "--on", "2025-02-10"],
         ["pay", "L2", "--amount", "100", "--on", "2025-02-20"],
         ["pay", "L1", "--amount", "50", "--on", "2025-02-25"],
+        ["scenario", "add", "Prepay", "--prepay", "--loan", "L1", "--amount", "1000"],
+        ["scenario", "add", "Settle", "--settle", "--loan", "L2", "--on", "2025-03-20"],
+        ["contacts", "add", "--loan", "L2", "--at", "2025-02-26 23:00", "--channel", "phone", "--from", "Agency",
+         "--promise", "300", "--promise-date", "2025-03-05"],
+        ["payday", "15"],
+        ["credit", "--report-day", "20"],
+        ["loans", "restructure", "L2", "--on", "2025-03-01", "--term", "24", "--waive-penalty", "--reference", "A-1",
+         "--apply"],  # E4
+        ["payments", "edit", "E3", "--amount", "60"],  # E5 voids E3, E6 replaces it
     ):
-        assert main([*base, *args]) == 0
+        with contextlib.redirect_stdout(io.StringIO()):
+            assert main([*base, *args]) == 0, args
     path = folder / "ledger.json"
     data = json.loads(path.read_text())
     data["settings"]["reminders"]["last_run"] = "2025-02-28T09:00:00+08:00"
@@ -157,10 +172,10 @@ CASES = [
     Case("deep-in-keymap", sub('"keymap": {}', '"keymap": ' + nest(40, '"x"')), ("more than 32 levels",)),
     Case("deep-in-events", sub('"events": [', '"events": [' + "[" * 40 + "]" * 40 + ","), ("more than 32 levels",)),
     # --- numbers ---
-    Case("revision-5000-digits", sub('"revision": 5', '"revision": ' + HUGE), ("5000 characters long",)),
+    Case("revision-5000-digits", text(lambda s: re.sub(r'"revision": [0-9]+', '"revision": ' + HUGE, s, count=1)), ("5000 characters long",)),
     Case("term-4301-digits", sub('"term": 12', '"term": ' + "1" * 4301), ("4301 characters long",)),
     Case("principal-5000-digit-decimal", sub('"principal": "10000.00"', '"principal": 1.' + HUGE), ("5002 characters long",)),
-    Case("nan", sub('"revision": 5', '"revision": NaN'), ("NaN",)),
+    Case("nan", text(lambda s: re.sub(r'"revision": [0-9]+', '"revision": NaN', s, count=1)), ("NaN",)),
     Case("infinity", sub('"term": 12', '"term": Infinity'), ("Infinity",)),
     Case("minus-infinity", sub('"term": 12', '"term": -Infinity'), ("-Infinity",)),
     Case("principal-huge-exponent", sub('"principal": "10000.00"', '"principal": 1e999999'), ("loans.0.principal",)),
@@ -195,6 +210,62 @@ CASES = [
     Case("last-run-a-word", put("settings.reminders.last_run", "yesterday"), ("settings.reminders.last_run",)),
     Case("history-out-of-order", edit(lambda d: d["history"].reverse()), ("history is out of order",)),
     Case("history-ahead-of-ledger", put("revision", 1), ("history is out of order",)),
+    # --- the new fields (scenarios, contacts, restructures, voids, payday, reporting day): types, sizes, ids, orphans ---
+    Case("scenarios-an-object", put("scenarios", {}), ("scenarios",)),
+    Case("scenario-a-string", put("scenarios", ["S1"]), ("scenarios.0",)),
+    Case("scenario-no-changes", put("scenarios.0.changes", []), ("scenarios.0.changes",)),
+    Case("scenario-nine-changes", edit(lambda d: d["scenarios"][0].update(changes=d["scenarios"][0]["changes"] * 9)), ("scenarios.0.changes",)),
+    Case("scenario-id-5000-digits", put("scenarios.0.id", "S" + HUGE), ("scenarios.0.id",)),
+    Case("scenario-name-empty", put("scenarios.0.name", ""), ("scenarios.0.name",)),
+    Case("scenario-amount-5000-digits", put("scenarios.0.changes.0.amount", HUGE), ("scenarios.0.changes.0.amount",)),
+    Case("scenario-on-9999", put("scenarios.0.changes.0.on", "9999-12-31"), ("scenarios.0.changes.0.on",)),
+    Case("scenario-day-29", put("scenarios.1.changes.0", {"kind": "repayment_day", "on": "2025-03-01", "loan_id": "L1", "day": 29}), ("scenarios.1.changes.0.day",)),
+    Case("scenario-kind-unknown", put("scenarios.0.changes.0.kind", "win"), ("scenarios.0.changes.0.kind",)),
+    Case("duplicate-scenario-id", edit(lambda d: d["scenarios"][1].update(id="S1")), ("scenario id S1 appears 2 times",)),
+    Case("duplicate-scenario-name", put("scenarios.1.name", "PREPAY"), ("scenario S2 has the same name as scenario S1",)),
+    Case("orphan-scenario", put("scenarios.1.changes.0.loan_id", "L9"), ("scenario S2 names loan L9", "not in the ledger")),
+    Case("contacts-an-object", put("contacts", {"C1": 1}), ("contacts",)),
+    Case("contact-at-with-a-zone", put("contacts.0.at", "2025-02-26T23:00:00+08:00"), ("contacts.0.at",)),
+    Case("contact-channel-unknown", put("contacts.0.channel", "email"), ("contacts.0.channel",)),
+    Case("contact-who-too-long", put("contacts.0.who", "x" * 1000), ("contacts.0.who",)),
+    Case("contact-promise-5000-digits", put("contacts.0.promise_amount", HUGE), ("contacts.0.promise_amount",)),
+    Case("contact-id-5000-digits", put("contacts.0.id", "C" + HUGE), ("contacts.0.id",)),
+    Case("duplicate-contact-id", edit(lambda d: d["contacts"].append(d["contacts"][0])), ("contact id C1 appears 2 times",)),
+    Case("orphan-contact", put("contacts.0.loan_id", "L9"), ("contact C1 is for loan L9", "not in the ledger")),
+    Case("contact-in-9999", put("contacts.0.at", "9999-12-31T10:00:00"), ("contact C1", "9999-12-31")),
+    Case("contact-promise-in-9999", put("contacts.0.promise_date", "9999-12-31"), ("contact C1", "9999-12-31")),
+    Case("contact-before-drawdown", put("contacts.0.at", "2024-01-01T10:00:00"), ("contact C1 is dated 2024-01-01", "before loan L2 was drawn (2025-01-20)")),
+    Case("restructure-without-its-plan", put("events.3.plan", None), ("entry E4 (restructure)",)),
+    Case("plan-on-a-repayment", edit(lambda d: d["events"][0].update(plan=d["events"][3]["plan"])), ("entry E1 (repayment)",)),
+    Case("plan-term-61", put("events.3.plan.term", 61), ("events.3.plan.term",)),
+    Case("plan-rate-half", put("events.3.plan.daily_rate", "0.5"), ("events.3.plan.daily_rate",)),
+    Case("plan-first-due-9999", put("events.3.plan.first_due", "9999-12-01"), ("events.3.plan.first_due",)),  # crashed: year 10000
+    Case("plan-installment-equal-principal", edit(lambda d: d["events"][3]["plan"].update(method="equal-principal", installment="100.00")), ("events.3.plan",)),
+    Case("void-of-nothing", drop("events.4.voids"), ("void E5 does not name the entry it reverses",)),
+    Case("void-of-an-unknown-entry", put("events.4.voids", "E99"), ("void E5 reverses E99", "not an entry of loan L1")),
+    Case("void-of-another-loans-payment", put("events.4.voids", "E2"), ("void E5 reverses E2", "not an entry of loan L1")),
+    Case("void-of-a-void", edit(lambda d: d["events"].append({**d["events"][4], "id": "E7", "voids": "E5"})), ("void E7 reverses E5",)),
+    Case("voided-twice", edit(lambda d: d["events"].append({**d["events"][4], "id": "E7"})), ("entry E3 is voided 2 times",)),
+    Case("voids-on-a-repayment", put("events.0.voids", "E2"), ("entry E1 (repayment) names E2 as voided",)),
+    Case("replaces-an-unknown-payment", put("events.5.replaces", "E99"), ("payment E6 replaces E99",)),
+    Case("replaces-itself", put("events.5.replaces", "E6"), ("payment E6 replaces E6",)),
+    Case("replaces-another-loans-payment", put("events.5.replaces", "E2"), ("payment E6 replaces E2", "loan L1")),
+    Case("payday-zero", put("settings.payday", 0), ("settings.payday",)),
+    Case("payday-32", put("settings.payday", 32), ("settings.payday",)),
+    Case("payday-true", put("settings.payday", True), ("settings.payday",)),
+    Case("payday-text", put("settings.payday", "15"), ("settings.payday",)),
+    Case("payday-huge", sub('"payday": 15', '"payday": ' + "1" * 4301), ("4301 characters long",)),
+    Case("report-day-true", put("settings.credit_report_day", True), ("settings.credit_report_day",)),
+    Case("report-day-a-word", put("settings.credit_report_day", "twenty"), ("settings.credit_report_day",)),
+    Case("report-day-99", put("settings.credit_report_day", 99), ("settings.credit_report_day",)),
+    Case("ids-issued-unknown-prefix", put("ids_issued", {"X": 1}), ("ids_issued",)),
+    # --- older fields the sweep found taken: a path for a time zone (every remind run then refused, naming a
+    # --timezone nobody typed), true for a number ---
+    Case("timezone-a-path", put("settings.reminders.timezone", "../../etc/passwd"), ("settings.reminders.timezone",)),
+    Case("timezone-absolute", put("settings.reminders.timezone", "/etc/localtime"), ("settings.reminders.timezone",)),
+    Case("timezone-control", put("settings.reminders.timezone", "UTC\n"), ("settings.reminders.timezone",)),
+    Case("rule-offset-true", put("settings.reminders.rules.0.offset_days", True), ("settings.reminders.rules.0.offset_days",)),
+    Case("catch-up-true", put("settings.reminders.catch_up_days", True), ("settings.reminders.catch_up_days",)),
 ]
 
 assert len({case.name for case in CASES}) == len(CASES)

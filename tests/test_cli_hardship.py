@@ -290,3 +290,12 @@ def test_the_credit_timeline_with_and_without_a_reporting_day(cli, late, data_di
     assert "征信记录" in zh and "在 2025-02-16 前还 ¥903.66" in zh
     result = cli("credit", "--report-day", "32", today=TODAY)
     assert result.code == 2 and "--report-day" in result.err
+
+
+def test_a_letter_no_budget_leaves_room_for_names_the_budget(cli, late) -> None:
+    """Without --loan, "nothing to offer" named --loan, which was not typed: the budget is what to change."""
+    assert cli("loans", "add", "--name", "Other", *EI, today="2025-01-10").code == 0
+    r = cli("hardship", "--budget", "1", "--letter", today=TODAY)
+    assert r.code == 2 and r.err.startswith('--budget "') and "give a larger --budget" in r.err, r.err
+    r = cli("hardship", "--budget", "1", "--letter", "--loan", "L2", today=TODAY)
+    assert r.code == 2 and r.err.startswith('--loan "L2"'), r.err

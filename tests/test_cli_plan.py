@@ -362,3 +362,32 @@ def test_every_plan_command_has_json(cli, two) -> None:
         r = cli(*args, "--json", today=PLAN_TODAY)
         assert r.code == 0, (args, r.err)
         json.loads(r.out)
+
+
+def test_a_loan_drawn_later_takes_nothing_before_it_exists(cli, data_dir: Path) -> None:
+    """A loan entered ahead of its drawdown (loans add --start in the future): a plan whose money reached it, a
+    letter for the budget, and a scenario paying it today were refused naming an --on nobody typed (or that the
+    command does not have)."""
+    today = "2025-03-01"
+    assert cli("loans", "add", "--name", "Now", *EI, today=today).code == 0
+    later = ["--principal", "5000", "--daily-rate", "0.0004", "--term", "6", "--method", "equal-installment",
+             "--start", "2025-06-01"]
+    assert cli("loans", "add", "--name", "Later", *later, today=today).code == 0
+    r = cli("plan", "--extra", "20000", "--order", "smallest-balance", "--json", today=today)
+    assert r.code == 0, r.err
+    for option in r.json()["orders"]:
+        assert all(s["loan"] != "L2" or s["date"] >= "2025-06-01" for s in option["steps"])
+        assert option["unused"] != "0.00"  # what the loan drawn now cannot take is left over, not forced on L2
+    r = cli("hardship", "--budget", "100000", "--letter", "--json", today=today)
+    assert r.code == 0 and [q["loan"] for q in r.json()["requests"]] == ["L1"], r.err
+    r = cli("scenario", "add", "Early", "--prepay", "--loan", "L2", "--amount", "100", today=today)
+    assert r.code == 2 and r.err.startswith('--on "2025-03-01" is not allowed') and "2025-06-01" in r.err
+    assert cli("scenario", "add", "Early", "--prepay", "--loan", "L1", "--amount", "100", today=today).code == 0
+    path = data_dir / "ledger.json"
+    data = json.loads(path.read_text())
+    data["scenarios"][0]["changes"][0]["loan_id"] = "L2"  # as a hand (or an older version) may have left it
+    path.write_text(json.dumps(data))
+    before = path.read_bytes()
+    r = cli("scenario", "apply", "Early", today=today)
+    assert r.code == 2 and r.err.startswith('SCENARIO "S1" is not allowed: its change on 2025-03-01 cannot be made: a payment date'), r.err
+    assert path.read_bytes() == before

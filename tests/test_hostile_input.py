@@ -203,6 +203,9 @@ TABLE: list[tuple[list[str], str | None, int]] = [
     (c("scenario", "add", "x" * 41, "--settle", "--loan", "L1"), "NAME", 2),
     (c("scenario", "add", "Prepay", "--settle", "--loan", "L1"), "NAME", 2),  # the template's scenario
     (c("scenario", "add", "--settle", "--loan", "L1"), "NAME", 2),
+    *[(c("scenario", "add", v, "--settle", "--loan", "L1"), "NAME", 2)  # an id's shape, or nothing visible
+      for v in ["S2", "s9", "Ｓ1".replace("Ｓ", "S"), "\u200b", "\u200b\u200d\ufeff", "\u3164"]],
+    *[(c("loans", "rename", "L1", "--name", v), "--name", 2) for v in ["\u200b", "\u2060\u200c", "\u2800"]],
     (c("scenario", "add", "X", "--to", "S1", "--settle", "--loan", "L1"), "--to", 2),
     (c("scenario", "add", "--to", "S9", "--settle", "--loan", "L1"), "--to", 2),
     (c("scenario", "add", "X", "--repayment-day", "--loan", "L1", "--day", "29"), "--day", 2),
@@ -299,6 +302,11 @@ TABLE: list[tuple[list[str], str | None, int]] = [
     # the credit record
     *[(c("credit", "--report-day", v), "--report-day", 2) for v in ["0", "32", "①", "never", HUGE]],
     (c("credit", "--loan", "L9"), "--loan", 2),
+    # an export aimed at the ledger's own files ({ledger}: the data folder's ledger.json, {backup}: its backup 1)
+    *[(c(*command, path), option, 2) for path in ("{ledger}", "{backup}")
+      for command, option in ((("export-ics", "--out"), "--out"), (("export", "csv", "--what", "schedule", "--out"), "--out"),
+                              (("export", "journal", "--format", "beancount", "--out"), "--out"),
+                              (("contacts", "report", "--out"), "--out"), (("hardship", "--budget", "1000", "--letter"), "--letter"))],
     # a data folder that is a file: exit 3
     (["--data-dir", "{file}", *c("status")], None, 3),
     (["--data-dir", "{file}", *c("loans", "list")], None, 3),
@@ -363,7 +371,8 @@ def test_the_table_is_big_enough() -> None:
 @pytest.mark.parametrize(("argv", "label", "code"), TABLE, ids=[f"{i}" for i in range(len(TABLE))])
 def test_hostile_input_is_one_sentence_and_changes_nothing(sandbox: Path, argv, label, code) -> None:
     before = snapshot(sandbox)
-    argv = [str(sandbox.parent / "a-file") if a == "{file}" else a for a in argv]
+    places = {"{file}": sandbox.parent / "a-file", "{ledger}": sandbox / "ledger.json", "{backup}": sandbox / "ledger.json.bak.1"}
+    argv = [str(places[a]) if a in places else a for a in argv]
     if argv[0] != "--data-dir" and not argv[0].startswith("--data-dir="):
         argv = ["--data-dir", str(sandbox), *argv]
     got, out, err = run(argv)
@@ -553,3 +562,31 @@ def test_today_from_the_environment_is_named_as_such(sandbox: Path, monkeypatch:
     monkeypatch.setenv("JIEBEI_TUI_TODAY", "２０２５－０３－０１")  # full-width, as an input method types it
     code, out, _ = run(["--data-dir", str(sandbox), "--lang", "en", "status", "--json"])
     assert code == 0 and '"today": "2025-03-01"' in out
+
+
+@pytest.mark.parametrize("argv", [
+    [b"scenario", b"add", b"\xff\xfe", b"--settle", b"--loan", b"L1"],
+    [b"contacts", b"add", b"--loan", b"L1", b"--at", b"2025-02-15 10:00", b"--channel", b"sms", b"--from", b"\xe4\xb8"],
+    [b"hardship", b"--budget", b"1000", b"--letter", b"--reason", b"\x80"],
+    [b"loans", b"restructure", b"L1", b"--on", b"2025-03-01", b"--term", b"12", b"--reference", b"\xc3("],
+    [b"export", b"csv", b"--what", b"schedule", b"--out", b"/tmp/\xff.csv"],
+    [b"payday", b"\xff"],
+], ids=lambda argv: argv[0].decode())
+def test_arguments_that_are_not_utf8_in_a_real_process(sandbox: Path, argv: list[bytes]) -> None:
+    """As the operating system hands them over (bytes, through a UTF-8 locale and through LC_ALL=C): one sentence
+    showing the bytes as \\xNN, exit 2, nothing written."""
+    import os
+    import subprocess
+    import sys
+
+    before = snapshot(sandbox)
+    for locale in ("C.UTF-8", "C"):
+        done = subprocess.run(
+            [sys.executable.encode(), b"-m", b"jiebei_tui", b"--data-dir", bytes(sandbox), b"--today", TODAY.encode(),
+             b"--no-demo", b"--lang", b"en", *argv],
+            capture_output=True, env={**os.environ, "LC_ALL": locale, "LANG": locale}, timeout=60,
+        )
+        err = done.stderr.decode("utf-8")
+        assert done.returncode == 2 and done.stdout == b"" and one_sentence(err.rstrip("\n")), err
+        assert "UTF-8" in err and "\\x" in err and "Traceback" not in err
+    assert snapshot(sandbox) == before

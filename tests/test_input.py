@@ -157,6 +157,21 @@ def test_moments(typed: str) -> None:
     assert parse_datetime(typed).date() == dt.date(2025, 3, 1)
 
 
+def test_times_as_an_input_method_types_them() -> None:
+    """Full-width digits were taken in amounts and dates but refused in times: ０９：３０ (with the full-width colon)
+    for --time, --quiet, --now and a contact's --at (its ideographic space too)."""
+    from jiebei_tui.domain.contacts import parse_local_time
+    from jiebei_tui.domain.reminder_settings import parse_quiet, parse_time
+
+    assert parse_time("０９：３０") == parse_time("０９:３０") == parse_time("09：30") == dt.time(9, 30)
+    assert parse_quiet("２３：００－０７：００") == (True, "23:00", "07:00")
+    assert parse_datetime("２０２５－０３－０１Ｔ０９：００".replace("Ｔ", "T")) == dt.datetime(2025, 3, 1, 9, 0)
+    assert parse_local_time("２０２５－０２－１５\u3000２２：３０") == dt.datetime(2025, 2, 15, 22, 30)
+    for typed in ("９：３０", "２４：００", "09︰30", "⁰⁹:30"):  # one digit, past midnight, another colon, superscripts
+        with pytest.raises(InputError):
+            parse_time(typed)
+
+
 @pytest.mark.parametrize(
     "typed", ["0001-01-01T00:00", "9999-12-31T23:59", "2025-03-01", "2025-03-01T9:00", "2025-03-01T24:00", "now", ""]
 )
@@ -191,6 +206,17 @@ def test_names_are_trimmed_and_bounded() -> None:
         with pytest.raises(InputError) as err:
             clean_name(typed)
         assert err.value.rule == "name"
+
+
+@pytest.mark.parametrize("typed", ["\u200b", "\u200b \u200d", "\ufeff\u2060", "\u3164", "\u2800\u2800", "\u00ad"])
+def test_a_name_that_shows_nothing_is_refused(typed: str) -> None:
+    """Zero-width spaces, joiners and fillers passed as a name (a loan "", a scenario "") and made rows that
+    looked empty; a name with something visible keeps them (👨‍👩‍👧 needs its joiners)."""
+    with pytest.raises(InputError) as err:
+        clean_name(typed)
+    assert err.value.rule == "text_invisible"
+    assert clean_name("👨\u200d👩\u200d👧") == "👨\u200d👩\u200d👧"
+    assert clean_text("\u200b", "reason", 200, required=False) == "\u200b"  # optional text is not a name
 
 
 def test_free_text_helper_for_notes_and_accounts() -> None:

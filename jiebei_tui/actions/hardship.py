@@ -72,8 +72,10 @@ def request_for(way: Way, loan_id: str | None, field: str = "loan") -> LenderReq
     loan is not in the ledger, or the budget leaves nothing for it (or there is no open loan at all)."""
     requests = way.requests
     if loan_id is None:
-        if not requests:
-            raise_no_request(field, None)
+        if not requests:  # no loan was named: the budget is what to change (it named a --loan nobody typed)
+            from jiebei_tui.domain.errors import InputError
+
+            raise InputError("budget", str(way.hardship.plan.budget), "letter_no_loan")
         return requests[0]
     found = way.hardship.request(loan_id)
     if found is None:
@@ -134,7 +136,7 @@ def letter(
 
     text = request_letter(request, lang, option, name=typed(name, "name", 80), lender=typed(lender, "lender", 80),
                           reason=typed(reason, "reason", 500))
-    path = write_private(out, text) if out is not None else None
+    path = write_private(out, text, field="letter") if out is not None else None
     return Letter(request.record.id, lang, text, path)
 
 

@@ -1,5 +1,12 @@
-"""Files we write for the borrower outside the ledger (calendar, CSV and journal exports): they hold names and
-amounts, so they are private (0600) and folders we create for them are private (0700), whatever the umask."""
+"""Files we write for the borrower outside the ledger (calendar, CSV and journal exports, the request letter, the
+contact record): they hold names and amounts, so they are private (0600) and folders we create for them are
+private (0700), whatever the umask.
+
+The path is the one the borrower named, and what is there is replaced, as `> FILE` or any `-o FILE` would: that
+is what was asked (a calendar or a journal is exported again to the same file to update it). Two things are
+never written over: a ledger's own files (ledger.json, its backups, lock and temporary files, whatever folder
+they are in: an export aimed at the data folder would otherwise have replaced the ledger, bypassing the store),
+and a folder. A link at the path is replaced, never followed."""
 
 from __future__ import annotations
 
@@ -13,8 +20,21 @@ FILE_MODE = 0o600
 FOLDER_MODE = 0o700
 
 
-def write_private(path: Path | str, data: bytes | str) -> Path:
+LEDGER_FILE = "ledger.json"  # store.FILE_NAME (not imported: the store loads pydantic's models lazily, this stays light)
+
+
+def is_ledger_file(path: Path | str) -> bool:
+    """Does `path` name one of a ledger's own files: ledger.json, ledger.json.bak.N, .lock, .corrupt-…, or a
+    temporary .ledger.json.….tmp (any case: some file systems ignore it)?"""
+    name = Path(path).name.casefold()
+    return name == LEDGER_FILE or name.startswith(LEDGER_FILE + ".") or name.startswith("." + LEDGER_FILE + ".")
+
+
+def write_private(path: Path | str, data: bytes | str, *, field: str = "out") -> Path:
     """Write `data` (bytes, or text as UTF-8) to `path`, readable and writable by its owner only.
+
+    A path naming a ledger's own file (is_ledger_file) is refused: InputError(field, path, "export_ledger_file"),
+    `field` being the option or form field the path was typed in.
 
     Missing parent folders are created 0700 (folders that exist are left as they are). A regular file is
     written atomically: a temporary file beside it, created exclusively and without following links, is filled,
@@ -24,9 +44,12 @@ def write_private(path: Path | str, data: bytes | str) -> Path:
 
     Raises store.LedgerFileError("export.write_failed", path, problem=…) on any file-system error (the command
     line turns it into exit 3 and one sentence naming the path)."""
+    from jiebei_tui.domain.errors import InputError
     from jiebei_tui.store import LedgerFileError
 
     target = Path(path)
+    if is_ledger_file(target):
+        raise InputError(field, str(path), "export_ledger_file", name=target.name)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
         _make_folders(target.parent)
@@ -37,7 +60,11 @@ def write_private(path: Path | str, data: bytes | str) -> Path:
         if existing is not None and not stat.S_ISREG(existing.st_mode):
             if stat.S_ISDIR(existing.st_mode):
                 raise IsADirectoryError(21, "it is a folder")
-            with open(target, "wb") as stream:  # a device or a pipe: nothing to replace
+            # a device or a pipe: nothing to replace. Not blocking on open: a named pipe nobody reads would wait
+            # for ever (ENXIO instead); then blocking again, so a full pipe waits for its reader.
+            fd = os.open(target, os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+            os.set_blocking(fd, True)
+            with os.fdopen(fd, "wb") as stream:
                 stream.write(payload)
             return target
         _replace(target, payload)

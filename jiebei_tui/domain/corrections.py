@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from jiebei_tui.domain.errors import InputError
+from jiebei_tui.domain.free_text import clean_text
 from jiebei_tui.domain.ledger import (
     MAX_REASON,
     Event,
@@ -91,12 +92,11 @@ def _payment(ledger: Ledger, event_id: str, field: str = "id") -> Event:
 
 
 def clean_reason(reason: object) -> str | None:
+    """A void's or an edit's reason as typed: at most MAX_REASON characters, no control characters or direction
+    overrides (the command line's door refused them, the domain did not: a form could pass them)."""
     if reason is None:
         return None
-    text = " ".join(str(reason).split())
-    if len(text) > MAX_REASON:
-        raise InputError("reason", reason, "reason", max=MAX_REASON)
-    return text or None
+    return clean_text(reason, "reason", MAX_REASON, required=False, rule="reason") or None
 
 
 def void_event(

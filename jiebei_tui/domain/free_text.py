@@ -16,6 +16,8 @@ from jiebei_tui.domain.errors import InputError
 # bidi embeddings, overrides and isolates, and the marks that can reorder text invisibly
 BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 SEPARATORS = frozenset("\u2028\u2029")
+# letters and symbols that show as nothing (besides format characters such as the zero-width space and joiners)
+BLANKS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 
 
 def unsafe_char(ch: str) -> bool:
@@ -59,7 +61,9 @@ def clean_text(
     - rule "text_control" for a control character or bidi override (a newline is allowed only when
       `multiline`), with the character (escaped) and its position;
     - `rule` (default "text" when `required`, else "text_optional") when the result is empty but required, or
-      longer than `max_len` characters; its sentence gets `max`."""
+      longer than `max_len` characters; its sentence gets `max`;
+    - "text_invisible" when it is required and every character shows as nothing (zero-width spaces, joiners,
+      fillers)."""
     text = "" if value is None else value if isinstance(value, str) else str(value)
     if multiline:
         text = text.replace("\r\n", "\n")
@@ -74,4 +78,10 @@ def clean_text(
     length_rule = rule or ("text" if required else "text_optional")
     if len(cleaned) > max_len or (required and not cleaned):
         raise InputError(field, value, length_rule, max=max_len)
+    if required and not any(_shows(ch) for ch in cleaned):  # a name of zero-width spaces is no name
+        raise InputError(field, value, "text_invisible")
     return cleaned
+
+
+def _shows(ch: str) -> bool:
+    return not (ch.isspace() or ch in BLANKS or unicodedata.category(ch) == "Cf")

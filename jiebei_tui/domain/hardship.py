@@ -37,10 +37,13 @@ def hardship(
     waive_penalty: bool = True,
     waive_interest: bool = False,
 ) -> Hardship:
-    """The budget plan and a request per open loan (InputError naming a bad value, as budget_plan does)."""
+    """The budget plan and a request per open loan drawn before today (InputError naming a bad value, as
+    budget_plan does)."""
     plan = budget_plan(ledger, today, budget, start, order, months)
     states = [loan_state(ledger, r.id, today) for r in ledger.loans]
-    open_states = sorted((s for s in states if not s.paid_off), key=lambda s: (-s.days_overdue, s.record.id))
+    # a loan drawn today or later has nothing to renegotiate (restructuring it was refused, naming an --on)
+    open_states = sorted((s for s in states if not s.paid_off and s.record.start < today),
+                         key=lambda s: (-s.days_overdue, s.record.id))
     requests = []
     for state in open_states:
         share = budget_share(ledger, state.record.id, today, plan.budget)

@@ -1,6 +1,8 @@
-"""Is a ledger consistent with itself? Checks that no single field can make: every loan id, event id and contact
-id appears once, every event names a loan in the ledger and is not dated before that loan was drawn (and every
-contact names a loan in it), only a restructure carries a plan, reminder rule ids are unique, the history's
+"""Is a ledger consistent with itself? Checks that no single field can make: every loan id, event id, contact id
+and scenario id appears once (and every scenario name), every event names a loan in the ledger and is not dated
+before that loan was drawn (and every contact and scenario change names a loan in it, a contact not before its
+drawdown), only a restructure carries a plan, a void reverses one entry of its own loan (no entry is voided
+twice) and a corrected payment names one of its own loan's, reminder rule ids are unique, the history's
 revisions go up and end at the ledger's.
 
 Dates are within the years the program works with (EARLIEST to LATEST).
@@ -59,17 +61,22 @@ def problems(ledger: Ledger) -> list[Problem]:
             found.append(Problem("event_before_start", {"id": event.id, "loan": event.loan_id, "date": event.date, "start": start}))
         if (event.kind == "restructure") != (event.plan is not None):  # an agreement carries its plan, nothing else does
             found.append(Problem("restructure_plan", {"id": event.id, "kind": event.kind}))
+    found.extend(_corrections(ledger))
     contact_counts = Counter(contact.id for contact in ledger.contacts)
     for contact_id, n in contact_counts.items():
         if n > 1:
             found.append(Problem("duplicate_contact", {"id": contact_id, "n": n}))
     for contact in ledger.contacts:
-        if not EARLIEST <= contact.at.date() <= LATEST or (
-            contact.promise_date is not None and not EARLIEST <= contact.promise_date <= LATEST
-        ):
-            found.append(Problem("contact_date", {"id": contact.id, "date": contact.at.date(), "earliest": EARLIEST, "latest": LATEST}))
+        day = contact.at.date()
+        wrong = next((d for d in (day, contact.promise_date) if d is not None and not EARLIEST <= d <= LATEST), None)
+        if wrong is not None:
+            found.append(Problem("contact_date", {"id": contact.id, "date": wrong, "earliest": EARLIEST, "latest": LATEST}))
         elif contact.loan_id not in starts:
             found.append(Problem("orphan_contact", {"id": contact.id, "loan": contact.loan_id}))
+        elif day < starts[contact.loan_id]:
+            found.append(Problem("contact_before_start", {"id": contact.id, "loan": contact.loan_id, "date": day,
+                                                          "start": starts[contact.loan_id]}))
+    found.extend(_scenarios(ledger, starts))
     rule_counts = Counter(rule.id for rule in ledger.settings.reminders.rules)
     for rule_id, n in rule_counts.items():
         if n > 1:
@@ -81,4 +88,52 @@ def problems(ledger: Ledger) -> list[Problem]:
             found.append(Problem("history_order", {"revision": entry.revision, "ledger": ledger.revision}))
             break
         revision = entry.revision
+    return found
+
+
+def _corrections(ledger: Ledger) -> list[Problem]:
+    """A void names the entry it reverses: one of its own loan's that is not itself a void, voided once; only a
+    void names one. A corrected payment names the entry it replaces: another of its own loan's, not a void.
+    (Otherwise a void filed under one loan would silently take away another loan's payment.)"""
+    found: list[Problem] = []
+    by_id = {event.id: event for event in ledger.events}
+    voided: Counter[str] = Counter()
+    for event in ledger.events:
+        if event.kind == "void":
+            target = by_id.get(event.voids) if event.voids is not None else None
+            if event.voids is None:
+                found.append(Problem("void_names_nothing", {"id": event.id}))
+            elif target is None or target.kind == "void" or target.loan_id != event.loan_id:
+                found.append(Problem("void_target", {"id": event.id, "target": event.voids, "loan": event.loan_id}))
+            else:
+                voided[event.voids] += 1
+        elif event.voids is not None:
+            found.append(Problem("voids_not_void", {"id": event.id, "kind": event.kind, "target": event.voids}))
+        if event.replaces is not None:
+            target = by_id.get(event.replaces)
+            if target is None or target is event or target.kind == "void" or target.loan_id != event.loan_id:
+                found.append(Problem("replaces_target", {"id": event.id, "target": event.replaces, "loan": event.loan_id}))
+    for target, n in voided.items():
+        if n > 1:
+            found.append(Problem("voided_twice", {"id": target, "n": n}))
+    return found
+
+
+def _scenarios(ledger: Ledger, starts: dict[str, dt.date]) -> list[Problem]:
+    """Scenario ids and names (any case) appear once, and every loan a scenario names is in the ledger (removing
+    a loan removes the changes naming it)."""
+    found: list[Problem] = []
+    for scenario_id, n in Counter(s.id for s in ledger.scenarios).items():
+        if n > 1:
+            found.append(Problem("duplicate_scenario", {"id": scenario_id, "n": n}))
+    first_named: dict[str, str] = {}
+    for scenario in ledger.scenarios:
+        key = scenario.name.casefold()
+        if key in first_named and first_named[key] != scenario.id:
+            found.append(Problem("scenario_name_twice", {"id": scenario.id, "other": first_named[key]}))
+        first_named.setdefault(key, scenario.id)
+        for change in scenario.changes:
+            if change.loan_id is not None and change.loan_id not in starts:
+                found.append(Problem("orphan_scenario", {"id": scenario.id, "loan": change.loan_id}))
+                break
     return found

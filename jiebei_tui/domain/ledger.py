@@ -150,9 +150,9 @@ class Settings(BaseModel):
     reminders: ReminderSettings = Field(default_factory=ReminderSettings)
     # the day of the month the borrower is paid (1..31; a shorter month's last day); the months ahead flag
     # instalments due before it (domain/months.py)
-    payday: int | None = Field(default=None, ge=1, le=31, exclude_if=_is_none)
+    payday: int | None = Field(default=None, ge=1, le=31, strict=True, exclude_if=_is_none)  # strict: not true, not "15"
     # the day of the month the lender reports to the credit record (credit_record.py); None: not known
-    credit_report_day: int | None = Field(default=None, ge=1, le=31, exclude_if=_is_none)
+    credit_report_day: int | None = Field(default=None, ge=1, le=31, strict=True, exclude_if=_is_none)
 
 
 class Ledger(BaseModel):

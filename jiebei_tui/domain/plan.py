@@ -160,10 +160,14 @@ class _Offer:
 
 
 def _offers(forecast: Forecast, on: dt.date) -> dict[str, _Offer]:
+    """Every open loan drawn by `on` (a loan drawn later takes nothing before it exists: paying it was refused,
+    naming an --on nobody typed, once the money reached it)."""
     offers = {}
     for loan_id in forecast.open_loans():
-        due = forecast.falls_due(loan_id, on)
         replay = forecast.replays[loan_id]
+        if replay.loan.start > on:
+            continue
+        due = forecast.falls_due(loan_id, on)
         p = replay.payoff(on)
         need = p.overdue + p.interest + p.running_principal
         offers[loan_id] = _Offer(

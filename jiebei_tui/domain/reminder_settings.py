@@ -28,8 +28,10 @@ MAX_COMMAND = 1000
 
 
 def parse_time(value: object, field: str = "time") -> dt.time:
-    """HH:MM, 00:00 to 23:59."""
-    text = str(value).strip()
+    """HH:MM, 00:00 to 23:59 (full-width digits and colon as an input method types them: ０９：３０)."""
+    from jiebei_tui.domain.terms import ascii_number
+
+    text = ascii_number(str(value))
     match = TIME.match(text)
     if not match:
         raise InputError(field, value, "time")
@@ -49,7 +51,7 @@ class ReminderRule(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str = Field(pattern=r"^R[0-9]{1,9}$")
-    offset_days: int = Field(ge=-MAX_OFFSET, le=MAX_OFFSET)
+    offset_days: int = Field(ge=-MAX_OFFSET, le=MAX_OFFSET, strict=True)
     time: str
     loans: list[str] | None = None  # None: every loan
     enabled: bool = True
@@ -59,10 +61,9 @@ class ReminderRule(BaseModel):
     @classmethod
     def _time(cls, v: str) -> str:
         try:
-            parse_time(v)
+            return f"{parse_time(v):%H:%M}"  # as written by the program (a hand-typed ０９：００ too)
         except InputError as err:
             raise ValueError(str(err)) from None
-        return v
 
     @model_validator(mode="after")
     def _repeat_only_after(self) -> ReminderRule:
@@ -117,11 +118,13 @@ class ReminderSettings(BaseModel):
     quiet_hours: bool = True
     quiet_start: str = "22:00"
     quiet_end: str = "08:00"
-    timezone: str | None = None  # None: the system's local zone
+    # None: the system's local zone; a name's shape as `remind set --timezone` takes it (a hand-edited path, spaces or
+    # control characters are refused when the file is read, not at the next reminder run)
+    timezone: str | None = Field(default=None, pattern=r"^[A-Za-z0-9_+\-][A-Za-z0-9_+\-/]{0,63}$")
     desktop: bool = True  # notify-send, when it exists and a session bus is reachable
     command: str = ""  # e.g. `mail -s {loan} me@example.com`; placeholders {loan} {amount} {due_date} {days_overdue} {message}
     command_enabled: bool = False
-    catch_up_days: int = Field(default=3, ge=0, le=30)
+    catch_up_days: int = Field(default=3, ge=0, le=30, strict=True)  # strict: not true, not "3"
     # the sent record: everything firing at or before last_run is done for loans numbered up to last_run_loan
     # (a loan added later is new to it); claims in flight are not done until their run says so
     last_run: AwareDatetime | None = None
@@ -156,10 +159,9 @@ class ReminderSettings(BaseModel):
     @classmethod
     def _times(cls, v: str) -> str:
         try:
-            parse_time(v)
+            return f"{parse_time(v):%H:%M}"  # as written by the program (a hand-typed ０９：００ too)
         except InputError as err:
             raise ValueError(str(err)) from None
-        return v
 
     def rule(self, rule_id: str) -> ReminderRule:
         for rule in self.rules:
@@ -254,8 +256,10 @@ def changed_settings(settings: ReminderSettings, update: dict) -> ReminderSettin
 
 
 def parse_quiet(value: object) -> tuple[bool, str | None, str | None]:
-    """"off", or HH:MM-HH:MM."""
-    text = str(value).strip()
+    """"off", or HH:MM-HH:MM (full-width forms too: ２３：００－０７：００)."""
+    from jiebei_tui.domain.terms import ascii_number
+
+    text = ascii_number(str(value))
     if text.lower() == "off":
         return False, None, None
     parts = text.replace("–", "-").split("-")

@@ -620,15 +620,16 @@ class LoanReplay:
         the penalty owed unless waived, is the principal of the new plan, which runs from `on`. `expected`: the
         new plan's principal as recorded (a recorded agreement that no longer fits the history is refused).
         Raises InputError, changing nothing, when the loan is paid off, the day is before the drawdown, the new
-        plan's first due date is not after the day, or `expected` differs."""
-        from jiebei_tui.domain.restructure import Restructured
+        plan's first due date is not after the day (or more than MAX_FIRST_DUE_DAYS after it, or past the 28th),
+        or `expected` differs."""
+        from jiebei_tui.domain.restructure import MAX_FIRST_DUE_DAYS, Restructured
 
         if self.paid_off:
             raise InputError("loan", self.loan_id, "paid_off")
         if on < self.loan.start:
             raise InputError("on", on.isoformat(), "payment_before_start", start=self.loan.start)
-        if plan.first_due <= on or plan.first_due.day > 28:
-            raise InputError("first_due", plan.first_due.isoformat(), "restructure_first_due", on=on, days="…")
+        if not on < plan.first_due <= on + dt.timedelta(days=MAX_FIRST_DUE_DAYS) or plan.first_due.day > 28:
+            raise InputError("first_due", plan.first_due.isoformat(), "restructure_first_due", on=on, days=MAX_FIRST_DUE_DAYS)
         self.advance(on)
         rate, terms = self.rate, self.terms
         overdue = self._overdue_lines()

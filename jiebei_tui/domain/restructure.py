@@ -27,13 +27,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.free_text import clean_text
 from jiebei_tui.domain.money import ZERO, half_up
 from jiebei_tui.domain.schedule import add_months, first_due_date, repayment_day
 from jiebei_tui.domain.terms import (
+    FIRST_DATE,
+    LAST_DATE,
     MAX_DAILY_RATE,
     Method,
     parse_amount,
@@ -78,6 +80,20 @@ class RestructurePlan(BaseModel):
     waive_penalty: bool = Field(default=False, exclude_if=_is_false)
     waive_interest: bool = Field(default=False, exclude_if=_is_false)  # the unpaid interest on the day
     reference: str = Field(default="", max_length=MAX_REFERENCE, exclude_if=_is_empty)  # the agreement's number, a note
+
+    @field_validator("first_due")
+    @classmethod
+    def _first_due(cls, value: dt.date) -> dt.date:
+        # a hand-edited year 9999 would put the plan's later due dates in year 10000 (the replay crashed)
+        if not FIRST_DATE <= value <= LAST_DATE:
+            raise ValueError(f"a date from {FIRST_DATE} to {LAST_DATE}")
+        return value
+
+    @model_validator(mode="after")
+    def _installment_method(self) -> RestructurePlan:
+        if self.installment is not None and self.method is not Method.EQUAL_INSTALLMENT:
+            raise ValueError("a fixed instalment is for an equal-instalment plan")
+        return self
 
     def due_dates(self) -> tuple[dt.date, ...]:
         day = self.first_due.day

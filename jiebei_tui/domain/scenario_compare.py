@@ -174,8 +174,8 @@ def play(base: Forecast, scenario: Scenario, today: dt.date, strict: bool = Fals
                     continue
                 replay.move_repayment_day(day, change.day)
         except InputError as err:
-            if strict and day <= today:
-                raise
+            if strict and day <= today:  # said of the scenario: `scenario apply` has no --on or --amount to name
+                raise InputError("scenario", scenario.id, "scenario_change_refused", on=day, problem=err) from None
             notes.append(Note(k, "plan.scenario.refused", {"loan": loan_id, "on": day, "rule": err.rule, **err.params}))
     f.finish()
     unused = sum(pockets.values(), ZERO)
@@ -280,8 +280,11 @@ def apply_scenario(
     new = ledger
     events = []
     for p in application.payments:
-        new, event = record_event(
-            new, p.loan_id, p.kind, p.on, p.amount, today, p.strategy, recorded_at=recorded_at, source=source
-        )
+        try:
+            new, event = record_event(
+                new, p.loan_id, p.kind, p.on, p.amount, today, p.strategy, recorded_at=recorded_at, source=source
+            )
+        except InputError as err:  # (as play's, said of the scenario)
+            raise InputError("scenario", application.scenario.id, "scenario_change_refused", on=p.on, problem=err) from None
         events.append(event)
     return replace_scenario(new, application.scenario, application.remaining), events

@@ -10,6 +10,7 @@ find, list and remove them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
@@ -131,7 +132,10 @@ def make_change(
     if loan is not None and loan != "":
         loan_id = str(loan).strip()
         if ledger is not None:
-            ledger.loan(loan_id, "loan")
+            start = ledger.loan(loan_id, "loan").start
+            if when < start:  # nothing can be paid (or moved) before the loan is drawn
+                raise InputError("on", on if on not in (None, "") else when.isoformat(), "scenario_before_start",
+                                 loan=loan_id, start=start)
     elif kind in (PREPAY, REPAYMENT_DAY, SETTLE):
         raise InputError("loan", "", "scenario_needs_loan", kind=kind)
     values: dict = {"kind": kind, "on": when, "loan_id": loan_id}
@@ -158,14 +162,22 @@ def make_change(
 
 
 def clean_scenario_name(name: object) -> str:
-    return clean_text(name, "name", MAX_NAME, rule="name")
+    """A scenario's name as typed; not shaped like a scenario id (S3, s3), which `scenario show|apply|remove`
+    would take for another scenario's id."""
+    clean = clean_text(name, "name", MAX_NAME, rule="name")
+    if re.fullmatch(r"[Ss][0-9]+", clean):
+        raise InputError("name", name, "scenario_name_id")
+    return clean
 
 
 def find_scenario(ledger: Ledger, key: str, field: str = "scenario") -> Scenario:
-    """A scenario by its id (S1) or its name (any case)."""
+    """A scenario by its id (S1), else by its name (any case)."""
     text = str(key).strip()
     for scenario in ledger.scenarios:
-        if scenario.id == text or scenario.name.casefold() == text.casefold():
+        if scenario.id == text:
+            return scenario
+    for scenario in ledger.scenarios:
+        if scenario.name.casefold() == text.casefold():
             return scenario
     raise InputError(field, key, "scenario_unknown", known=[s.id for s in ledger.scenarios] or "none")
 

@@ -33,13 +33,14 @@ class Strategy(StrEnum):
 
 # --- parsing what a person typed: each failure names the field, the value and what is allowed ---
 #
-# Numbers are ASCII digits, or the full-width forms a Chinese input method types (１０００．５０, －, ％),
-# normalised to ASCII. Anything else str.isdigit() likes (², ①, ٣) is refused, as are exponents, NaN,
+# Numbers, dates and times are ASCII digits, or the full-width forms a Chinese input method types (１０００．５０,
+# －, ％, ：), normalised to ASCII. Anything else str.isdigit() likes (², ①, ٣) is refused, as are exponents, NaN,
 # underscores and separators anywhere but between groups of three (1,000.00). A number's text is bounded
 # before it is converted (no 4,300-digit int()), and every whole number has a range. Dates are YYYY-MM-DD
 # from 1990-01-01 to 2099-12-31, so no date arithmetic ever nears year 10000.
 
-FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－＋％\u2212", "0123456789.,-+%-")
+# (and the full-width colon and the ideographic space, for times: "２０２５－０２－１５\u3000２２：３０")
+FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－＋％\u2212：\u3000", "0123456789.,-+%-: ")
 # (patterns as text: re compiles each on first use, so a command that never parses one never pays for it)
 _DECIMAL = r"[+-]?(?:(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+)"
 _INTEGER = r"[+-]?[0-9]+"

@@ -62,6 +62,11 @@ def test_void_refusals(book) -> None:
     with pytest.raises(InputError) as err:
         void_event(ledger, "E1", reason="x" * 201)
     assert err.value.rule == "reason"
+    for reason in ("\x1b]0;owned\x07", "bank\u202ereversed", "line\nbreak"):  # the door refused these; a form did not
+        for correct in (lambda: void_event(ledger, "E1", reason=reason), lambda: edit_event(ledger, "E1", amount="900", today=D1, reason=reason)):
+            with pytest.raises(InputError) as err:
+                correct()
+            assert (err.value.field, err.value.rule) == ("reason", "text_control")
 
 
 def test_void_refused_when_a_later_payment_no_longer_fits(book) -> None:

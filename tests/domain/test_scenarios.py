@@ -232,3 +232,16 @@ def test_a_scenario_never_changes_the_real_record(specs, changes) -> None:
     assert remove_scenario(added, scenario.id).model_copy(update={"ids_issued": book.ids_issued}) == book
     # what it shows is played from the same record: things as they stand are the same with or without it
     assert result.current.payments == compare(book, TODAY).current.payments
+
+
+def test_a_name_shaped_like_an_id_is_refused_and_ids_come_first() -> None:
+    """`scenario add S3` made S2 named "S3": `scenario remove S3` then removed S2, not S3."""
+    book = two_loans()
+    for name in ("S3", "s12", " S1 "):
+        with pytest.raises(InputError) as err:
+            add_scenario(book, name, [change("settle", book, on="2025-01-20", loan="L1")])
+        assert err.value.field == "name" and err.value.rule == "scenario_name_id"
+    book, first = add_scenario(book, "First", [change("settle", book, on="2025-01-20", loan="L1")])
+    book, second = add_scenario(book, "Second", [change("settle", book, on="2025-01-20", loan="L2")])
+    hand_edited = book.model_copy(update={"scenarios": [first.model_copy(update={"name": second.id}), second]})
+    assert find_scenario(hand_edited, second.id).id == second.id  # the id, not the name that looks like it

@@ -231,6 +231,22 @@ async def test_export_writes_a_calendar_in_the_background(make_app, tmp_path) ->
         assert any("Wrote 30 instalments" in n.message for n in app._notifications)
 
 
+async def test_the_export_dialog_refuses_a_ledgers_own_file_as_it_is_typed(make_app, tmp_path) -> None:
+    """Exporting over ledger.json used to replace the ledger behind the store's back (tests/test_export_files.py)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.action_export_calendar()
+        await settle(pilot)
+        before = (app.store.path).read_bytes() if app.store.path.exists() else None
+        await type_into(pilot, "#path", str(app.store.path))
+        assert "an export never replaces one" in text(app.screen.query_one("#error"))
+        assert app.screen.query_one("#write", Button).disabled
+        await press(pilot, "enter")
+        assert isinstance(app.screen, ExportDialog)
+        assert ((app.store.path).read_bytes() if app.store.path.exists() else None) == before
+
+
 async def test_the_recovery_screen_keeps_the_sections_keys_away(make_app, tmp_path) -> None:
     from jiebei_tui.tui.screens.recover import RecoveryScreen
 

@@ -147,4 +147,22 @@ STRINGS: dict[str, tuple[str, str]] = {
     "change.reminders.disable": ("turning reminder rule {rule} off", "关闭提醒规则 {rule}"),
     "change.reminders.settings": ("the change of reminder settings", "提醒设置的修改"),
     "change.settings.set": ("the change of preferences", "偏好设置的修改"),
+    # --- what an inconsistent ledger holds (domain/integrity.py): voids and corrected payments ---
+    "integrity.void_names_nothing": (
+        "void {id} does not name the entry it reverses",
+        "冲销记录 {id} 没有指明所冲销的记录",
+    ),
+    "integrity.void_target": (
+        "void {id} reverses {target}, which is not an entry of loan {loan} in the ledger",
+        "冲销记录 {id} 冲销的 {target} 不是账本中借款 {loan} 的记录",
+    ),
+    "integrity.voids_not_void": (
+        "entry {id} ({kind}) names {target} as voided, which only a void does",
+        "记录 {id}（{kind}）注明冲销 {target}，但只有冲销记录才能这样做",
+    ),
+    "integrity.voided_twice": ("entry {id} is voided {n} times", "记录 {id} 被冲销了 {n} 次"),
+    "integrity.replaces_target": (
+        "payment {id} replaces {target}, which is not another payment of loan {loan} in the ledger",
+        "还款 {id} 所更正的 {target} 不是账本中借款 {loan} 的另一笔还款",
+    ),
 }

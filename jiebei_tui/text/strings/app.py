@@ -125,6 +125,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "export.write": ("Export", "导出"),
     "export.not_a_file": ("{path} is not a file name: type the path of the .ics file to write.", "{path} 不是文件名：请输入要写入的 .ics 文件路径。"),
     "export.no_folder": ("The folder {folder} does not exist.", "文件夹 {folder} 不存在。"),
+    "export.ledger_file": (
+        "{name} is a ledger's own file name (the ledger, its backups, its lock): an export never replaces one; "
+        "choose another name.",
+        "{name} 是账本自身文件的名称（账本、备份或锁文件）：导出不会覆盖这些文件；请换一个文件名。",
+    ),
     "export.failed": ("Could not write the file: {problem}", "无法写入文件：{problem}"),
     # --- sections ---
     "repay.pick_loan": ("Choose a loan", "选择借款"),

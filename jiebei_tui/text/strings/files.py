@@ -98,6 +98,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "另一个 jiebei-tui 占用 {path} 已超过 {seconds} 秒；未做任何改动。请等它结束后重试。",
     ),
     "file.no_backups": ("there is no backup of {path} yet", "{path} 还没有备份"),
+    # --- exports (delivery/files.py) ---
+    "rule.export_ledger_file": (
+        "{name} is a ledger's own file name (the ledger, its backups, its lock): an export never replaces one; "
+        "choose another name",
+        "{name} 是账本自身文件的名称（账本、备份或锁文件）：导出不会覆盖这些文件；请换一个文件名",
+    ),
     # --- what went wrong, for the errors the system reports ---
     "cause.ENOSPC": ("the disk is full", "磁盘已满"),
     "cause.EDQUOT": ("the disk quota is used up", "磁盘配额已用完"),

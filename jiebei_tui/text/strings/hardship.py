@@ -162,6 +162,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "contact {id} has a date ({date}) outside {earliest} to {latest}",
         "催收记录 {id} 的日期（{date}）不在 {earliest} 到 {latest} 之间",
     ),
+    "integrity.contact_before_start": (
+        "contact {id} is dated {date}, before loan {loan} was drawn ({start})",
+        "催收记录 {id} 的日期为 {date}，早于借款 {loan} 的借款日（{start}）",
+    ),
     # --- a promise to pay, as a reminder (text/reminders.py) ---
     "remind.promise": (
         "{loan}: you promised {to} to pay {amount} today ({due_date}).",
@@ -310,6 +314,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     # --- the schedule ---
     "status.restructured": ("restructured", "已协商重组"),
     # --- phase B: the front doors (text/way_back.py, cli/hardship.py, the app's Way back section) ---
+    "rule.letter_no_loan": (
+        "once the loans' next instalments are kept, it leaves nothing to offer a lender for any loan drawn before "
+        "today: give a larger --budget",
+        "在保持各笔借款下期还款之后，预算已无余额可向任何（今天之前借出的）借款的贷款机构提出：请提高 --budget",
+    ),
     "rule.letter_no_request": (
         "the budget leaves nothing for that loan once the other loans' next instalments are kept (or it is not "
         "open): give a larger --budget or another loan",

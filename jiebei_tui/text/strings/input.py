@@ -11,6 +11,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "文字中不能含有控制字符或文字方向控制符（第 {position} 个字符为 {char}）",
     ),
     "rule.text": ("this text has 1 to {max} characters", "此处须为 1 到 {max} 个字符"),
+    "rule.text_invisible": (
+        "it shows nothing: every character in it is invisible (a zero-width space or joiner, a filler)",
+        "它显示为空白：其中每个字符都不可见（零宽空格、连接符或填充字符）",
+    ),
     "rule.text_optional": ("this text has at most {max} characters", "此处最多 {max} 个字符"),
     # --- dates with a time (terms.parse_datetime) ---
     "rule.moment": (

@@ -42,6 +42,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "每月额外还款要么给一笔借款，要么按顺序分配，不能两者都选",
     ),
     "rule.scenario_name_taken": ("a scenario already has that name", "已有同名的情景"),
+    "rule.scenario_name_id": (
+        "a name shaped like a scenario id (S1, S2 …) would be taken for that id; choose another name",
+        "形如情景编号（S1、S2 …）的名称会被当作编号；请换一个名称",
+    ),
     "rule.scenario_no_change": ("a scenario makes at least one change", "情景至少要有一项改变"),
     "rule.scenario_changes": ("a scenario makes at most {max} changes", "一个情景最多 {max} 项改变"),
     "rule.scenario_count": (
@@ -58,6 +62,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rule.scenario_nothing_today": (
         "none of its payments falls today; its first day is {first}: apply it then",
         "它没有今天的还款；最早一天是 {first}，请到那天再应用",
+    ),
+    "rule.scenario_before_start": (
+        "a change to loan {loan} is not dated before it is drawn ({start})",
+        "对借款 {loan} 的改变不能早于其借款日（{start}）",
+    ),
+    "rule.scenario_change_refused": (
+        "its change on {on} cannot be made: {problem}",
+        "它在 {on} 的改变无法进行：{problem}",
     ),
     "rule.scenario_unknown_loan": ("it names loan {loan}, which is not in the ledger", "它指定的借款 {loan} 不在账本中"),
     "rule.scenario_paid_off": ("loan {loan} is paid off by {on}", "借款 {loan} 在 {on} 前已还清"),
@@ -434,4 +446,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "plan.export.path": ("File", "文件"),
     "plan.export.not_a_file": ("{path} is not a file name: type the path of the file to write.",
                                "{path} 不是文件名：请输入要写入的文件路径。"),
+    # --- what an inconsistent ledger holds (domain/integrity.py): scenarios ---
+    "integrity.duplicate_scenario": ("scenario id {id} appears {n} times", "情景编号 {id} 出现了 {n} 次"),
+    "integrity.scenario_name_twice": (
+        "scenario {id} has the same name as scenario {other}",
+        "情景 {id} 与情景 {other} 同名",
+    ),
+    "integrity.orphan_scenario": (
+        "scenario {id} names loan {loan}, which is not in the ledger",
+        "情景 {id} 指定的借款 {loan} 不在账本中",
+    ),
 }

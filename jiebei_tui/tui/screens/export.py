@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button, Input, Label
 
+from jiebei_tui.delivery.files import is_ledger_file
 from jiebei_tui.text.i18n import t
 from jiebei_tui.tui.widgets.prose import Problem, Prose
 from jiebei_tui.tui.widgets.dialog import Dialog
@@ -43,6 +44,8 @@ class ExportDialog(Dialog[bool]):
         path = self.path()
         if not typed or path.is_dir():
             return t("export.not_a_file", self.lang, path=typed)
+        if is_ledger_file(path):  # (the action refuses it too: this says so as it is typed)
+            return t("export.ledger_file", self.lang, name=path.name)
         if not path.parent.is_dir():
             return t("export.no_folder", self.lang, folder=path.parent)
         return None
