@@ -1,31 +1,58 @@
-"""Start-up figures, measured in one run: time to the first frame of the app on a 100-loan ledger beside a bare
-Textual app (Header, Static, Footer, pydantic imported), as medians of RUNS fresh processes each (the two
-alternate, so a busy moment on the machine hits both alike), and their ratio; the time until the 100 loans are
-on screen; then the time from a section key press (1-4) to the new section being rendered.
-Not part of the test suite: run `make bench`.
+"""Start-up figures, as the borrower feels them, each beside a baseline measured in the same run.
+
+1. Time until the loans are on screen: `jiebei-tui` started as a user starts it (the installed command, in a
+   real 120×36 pseudo-terminal, reminders on, no test hooks), timed from the spawn until the emulated screen
+   shows the Status table filled with the ledger's loans (ten rows of them, or all when fewer) — not the first
+   frame, which says the ledger is being read. Beside it, a bare Textual app (Header, Static, Footer, pydantic
+   imported) until its text is on screen. Three ledgers: the demo (a first launch, no file), 100 on-track loans
+   (used every day: reminders ran yesterday), 100 loans after 8 months away (a year of use, then nothing paid and
+   no reminder run: the catch-up has eight months to go through). The bare app and each ledger alternate, so a
+   busy moment on the machine hits both alike; medians of RUNS. Also shown: when the reminders missed while the
+   app was closed are on screen (the catch-up, done after the loans are shown). And a floor: the bare app with
+   the ledger's pydantic models built as well (what any launch that shows validated loans pays at least).
+2. First visit to each section and a section switch: key press to the section's figures on screen (same
+   terminal, the on-track ledger with its reminders already delivered, so no panel is in the way), the first key
+   pressed once the app has settled after its launch (used no CPU for 0.3 s).
+3. `jiebei-tui status --json` on a one-loan ledger beside `python -c "import pydantic"`, alternating, and the
+   floor of any command that reads the ledger: `python -c "import jiebei_tui.domain.ledger"` (its models built).
+4. The reminders' record in the year-of-use ledger, before and after the launch's catch-up (it must not grow
+   with time alone).
+
+How a figure is taken (benchmarks/terminal.py): the program's output is recorded with arrival times and replayed
+into a terminal emulator afterwards, so the figure is when the terminal had the screen. The ledgers are made
+through the actions, a day at a time (benchmarks/ledgers.py: a minute or two). Not part of the test suite: run
+`make bench`. BENCH_RUNS (default 11), BENCH_PARTS (launch,sections,command,record) and BENCH_FIXTURES=DIR (keep
+and reuse the ledgers there) shorten a run while working on it.
 """
 
 from __future__ import annotations
 
-import asyncio
-import datetime as dt
+import json
+import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from decimal import Decimal
+from collections.abc import Callable
 from pathlib import Path
 
+import ledgers
+from terminal import Screen, Session, replay
 from whole_process import compile_package  # benchmarks/ is the script's own folder
 
-RUNS = 15
-TODAY = dt.date(2026, 11, 28)
+RUNS = int(os.environ.get("BENCH_RUNS", "11"))
+PARTS = os.environ.get("BENCH_PARTS", "launch,sections,command,record").split(",")  # to run some of them only
+BIN = Path(sys.executable).parent
+APP = [str(BIN / "jiebei-tui")]
+TODAY = ledgers.TODAY.isoformat()
+ENV = {**os.environ, "TERM": "xterm-256color", "LANG": "en_US.UTF-8", "COLORTERM": "truecolor"}
+for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "TEXTUAL", "TEXTUAL_DEBUG"):
+    ENV.pop(name, None)
 
-# Each child prints the seconds from its spawn (the time is passed in argv) to the first frame, then exits.
 BARE = """
-import sys, time
-start = float(sys.argv[1])
 import pydantic  # noqa: F401  (the app imports it too)
 from textual.app import App
 from textual.widgets import Footer, Header, Static
@@ -33,135 +60,267 @@ from textual.widgets import Footer, Header, Static
 class Bare(App):
     def compose(self):
         yield Header()
-        yield Static("Hello")
+        yield Static("Hello from a bare app")
         yield Footer()
 
-    def on_mount(self):
-        self.call_after_refresh(self.done)
-
-    def done(self):
-        print(time.time() - start)
-        self.exit()
-
-Bare().run(headless=True)
+Bare().run()
 """
 
-# The app's child prints two figures: the first frame, and the first frame showing the loans.
-APP = """
-import sys, time, datetime as dt
-from pathlib import Path
-start = float(sys.argv[1])
-from jiebei_tui.tui.app import JiebeiApp
+# A key press in the bare app: each key shows a different text (a baseline for a section switch).
+BARE_KEYS = BARE.replace("Bare().run()", """
+def on_key(self, event):
+    self.query_one(Static).update(f"Pressed {event.key} here")
 
-class Timed(JiebeiApp):
-    def on_mount(self):
-        self.call_after_refresh(self.painted)  # queued before the app's own load, so it runs first
-        super().on_mount()
+Bare.on_key = on_key
+Bare().run()
+""")
 
-    def painted(self):
-        self.first = time.time() - start
+# The floor for any launch that shows validated loans: the bare app, with the ledger's pydantic models built too.
+FLOOR = BARE.replace("import pydantic  # noqa: F401  (the app imports it too)",
+                     "import pydantic  # noqa: F401\nimport jiebei_tui.domain.ledger  # noqa: F401  (its models built)")
 
-    def _start(self):  # the ledger has been read and the Status rows filled
-        super()._start()
-        assert self.screen.query_one("#loans").row_count == 100
-        self.call_after_refresh(self.done)
-
-    def done(self):
-        print(self.first, time.time() - start)
-        self.exit()
-
-Timed(data_dir=Path(sys.argv[2]), today=dt.date(2026, 11, 28), lang="en", reminders=False).run(headless=True)
-"""
+LOAN_ROW = re.compile(r"^ L\d+ +\S")  # a row of the Status loans table: " L12   Loan 012  on track ..."
 
 
-def hundred_loans(folder: Path) -> None:
-    from jiebei_tui.domain.ledger import Event, Ledger, LoanRecord
-    from jiebei_tui.domain.schedule import build_schedule
-    from jiebei_tui.store import Store
-
-    loans, events = [], []
-    for n in range(1, 101):
-        record = LoanRecord(
-            id=f"L{n}", name=f"Loan {n}", principal=Decimal(5000 + 100 * n), daily_rate=Decimal("0.0004"),
-            term=12, method=("equal-installment", "equal-principal", "interest-first")[n % 3],
-            start=TODAY - dt.timedelta(days=20 + 3 * n),
-        )
-        loans.append(record)
-        for inst in build_schedule(record.loan).installments:
-            if inst.due_date < TODAY - dt.timedelta(days=n % 10):
-                events.append(
-                    Event(id=f"E{len(events) + 1}", loan_id=record.id, kind="repayment", date=inst.due_date, amount=inst.total)
-                )
-    ledger = Ledger(loans=loans, events=events)
-    Store(folder, demo=False, today=TODAY).transact(lambda _: (ledger, None))
+def on_screen(text: str) -> Callable[[Screen], bool]:
+    return lambda lines: any(text in line for line in lines)
 
 
-def spawn(code: str, *args: str) -> list[float]:
-    out = subprocess.run([sys.executable, "-c", code, repr(time.time()), *args], capture_output=True, text=True, check=True)
-    return [float(x) * 1000 for x in out.stdout.strip().splitlines()[-1].split()]
+def loans_shown(count: int) -> Callable[[Screen], bool]:
+    """The Status table filled: its heading and `count` rows of loans (a dialog may already cover their right)."""
+    want = min(count, 10)
+    return lambda lines: any(line.startswith(" ID ") for line in lines) and sum(bool(LOAN_ROW.match(l)) for l in lines) >= want
 
 
-def first_frames(folder: Path) -> tuple[float, float, float]:
-    bare, app, loaded = [], [], []
-    for _ in range(RUNS):
-        bare += spawn(BARE)
-        first, shown = spawn(APP, str(folder))
-        app.append(first)
-        loaded.append(shown)
-    return statistics.median(bare), statistics.median(app), statistics.median(loaded)
+def all_of(*checks: Callable[[Screen], bool]) -> Callable[[Screen], bool]:
+    return lambda lines: all(check(lines) for check in checks)
 
 
-async def section_switches(folder: Path) -> tuple[float, float]:
-    """Timed inside the app, from the section action starting to the first frame of the new section written
-    to the terminal (Pilot's own press-and-settle takes about 150 ms even on a trivial app, so it cannot
-    time this)."""
-    from jiebei_tui.tui.app import JiebeiApp
+# What each section shows once its figures are in (its frame alone does not count): its name, the text that
+# says it is drawn (waited for while running), and the test of its figures.
+KNOWN = {
+    "status": ("Status", "Schedule of", all_of(loans_shown(100), on_screen("Schedule of"))),
+    "repay": ("Repay", "Settle everything", all_of(on_screen("Settle everything"), on_screen("Payoff  ¥"))),
+    "reminders": ("Reminders", "Your reminder rules",
+                  all_of(on_screen("Your reminder rules"), on_screen("R1    D−3"), on_screen("The next 10 reminders"))),
+    "overdue": ("Overdue", "Amount to clear", all_of(on_screen("Amount to clear by days late"), on_screen("Amount to clear  ¥"))),
+    "plan": ("Plan", "Month by month", all_of(on_screen("Month by month, what you pay"),
+                                               lambda lines: any("Cheapest:" in l or "No order saves" in l for l in lines))),
+}
 
-    first: list[float] = []
-    later: list[float] = []
 
-    class Timed(JiebeiApp):
-        visits: set[str] = set()
-        pending: tuple | None = None  # (start, the screen left, first visit?)
+def sections_in_app() -> dict[str, tuple[str, str, Callable[[Screen], bool]]]:
+    """The app's sections (the registry's, keys 1…) that this benchmark knows how to recognise, by key."""
+    from jiebei_tui.actions.registry import SECTIONS as names
 
-        def action_section(self, name: str) -> None:
-            self.pending = (time.perf_counter(), self.screen, name not in self.visits)
-            self.visits.add(name)
-            super().action_section(name)
+    return {str(n): KNOWN[name] for n, name in enumerate(names, start=1) if name in KNOWN}
 
-        def _display(self, screen, renderable) -> None:
-            super()._display(screen, renderable)
-            if self.pending and screen is self.screen and screen is not self.pending[1]:
-                start, _, new = self.pending
-                (first if new else later).append((time.perf_counter() - start) * 1000)
-                self.pending = None
 
-    app = Timed(data_dir=folder, today=TODAY, lang="en", reminders=False)
-    async with app.run_test(size=(120, 36)) as pilot:
-        while app.ledger is None:
-            await pilot.pause()
-        app.visits.add("status")
-        for _ in range(RUNS + 1):
-            for key in ("2", "3", "4", "1"):
-                await pilot.press(key)
-                await pilot.pause(0.05)
-    return statistics.median(first), statistics.median(first + later)
+SECTIONS = sections_in_app()
+AWAY = "While you were away"  # the title of the panel of reminders missed while the app was closed
+AWAY_PANEL = on_screen(AWAY)
+
+
+def fresh(fixture: Path | None) -> Path:
+    """A copy of a fixture's data folder (a launch may write: the catch-up's record), or an empty one (demo)."""
+    folder = Path(tempfile.mkdtemp(prefix="jiebei-bench-"))
+    if fixture is not None:
+        shutil.copy2(fixture / "ledger.json", folder / "ledger.json")
+    return folder
+
+
+def bare_once(code: str = BARE) -> float:
+    session = Session([sys.executable, "-c", code], ENV)
+    try:
+        session.expect("Hello from a bare app", 20)
+        session.settle(0.1)
+    finally:
+        session.close()
+    return replay(session, {"shown": ("", on_screen("Hello from a bare app"))})["shown"] * 1000
+
+
+def app_once(fixture: Path | None, count: int, panel: bool) -> tuple[float, float | None]:
+    """(ms until the loans are on screen, ms until the missed reminders' panel is, when `panel`)."""
+    folder = fresh(fixture)
+    session = Session([*APP, "--data-dir", str(folder), "--today", TODAY], ENV)
+    try:
+        session.expect(AWAY if panel else "Schedule of", 60)
+        session.settle(0.1)
+    finally:
+        session.close()
+        shutil.rmtree(folder, ignore_errors=True)
+    found = replay(session, {"loans": ("", loans_shown(count)), "panel": ("", AWAY_PANEL)})
+    if "loans" not in found:
+        raise SystemExit(f"the loans never appeared on screen ({fixture}); is the app broken?")
+    return found["loans"] * 1000, (found["panel"] * 1000 if "panel" in found else None)
+
+
+def sections_once(fixture: Path, rounds: int = 2) -> tuple[dict[str, float], list[float]]:
+    """One launch: the first visit to every section but Status, then `rounds` of switches through all (ms each)."""
+    folder = fresh(fixture)
+    session = Session([*APP, "--data-dir", str(folder), "--today", TODAY], ENV)
+    checks, kinds = {}, {}
+    try:
+        session.expect("Schedule of", 60)
+        session.idle()  # the app settled after its launch (it builds the other sections out of sight meanwhile)
+        keys = list(SECTIONS)
+        order = keys[1:] + keys * rounds
+        for n, key in enumerate(order):
+            mark = f"{n}:{key}"
+            session.press(key.encode(), mark)
+            _name, drawn, check = SECTIONS[key]
+            checks[mark] = (mark, check)
+            kinds[mark] = (key, n < len(keys) - 1)
+            session.expect(drawn, 30)
+            session.settle(0.25)
+    finally:
+        session.close()
+        shutil.rmtree(folder, ignore_errors=True)
+    found = replay(session, checks)
+    first = {kinds[m][0]: found[m] * 1000 for m in found if kinds[m][1]}
+    later = [found[m] * 1000 for m in found if not kinds[m][1]]
+    if len(found) < len(checks):
+        raise SystemExit(f"a section never showed its figures: {sorted(set(checks) - set(found))}")
+    return first, later
+
+
+def command_ms(argv: list[str]) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(argv, check=True, capture_output=True, env=ENV)
+    return (time.perf_counter() - t0) * 1000
+
+
+def record_size(folder: Path) -> tuple[int, int]:
+    data = json.loads((folder / "ledger.json").read_text())
+    record = {k: v for k, v in data["settings"]["reminders"].items() if k not in ("rules",)}
+    return len(json.dumps(record)), (folder / "ledger.json").stat().st_size
 
 
 def main() -> None:
     compile_package()
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        hundred_loans(folder)
-        bare, app, loaded = first_frames(folder)
-        print(f"time to first frame, median of {RUNS} processes each (alternating):")
-        print(f"  bare Textual app (Header, Static, Footer, pydantic)  {bare:6.0f} ms")
-        print(f"  jiebei-tui on a 100-loan ledger                      {app:6.0f} ms   ratio {app / bare:.2f}")
-        print(f"  ... with its 100 loans on screen                     {loaded:6.0f} ms")
-        first, median = asyncio.run(section_switches(folder))
-        print(f"section key press to the new section rendered (100 loans), {4 * (RUNS + 1) - 1} presses:")
-        print(f"  median                           {median:6.1f} ms")
-        print(f"  first visit to a section (builds it), median  {first:6.1f} ms")
+    print("(a shared 2-core machine: figures are noisy; each is a median beside a baseline measured in the same run)")
+    # BENCH_FIXTURES=DIR keeps the ledgers there and reuses them (they take a minute or two to make)
+    kept = os.environ.get("BENCH_FIXTURES")
+    with tempfile.TemporaryDirectory(prefix="jiebei-fixtures-") as tmp:
+        root = Path(kept or tmp)
+        fixtures = {"on_track": root / "on_track", "away": root / "away", "one": root / "one"}
+        quiet = root / "quiet"  # the on-track ledger with today's reminders delivered: nothing to catch up on
+        if not (quiet / "ledger.json").exists():
+            t0 = time.perf_counter()
+            ledgers.on_track(fixtures["on_track"])
+            ledgers.year_away(fixtures["away"])
+            ledgers.one_loan(fixtures["one"])
+            shutil.copytree(fixtures["on_track"], quiet)
+            subprocess.run([*APP, "--data-dir", str(quiet), "--today", TODAY, "remind", "run", "--now", f"{TODAY}T23:59"],
+                           check=True, capture_output=True, env=ENV)
+            print(f"(ledgers made through the actions, a year of daily use each: {time.perf_counter() - t0:.0f} s)")
+
+        if "launch" in PARTS:
+            launch(fixtures)
+        if "sections" in PARTS:
+            sections(quiet)
+        if "command" in PARTS:
+            command(fixtures["one"])
+        if "record" in PARTS:
+            record(fixtures["away"])
+
+
+def launch(fixtures: dict[str, Path]) -> None:
+    """1. Time until the loans are on screen, each ledger alternating with the bare app."""
+    cases = [("demo ledger (first launch)", None, 3, False, 1.3),
+             ("100 on-track loans", fixtures["on_track"], 100, True, 1.4),
+             ("100 loans after 8 months away", fixtures["away"], 100, True, 1.5)]
+    bare: list[float] = []
+    floor: list[float] = []
+    shown: dict[str, list[float]] = {name: [] for name, *_ in cases}
+    panels: dict[str, list[float]] = {name: [] for name, *_ in cases}
+    for _ in range(RUNS):
+        for name, fixture, count, panel, _target in cases:
+            bare.append(bare_once())
+            loans, away = app_once(fixture, count, panel)
+            shown[name].append(loans)
+            if away is not None:
+                panels[name].append(away)
+        floor.append(bare_once(FLOOR))
+    base = statistics.median(bare)
+    print(f"\ntime until the loans are on screen (120x36 pty, reminders on), medians of {RUNS} launches each, alternating:")
+    print(f"  bare Textual app (Header, Static, Footer, pydantic), until its text is on screen  {base:6.0f} ms  ({len(bare)} launches)")
+    low = statistics.median(floor)
+    print(f"  the same with the ledger's pydantic models built (a floor for validated loans) {low:6.0f} ms   {low / base:4.2f}x")
+    for name, fixture, count, panel, target in cases:
+        figure = statistics.median(shown[name])
+        line = f"  jiebei-tui, {name:<33} {figure:6.0f} ms   {figure / base:4.2f}x  (target <= {target}x)"
+        if panels[name]:
+            line += f"; missed reminders' panel at {statistics.median(panels[name]):.0f} ms"
+        print(line)
+
+
+def bare_keys_once(presses: int = 8) -> list[float]:
+    """ms from each key press to the bare app's new text on screen."""
+    session = Session([sys.executable, "-c", BARE_KEYS], ENV)
+    checks = {}
+    try:
+        session.expect("Hello from a bare app", 20)
+        session.idle()
+        for n in range(presses):
+            key = "2345"[n % 4]
+            session.press(key.encode(), f"{n}")
+            checks[f"{n}"] = (f"{n}", on_screen(f"Pressed {key} here"))
+            session.expect(f"Pressed {key} here", 20)
+            session.settle(0.25)
+    finally:
+        session.close()
+    return [ms * 1000 for ms in replay(session, checks).values()]
+
+
+def sections(quiet: Path) -> None:
+    """2. First visits and switches, beside a key press in the bare app."""
+    firsts: dict[str, list[float]] = {}
+    switches: list[float] = []
+    bare: list[float] = []
+    for _ in range(RUNS):
+        bare += bare_keys_once()
+        first, later = sections_once(quiet)
+        for key, ms in first.items():
+            firsts.setdefault(key, []).append(ms)
+        switches += later
+    print(f"\nsection key press until its figures are on screen (100 loans), {RUNS} launches:")
+    for key, values in sorted(firsts.items()):
+        print(f"  first visit to {SECTIONS[key][0]:<10} median {statistics.median(values):6.0f} ms  (target < 150 ms)")
+    from jiebei_tui.actions.registry import SECTIONS as names
+
+    unknown = [name for name in names if name not in KNOWN]
+    if unknown:
+        print(f"  (not measured, this benchmark does not know what they show yet: {', '.join(unknown)})")
+    print(f"  a switch between visited sections, median of {len(switches)}  {statistics.median(switches):6.0f} ms  (target < 50 ms)")
+    print(f"  (bare Textual app: key press until its new text is on screen, median of {len(bare)}  "
+          f"{statistics.median(bare):6.0f} ms)")
+
+
+def command(one: Path) -> None:
+    """3. A command that reads the ledger, alternating with `import pydantic`."""
+    pydantic_ms, models_ms, status_ms = [], [], []
+    status = [*APP, "--data-dir", str(one), "--today", TODAY, "status", "--json"]
+    for _ in range(2 * RUNS):
+        pydantic_ms.append(command_ms([sys.executable, "-c", "import pydantic"]))
+        status_ms.append(command_ms(status))
+        models_ms.append(command_ms([sys.executable, "-c", "import jiebei_tui.domain.ledger"]))
+    p, s, m = statistics.median(pydantic_ms), statistics.median(status_ms), statistics.median(models_ms)
+    print(f"\nwhole processes, medians of {2 * RUNS}, alternating:")
+    print(f"  python -c 'import pydantic'                          {p:6.0f} ms")
+    print(f"  jiebei-tui status --json (one loan)                  {s:6.0f} ms   {s / p:4.2f}x  (target <= 2x)")
+    print(f"  python -c 'import jiebei_tui.domain.ledger' (floor)  {m:6.0f} ms   {m / p:4.2f}x  (the ledger's models built)")
+
+
+def record(away: Path) -> None:
+    """4. The reminders' record before and after the catch-up of 8 months."""
+    before, size = record_size(away)
+    folder = fresh(away)
+    subprocess.run([*APP, "--data-dir", str(folder), "--today", TODAY, "remind", "run"], capture_output=True, env=ENV)
+    after, size_after = record_size(folder)
+    shutil.rmtree(folder, ignore_errors=True)
+    print(f"\nthe reminders' record (what was sent, beside the rules) in the year-of-use ledger: {before} bytes of "
+          f"{size:,}; after 8 months' catch-up: {after} bytes of {size_after:,}")
 
 
 if __name__ == "__main__":

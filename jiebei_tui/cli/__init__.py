@@ -20,8 +20,7 @@ from pathlib import Path
 
 from jiebei_tui import __version__
 from jiebei_tui.actions.account import LedgerFileError
-from jiebei_tui.cli import (door, export, hardship, history, loans, payments, plan, remind, scenario, simulate, status,
-                            terms, whatif)
+from jiebei_tui.cli import door
 from jiebei_tui.cli.context import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, Context
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.text.i18n import system_lang, t
@@ -30,7 +29,19 @@ from jiebei_tui.text.safe import visible
 # The ledger models (pydantic) are imported inside the actions that read the ledger, so a simulation of an
 # inline loan starts as fast as the interpreter allows (see benchmarks/ledger.py).
 
-GROUPS = (simulate, loans, payments, status, terms, plan, scenario, whatif, export, remind, history, hardship)  # `--help` order
+# the command groups in `--help` order (modules of jiebei_tui.cli), imported when the full parser is built: opening
+# the app needs none of them
+GROUPS = ("simulate", "loans", "payments", "status", "terms", "plan", "scenario", "whatif", "export", "remind", "history",
+          "hardship")
+# each command and the group that adds it: a command line naming one is parsed by that group's parsers alone
+# (tests/test_cli_parse.py checks this against the full parser)
+COMMANDS = {
+    "schedule": "simulate", "settle": "simulate", "prepay": "simulate", "overdue": "simulate", "loans": "loans",
+    "pay": "payments", "payments": "payments", "status": "status", "terms": "terms", "plan": "plan", "goal": "plan",
+    "scenario": "scenario", "whatif": "whatif", "months": "whatif", "payday": "whatif", "export": "export",
+    "remind": "remind", "export-ics": "remind", "recover": "history", "undo": "history", "hardship": "hardship",
+    "contacts": "hardship", "credit": "hardship",
+}
 
 
 def resolve_lang(args: argparse.Namespace, ctx: Context) -> str:
@@ -44,7 +55,8 @@ def cmd_tui(ctx: Context) -> int:
     except ImportError as err:
         print(t("cli.tui_placeholder", ctx.lang, problem=err), file=sys.stderr)
         return 1
-    app = JiebeiApp(data_dir=ctx.account.data_dir, today=ctx.today, lang=ctx.args.lang, demo=not ctx.args.no_demo)
+    app = JiebeiApp(data_dir=ctx.account.data_dir, today=ctx.today, lang=ctx.args.lang, demo=not ctx.args.no_demo,
+                    prepare=True)
     app.run()
     crashed = getattr(app, "crash_sentence", None)  # set by crash.app_crashed; the terminal is restored now
     if crashed:
@@ -55,7 +67,10 @@ def cmd_tui(ctx: Context) -> int:
 # --- the parser ---
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(groups: tuple[str, ...] = GROUPS) -> argparse.ArgumentParser:
+    """The command line's parser: every command group's commands (or only those of `groups`)."""
+    import importlib
+
     parser = door.Parser(
         prog="jiebei-tui",
         description=t("cli.description", "en"),
@@ -63,14 +78,47 @@ def build_parser() -> argparse.ArgumentParser:
         "70 a bug (a crash report is written in the data folder).",
     )
     parser.add_argument("--version", action="version", version=f"jiebei-tui {__version__}")
+    add_global_options(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in groups:
+        importlib.import_module(f"jiebei_tui.cli.{name}").add_parsers(sub)
+    return parser
+
+
+def add_global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data-dir", metavar="DIR", help="folder of ledger.json (env JIEBEI_TUI_DATA_DIR)")
     parser.add_argument("--today", metavar="DATE", help="fix today's date, YYYY-MM-DD (env JIEBEI_TUI_TODAY)")
     parser.add_argument("--lang", choices=("zh", "en"), help="language (default: saved setting, then the locale)")
     parser.add_argument("--no-demo", action="store_true", help="start with an empty ledger instead of the demo")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for group in GROUPS:
-        group.add_parsers(sub)
-    return parser
+
+
+def quick_parse(argv: list[str]) -> tuple[argparse.ArgumentParser, argparse.Namespace] | None:
+    """Building every command's parser (and importing every command group) was a good part of a command's
+    start-up, and all of it for opening the app. So opening the app (global options only) is parsed by the global
+    options alone, and a command by the parsers of its own group (COMMANDS). None for anything else, or anything
+    these cannot take (--help, --version, an unknown command, any mistake): the full parser then takes it and
+    says what it always said."""
+    front = door.Parser(prog="jiebei-tui", add_help=False)
+    add_global_options(front)
+    front.add_argument("rest", nargs=argparse.REMAINDER)  # the command and its arguments, as typed
+    try:
+        args, extra = front.parse_known_args(argv)
+    except door.UsageError:
+        return None
+    if extra:
+        return None
+    if not args.rest:  # opening the app
+        del args.rest
+        args.command = None  # as the full parser's subcommand dest, with no command given
+        return front, args
+    group = COMMANDS.get(args.rest[0])
+    if group is None:
+        return None
+    parser = build_parser((group,))
+    try:
+        return parser, parser.parse_args(argv)
+    except door.UsageError:
+        return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -83,9 +131,19 @@ def main(argv: list[str] | None = None) -> int:
     lang = _lang_in(argv) or system_lang()
     parser: argparse.ArgumentParser | None = None
     args: argparse.Namespace | None = None
+    # A command lives for well under a second and keeps what it builds until it exits: collecting cycles along the
+    # way (a 1,000-loan ledger is a few hundred thousand objects) would only cost time. The app's start-up builds
+    # tens of thousands of objects too (Textual's, the ledger's): the app turns the collector back on once the
+    # loans are on screen (it lives long). Turned back on at the end, for a caller that runs main() in its own
+    # process, as the tests do.
+    gc.disable()
     try:
-        parser = build_parser()
-        args = parser.parse_args(argv)
+        quick = quick_parse(argv)
+        if quick is not None:
+            parser, args = quick
+        else:
+            parser = build_parser()
+            args = parser.parse_args(argv)
         lang = args.lang or lang
         door.check_values(parser, args)
         ctx = Context(args)
@@ -94,14 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         handler = getattr(args, "handler", None)
         if handler is None:
             return cmd_tui(ctx)
-        # A command lives for well under a second and keeps what it builds until it exits: collecting cycles
-        # along the way (a 1,000-loan ledger is a few hundred thousand objects) would only cost time. (Turned
-        # back on after, for a caller that runs main() in its own process, as the tests do.)
-        gc.disable()
-        try:
-            return handler(ctx)
-        finally:
-            gc.enable()
+        return handler(ctx)
     except door.UsageError as err:
         print(door.usage_sentence(err, lang, parser), file=sys.stderr)
         return EXIT_INPUT
@@ -118,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as err:  # a bug: one sentence naming the crash report, exit 70
         data_dir = getattr(args, "data_dir", None) or None
         return crash.report_cli(err, Path(data_dir) if data_dir else None, argv, lang)
+    finally:
+        gc.enable()
 
 
 def file_error_sentence(err: LedgerFileError, lang: str) -> str:

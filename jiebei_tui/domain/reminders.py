@@ -138,9 +138,12 @@ def occurrences(
     start: dt.datetime,
     end: dt.datetime,
     promises: Sequence[Promise] = (),
+    priced_from: dt.datetime | None = None,
 ) -> list[Occurrence]:
     """Every occurrence firing in [start, end], in time order, for instalments unpaid at their fire time, and for
-    `promises` (contacts.promises_to_remind) on their dates."""
+    `promises` (contacts.promises_to_remind) on their dates. `priced_from`: occurrences firing before it are
+    only counted by the caller (claim: older than the catch-up window), so their amounts are left at zero
+    rather than worked out (eight months away over a hundred loans is ninety thousand of them)."""
     out: list[Occurrence] = []
     first_day = start.astimezone(tz).date() - dt.timedelta(days=2)  # a quiet-hours shift can cross midnight
     last_day = end.astimezone(tz).date()
@@ -176,7 +179,8 @@ def occurrences(
                         break  # paid by then: this and every later repeat are cancelled
                     at, moved, inside = fire(day, rule_at, inst.due_date if rule.offset_days < 0 else None)
                     if inside:
-                        out.append(_occurrence(rule, state, inst, day, at, moved, tz, terms))
+                        priced = priced_from is None or at >= priced_from
+                        out.append(_occurrence(rule, state, inst, day, at, moved, tz, terms, priced))
                     if not rule.repeat_daily:
                         break
                     day += ONE_DAY
@@ -222,11 +226,13 @@ def _promised(promise: Promise, at: dt.datetime, moved: str | None, tz: dt.tzinf
 
 def _occurrence(
     rule: ReminderRule, state: LoanState, inst: InstallmentState, day: dt.date, at: dt.datetime, moved: str | None,
-    tz: dt.tzinfo, terms: ProductTerms,
+    tz: dt.tzinfo, terms: ProductTerms, priced: bool = True,
 ) -> Occurrence:
     late = max((day - inst.due_date).days, 0)
     unpaid_p, unpaid_i = inst.unpaid_principal, inst.unpaid_interest
-    if late:
+    if not priced:
+        amount, per_day = ZERO, ZERO
+    elif late:
         rate = state.daily_rate if state.daily_rate is not None else state.record.daily_rate  # a restructure's
         cost = overdue_cost(inst.no, inst.due_date, unpaid_p, unpaid_i, rate, late, terms)
         amount, per_day = cost.amount_to_clear, cost.daily_cost
@@ -299,7 +305,8 @@ def claim(
     # the window's start only when a loan is new to the mark, and to the oldest claim taken over
     new_loans = any(loan_number(s.record.id) > covered for s in states)
     look_from = min(last, recent_from if new_loans else last, *(c.first for c in orphans))
-    found = occurrences(states, settings, terms, tz, look_from, now, promises) if states else []
+    # those older than the window are only counted (missed), never delivered: no amounts needed
+    found = occurrences(states, settings, terms, tz, look_from, now, promises, priced_from=recent_from) if states else []
     taken = {oid for c in orphans for oid in c.occurrences}
     held = {oid for c in settings.in_flight if c not in orphans for oid in c.occurrences}
     due = []

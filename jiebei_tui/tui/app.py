@@ -1,6 +1,7 @@
-"""The terminal app: its sections (Status, Repay, Reminders, Overdue, Plan) as Textual modes, the urgent banner on
-each, and one path for every fact and every change: a function of the actions layer (jiebei_tui/actions/, the
-same the command line calls) run in a thread worker (`act`), then the new state shown everywhere.
+"""The terminal app: its sections (Status, Repay, Reminders, Overdue, Plan, Way back) as Textual modes, the urgent
+banner on each, and one path for every fact and every change: a function of the actions layer
+(jiebei_tui/actions/, the same the command line calls) run in a thread worker (`act`), then the new state shown
+everywhere.
 
 `JiebeiApp(data_dir, today, lang)`; `jiebei-tui` with no command runs it.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import itertools
 import threading
 from collections.abc import Callable, Iterable
@@ -58,9 +60,15 @@ def _overdue() -> Screen:
 
 
 def _plan() -> Screen:
-    from jiebei_tui.tui.screens.plan import PlanScreen  # with textual-plot and numpy: only when Plan opens
+    from jiebei_tui.tui.screens.plan import PlanScreen  # with textual-plot and numpy: when Plan is built
 
     return PlanScreen()
+
+
+def _way_back() -> Screen:
+    from jiebei_tui.tui.screens.way_back import WayBackScreen
+
+    return WayBackScreen()
 
 
 SECTIONS = registry.SECTIONS
@@ -88,7 +96,7 @@ class Reading:
 class JiebeiApp(App[int]):
     CSS_PATH = Path(__file__).parent / "app.tcss"  # absolute: subclasses elsewhere still find it
     MODES = {"status": StatusScreen, "repay": _repay, "reminders": _reminders, "overdue": _overdue,
-             "plan": _plan}
+             "plan": _plan, "way_back": _way_back}
     DEFAULT_MODE = "status"  # start straight in Status (no blank default screen to build first)
     BINDINGS = registry.bindings(registry.APP)
 
@@ -100,6 +108,7 @@ class JiebeiApp(App[int]):
         demo: bool = True,
         reminders: bool = True,
         clock: Callable[[dt.tzinfo], dt.datetime] | None = None,
+        prepare: bool = False,
     ) -> None:
         super().__init__()
         self.today = today or dt.date.today()
@@ -124,6 +133,8 @@ class JiebeiApp(App[int]):
         self._pending = 0  # store workers started and not yet shown
         self._held: list[tuple[tuple, dict]] = []  # notifications waiting for a dialog to close
         self.switching = False  # a language switch is rebuilding the screens
+        self.prepare = prepare  # build the other sections in the background once the loans are shown (_prepare)
+        self._made = {self.DEFAULT_MODE}  # the sections built (shown, or made ahead)
 
     def _handle_exception(self, error: Exception) -> None:
         """Every unexpected error (handler, timer, worker, compose) goes to the one crash handler: a report in
@@ -149,6 +160,7 @@ class JiebeiApp(App[int]):
         except LedgerFileError as err:
             from jiebei_tui.tui.screens.recover import RecoveryScreen
 
+            gc.enable()  # no loans to show: the start-up is over (see _shown)
             self.push_screen(RecoveryScreen(err), callback=self._recovered)
             return
         self._start()
@@ -156,12 +168,65 @@ class JiebeiApp(App[int]):
     def _start(self) -> None:
         self.theme_changed_signal.subscribe(self, self._save_theme)
         self.refresh_section()
-        if self.ledger.demo:
-            self.notify(t("app.demo_notice", self.lang), title=t("app.demo", self.lang), timeout=8)
         self.set_interval(FILE_CHECK_SECONDS, self.check_file)
+        self.call_after_refresh(self._shown)
         if self.reminders:
-            self.call_after_refresh(self.remind, True)
             self.set_interval(REMIND_SECONDS, self.remind)
+
+    def _shown(self) -> None:
+        """The loans are on screen: what the start-up put off begins."""
+        if self.ledger.demo:  # a toast is a widget to build and style: after the loans, not before
+            self.notify(t("app.demo_notice", self.lang), title=t("app.demo", self.lang), timeout=8)
+        if self.reminders:
+            self.remind(True)  # the catch-up: the reminders missed while the app was closed
+        if self.prepare:
+            self.call_after_refresh(self._prepare)  # then _started
+        else:
+            self._started()
+
+    def _started(self) -> None:
+        # `jiebei-tui` starts with the cycle collector off (cli.main): start-up makes hundreds of thousands of
+        # objects (Textual's, the modules', the ledger's, the sections made ahead) and no garbage worth a
+        # collection. The app lives long, so it collects from now on, leaving out what start-up made (frozen):
+        # a collection of everything went through all of it, a pause of tens of milliseconds in a key press.
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
+
+    def _prepare(self) -> None:
+        """Build the next section not made yet, out of sight: composed, mounted and drawn from the ledger, as a
+        first visit would (a section's first visit took 100-250 ms of building: its module, sixty-odd widgets
+        styled, its figures worked out); then the next one, once the app is idle again. A first visit is then
+        a switch. Textual builds a section's screen when its mode is first shown; here the screen is started
+        the way Textual starts one (_register: composed and mounted, not shown) and the mode made to return
+        it. Launched from the command line (`prepare`); tests build each section when they visit it."""
+        for name in SECTIONS:
+            if name in self._made:
+                continue
+            self._made.add(name)
+            screen = self.MODES[name]()
+            self._register(self, screen)
+            self.remove_mode(name)  # not made yet: only its factory goes
+            self.add_mode(name, lambda screen=screen: screen)
+            self.call_after_refresh(self._prepare)
+            return
+        self._started()  # every section made
+
+    def switch_mode(self, mode: str):
+        self._unmasked = mode in self._made  # shown before, or made ahead: the section is whole already
+        self._made.add(mode)  # (not to be made ahead any more)
+        try:
+            return super().switch_mode(mode)
+        finally:
+            self._unmasked = False
+
+    def delay_update(self, delay: float = 0.05) -> None:
+        # Textual's switch_mode holds the screen back 50 ms "to mask a brief transition" (a screen still being
+        # composed): every switch between sections took at least that before anything changed on screen. A
+        # section already whole is held only until the switch itself is done (a delay of 0 left it held).
+        if getattr(self, "_unmasked", False):
+            delay = 0.001
+        super().delay_update(delay)
 
     def now(self) -> dt.datetime:
         """The time now in the reminder zone; on a fixed --today, that day at the current time of day."""

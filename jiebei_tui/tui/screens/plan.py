@@ -8,7 +8,8 @@ only the answer to the latest question of a panel is drawn (an older one finishi
 started is skipped). What is drawn is kept, so a language switch or a resize redraws it in the new words or
 width without asking again. Nothing is recorded without a confirmation naming loan, amount, date and effect.
 
-This module imports textual-plot (and numpy) through the chart: the app imports it only when Plan is opened.
+This module imports textual-plot (and numpy) through the chart: the app imports it only when Plan is built (opened,
+or made ahead once the loans are on screen).
 """
 
 from __future__ import annotations

@@ -18,6 +18,20 @@ class SectionScreen(Localized, Screen):
     # Each section's BINDINGS = registry.bindings("<section>"), which include Escape: it leaves a text field,
     # so the section keys (1-4, a, ?) work again (typing digits into a field must stay possible).
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # A section made for its first visit is styled as its widgets mount, from the stylesheet as it is now. But
+        # a new Screen starts with its count of CSS updates at -1, behind the app's, and Textual then re-reads
+        # and re-applies every stylesheet of the app, twice (in _init_mode, which marks only the screen being
+        # left as up to date, and again in switch_mode): 30-80 ms of a first visit for nothing. Marked up to
+        # date here, it is still refreshed if the CSS changes while it is away (a new theme). Not at the app's
+        # own start (no screen shown yet), where that refresh also applies the theme's variables.
+        if self.app.screen_stack:
+            self._styled_now()
+
+    def _styled_now(self) -> None:
+        self._css_update_count = self.app._css_update_count
+
     def action_leave_field(self) -> None:
         self.set_focus(None)
 
@@ -37,6 +51,7 @@ class SectionScreen(Localized, Screen):
     _shown: tuple | None = None
 
     def on_mount(self) -> None:
+        self._styled_now()  # its widgets were just styled (Status at the app's start: else its next showing refreshes)
         self.shown_lang = self.lang
         self.after_compose()
 

@@ -1,0 +1,113 @@
+"""What makes the app start fast does not change what it shows (figures: benchmarks/startup.py, never here).
+
+- Sections made ahead, out of sight, once the loans are shown (the app as `jiebei-tui` runs it) read exactly as
+  sections made when first visited, styles and focus included.
+- A section's first visit no longer re-reads every stylesheet; a theme chosen while a section was away still
+  restyles it when it is shown again.
+- Opening the app builds no command's parser and imports no command group; its start-up runs without the cycle
+  collector, which is back on once the loans are on screen.
+"""
+
+from __future__ import annotations
+
+import gc
+import subprocess
+import sys
+
+import pytest
+
+from tests.tui.conftest import TODAY, noon, press, ready, screen_text, settle, wait_for
+from jiebei_tui.actions.registry import SECTIONS
+from jiebei_tui.tui.app import JiebeiApp
+
+KEYS = {name: str(n) for n, name in enumerate(SECTIONS, start=1)}
+
+
+def app_in(folder, lang: str, prepare: bool) -> JiebeiApp:
+    return JiebeiApp(data_dir=folder, today=TODAY, lang=lang, reminders=False, clock=noon, prepare=prepare)
+
+
+async def every_section(pilot) -> dict[str, str]:
+    """Each section as it reads on its first visit (colours and styles too), and Status again after them."""
+    shown = {}
+    for name in [*SECTIONS[1:], SECTIONS[0]]:
+        await press(pilot, KEYS[name])
+        pilot.app.clear_notifications()
+        await settle(pilot)
+        shown[name] = screen_text(pilot.app, styles=True)
+    return shown
+
+
+@pytest.mark.parametrize(("lang", "size"), [("en", (120, 36)), ("zh", (80, 24))], ids=["en-120x36", "zh-80x24"])
+async def test_sections_made_ahead_read_as_sections_made_on_their_visit(tmp_path, lang: str, size) -> None:
+    made_on_visit = app_in(tmp_path / "a", lang, prepare=False)
+    async with made_on_visit.run_test(size=size) as pilot:
+        await ready(pilot)
+        expected = await every_section(pilot)
+    made_ahead = app_in(tmp_path / "b", lang, prepare=True)
+    async with made_ahead.run_test(size=size) as pilot:
+        await ready(pilot)
+        await wait_for(pilot, lambda: made_ahead._made >= set(SECTIONS), "every section to be made")
+        await settle(pilot)
+        assert [s for s in made_ahead.screen_stack] == [made_ahead.screen]  # made out of sight: Status still shown
+        shown = await every_section(pilot)
+    for name in SECTIONS:
+        assert shown[name] == expected[name], name
+
+
+async def test_a_first_visit_reads_no_stylesheet_again_and_a_theme_chosen_meanwhile_still_shows(make_app) -> None:
+    app = make_app()
+    refreshes = []
+    original = app.refresh_css
+
+    def counted(animate: bool = True) -> None:
+        refreshes.append(app.current_mode)
+        original(animate)
+
+    app.refresh_css = counted
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        refreshes.clear()
+        for name in SECTIONS[1:]:
+            await press(pilot, KEYS[name])
+        await press(pilot, KEYS[SECTIONS[0]])
+        assert refreshes == []
+        await press(pilot, KEYS[SECTIONS[1]])
+        before = screen_text(app, styles=True)
+        app.theme = "textual-light" if app.theme != "textual-light" else "nord"  # chosen on Repay
+        await settle(pilot)
+        await press(pilot, KEYS[SECTIONS[0]])  # Status was away when the theme changed
+        themed_status = screen_text(app, styles=True)
+        chosen = app.theme
+    fresh = make_app(data_dir=app.store.data_dir)  # the theme was saved: a fresh start uses it
+    async with fresh.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        assert fresh.theme == chosen
+        assert screen_text(fresh, styles=True) == themed_status
+    assert before != themed_status
+
+
+def test_opening_the_app_builds_no_command_parser(tmp_path) -> None:
+    code = (
+        "import sys\n"
+        "from jiebei_tui import cli\n"
+        "parser, args = cli.quick_parse(['--data-dir', sys.argv[1], '--today', '2026-11-28', '--lang', 'en'])\n"
+        "assert args.command is None and args.lang == 'en' and args.data_dir == sys.argv[1], args\n"
+        "groups = [m for m in sys.modules if m.startswith('jiebei_tui.cli.') and m.split('.')[-1] in cli.GROUPS]\n"
+        "assert groups == [], groups\n"
+        "assert cli.quick_parse(['--help']) is None and cli.quick_parse(['--version']) is None\n"
+        "assert cli.quick_parse(['--lang', 'xx']) is None and cli.quick_parse(['--no-such']) is None\n"
+    )
+    subprocess.run([sys.executable, "-c", code, str(tmp_path)], check=True)
+
+
+async def test_the_collector_is_back_on_once_the_loans_are_shown(make_app) -> None:
+    gc.disable()  # as `jiebei-tui` starts the app (cli.main)
+    try:
+        app = make_app()
+        async with app.run_test(size=(120, 36)) as pilot:
+            await ready(pilot)
+            await wait_for(pilot, gc.isenabled, "the cycle collector to be on")
+    finally:
+        gc.enable()
+        gc.unfreeze()  # what the app froze (start-up's objects) is the test process's to collect
