@@ -184,6 +184,8 @@ def test_a_folder_we_cannot_write_is_exit_3_and_the_ledger_untouched(shared_tmp:
     base = ["--data-dir", str(data), "--today", "2025-03-01", "--lang", "en", "--no-demo"]
     assert main([*base, *ADD]) == 0
     if ROOT:  # nobody owns the folder (so it passes the owner check) but may not write in it: run as nobody
+        if run_as(NOBODY, "--version").returncode != 0:  # e.g. a clone inside a private `mktemp -d` folder
+            pytest.skip("the user nobody cannot run this checkout (it lies in a folder only its owner may enter)")
         for path in (data, *data.iterdir()):
             os.chown(path, NOBODY, NOBODY)
 
