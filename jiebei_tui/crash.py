@@ -92,9 +92,9 @@ def app_crashed(app, error: Exception, base: Callable[[Exception], None]) -> Non
     (Textual's handler must run: an override that swallows the error leaves the app hanging, textual#2818.)"""
     if getattr(app, "crash_sentence", None) is not None:
         return  # the app is already closing after the first crash: errors on the way out add nothing (textual#5325)
-    store = getattr(app, "store", None)
+    account = getattr(app, "account", None)  # the app's account (actions/account.py): where its ledger lives
     try:
-        app.crash_sentence = sentence(error, getattr(store, "data_dir", None), None, getattr(app, "lang", "en"))
+        app.crash_sentence = sentence(error, getattr(account, "data_dir", None), None, getattr(app, "lang", "en"))
     except Exception:  # noqa: BLE001
         app.crash_sentence = f"jiebei-tui stopped on an unexpected error ({type(error).__name__})."
     base(error)

@@ -52,3 +52,22 @@ def test_no_key_is_written_twice_in_one_table() -> None:
                 keys = [k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)]
                 twice = sorted({k for k in keys if keys.count(k) > 1})
                 assert not twice, f"{path.name}: {twice} written twice"
+
+
+def test_no_key_is_given_in_two_tables() -> None:
+    """The tables are merged into one: a key in two of them (two front doors adding words at once) keeps one
+    meaning silently, as a key written twice in one table does."""
+    import ast
+    from collections import Counter
+    from pathlib import Path
+
+    import jiebei_tui.text
+
+    folder = Path(jiebei_tui.text.__file__).parent
+    keys: Counter[str] = Counter()
+    for path in [*sorted((folder / "strings").glob("*.py")), folder / "i18n.py"]:
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Dict):
+                keys.update(k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)
+                            and "." in k.value)
+    assert [key for key, n in keys.items() if n > 1] == []

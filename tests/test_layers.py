@@ -1,9 +1,10 @@
 """Import contracts, as Harlequin states its layers with import-linter, checked here on the source (AST):
 
-- The front doors (the command line; the app's screens and app.py once they are rewired onto the actions layer)
-  import no store, call no `model_copy`, and take from the domain only parsing, formatting and read-only types:
-  no function that builds a new ledger, and no computation the actions layer owns (every fact and every change
-  goes through jiebei_tui/actions/).
+- The front doors (the command line; the app's screens, widgets and app.py) import no store, call no
+  `model_copy`, and take from the domain only parsing, formatting and read-only types: no function that builds a
+  new ledger, and no computation the actions layer owns (every fact and every change goes through
+  jiebei_tui/actions/). The app's screens and widgets do not reach the store through the app either
+  (`app.store`): they ask the actions layer (`app.act`).
 - The actions layer builds no ledger itself (no `model_copy`: the domain's pure functions do) and reaches no
   front door (no Textual, no cli, no tui).
 - The domain imports only the domain, the standard library and pydantic (tests/test_purity.py checks it reaches
@@ -64,7 +65,8 @@ READ_ONLY: dict[str, set[str]] = {
 PARSING = ("parse_", "clean_")
 
 CLI = sorted((PACKAGE / "cli").glob("*.py"))
-TUI = sorted((PACKAGE / "tui" / "screens").glob("*.py")) + [PACKAGE / "tui" / "app.py"]
+SCREENS = sorted((PACKAGE / "tui" / "screens").glob("*.py")) + sorted((PACKAGE / "tui" / "widgets").glob("*.py"))
+TUI = SCREENS + [PACKAGE / "tui" / "app.py"]
 ACTIONS = sorted((PACKAGE / "actions").glob("*.py"))
 DOMAIN = sorted((PACKAGE / "domain").glob("*.py"))
 
@@ -110,10 +112,20 @@ def test_the_command_line_parses_calls_an_action_and_renders(path: Path) -> None
 
 
 @pytest.mark.parametrize("path", TUI, ids=lambda p: f"tui/{p.parent.name}/{p.name}")
-@pytest.mark.xfail(reason="the screens are rewired onto jiebei_tui/actions/ by a later change (issue 8 item 2)",
-                   strict=False)
 def test_the_app_parses_calls_an_action_and_renders(path: Path) -> None:
     assert front_door_breaches(path) == []
+
+
+def store_reached(path: Path) -> list[str]:
+    """Every `….store` a screen or widget reads (the app's store, a store held anywhere), as "file:line"."""
+    tree = ast.parse(path.read_text())
+    return [f"{path.name}:{node.lineno}" for node in ast.walk(tree)
+            if isinstance(node, ast.Attribute) and node.attr == "store"]
+
+
+@pytest.mark.parametrize("path", SCREENS, ids=lambda p: f"tui/{p.parent.name}/{p.name}")
+def test_the_screens_reach_no_store_through_the_app(path: Path) -> None:
+    assert store_reached(path) == []
 
 
 def test_the_contract_catches_what_it_forbids(tmp_path: Path) -> None:
@@ -133,6 +145,9 @@ def test_the_contract_catches_what_it_forbids(tmp_path: Path) -> None:
     assert [line.split(" ", 1)[0] for line in found] == [
         "bad.py:8", "bad.py:1", "bad.py:2", "bad.py:3", "bad.py:4", "bad.py:5", "bad.py:7"]
     assert "record_event" in found[4] and "add_loan" in found[5] and "build_schedule" in found[6]
+    screen = tmp_path / "screen.py"
+    screen.write_text("def f(self):\n    return self.app.store.generations()\n")
+    assert store_reached(screen) == ["screen.py:2"]
 
 
 @pytest.mark.parametrize("path", ACTIONS, ids=lambda p: p.name)

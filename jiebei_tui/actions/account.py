@@ -91,6 +91,15 @@ class Account:
         """The language saved in the ledger, by a quick read (no validation): for the words of a first refusal."""
         return self.store.saved_lang()
 
+    def peek_settings(self) -> dict:
+        """The saved cosmetic choices (language, theme, keys), by a quick read without validating the ledger:
+        for the app's first frame, drawn before the ledger is read."""
+        return self.store.peek_settings()
+
+    def signature(self) -> tuple[int, int] | None:
+        """The ledger file's (modification time, size) now; None when there is no file."""
+        return self.store.signature()
+
     def now(self) -> dt.datetime:
         return self.clock()
 

@@ -100,6 +100,19 @@ def due_now(s: LoanState) -> DueNow:
     return DueNow(kind, amount, covers, date, shown, s.days_overdue, s.days_until_due, s.payoff)
 
 
+def due_on(account: Account, loan_id: str, on: object = None) -> DueNow:
+    """What a loan asked for on day `on` (default today), from the payments recorded up to it: the pay dialog's
+    prefill for a payment dated that day (InputError naming `on` for a date it cannot be)."""
+    from jiebei_tui.domain.replay import loan_state
+    from jiebei_tui.domain.terms import parse_date
+
+    day = parse_date(on, "on") if on is not None else account.today
+    if day == account.today:
+        return due_now(account.state(loan_id))
+    record = account.loan(loan_id)
+    return due_now(loan_state(account.ledger, record.id, day))
+
+
 # --- every loan ---
 
 

@@ -12,15 +12,31 @@ from jiebei_tui.store import ChangeWords, Generation, Recovered, Undone, UndoRef
 
 if TYPE_CHECKING:
     from jiebei_tui.actions.account import Account
+    from jiebei_tui.domain.history import ChangeRecord
 
-__all__ = ["ChangeWords", "Generation", "Recovered", "UndoRefused", "Undone", "generations", "recover_from_backup",
-           "start_empty", "undo"]
+__all__ = ["ChangeWords", "Generation", "Recovered", "UndoRefused", "Undone", "generations", "last_change",
+           "recover_from_backup", "start_empty", "undo"]
 
 
-def undo(account: Account) -> Undone:
+def last_change(account: Account) -> ChangeRecord | None:
+    """The change `undo` would undo now, as the file has it (None: nothing to undo): for a confirmation that
+    names it (ChangeWords(change) in words) before anything is undone."""
+    from jiebei_tui.domain.history import last_undoable
+
+    account.refresh()
+    return last_undoable(account.ledger.history)
+
+
+def undo(account: Account, expected: int | None = None) -> Undone:
     """Put the ledger back as it was before the last change not yet undone (UndoRefused when there is none, or
     the version needed is no longer among the backups). `Undone.change` says what was undone
-    (ChangeWords(change) in words)."""
+    (ChangeWords(change) in words). `expected`: the revision of the change the borrower was asked about
+    (`last_change`); when the last change is another one by now (another program wrote the ledger since),
+    nothing is undone (UndoRefused)."""
+    if expected is not None:
+        change = last_change(account)
+        if change is None or change.revision != expected:
+            raise UndoRefused("undo.changed")
     done = account.store.undo(source=account.source)
     account.adopt(done.ledger)
     return done

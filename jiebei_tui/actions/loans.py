@@ -52,6 +52,19 @@ def add_loan(account: Account, name: object, *, paid_through: object = 0, **cont
     return Added(record, account.state(record.id), was_demo, count)
 
 
+def preview_add_loan(account: Account, name: object, *, paid_through: object = 0, **contract: object) -> Added:
+    """What `add_loan` would record (refused as it would be: InputError naming the field), and the new loan's
+    state at today: the add form's check. Nothing is written."""
+    from jiebei_tui.domain.ledger import add_loan as added
+    from jiebei_tui.domain.replay import loan_state
+    from jiebei_tui.domain.terms import make_loan
+
+    loan = make_loan(**contract)
+    ledger = account.ledger
+    new, loan_id = added(ledger, name, loan, paid_through=paid_through, today=account.today)
+    return Added(new.loan(loan_id), loan_state(new, loan_id, account.today), ledger.demo, len(new.events_of(loan_id)))
+
+
 @dataclass(frozen=True)
 class Renamed:
     record: LoanRecord

@@ -155,6 +155,43 @@ def edit(account: Account, event_id: str, *, amount: object = None, on: object =
     return Edited(payment, entry if applied.written else None, account.state(payment.loan_id))
 
 
+@dataclass(frozen=True)
+class Correction:
+    """What voiding or correcting a payment would do, before anything is recorded: the payment, the entry it
+    would add (the void, or the corrected payment; None when the correction changes nothing), and the loan at
+    today as it stands and as it would stand."""
+
+    payment: Event
+    entry: Event | None
+    before: LoanState
+    after: LoanState
+
+
+def preview_void(account: Account, event_id: str, reason: object = None) -> Correction:
+    """What `void` would do (refused as it would be: InputError). Nothing is written."""
+    from jiebei_tui.domain.corrections import void_event
+    from jiebei_tui.domain.replay import loan_state
+
+    ledger = account.ledger
+    new, entry = void_event(ledger, event_id, reason=reason, **_stamp(account))
+    payment = ledger.event(event_id)
+    return Correction(payment, entry, account.state(payment.loan_id), loan_state(new, payment.loan_id, account.today))
+
+
+def preview_edit(account: Account, event_id: str, *, amount: object = None, on: object = None,
+                 reason: object = None) -> Correction:
+    """What `edit` would do (refused as it would be: InputError). Nothing is written."""
+    from jiebei_tui.domain.corrections import edit_event
+    from jiebei_tui.domain.replay import loan_state
+
+    ledger = account.ledger
+    new, entry = edit_event(ledger, event_id, amount=amount, on=on, today=account.today, reason=reason,
+                            **_stamp(account))
+    payment = ledger.event(event_id)
+    after = loan_state(new, payment.loan_id, account.today) if new is not ledger else account.state(payment.loan_id)
+    return Correction(payment, entry if new is not ledger else None, account.state(payment.loan_id), after)
+
+
 # --- the list ---
 
 

@@ -24,11 +24,12 @@ if TYPE_CHECKING:
     from textual.binding import Binding
 
 APP = "app"  # everywhere a section is shown (and the palette and quit keys over dialogs too)
-SECTIONS = ("status", "repay", "reminders", "overdue", "plan")
+SECTIONS = ("status", "repay", "reminders", "overdue", "plan", "way_back")
 DIALOG = "dialog"  # every dialog
 CONFIRM = "confirm"  # yes/no confirmations
 DAYS = "days"  # the Overdue section's days-late field (the same keys as the section, reaching the field too)
-PLACES = (APP, *SECTIONS, DIALOG, CONFIRM)  # the help screen's order
+PAYMENTS = "payments"  # a loan's payments (Status, h): void or correct the selected one
+PLACES = (APP, *SECTIONS, PAYMENTS, DIALOG, CONFIRM)  # the help screen's order
 
 
 @dataclass(frozen=True)
@@ -66,8 +67,10 @@ ACTIONS: tuple[Action, ...] = (
     _a("reminders", "section('reminders')", APP, "3"),
     _a("overdue", "section('overdue')", APP, "4"),
     _a("plan", "section('plan')", APP, "5"),
+    _a("way_back", "section('way_back')", APP, "6"),
     _a("add", "add_loan", APP, "a"),
     _a("help", "help", APP, "question_mark"),
+    _a("undo", "undo", APP, "u"),  # the last change of any kind, after a confirmation naming it
     _a("lang", "switch_language", APP),
     _a("theme", "change_theme", APP),
     _a("export", "export_calendar", APP),
@@ -78,6 +81,12 @@ ACTIONS: tuple[Action, ...] = (
     _a("pay", "pay", ("status", "repay"), "p"),
     _a("rename", "rename", "status", "e"),
     _a("delete", "delete", "status", "d"),
+    # --- correcting the record: a loan's payments (void, correct), its contract terms, the auto-debit question ---
+    _a("payments", "payments", "status", "h"),
+    _a("edit_loan", "edit_loan", "status", "c"),
+    _a("debited", "debited", "status", "b"),
+    _a("void", "void", PAYMENTS, "v", palette=False),  # the payment selected in the table: no palette entry
+    _a("edit_payment", "edit_payment", PAYMENTS, "e", palette=False),
     # --- Repay ---
     _a("settle", "settle", "repay", "s"),
     _a("prepay", "prepay", "repay", "r"),
@@ -96,6 +105,13 @@ ACTIONS: tuple[Action, ...] = (
     _a("apply_scenario", "apply_scenario", "plan", "t"),
     _a("delete_scenario", "delete_scenario", "plan", "x"),
     _a("export_data", "export_data", "plan", "e"),
+    # --- Way back: after a missed payment ---
+    _a("budget", "budget", "way_back", "b"),
+    _a("letter", "letter", "way_back", "l"),
+    _a("agreement", "agreement", "way_back", "r"),
+    _a("new_contact", "new_contact", "way_back", "n"),
+    _a("remove_contact", "remove_contact", "way_back", "x"),
+    _a("contact_record", "contact_record", "way_back", "e"),
     # --- dialogs ---
     _a("yes", "answer(True)", CONFIRM, "y", palette=False),
     _a("no", "answer(False)", CONFIRM, "n", palette=False),

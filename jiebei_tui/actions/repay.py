@@ -18,7 +18,7 @@ from jiebei_tui.actions.payments import Paid, record
 if TYPE_CHECKING:
     from jiebei_tui.actions.account import Account
     from jiebei_tui.domain.replay import LoanReplay
-    from jiebei_tui.domain.simulate import PrepayResult, SettleResult
+    from jiebei_tui.domain.simulate import Position, PrepayResult, SettleResult
     from jiebei_tui.domain.terms import Loan, Strategy
 
 WEEK = dt.timedelta(days=7)
@@ -113,6 +113,7 @@ class PrepayOptions:
 
     reduce_term: PrepayResult
     reduce_installment: PrepayResult
+    position: Position | None = None  # where the loan stands on the day: what "interest to the day" is made of
 
     @property
     def better(self) -> Strategy | None:
@@ -142,7 +143,7 @@ def prepay_options(account: Account, loan_id: str, amount: object, on: object = 
         raise InputError("on", day.isoformat(), "not_past", today=account.today)
     replay = _replay(account, loan_id, day)
     return PrepayOptions(prepay(replay, value, day, Strategy.REDUCE_TERM),
-                         prepay(replay, value, day, Strategy.REDUCE_INSTALLMENT))
+                         prepay(replay, value, day, Strategy.REDUCE_INSTALLMENT), replay.position(day))
 
 
 @dataclass(frozen=True)

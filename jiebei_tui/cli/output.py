@@ -18,7 +18,7 @@ from jiebei_tui.domain.schedule import Installment
 from jiebei_tui.domain.terms import Loan
 from jiebei_tui.domain.free_text import first_unsafe, unsafe_char
 from jiebei_tui.text.i18n import t
-from jiebei_tui.text.loans import badge_text, installment_status, when_text
+from jiebei_tui.text.loans import badge_text, compared, edit_changes, installment_status, payment_words, when_text
 from jiebei_tui.text.safe import visible
 from jiebei_tui.text.width import pairs, table
 
@@ -297,14 +297,6 @@ def outlook_text(found: Outlook, lang: str) -> str:
     return text + ("\n" + "\n".join(formulas) if formulas else "") + "\n" + t("overdue.terms_of", lang, scope=scope)
 
 
-def badge_key(s: LoanState) -> str:
-    """paid_off, overdue, due_today, due_soon or on_track: actions/facts.py `badge` (kept here for the Status
-    screen until it is rewired onto the actions layer; words for it: text/loans.py)."""
-    from jiebei_tui.actions.facts import badge
-
-    return badge(s)
-
-
 def status_text(status: Status, lang: str, detail: bool) -> str:
     from jiebei_tui.actions.facts import due_now
 
@@ -519,13 +511,7 @@ def payments_text(rows: list[PaymentRow], lang: str) -> str:
     table_rows = []
     for row in rows:
         e, split = row.event, row.split
-        kind = t("kind.auto_debit" if e.auto_debit else f"kind.{e.kind}", lang)
-        status = t(f"payment.{row.status}", lang, by=row.replaced_by or row.voided_by or "")
-        if row.reason:
-            status += f" ({visible(row.reason)})"
-        recorded = e.recorded_at.astimezone().strftime("%Y-%m-%d %H:%M") if e.recorded_at else ""
-        if e.source:
-            recorded = f"{recorded} {t(f'source.{e.source}', lang) if e.source in ('app', 'cli') else visible(e.source)}".strip()
+        kind, status, recorded = payment_words(row, lang)
         table_rows.append([e.id, e.loan_id, e.date.isoformat(), kind, yuan(e.amount),
                            *(part(getattr(split, name) if split else None)
                              for name in ("penalty", "interest", "principal", "prepaid", "fee")),
@@ -565,37 +551,13 @@ def loan_edit_json(edit: LoanEdit, applied: bool) -> dict:
     }
 
 
-def _edit_shown(name: str, value, lang: str) -> str:
-    if value is None:
-        return t("loanedit.from_drawdown", lang)
-    if name == "principal":
-        return yuan(value)
-    if name == "daily_rate":
-        return percent(value)
-    if name == "method":
-        return t(f"method.{value.value}", lang)
-    return str(value)
-
-
 def loan_edit_text(edit: LoanEdit, applied: bool, lang: str) -> str:
     loan = edit.record_before.id
     if not edit.changes:
         return t("loanedit.nothing", lang, loan=loan)
-    labels = {"principal": "col.principal", "daily_rate": "col.rate", "term": "col.term", "method": "col.method",
-              "start": "col.start", "repayment_day": "label.repayment_day"}
-    changes = pairs([(t(labels[name], lang), f"{_edit_shown(name, before, lang)} → {_edit_shown(name, after, lang)}")
-                     for name, before, after in edit.changes])
-    before, after = edit.state_before, edit.state_after
-    figures = [
-        ("col.outstanding", yuan(before.principal_outstanding), yuan(after.principal_outstanding)),
-        ("label.payoff", yuan(before.payoff), yuan(after.payoff)),
-        ("label.total_interest", yuan(before.total_interest), yuan(after.total_interest)),
-        ("col.next_due", str(before.next_due_date or "—"), str(after.next_due_date or "—")),
-        ("col.amount", yuan(before.next_due_amount), yuan(after.next_due_amount)),
-        ("col.state", badge_text(before, lang), badge_text(after, lang)),
-    ]
+    changes = pairs(edit_changes(edit, lang))
     head = ["", t("loanedit.before", lang), t("loanedit.after", lang)]
-    compare = table(head, [[t(key, lang), b, a] for key, b, a in figures], right={1, 2})
+    compare = table(head, [list(row) for row in compared(edit.state_before, edit.state_after, lang)], right={1, 2})
     out = [t("loanedit.heading", lang, loan=loan), changes, "", compare, "", t("loanedit.schedule_after", lang),
            installments_table(list(edit.schedule_after), lang), ""]
     out.append(t("loanedit.applied", lang, loan=loan) if applied else t("loanedit.preview_only", lang))

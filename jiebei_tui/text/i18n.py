@@ -433,7 +433,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "overdue.terms": ("Your contract terms", "你的合同条款"),
     "overdue.save_terms": ("Save terms", "保存条款"),
-    "overdue.terms_saved": ("Contract terms saved.", "合同条款已保存。"),
+    "overdue.terms_saved": ("Contract terms saved: {scope}.", "合同条款已保存：{scope}。"),
     "overdue.no_loan": ("No unpaid loan to explain.", "没有未还清的借款。"),
     "help.title": ("Help", "帮助"),
     "help.keys": ("Keys", "按键"),

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from jiebei_tui.text.i18n import t
 
 if TYPE_CHECKING:
+    from jiebei_tui.actions.payments import PaymentRow
+    from jiebei_tui.domain.corrections import LoanEdit
     from jiebei_tui.domain.replay import InstallmentState, LoanState
 
 
@@ -33,3 +35,59 @@ def installment_status(i: InstallmentState, lang: str) -> str:
     if i.settled:
         return t("status.settled", lang)
     return t(f"status.{i.status}", lang, days=i.days_overdue)
+
+
+def payment_words(row: PaymentRow, lang: str) -> tuple[str, str, str]:
+    """A payment's kind, status (with why it no longer counts) and when and from where it was recorded, as
+    `payments list` and the app's payments table show them."""
+    from jiebei_tui.text.safe import visible
+
+    e = row.event
+    kind = t("kind.auto_debit" if e.auto_debit else f"kind.{e.kind}", lang)
+    status = t(f"payment.{row.status}", lang, by=row.replaced_by or row.voided_by or "")
+    if row.reason:
+        status += f" ({visible(row.reason)})"
+    recorded = e.recorded_at.astimezone().strftime("%Y-%m-%d %H:%M") if e.recorded_at else ""
+    if e.source:
+        source = t(f"source.{e.source}", lang) if e.source in ("app", "cli") else visible(e.source)
+        recorded = f"{recorded} {source}".strip()
+    return kind, status, recorded
+
+
+def compared(before: LoanState, after: LoanState, lang: str) -> list[tuple[str, str, str]]:
+    """A loan at today before and after a change, figure by figure (label, before, after): what `loans edit`
+    prints, and what the app shows before a loan edit, a void or a correction is recorded."""
+    from jiebei_tui.domain.money import yuan
+
+    return [
+        (t("col.outstanding", lang), yuan(before.principal_outstanding), yuan(after.principal_outstanding)),
+        (t("label.payoff", lang), yuan(before.payoff), yuan(after.payoff)),
+        (t("label.total_interest", lang), yuan(before.total_interest), yuan(after.total_interest)),
+        (t("col.next_due", lang), str(before.next_due_date or "—"), str(after.next_due_date or "—")),
+        (t("col.amount", lang), yuan(before.next_due_amount), yuan(after.next_due_amount)),
+        (t("col.state", lang), badge_text(before, lang), badge_text(after, lang)),
+    ]
+
+
+EDIT_LABELS = {"principal": "col.principal", "daily_rate": "col.rate", "term": "col.term", "method": "col.method",
+               "start": "col.start", "repayment_day": "label.repayment_day"}
+
+
+def _edit_shown(name: str, value: object, lang: str) -> str:
+    from jiebei_tui.domain.money import percent, yuan
+
+    if value is None:
+        return t("loanedit.from_drawdown", lang)
+    if name == "principal":
+        return yuan(value)
+    if name == "daily_rate":
+        return percent(value)
+    if name == "method":
+        return t(f"method.{value.value}", lang)
+    return str(value)
+
+
+def edit_changes(edit: LoanEdit, lang: str) -> list[tuple[str, str]]:
+    """Each contract term a loan edit changes: (label, "before → after"), as `loans edit` prints them."""
+    return [(t(EDIT_LABELS[name], lang), f"{_edit_shown(name, before, lang)} → {_edit_shown(name, after, lang)}")
+            for name, before, after in edit.changes]

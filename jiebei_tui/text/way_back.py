@@ -104,7 +104,7 @@ def plan_summary(plan: BudgetPlan, owed_if_nothing_paid, lang: str) -> str:
     else:
         text = t("way.summary_not_cleared", lang, n=len(plan.months), on=last, owed=plan.owed_at_end,
                  paid=plan.total_paid, penalty=plan.penalty_paid)
-    return text + " " + t("way.summary_nothing", lang, on=last, owed=owed_if_nothing_paid)
+    return text + ("" if lang == "zh" else " ") + t("way.summary_nothing", lang, on=last, owed=owed_if_nothing_paid)
 
 
 def stage_strip(plan: BudgetPlan) -> list[str]:

@@ -1,12 +1,14 @@
-"""The terminal app: its sections (Status, Repay, Reminders, Overdue, Plan) as Textual modes, the urgent banner on
-each, and one path for every change: a domain function applied through the store's transaction in a thread
-worker, then the new state shown everywhere.
+"""The terminal app: its sections (Status, Repay, Reminders, Overdue, Plan, Way back) as Textual modes, the urgent
+banner on each, and one path for every fact and every change: a function of the actions layer
+(jiebei_tui/actions/, the same the command line calls) run in a thread worker (`act`), then the new state shown
+everywhere.
 
 `JiebeiApp(data_dir, today, lang)`; `jiebei-tui` with no command runs it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import itertools
@@ -17,20 +19,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.app import App, SystemCommand
+from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 from textual.worker import Worker
 
 from jiebei_tui.actions import registry
-from jiebei_tui.actions.account import Account
-from jiebei_tui.store import LedgerFileError, Store
+from jiebei_tui.actions.account import LedgerFileError, UndoRefused, open_account
 from jiebei_tui.text.i18n import system_lang, t
 from jiebei_tui.tui.screens.status import StatusScreen
 from jiebei_tui.tui.widgets.localized import Localized
 from jiebei_tui.tui.widgets.section import SectionScreen
 
 if TYPE_CHECKING:
+    from jiebei_tui.domain.debits import DebitQuestion
     from jiebei_tui.domain.ledger import Ledger
     from jiebei_tui.domain.replay import LoanState
+    from jiebei_tui.domain.urgency import Urgent
 
 # The first frame is drawn before the ledger (and pydantic's model machinery) is loaded, and the other sections
 # are imported when first opened: see benchmarks/startup.py.
@@ -61,30 +65,38 @@ def _plan() -> Screen:
     return PlanScreen()
 
 
+def _way_back() -> Screen:
+    from jiebei_tui.tui.screens.way_back import WayBackScreen
+
+    return WayBackScreen()
+
+
 SECTIONS = registry.SECTIONS
 FILE_CHECK_SECONDS = 1.0
 REMIND_SECONDS = 30.0
 STORE = "store"  # the worker group of store transactions and reads
 REMIND = "remind"  # the worker group of reminder delivery
-NAVIGATION = {"section", "add_loan", "help", "export_calendar"}  # not over a dialog (language and theme are)
+NAVIGATION = {"section", "add_loan", "help", "export_calendar", "undo"}  # not over a dialog (language, theme are)
 OVER_DIALOGS = {"lang", "theme", "quit"}  # what the palette offers while a dialog is up
 
 
 @dataclass(frozen=True)
 class Reading:
-    """The ledger as read at one moment, with every loan's state at today. `serial` orders readings, so a
-    reading that finishes after a later one is not shown over it."""
+    """The ledger as the account held it at one moment, with what the app shows of it at today (actions/facts.py):
+    every loan's state, the banner's most urgent fact, the auto-debits waiting to be confirmed. `serial` orders
+    readings, so a reading that finishes after a later one is not shown over it."""
 
     ledger: Ledger
     states: list[LoanState]
-    signature: tuple[int, int] | None
+    urgent: Urgent
+    debits: tuple[DebitQuestion, ...]
     serial: int
 
 
 class JiebeiApp(App[int]):
     CSS_PATH = Path(__file__).parent / "app.tcss"  # absolute: subclasses elsewhere still find it
     MODES = {"status": StatusScreen, "repay": _repay, "reminders": _reminders, "overdue": _overdue,
-             "plan": _plan}
+             "plan": _plan, "way_back": _way_back}
     DEFAULT_MODE = "status"  # start straight in Status (no blank default screen to build first)
     BINDINGS = registry.bindings(registry.APP)
 
@@ -100,19 +112,21 @@ class JiebeiApp(App[int]):
     ) -> None:
         super().__init__()
         self.today = today or dt.date.today()
-        self.store = Store(data_dir, demo=demo, today=self.today)
-        # the actions layer's view of the same store: screens call actions with it (app.act), in a worker
-        self.account = Account(self.store, self.today, source="app", clock=lambda: self.clock(None).astimezone())
-        self.saved = self.store.peek_settings()  # cosmetic choices for the first frame; validated by the load
-        self.lang = lang or self.store.saved_lang() or system_lang()
+        # the borrower's account, as the actions layer holds it: every fact and change goes through it (app.act)
+        self.account = open_account(data_dir, today=self.today, demo=demo, source="app",
+                                    clock=lambda: self.clock(None).astimezone())
+        self.saved = self.account.peek_settings()  # cosmetic choices for the first frame; validated by the load
+        self.lang = lang or self.account.saved_lang() or system_lang()
         self.ledger: Ledger | None = None  # read right after the first frame
         self.states: list[LoanState] = []
+        self.urgent: Urgent | None = None  # the banner's fact (actions/facts.py most_urgent)
+        self.debits: tuple[DebitQuestion, ...] = ()  # auto-debits past their due date, not yet confirmed
         self.selected_loan: str | None = None  # shared by the sections
         self.version = 0  # goes up each time the ledger is read, so sections know when to redraw
         self.reminders = reminders  # deliver due reminders on launch and while running
         self.clock = clock or dt.datetime.now  # tests and screenshots fix the time of day
         self.keymap: dict[str, str] = {}  # the user's keys by binding id (settings.keymap)
-        self._signature: tuple[int, int] | None = None
+        self._unusable: tuple[int, int] | None = None  # the file as it was when it could not be read (said once)
         self._serials = itertools.count(1)
         self._shown_serial = 0
         self._one_write = threading.Lock()  # transactions run one after another, their results shown in order
@@ -217,11 +231,12 @@ class JiebeiApp(App[int]):
 
     def now(self) -> dt.datetime:
         """The time now in the reminder zone; on a fixed --today, that day at the current time of day."""
-        from jiebei_tui.domain.errors import InputError
+        from jiebei_tui.actions.reminders import zone_of
         from jiebei_tui.delivery.reminders import zone
+        from jiebei_tui.domain.errors import InputError
 
         try:
-            tz = zone(self.ledger.settings.reminders.timezone if self.ledger else None)
+            tz = zone_of(self.account) if self.ledger is not None else zone(None)
         except InputError:  # a hand-edited zone name that does not exist: the system's zone
             tz = zone(None)
         moment = self.clock(tz)
@@ -239,23 +254,24 @@ class JiebeiApp(App[int]):
         """Deliver due reminders, sharing the sent record with `jiebei-tui remind run`: on launch the ones
         missed while the app was closed appear once in a panel; later ones as notifications. The claim (a
         store transaction) and the delivery run in a thread worker; what they found is shown on the loop."""
-        if self.ledger is None or (self.ledger.demo and not self.store.exists()):
+        if self.ledger is None or (self.ledger.demo and not self.account.exists()):
             return None  # a first look at the demo: nothing was "missed" while closed, and nothing is written
         if any(w.group == REMIND and not w.is_finished for w in self.workers):
             return None  # the last round is still delivering
         now, lang = self.now(), self.lang
 
         def deliver() -> None:
-            from jiebei_tui.delivery import reminders as reminding
+            from jiebei_tui.actions import reminders
             from jiebei_tui.domain.errors import InputError
 
             try:
-                claimed, report = reminding.run(self.store, self.today, now, lang, stdout=False)
+                ran = reminders.run(self.account, now, lang, stdout=False)
+                claimed = ran.claim
                 reading = self._read() if claimed.deliver or claimed.missed else None
             except (LedgerFileError, InputError) as err:
                 self.call_from_thread(self.notify, err.sentence(lang), severity="error")
                 return
-            self.call_from_thread(self._reminded, claimed, report, reading, first, lang)
+            self.call_from_thread(self._reminded, claimed, ran.report, reading, first, lang)
 
         return self.run_worker(deliver, thread=True, group=REMIND, name="remind")
 
@@ -281,26 +297,27 @@ class JiebeiApp(App[int]):
     # --- the ledger ---
 
     def _read(self) -> Reading:
-        """Read the ledger and derive every loan's state at today (raises LedgerFileError). Any thread."""
-        from jiebei_tui.domain.replay import all_states
+        """The ledger as the account holds it (read from the file the first time, and again when it changed
+        underneath; raises LedgerFileError), with what is shown of it at today. Any thread."""
+        from jiebei_tui.actions import facts
 
-        signature = self.store.signature()
-        ledger = self.store.load()
-        return Reading(ledger, all_states(ledger, self.today), signature, next(self._serials))
+        account = self.account
+        account.refresh()
+        ledger, states = account.ledger, account.states
+        return Reading(ledger, states, facts.most_urgent(account), tuple(facts.debits_to_confirm(account)),
+                       next(self._serials))
 
     def _show(self, reading: Reading) -> bool:
         """Make a reading the app's state (on the loop) and redraw; an older reading than the one shown is
         dropped."""
         if reading.serial < self._shown_serial:
             return False
-        from jiebei_tui.domain.urgency import most_urgent
-
         self._shown_serial = reading.serial
         self.ledger, self.states = reading.ledger, reading.states
+        self.urgent, self.debits = reading.urgent, reading.debits
         self.version += 1
-        self._signature = reading.signature
         if self.selected_loan not in {s.record.id for s in self.states}:
-            urgent = most_urgent(self.states).state  # start on the loan that needs attention
+            urgent = reading.urgent.state  # start on the loan that needs attention
             self.selected_loan = urgent.record.id if urgent else (self.states[0].record.id if self.states else None)
         self.sub_title = t("app.demo", self.lang) if self.ledger.demo else ""
         self.refresh_section()
@@ -310,61 +327,37 @@ class JiebeiApp(App[int]):
         """Read the ledger now, on the loop (start-up, recovery)."""
         self._show(self._read())
 
-    def commit(
-        self,
-        change: Callable[[Ledger], tuple[Ledger, T]],
-        done: Callable[[T], Any] | None = None,
-        refused: Callable[[Exception], Any] | None = None,
-    ) -> Worker:
-        """Apply a change through the store's locked transaction in a thread worker; then, on the loop, show
-        the new state everywhere and call `done(result)`. A change the ledger refuses (InputError) or a file
-        that cannot be used (LedgerFileError) calls `refused(error)`, or is notified. `change` runs in that
-        thread: it works on the ledger it is given and on values read beforehand, never on widgets (a dialog may
-        be gone by then). Tests wait with `await app.workers.wait_for_complete()`."""
-        from jiebei_tui.domain.errors import InputError
-
-        self._pending += 1
-
-        def write() -> None:
-            with self._one_write:
-                try:
-                    result = self.store.transact(change)
-                    reading = self._read()
-                except (InputError, LedgerFileError) as err:
-                    self.call_from_thread(self._refused, err, refused)
-                    return
-                self.call_from_thread(self._committed, reading, result, done)
-
-        return self.run_worker(write, thread=True, group=STORE, name="commit")
-
     def act(
         self,
         action: Callable[..., T],
         *args: Any,
         done: Callable[[T], Any] | None = None,
         refused: Callable[[Exception], Any] | None = None,
+        write_lock: bool = True,
         **kwargs: Any,
     ) -> Worker:
         """Run one function of the actions layer, `action(self.account, *args, **kwargs)`, in a thread worker
         (a change is a store transaction; a read may replay every loan); then, on the loop, show the ledger as
         it now is everywhere and call `done(result)`. A refusal (InputError) or a file that cannot be used
         (LedgerFileError) calls `refused(error)`, or is notified. Arguments are values read from the widgets
-        beforehand: the action never sees a widget (a dialog may be gone by then)."""
+        beforehand: the action never sees a widget (a dialog may be gone by then). An undo that finds nothing
+        to undo (UndoRefused) is a refusal too. Actions run one after another, their results shown in order;
+        `write_lock=False` is for an action that writes nothing and may take seconds (a test reminder through the
+        borrower's command), so it does not hold up the others. Tests wait with
+        `await app.workers.wait_for_complete()`."""
         from jiebei_tui.domain.errors import InputError
 
         self._pending += 1
         account = self.account
 
         def run() -> None:
-            with self._one_write:
+            with self._one_write if write_lock else contextlib.nullcontext():
                 try:
-                    if self.ledger is not None:
-                        account.hold(self.ledger)  # work from what is shown, unless the file changed since
                     result = action(account, *args, **kwargs)
                     reading = None  # the action changed nothing: nothing to show again
-                    if account.ledger is not self.ledger:  # a change, as written (the file is not read again)
-                        reading = Reading(account.ledger, account.states, self.store.signature(), next(self._serials))
-                except (InputError, LedgerFileError) as err:
+                    if account.loaded and account.ledger is not self.ledger:  # a change, as written
+                        reading = self._read()
+                except (InputError, LedgerFileError, UndoRefused) as err:
                     self.call_from_thread(self._refused, err, refused)
                     return
                 self.call_from_thread(self._committed, reading, result, done)
@@ -392,7 +385,7 @@ class JiebeiApp(App[int]):
 
     def check_file(self) -> None:
         """Another program (a command, a second window) may have recorded a payment: read it in a worker."""
-        if self._pending or self.store.signature() == self._signature:
+        if self._pending or not self.account.changed_underneath() or self.account.signature() == self._unusable:
             return  # our own write in flight shows itself when done
         if any(w.group == STORE and not w.is_finished for w in self.workers):
             return
@@ -410,21 +403,22 @@ class JiebeiApp(App[int]):
         self.run_worker(read, thread=True, group=STORE, name="check_file")
 
     def _changed(self, reading: Reading, lang: str) -> None:
+        self._unusable = None
         if self._show(reading):
             self.notify(t("changed.reloaded", lang))
 
     def _unreadable(self, err: LedgerFileError, lang: str) -> None:
         self.notify(err.sentence(lang), severity="error", timeout=10)
-        self._signature = self.store.signature()
+        self._unusable = self.account.signature()  # said once, until the file changes again
 
     def state_of(self, loan_id: str | None) -> LoanState | None:
         return next((s for s in self.states if s.record.id == loan_id), None)
 
-    def save_settings(self, done: Callable[[None], Any] | None = None, **changes: object) -> Worker:
-        def change(ledger: Ledger):
-            return ledger.model_copy(update={"settings": ledger.settings.model_copy(update=changes)}), None
+    def save_settings(self, done: Callable[[bool], Any] | None = None, **changes: object) -> Worker:
+        """Save preferences (lang, theme, keymap) through actions/preferences.py: written only when one changes."""
+        from jiebei_tui.actions.preferences import save_preferences
 
-        return self.commit(change, done)
+        return self.act(save_preferences, done=done, **changes)
 
     def _save_theme(self, theme) -> None:
         if self.ledger is not None and theme.name != self.ledger.settings.theme:
@@ -479,6 +473,36 @@ class JiebeiApp(App[int]):
 
         if self.ledger is not None:
             self.push_screen(AddLoanScreen(), callback=added)
+
+    def action_undo(self) -> None:
+        """Undo the last change, of any kind and from anywhere (`jiebei-tui undo`), after a confirmation that
+        names it; again, the one before, as far as the backups reach."""
+        from jiebei_tui.actions import history
+
+        if self.ledger is None:
+            return
+
+        def ask_first(change) -> None:
+            from jiebei_tui.tui.widgets.dialog import ConfirmDialog
+
+            if change is None:
+                self.notify(t("undo.nothing", self.lang))
+                return
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self.act(history.undo, change.revision, done=self._undone)
+
+            self.push_screen(ConfirmDialog(lambda lang: t("undo.confirm", lang, **change_words(change, lang))),
+                             callback=answered)
+
+        self.act(history.last_change, done=ask_first)
+
+    def _undone(self, done) -> None:
+        key = registry.key_of(registry.BY_NAME["undo"], self.keymap) or ""
+        shown = self.get_key_display(Binding(key, "")) if key else ""
+        self.notify(t("undo.done_app", self.lang, revision=done.revision, press=shown,
+                      **change_words(done.change, self.lang)))
 
     def action_help(self) -> None:
         from jiebei_tui.tui.screens.help import HelpScreen
@@ -543,3 +567,13 @@ class JiebeiApp(App[int]):
                 registry.title(action, lang), registry.description(action, lang),
                 lambda a=action: self.perform(a),
             )
+
+
+def change_words(change, lang: str) -> dict[str, str]:
+    """A history entry for a sentence: what it did, when, from where (as `jiebei-tui undo` says it)."""
+    from jiebei_tui.actions.history import ChangeWords
+    from jiebei_tui.text.backups import when
+    from jiebei_tui.text.i18n import STRINGS
+
+    source = t(f"source.{change.source}", lang) if f"source.{change.source}" in STRINGS else change.source
+    return {"what": ChangeWords(change).render(lang), "at": when(change.at), "source": source}

@@ -38,7 +38,7 @@ def text(widget) -> str:
 
 
 def ledger_file(app: JiebeiApp) -> dict | None:
-    path = app.store.path
+    path = app.account.path
     return json.loads(path.read_text()) if path.exists() else None
 
 

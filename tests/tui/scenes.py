@@ -27,6 +27,15 @@ SCENES: dict[str, tuple[str, ...]] = {
     "add_loan": ("a",),
     "recovery": (),
     "hostile_name": (),  # a hand-edited ledger whose loan name holds terminal escapes and markup
+    # Way back (key 6): ¥2,000 a month typed as the budget, then its letter, the agreement, a contact
+    "way_back": ("6", "b", "2", "0", "0", "0", "escape"),
+    "way_back_letter": ("6", "b", "2", "0", "0", "0", "escape", "l"),
+    "way_back_agreement": ("6", "b", "2", "0", "0", "0", "escape", "r"),
+    "way_back_contact": ("6", "n"),
+    # correcting the record: the selected loan's payments, voiding one (previewed), its contract terms
+    "payments": ("h",),
+    "void": ("h", "v"),
+    "loan_edit": ("c",),
 }
 HOSTILE = "Phone \x1b]0;owned\x07\x1b[2J [b]x[/b]"
 
@@ -48,6 +57,8 @@ async def arrive(pilot, scene: str) -> None:
     from tests.tui.conftest import press, ready, settle
 
     await ready(pilot)
+    pilot.app.clear_notifications()  # before a dialog opens too: a toast behind it is not redrawn when cleared
+    await settle(pilot)
     for key in SCENES[scene]:
         await press(pilot, key)
     for field in pilot.app.screen.query(Input):

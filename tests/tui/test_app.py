@@ -320,7 +320,7 @@ async def test_help_shows_keys_data_and_disclaimer(make_app) -> None:
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         shown = " ".join(text(s) for s in app.screen.query(Static))
-        assert str(app.store.path) in shown and "illustrative" in shown and "^q Quit" in shown
+        assert str(app.account.path) in shown and "illustrative" in shown and "^q Quit" in shown
 
 
 async def test_a_change_made_by_another_program_shows(make_app, tmp_path, capsys) -> None:
@@ -328,7 +328,7 @@ async def test_a_change_made_by_another_program_shows(make_app, tmp_path, capsys
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
         await settle(pilot)
-        code = main(["--data-dir", str(app.store.data_dir), "--today", TODAY.isoformat(), "pay", "L3", "--amount", "900.20"])
+        code = main(["--data-dir", str(app.account.data_dir), "--today", TODAY.isoformat(), "pay", "L3", "--amount", "900.20"])
         assert code == 0
         app.check_file()
         await settle(pilot)

@@ -46,7 +46,14 @@ async def plan(pilot) -> None:
     await set_value(pilot, "#day-new", "25")
 
 
-SECTIONS = {"status": status, "repay": repay, "reminders": reminders, "overdue": overdue, "plan": plan}
+async def way_back(pilot) -> None:
+    await press(pilot, "6")
+    await set_value(pilot, "#budget", "2000")
+    await set_value(pilot, "#report-day", "2")  # typed, not saved
+
+
+SECTIONS = {"status": status, "repay": repay, "reminders": reminders, "overdue": overdue, "plan": plan,
+            "way_back": way_back}
 
 
 async def shown(pilot) -> str:

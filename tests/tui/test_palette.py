@@ -10,8 +10,10 @@ from jiebei_tui.actions import registry
 from jiebei_tui.tui.screens.add_loan import AddLoanScreen
 from jiebei_tui.tui.screens.export import ExportDialog
 from jiebei_tui.tui.screens.help import HelpScreen
+from jiebei_tui.tui.screens.loan_edit import LoanEditDialog
 from jiebei_tui.tui.screens.modals import PayModal, RenameModal
 from jiebei_tui.tui.screens.overdue import OverdueScreen
+from jiebei_tui.tui.screens.payments import PaymentsDialog
 from jiebei_tui.tui.screens.plan import PlanScreen
 from jiebei_tui.tui.screens.plan_dialogs import NewScenarioDialog, PlanExportDialog
 from jiebei_tui.tui.screens.reminders import RemindersScreen
@@ -64,8 +66,39 @@ def check(app, name: str) -> None:
         assert any(n.message == "No scenario is selected: n adds one." for n in app._notifications)
     elif name == "lang":
         assert app.lang == "zh"
+    elif name == "undo":  # the demo, never saved: nothing to undo, and it says so
+        assert any("Nothing to undo" in n.message for n in app._notifications)
+    elif name == "payments":
+        assert isinstance(screen, PaymentsDialog)
+    elif name == "edit_loan":
+        assert isinstance(screen, LoanEditDialog)
+    elif name == "debited":  # no auto-debit of the demo is past its due date on TODAY
+        assert isinstance(screen, StatusScreen)
+    elif name in WAY_BACK:
+        check_way_back(app, name)
     else:
         raise AssertionError(f"no check for {name}")
+
+
+WAY_BACK = {"way_back", "budget", "letter", "agreement", "new_contact", "remove_contact", "contact_record"}
+
+
+def check_way_back(app, name: str) -> None:
+    """The Way back section's actions, on the demo with no budget typed yet and no contact recorded."""
+    from jiebei_tui.tui.screens.agreement import AgreementDialog
+    from jiebei_tui.tui.screens.contact_form import ContactForm
+    from jiebei_tui.tui.screens.contact_record import RecordDialog
+    from jiebei_tui.tui.screens.way_back import WayBackScreen
+
+    dialogs = {"agreement": AgreementDialog, "new_contact": ContactForm, "contact_record": RecordDialog}
+    if name in dialogs:
+        assert isinstance(app.screen, dialogs[name]), (name, app.screen)
+        return
+    assert isinstance(app.screen, WayBackScreen), (name, app.screen)
+    if name in ("budget", "letter"):  # no letter before a budget: the budget field, to type one
+        assert app.screen.focused.id == "budget"
+    elif name == "remove_contact":  # nothing to remove: it says so
+        assert any("Select a contact" in n.message for n in app._notifications)
 
 
 @pytest.mark.parametrize("action", OFFERED, ids=[a.name for a in OFFERED])

@@ -209,7 +209,7 @@ async def test_the_test_reminder_names_only_the_channels_that_ran(make_app, monk
 
 def save_the_demo(app) -> None:
     """A ledger that has been saved once (the demo on a first look has no reminders to catch up)."""
-    assert main(["--data-dir", str(app.store.data_dir), "--today", TODAY.isoformat(), "remind", "set", "--desktop", "off"]) == 0
+    assert main(["--data-dir", str(app.account.data_dir), "--today", TODAY.isoformat(), "remind", "set", "--desktop", "off"]) == 0
 
 
 async def test_a_first_look_at_the_demo_shows_no_missed_reminders(make_app) -> None:
@@ -250,7 +250,7 @@ async def test_the_running_app_and_the_command_share_the_sent_record(make_app, c
         await settle(pilot)
         assert isinstance(app.screen, AwayModal)
         await click(pilot, "#close")  # notifications wait while a dialog is up
-        data_dir = str(app.store.data_dir)
+        data_dir = str(app.account.data_dir)
         assert main(["--data-dir", data_dir, "--today", TODAY.isoformat(), "remind", "run", "--now",
                      f"{TODAY.isoformat()}T23:59"]) == 0
         # the launch panel took what was due up to now; the command finds only what came due later today

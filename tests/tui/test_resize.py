@@ -8,7 +8,7 @@ from textual.widgets import Button, Input, Select, Switch
 
 from tests.tui.conftest import press, ready, screen_text, settle
 
-KEYS = {"status": "1", "repay": "2", "reminders": "3", "overdue": "4", "plan": "5"}
+KEYS = {"status": "1", "repay": "2", "reminders": "3", "overdue": "4", "plan": "5", "way_back": "6"}
 
 
 async def shown(pilot) -> str:

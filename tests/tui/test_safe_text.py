@@ -24,7 +24,7 @@ async def test_a_hostile_loan_name_shows_escaped_everywhere(tmp_path) -> None:
     async with app.run_test(size=(160, 40)) as pilot:
         await ready(pilot)
         seen = []
-        for keys in (("1",), ("2",), ("3",), ("4",), ("5",), ("1", "p"), ("escape", "e"), ("escape", "d")):
+        for keys in (("1",), ("2",), ("3",), ("4",), ("5",), ("6",), ("1", "p"), ("escape", "e"), ("escape", "d")):
             await press(pilot, *keys)
             text = screen_text(app)
             assert clean(text) and "\\x0a" not in text, keys  # escaped, yet lines still break

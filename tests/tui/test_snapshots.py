@@ -19,7 +19,7 @@ def test_screen(snap_compare, scene: str, size: str, lang: str) -> None:
     assert snap_compare(make_app(scene, lang), terminal_size=SIZES[size], run_before=run_before)
 
 
-RESIZED = ("status", "repay", "reminders", "overdue", "plan")
+RESIZED = ("status", "repay", "reminders", "overdue", "plan", "way_back")
 
 
 @pytest.mark.parametrize("lang", LANGS)

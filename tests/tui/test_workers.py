@@ -16,13 +16,13 @@ async def test_a_store_transaction_runs_in_a_thread(make_app) -> None:
     threads = []
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
-        transact = app.store.transact
+        apply = app.account.store.apply
 
-        def recorded(change):
+        def recorded(change, **options):
             threads.append(threading.current_thread())
-            return transact(change)
+            return apply(change, **options)
 
-        app.store.transact = recorded
+        app.account.store.apply = recorded
         await press(pilot, "p")
         await press(pilot, "enter", "y")
         assert ledger_file(app)["events"][-1]["amount"] == "900.20"
@@ -33,7 +33,7 @@ async def test_reminder_delivery_runs_in_a_thread_and_the_app_answers_meanwhile(
     from jiebei_tui.delivery import reminders
 
     app = make_app(reminders=True)
-    assert main(["--data-dir", str(app.store.data_dir), "--today", TODAY.isoformat(), "remind", "set", "--desktop", "off"]) == 0
+    assert main(["--data-dir", str(app.account.data_dir), "--today", TODAY.isoformat(), "remind", "set", "--desktop", "off"]) == 0
     started, release = threading.Event(), threading.Event()
     real_run = reminders.run
     ran_in = []
@@ -62,15 +62,15 @@ async def test_quit_waits_for_a_write_in_flight(make_app) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         quitting = threading.Event()
-        transact = app.store.transact
+        apply = app.account.store.apply
 
-        def slow(change):
+        def slow(change, **options):
             quitting.wait(30)  # still writing when the borrower quits
-            result = transact(change)
+            result = apply(change, **options)
             order.append("written")
             return result
 
-        app.store.transact = slow
+        app.account.store.apply = slow
         real_exit = app.exit
 
         def exit(*args, **kwargs):

@@ -104,6 +104,127 @@ STRINGS: dict[str, tuple[str, str]] = {
     "place.overdue": ("Overdue", "逾期页"),
     "place.dialog": ("Dialogs", "对话框"),
     "place.confirm": ("Confirmations", "确认框"),
+    # --- correcting the record in the app (issue 8): undo, a loan's payments, its terms, the auto-debit question ---
+    "key.undo": ("Undo", "撤销"),
+    "key.payments": ("Payments", "还款记录"),
+    "key.edit_loan": ("Edit loan", "修改条款"),
+    "key.debited": ("Debited", "已扣款"),
+    "key.void": ("Void", "撤销此笔"),
+    "key.edit_payment": ("Correct", "更正"),
+    "action.undo": ("Undo the last change", "撤销上一次修改"),
+    "action.undo.help": ("Any change, made here or on the command line; asks first, naming it",
+                         "任何修改（在这里或命令行做出的）；会先确认并说明撤销的是什么"),
+    "action.payments": ("The loan's payments", "这笔借款的还款记录"),
+    "action.payments.help": ("Every payment of the selected loan, where it went; void or correct one",
+                             "选中借款的每笔还款及其去向；可撤销或更正"),
+    "action.edit_loan": ("Change the loan's contract terms", "修改借款的合同条款"),
+    "action.edit_loan.help": ("Principal, rate, term, method, dates: what changes is shown first",
+                              "本金、利率、期数、方式、日期：先显示会改变什么"),
+    "action.debited": ("The auto-debit went through", "自动扣款已成功"),
+    "action.debited.help": ("Record the debit asked about, on its due date", "把询问的那笔扣款按还款日记为已还"),
+    "action.void": ("Void the payment", "撤销这笔还款"),
+    "action.void.help": ("A reversing entry; the history keeps both", "记一笔撤销记录，历史中两笔都保留"),
+    "action.edit_payment": ("Correct the payment", "更正这笔还款"),
+    "action.edit_payment.help": ("Its amount or date, previewed first", "更正金额或日期，先预览"),
+    "place.payments": ("Payments", "还款记录"),
+    "help.record": ("Correcting the record", "更正记录"),
+    "help.record_text": (
+        "Nothing is ever deleted. On Status, h lists the selected loan's payments: v voids one (a reversing entry), "
+        "e corrects its amount or date (the old one voided, the corrected one in its place); each shows the loan "
+        "before and after, then asks. c changes a loan's contract terms, every payment worked out again. u undoes "
+        "the last change of any kind, made here or on the command line, naming it first; again, the one before, "
+        "as far back as the backups reach.",
+        "任何记录都不会被删除。在状态页按 h 列出选中借款的还款：v 撤销一笔（记一笔撤销记录），e 更正其金额或日期"
+        "（原还款撤销，更正后的还款取而代之）；每项都先显示借款前后的变化并确认。c 修改借款的合同条款，所有还款"
+        "按新条款重新计算。u 撤销上一次修改（无论在这里还是命令行做出），先说明撤销的是什么；再按一次撤销更早的"
+        "一次，直到备份所及之处。",
+    ),
+    "undo.confirm": (
+        "Undo {what}, made {at} from {source}? The ledger goes back to how it was before it.",
+        "撤销{what}（{at} 由{source}做出）？账本将恢复到此修改之前的状态。",
+    ),
+    "undo.done_app": (
+        "Undid {what}, made {at} from {source} (the ledger is now revision {revision}). Press {press} again to go "
+        "one change further back.",
+        "已撤销{what}（{at} 由{source}做出；账本现为版本 {revision}）。再按 {press} 可再往前撤销一步。",
+    ),
+    "undo.changed": (
+        "The ledger changed since you were asked (another program wrote it): nothing was undone. Ask again to see "
+        "what the last change is now.",
+        "询问之后账本已被改动（另一个程序写入了它）：未撤销任何内容。请重新操作，查看现在的最后一次修改。",
+    ),
+    "payments.title": ("Payments of {id} · {loan}", "{id} · {loan} 的还款记录"),
+    "payments.hint": (
+        "v voids the selected payment, e corrects its amount or date; each shows what it changes and asks first. "
+        "Nothing is deleted: the history keeps both entries.",
+        "v 撤销选中的还款，e 更正其金额或日期；每项都会先显示影响并确认。不会删除任何记录：历史中保留两笔。",
+    ),
+    "payments.close": ("Close", "关闭"),
+    "payments.named": ("{id} ({amount} on {date}, loan {loan})", "{id}（借款 {loan} 于 {date} 的 {amount}）"),
+    "payments.void_confirm": (
+        "Void payment {payment}? A reversing entry is recorded; the loan is worked out again without it:",
+        "撤销还款 {payment}？将记录一笔撤销记录，并按没有这笔还款重新计算借款：",
+    ),
+    "payments.void": ("Void it", "撤销"),
+    "payments.reason": ("Reason (optional)", "原因（可不填）"),
+    "payments.effect": (
+        "Afterwards {loan} is {state}: to pay today {amount}, payoff {payoff}.",
+        "之后借款 {loan}：{state}；今天应还 {amount}，结清需 {payoff}。",
+    ),
+    "payments.edit_title": ("Correct payment {payment}", "更正还款 {payment}"),
+    "payments.edit_confirm": (
+        "Correct payment {payment} to {amount} on {date}? It is voided and the corrected payment takes its place. "
+        "{effect}",
+        "把还款 {payment} 更正为 {date} 的 {amount}？原还款将被撤销，由更正后的还款取代。{effect}",
+    ),
+    "debit.question_app": (
+        "Auto-debit for {loan} ({name}): did the {amount} debit on {date} (instalment {no}) go through? If it did, "
+        "press {press} to record it.",
+        "{loan}（{name}）的自动扣款：{date} 的 {amount}（第 {no} 期）扣款成功了吗？若已扣款，按 {press} 记录。",
+    ),
+    "debit.confirm": (
+        "Record the auto-debit for {loan} ({name}) as gone through: {amount} from {account} on {date}, instalment "
+        "{no}? It is recorded as a repayment on that day.",
+        "把 {loan}（{name}）的自动扣款记为成功：{date} 从 {account} 扣款 {amount}（第 {no} 期）？将按当天记为一笔还款。",
+    ),
+    "debit.none_waiting": ("No auto-debit is waiting to be confirmed.", "没有等待确认的自动扣款。"),
+    "loanedit.title": ("Change the contract terms of {id} · {loan}", "修改 {id} · {loan} 的合同条款"),
+    "loanedit.replayed": (
+        "Every payment is worked out again under the new terms; a change a payment no longer fits is refused. "
+        "Nothing is recorded until you confirm.",
+        "所有还款都会按新条款重新计算；若有还款因此不再成立，修改会被拒绝。确认之前不会记录任何内容。",
+    ),
+    "loanedit.save": ("Save…", "保存…"),
+    "loanedit.confirm": (
+        "Change the contract terms of {loan} ({changes})? Afterwards it is {state}: to pay today {amount}, payoff "
+        "{payoff}.",
+        "修改借款 {loan} 的合同条款（{changes}）？之后：{state}；今天应还 {amount}，结清需 {payoff}。",
+    ),
+    "pay.goes": ("Where it goes: {parts}.", "这笔钱的去向：{parts}。"),
+    "pay.goes_penalty": ("penalty {amount}", "罚息 {amount}"),
+    "pay.goes_overdue": ("overdue {amount}", "逾期欠款 {amount}"),
+    "pay.goes_interest": ("interest {amount}", "利息 {amount}"),
+    "pay.goes_principal": ("principal {amount}", "本金 {amount}"),
+    "pay.goes_prepaid": ("principal prepaid {amount}", "提前还本 {amount}"),
+    "pay.goes_fee": ("prepayment fee {amount}", "提前还款手续费 {amount}"),
+    "repay.pay_today": (
+        "To pay today: {amount} (pays instalment {covers} in full).",
+        "今天应还：{amount}（还清第 {covers} 期）。",
+    ),
+    "add.paid_through": ("Already repaid: instalments (0 for none)", "已还期数（没有则填 0）"),
+    "add.opens": ("It opens {state}; next due {date}: {amount}.", "录入后状态：{state}；下次还款 {date}：{amount}。"),
+    "terms.scope": ("Whose terms", "适用范围"),
+    "terms.scope_all": ("All loans", "所有借款"),
+    "terms.scope_loan": ("This loan: {id} · {loan}", "这笔借款：{id} · {loan}"),
+    "terms.follow_all": ("Follow all loans' terms", "改回所有借款的条款"),
+    "terms.own_list": (
+        "{loan}'s own: {terms}. The rest are every loan's.",
+        "{loan} 自有：{terms}。其余沿用所有借款的。",
+    ),
+    "terms.none_own": (
+        "{loan} follows every loan's terms; a value saved here becomes its own.",
+        "{loan} 沿用所有借款的条款；在这里保存的值将成为它自有的条款。",
+    ),
     # --- dialogs ---
     "help.palette_note": (
         "Every action is also in the command palette (ctrl+p), by name.",

@@ -493,13 +493,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "credit.episode_reported": ("reported on {dates}", "已于 {dates} 报送"),
     "credit.label.past": ("Past reports", "以往报送"),
     # --- the app: the Way back section (key 6), its actions and dialogs ---
-    "key.way": ("Way back", "回到正轨"),
-    "action.way": ("Section: Way back", "栏目：回到正轨"),
-    "action.way.help": (
+    "key.way_back": ("Way back", "回到正轨"),
+    "action.way_back": ("Section: Way back", "栏目：回到正轨"),
+    "action.way_back.help": (
         "After a missed payment: what you can afford, what to ask the lender, collection contacts, credit record",
         "逾期之后：每月能还多少、向贷款机构申请什么、催收记录、征信记录",
     ),
-    "place.way": ("Way back", "回到正轨页"),
+    "place.way_back": ("Way back", "回到正轨页"),
+    "key.budget": ("Budget", "预算"),
+    "action.budget": ("Type your monthly budget", "输入每月预算"),
+    "action.budget.help": (
+        "What you can pay a month across your loans: the plan month by month and what to ask the lender",
+        "你每月能还多少（所有借款合计）：逐月计划和向贷款机构申请的方案",
+    ),
     "key.letter": ("Letter", "申请书"),
     "action.letter": ("The request letter", "协商还款申请书"),
     "action.letter.help": (
@@ -565,7 +571,20 @@ STRINGS: dict[str, tuple[str, str]] = {
     "way.col.day": ("Day", "日期"),
     "way.col.rules": ("Rules broken", "违反的规则"),
     "way.answered_mark": ("answered", "已接听"),
+    "way.budget_placeholder": ("e.g. 1000", "例如 1000"),
+    "way.no_budget": (
+        "Type what you can pay a month, across all your loans, to see the plan month by month.",
+        "输入你每月能还多少（所有借款合计），即可看到逐月计划。",
+    ),
+    "way.request_needs_budget": (
+        "Type a monthly budget above: what to ask the lender follows from it.",
+        "请先在上面输入每月预算：向贷款机构申请的方案由此得出。",
+    ),
+    "way.ask_penalty": ("Ask for the penalty to be waived", "申请减免罚息"),
+    "way.ask_interest": ("Ask for the unpaid interest to be waived too", "同时申请减免未付利息"),
+    "way.contact_selected": ("{id}, {at}, from {who}", "{id}，{at}，来自 {who}"),
     # the letter dialog
+    "letter.preview": ("The letter", "申请书内容"),
     "letter.dialog_title": ("Request letter — {loan}", "协商还款申请书——{loan}"),
     "letter.lang": ("Language", "语言"),
     "letter.ask": ("Ask for", "申请"),
@@ -598,6 +617,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "agreement.waive_interest": ("Unpaid interest waived", "减免未付利息"),
     "agreement.reference": ("Agreement number or note", "协议编号或备注"),
     "agreement.record": ("Record…", "记录…"),
+    "agreement.needs": (
+        "Give the number of instalments, a fixed instalment, or both.",
+        "请填写期数、固定每期金额，或两者都填。",
+    ),
+    "agreement.preview": ("What recording it does", "记录后的结果"),
     "agreement.confirm": (
         "Record the agreement for {loan} from {on}: {plan}, a new principal of {principal}? Reminders and the "
         "credit outlook will follow the new plan; undo takes it back.",

@@ -1,5 +1,7 @@
 """a · Add a loan: every field of the loan rules, each checked as you type with the domain's own sentence, and a
-live preview of the first instalments before saving. Answers the new loan's id, or None."""
+live preview of the first instalments before saving. A loan drawn months ago that is already part-repaid says
+how many instalments are paid ("already repaid: K", as `jiebei-tui loans add --paid-through K`): they are
+recorded as repaid on their due dates, so it opens on track. Answers the new loan's id, or None."""
 
 from __future__ import annotations
 
@@ -7,11 +9,11 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button, DataTable, Input, Label, Select
 
-from jiebei_tui.domain.apr import apr_irr
+from jiebei_tui.actions.facts import contract_plan
+from jiebei_tui.actions.loans import add_loan, preview_add_loan
 from jiebei_tui.domain.errors import InputError
-from jiebei_tui.domain.ledger import add_loan, clean_name
+from jiebei_tui.domain.ledger import clean_name
 from jiebei_tui.domain.money import percent, yuan
-from jiebei_tui.domain.schedule import build_schedule
 from jiebei_tui.domain.terms import (
     Method,
     make_loan,
@@ -23,11 +25,12 @@ from jiebei_tui.domain.terms import (
 )
 from jiebei_tui.text.i18n import t
 from jiebei_tui.text.safe import visible
+from jiebei_tui.tui.widgets.asking import ask
 from jiebei_tui.tui.widgets.prose import Problem, Prose
 from jiebei_tui.tui.widgets.dialog import Dialog
 from jiebei_tui.tui.widgets.tables import fill
 
-FIELDS = ("name", "principal", "daily_rate", "term", "start", "repayment_day")
+FIELDS = ("name", "principal", "daily_rate", "term", "start", "repayment_day", "paid_through")
 CHECKS = {
     "name": clean_name,
     "principal": parse_principal,
@@ -35,6 +38,7 @@ CHECKS = {
     "term": parse_term,
     "start": lambda v: parse_date(v, "start"),
     "repayment_day": parse_repayment_day,
+    "paid_through": lambda v: None,  # checked with the loan and today (preview_add_loan): 0 to the instalments due
 }
 PREVIEW_ROWS = 3
 
@@ -51,7 +55,8 @@ class AddLoanScreen(Dialog[str | None]):
         yield Label(t("add.title", lang), classes="title")
         for field in FIELDS:
             yield Label(t(f"add.{field}", lang))
-            yield Input(self.app.today.isoformat() if field == "start" else "", id=field)
+            yield Input(self.app.today.isoformat() if field == "start" else "0" if field == "paid_through" else "",
+                        id=field)
             yield Problem(id=f"{field}-error")
         yield Label(t("add.method", lang))
         yield Select(
@@ -63,10 +68,14 @@ class AddLoanScreen(Dialog[str | None]):
         yield Label(t("add.preview", lang), classes="title")
         yield DataTable(id="preview", cursor_type="none")
         yield Prose("", id="preview-summary", classes="hint")
+        yield Prose("", id="opens", classes="hint")
         yield Problem(id="form-error")
         with Horizontal(classes="buttons"):
             yield Button(t("add.save", lang), variant="primary", id="save")
             yield Button(t("key.cancel", lang), id="cancel")
+
+    _checking = False  # the loan as typed is being checked with the ledger
+    _wanted = False  # Save (or Enter) came meanwhile: saved once the check passes
 
     def after_compose(self) -> None:
         table = self.query_one("#preview", DataTable)
@@ -79,8 +88,15 @@ class AddLoanScreen(Dialog[str | None]):
     def values(self) -> dict[str, str]:
         return {field: self.query_one(f"#{field}", Input).value for field in FIELDS}
 
-    def check(self, touched: str | None = None, reveal_all: bool = False) -> bool:
+    def check(self, touched: str | None = None) -> bool:
         """Show each field's own sentence (for fields the user has typed into) and the preview when all pass."""
+        ok = self.fields_ok(touched)
+        self.query_one("#save", Button).disabled = True  # until the loan as a whole passes (preview_add_loan)
+        self._checking = ok
+        self.preview() if ok else self.clear_preview()
+        return ok
+
+    def fields_ok(self, touched: str | None = None, reveal_all: bool = False) -> bool:
         lang, ok = self.lang, True
         for field, value in self.values().items():
             error = self.query_one(f"#{field}-error", Problem)
@@ -91,30 +107,62 @@ class AddLoanScreen(Dialog[str | None]):
                 ok = False
                 shown = value != "" or field == touched or reveal_all
                 error.update(err.sentence(lang, t(f"add.{field}", lang)) if shown else "")
-        self.preview() if ok else self.clear_preview()
-        self.query_one("#save", Button).disabled = not ok
         return ok
 
-    def loan(self):
+    def contract(self) -> dict[str, object]:
+        """The loan's contract as typed, as `loans add` takes it."""
         v = self.values()
-        return make_loan(
-            principal=v["principal"], daily_rate=v["daily_rate"], term=v["term"],
-            method=self.query_one("#method", Select).value, start=v["start"], repayment_day=v["repayment_day"],
-        )
+        return {"principal": v["principal"], "daily_rate": v["daily_rate"], "term": v["term"],
+                "method": self.query_one("#method", Select).value, "start": v["start"],
+                "repayment_day": v["repayment_day"]}
+
+    def loan(self):
+        return make_loan(**self.contract())
 
     def preview(self) -> None:
-        schedule = build_schedule(self.loan())
+        """The contract schedule's first instalments (`jiebei-tui schedule`), then the loan as adding it would
+        record it: checked with the ledger (already-repaid instalments due by today), and how it opens."""
+        plan = contract_plan(self.loan())
         rows = [(str(i.no), [str(i.no), i.due_date.isoformat(), str(i.days), yuan(i.principal), yuan(i.interest), yuan(i.total)])
-                for i in schedule.installments[:PREVIEW_ROWS]]
+                for i in plan.installments[:PREVIEW_ROWS]]
         fill(self.query_one("#preview", DataTable), self.columns(), rows)
         self.query_one("#preview-summary", Prose).update(
-            t("add.preview_more", self.app.lang, n=len(schedule.installments), interest=schedule.total_interest,
-              apr=percent(apr_irr(schedule)))
+            t("add.preview_more", self.app.lang, n=len(plan.installments), interest=plan.total_interest,
+              apr=percent(plan.apr_irr))
         )
+        v = self.values()
+        ask(self, "check", preview_add_loan, v["name"], paid_through=v["paid_through"] or "0", **self.contract(),
+            done=self.checked, refused=self.refused)
+
+    def checked(self, added) -> None:
+        """The loan as it would open today: its state, and the instalments recorded as already repaid."""
+        from jiebei_tui.text.loans import badge_text
+
+        lang, s = self.lang, added.state
+        self.query_one("#paid_through-error", Problem).update("")
+        opens = t("add.opens", lang, state=badge_text(s, lang), date=s.next_due_date or "—", amount=s.next_due_amount)
+        if added.paid_through:
+            opens = t("cli.paid_through", lang, n=added.paid_through) + " " + opens
+        self.query_one("#opens", Prose).update(opens)
+        self.query_one("#save", Button).disabled = False
+        self._checking = False
+        if self._wanted:
+            self._wanted = False
+            self.save()
+
+    def refused(self, err: Exception) -> None:
+        self._checking = self._wanted = False
+        field = getattr(err, "field", "")
+        where = f"#{field}-error" if field in FIELDS else "#form-error"
+        label = t(f"add.{field}", self.lang) if field in FIELDS else None
+        self.query_one(where, Problem).update(err.sentence(self.lang, label) if label else err.sentence(self.lang))
+        self.query_one("#opens", Prose).update("")
+        self.query_one("#save", Button).disabled = True
 
     def clear_preview(self) -> None:
         fill(self.query_one("#preview", DataTable), self.columns(), [])
         self.query_one("#preview-summary", Prose).update("")
+        self.query_one("#opens", Prose).update("")
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.check(event.input.id)
@@ -134,22 +182,25 @@ class AddLoanScreen(Dialog[str | None]):
 
     def save(self) -> None:
         """Saved only when every field is valid; otherwise every field says what is wrong."""
-        if not self.check(reveal_all=True):  # show every field's problem, typed into or not
+        if not self.fields_ok(reveal_all=True):  # show every field's problem, typed into or not
             self.query_one("#form-error", Problem).update(t("add.fix", self.lang))
             return
+        if self._checking:  # still being checked with the ledger: saved once it passes
+            self._wanted = True
+            return
+        if self.query_one("#save", Button).disabled:  # refused
+            return
         self.query_one("#form-error", Problem).update("")
-        loan, name = self.loan(), self.values()["name"]
-        was_demo = self.app.ledger.demo
+        v, app = self.values(), self.app
         self.query_one("#save", Button).disabled = True
 
-        def done(new_id: str) -> None:
-            self.app.notify(t("add.saved", self.app.lang, loan=visible(clean_name(name))))
-            if was_demo:  # the first own loan replaces the demo: say so, as the command line does
-                self.app.notify(t("cli.demo_replaced", self.app.lang))
-            self.dismiss(new_id)
+        def done(added) -> None:
+            app.notify(t("add.saved", app.lang, loan=visible(added.record.name)))
+            if added.paid_through:
+                app.notify(t("cli.paid_through", app.lang, n=added.paid_through))
+            if added.replaced_demo:  # the first own loan replaces the demo: say so, as the command line does
+                app.notify(t("cli.demo_replaced", app.lang))
+            self.dismiss(added.record.id)
 
-        def refused(err: Exception) -> None:
-            self.query_one("#form-error", Problem).update(err.sentence(self.app.lang))
-            self.check()
-
-        self.app.commit(lambda ledger: add_loan(ledger, name, loan), done, refused)
+        ask(self, "record", add_loan, v["name"], paid_through=v["paid_through"] or "0", **self.contract(), done=done,
+            refused=self.refused)

@@ -12,6 +12,7 @@ from textual.widgets import Button, Input, Label
 
 from jiebei_tui.delivery.files import is_ledger_file
 from jiebei_tui.text.i18n import t
+from jiebei_tui.tui.widgets.asking import ask
 from jiebei_tui.tui.widgets.prose import Problem, Prose
 from jiebei_tui.tui.widgets.dialog import Dialog
 
@@ -70,16 +71,16 @@ class ExportDialog(Dialog[bool]):
             self.write()
 
     def write(self) -> None:
-        if not self.check():
-            return
-        app, path, lang = self.app, self.path(), self.lang
-        self.query_one("#write", Button).disabled = True
-
+        """`jiebei-tui export-ics --out FILE` (actions/export.py export_ics): written in the app's worker; the
+        ledger is not written (the events' SEQUENCE is its revision)."""
         from jiebei_tui.actions.export import export_ics
 
-        # the action builds and writes the file (0600) in a worker; exporting changes nothing in the ledger
-        app.act(export_ics, lang, path, done=lambda exported: self.written(exported.events, exported.path),
-                refused=lambda err: self.failed(err.sentence(lang)))
+        if not self.check():
+            return
+        path, lang = self.path(), self.lang
+        self.query_one("#write", Button).disabled = True
+        ask(self, "write", export_ics, lang, out=path, done=lambda done: self.written(done.events, done.path or path),
+            refused=lambda err: self.failed(err.sentence(self.app.lang)))
 
     def failed(self, problem: str) -> None:
         self.query_one("#error", Problem).update(t("export.failed", self.lang, problem=problem))

@@ -1,45 +1,54 @@
 """Small typed dialogs on the one modal base (widgets/dialog.py): recording a repayment and renaming a loan.
-Each checks as you type, submits on Enter only when valid, and answers through dismiss."""
+Each checks as you type (with the actions layer's own check: what recording it would refuse), submits on Enter
+only when valid, and answers through dismiss."""
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Static
 
+from jiebei_tui.actions import payments
+from jiebei_tui.actions.facts import due_on
 from jiebei_tui.domain.errors import InputError
-from jiebei_tui.domain.replay import LoanState, loan_state, record_event
+from jiebei_tui.domain.replay import LoanState
 from jiebei_tui.domain.terms import parse_amount, parse_date
 from jiebei_tui.text.i18n import t
 from jiebei_tui.text.safe import visible
-from jiebei_tui.tui.widgets.prose import Problem, Prose
+from jiebei_tui.tui.widgets.asking import ask
 from jiebei_tui.tui.widgets.dialog import ConfirmDialog, Dialog
+from jiebei_tui.tui.widgets.prose import Problem, Prose
+
+if TYPE_CHECKING:
+    from jiebei_tui.actions.facts import DueNow
+    from jiebei_tui.domain.replay import Allocation
 
 ConfirmModal = ConfirmDialog  # the name the screens have used
 
 
-def due_on(ledger, loan_id: str, on: dt.date) -> tuple[Decimal | None, LoanState]:
-    """What is due on a day (the overdue amount to clear, else the next instalment), and the loan then."""
-    state = loan_state(ledger, loan_id, on)
-    if state.paid_off:
-        return None, state
-    return (state.amount_to_clear if state.days_overdue else state.next_due_amount), state
-
-
 class PayModal(Dialog[bool]):
-    """Record a repayment: the amount prefilled with what is due on the date (today unless changed), checked
-    as you type; Record (or Enter when everything is valid) asks for a confirmation naming the effect."""
+    """Record a repayment: the amount prefilled with what is due on the date (today unless changed: what to pay
+    now, as `jiebei-tui status` says it), checked as you type as recording it would check it; Record (or Enter
+    when everything is valid) asks for a confirmation naming where the money goes."""
 
     CANCEL = False
 
     def __init__(self, state: LoanState) -> None:
         super().__init__()
         self.state = state
-        self._prefilled = ""  # the amount last put in the field for its date: replaced when the date changes
+        from jiebei_tui.actions.facts import due_now
+
+        today = due_now(state)  # what to pay today: the amount shown first (the date starts as today)
+        self._prefilled = "" if today.nothing else str(today.amount)  # replaced when the date changes
+        self._due: DueNow | None = None  # what was due on the date typed
+        self._allocation: Allocation | None = None  # where the payment typed would go (None: refused, or not known)
+        self._checking = False  # a check of what is typed is being worked out
+        self._wanted = False  # Enter (or Record) came meanwhile: go on once the check passes
 
     def compose_dialog(self) -> ComposeResult:
         lang, s = self.lang, self.state
@@ -49,6 +58,7 @@ class PayModal(Dialog[bool]):
         yield Label(t("pay.date", lang))
         yield Input(self.app.today.isoformat(), id="date")
         yield Prose("", id="due-note", classes="hint")
+        yield Prose("", id="goes", classes="hint")
         yield Problem(id="error")
         with Horizontal(classes="buttons"):
             yield Button(t("pay.record", lang), variant="primary", id="record")
@@ -70,42 +80,64 @@ class PayModal(Dialog[bool]):
             return None
 
     def follow_date(self) -> None:
-        """The note says what is due on the date typed; an amount still as prefilled follows it."""
-        note, amount = self.query_one("#due-note", Prose), self.query_one("#amount", Input)
+        """The note says what is due on the date typed (actions/facts.py due_on); an amount still as prefilled
+        follows it."""
         on = self._date()
+        self._due = None
         if on is None or on < self.state.record.start or on > self.app.today:
-            note.update("")
+            self.query_one("#due-note", Prose).update("")
             return
-        due, _ = due_on(self.app.ledger, self.state.record.id, on)
-        if due is None:
+        ask(self, "due", due_on, self.state.record.id, on, done=lambda due: self.due(due, on),
+            refused=lambda _err: self.query_one("#due-note", Prose).update(""))
+
+    def due(self, due: DueNow, on: dt.date) -> None:
+        note, amount = self.query_one("#due-note", Prose), self.query_one("#amount", Input)
+        self._due = due
+        if due.nothing:
             note.update(t("repay.nothing_due", self.lang))
             return
-        note.update(t("pay.prefill_note", self.lang, date=on, amount=due))
+        note.update(t("pay.prefill_note", self.lang, date=on, amount=due.amount))
         if amount.value in ("", self._prefilled):
-            self._prefilled = str(due)
-            amount.value = self._prefilled
+            self._prefilled = str(due.amount)
+            amount.value = self._prefilled  # its Changed event checks it
 
-    def _event(self) -> tuple[Decimal, dt.date]:
-        """The repayment as typed, checked against the ledger without writing (InputError if refused)."""
-        amount = parse_amount(self.query_one("#amount", Input).value)
-        on = parse_date(self.query_one("#date", Input).value, "on")
-        record_event(self.app.ledger, self.state.record.id, "repayment", on, amount, self.app.today)
-        return amount, on
+    def _typed(self) -> tuple[str, str]:
+        return self.query_one("#amount", Input).value, self.query_one("#date", Input).value
 
-    def check(self) -> bool:
-        error = self.query_one("#error", Problem)
+    def check(self) -> None:
+        """The repayment as typed, checked against the loan's whole history as recording it would check it
+        (actions/payments.py preview_payment): Record works only once it passes."""
         record = self.query_one("#record", Button)
-        try:
-            self._event()
-        except InputError as err:
-            error.update(err.sentence(self.lang, _label(err.field, self.lang)))
-            record.disabled = True
-            record.tooltip = t("dialog.fix_first", self.lang)
-            return False
-        error.update("")
+        record.disabled = True
+        record.tooltip = t("dialog.fix_first", self.lang)
+        self._allocation = None
+        self._checking = True
+        amount, on = self._typed()
+        ask(self, "check", payments.preview_payment, self.state.record.id, amount, on, done=self.checked,
+            refused=self.refused)
+
+    def checked(self, allocation: Allocation) -> None:
+        self._allocation = allocation
+        self._checking = False
+        self.query_one("#error", Problem).update("")
+        self.query_one("#goes", Prose).update(goes(allocation, self.lang))
+        record = self.query_one("#record", Button)
         record.disabled = False
         record.tooltip = None
-        return True
+        if self._wanted:
+            self._wanted = False
+            self.submit()
+
+    def refused(self, err: Exception) -> None:
+        self._allocation = None
+        self._checking = self._wanted = False
+        self.query_one("#goes", Prose).update("")
+        field = getattr(err, "field", "")
+        self.query_one("#error", Problem).update(err.sentence(self.lang, _label(field, self.lang)) if field
+                                                 else err.sentence(self.lang))
+        record = self.query_one("#record", Button)
+        record.disabled = True
+        record.tooltip = t("dialog.fix_first", self.lang)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "cancel":
@@ -118,20 +150,19 @@ class PayModal(Dialog[bool]):
         self.submit()
 
     def submit(self) -> None:
-        """Only a valid repayment goes on, and only through a confirmation."""
-        if not self.check():
+        """Only a repayment checked as it now stands goes on, and only through a confirmation (pressed while the
+        check is being worked out, it goes on once it passes)."""
+        allocation = self._allocation
+        if allocation is None and self._checking:
+            self._wanted = True
             return
-        amount, on = self._event()
-        loan_id, name = self.state.record.id, visible(self.state.record.name)
-        due, then = due_on(self.app.ledger, loan_id, on)
+        if allocation is None or self.query_one("#record", Button).disabled:
+            return
+        amount, on = parse_amount(self._typed()[0]), parse_date(self._typed()[1], "on")
+        name = visible(self.state.record.name)
 
         def message(lang: str) -> str:
-            if due is not None and amount == due:
-                effect = (t("repay.effect_overdue", lang) if then.days_overdue
-                          else t("repay.effect_pay", lang, no=then.current.no))
-            else:
-                effect = t("pay.effect_other", lang)
-            return t("repay.confirm_pay", lang, amount=amount, date=on, loan=name, effect=effect)
+            return t("repay.confirm_pay", lang, amount=amount, date=on, loan=name, effect=goes(allocation, lang))
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -140,18 +171,30 @@ class PayModal(Dialog[bool]):
         self.app.push_screen(ConfirmDialog(message), callback=answered)
 
     def record(self, amount: Decimal, on: dt.date) -> None:
-        loan_id, name, today = self.state.record.id, visible(self.state.record.name), self.app.today
+        app, name = self.app, visible(self.state.record.name)
         self.query_one("#record", Button).disabled = True
 
-        def done(_result) -> None:
-            self.app.notify(t("pay.recorded", self.app.lang, amount=amount, loan=name))
+        def done(_paid) -> None:
+            app.notify(t("pay.recorded", app.lang, amount=amount, loan=name))
             self.dismiss(True)
 
-        def refused(err: Exception) -> None:  # the file changed underneath and the payment no longer fits
-            self.query_one("#error", Problem).update(err.sentence(self.app.lang))
-            self.check()
+        # refused: the file changed underneath and the payment no longer fits
+        ask(self, "record", payments.pay, self.state.record.id, amount, on, done=done, refused=self.refused)
 
-        self.app.commit(lambda ledger: record_event(ledger, loan_id, "repayment", on, amount, today), done, refused)
+
+def goes(a: Allocation, lang: str) -> str:
+    """Where a payment goes, in the order the account applies it: penalty, overdue interest and principal, the
+    running instalment's interest and principal, the principal it prepays (and its fee)."""
+    parts = [(key, value) for key, value in (
+        ("pay.goes_penalty", a.penalty),
+        ("pay.goes_overdue", a.overdue_interest + a.overdue_principal),
+        ("pay.goes_interest", a.interest),
+        ("pay.goes_principal", a.principal),
+        ("pay.goes_prepaid", a.prepaid),
+        ("pay.goes_fee", a.fee),
+    ) if value]
+    said = ", ".join(t(key, lang, amount=value) for key, value in parts)
+    return t("pay.goes", lang, parts=said or "—")
 
 
 class RenameModal(Dialog[bool]):
@@ -178,7 +221,7 @@ class RenameModal(Dialog[bool]):
         self.check()
 
     def check(self) -> bool:
-        from jiebei_tui.domain.ledger import clean_name
+        from jiebei_tui.domain.ledger import clean_name  # the name rule, checked as the rename would check it
 
         save = self.query_one("#save", Button)
         try:
@@ -202,7 +245,7 @@ class RenameModal(Dialog[bool]):
         self.save()
 
     def save(self) -> None:
-        from jiebei_tui.domain.ledger import rename_loan
+        from jiebei_tui.actions.loans import rename_loan
 
         if not self.check():
             return
@@ -211,10 +254,12 @@ class RenameModal(Dialog[bool]):
         self.query_one("#save", Button).disabled = True
 
         def refused(err: Exception) -> None:
-            self.query_one("#error", Problem).update(err.sentence(self.app.lang, _label(getattr(err, "field", ""), self.app.lang)))
+            field = getattr(err, "field", "")
+            self.query_one("#error", Problem).update(err.sentence(self.app.lang, _label(field, self.app.lang)) if field
+                                                     else err.sentence(self.app.lang))
             self.check()
 
-        self.app.commit(lambda ledger: (rename_loan(ledger, loan_id, name), None), lambda _: self.dismiss(True), refused)
+        ask(self, "record", rename_loan, loan_id, name, done=lambda _: self.dismiss(True), refused=refused)
 
 
 def _label(field: str, lang: str) -> str:

@@ -1,31 +1,51 @@
-"""4 · Overdue: what paying late would cost, explained before it happens — penalty per day with the formula,
-the amount to clear after N days, a chart, the stages, the borrower's rights and what to do now."""
+"""4 · Overdue: what paying late would cost, explained before it happens — every instalment owed after N days
+late (a later one falling due within those days counts too, and the chart steps up at its due date), the
+penalty with its formula, the amount to clear, the stages, the borrower's rights and what to do now, and the
+contract terms they are worked out under: this loan's own, or every loan's.
+
+The figures are `jiebei-tui overdue --loan ID --installment K --days N` (actions/overdue.py outlook) and the
+terms `jiebei-tui terms show|set [--loan ID]` (actions/terms.py), asked in the app's worker."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Input, Label, Select, Switch
+from textual.widgets import Button, DataTable, Input, Label, Select, Switch
 
 from jiebei_tui.actions import registry
-from jiebei_tui.text import explain
+from jiebei_tui.actions.overdue import outlook
+from jiebei_tui.actions.terms import TermsView, set_terms, show_terms
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.money import percent, yuan
-from jiebei_tui.domain.overdue import STAGES, cost_curve, overdue_cost, penalty_rate
+from jiebei_tui.domain.overdue import STAGES
 from jiebei_tui.domain.replay import LoanState
-from jiebei_tui.domain.product_terms import updated_terms
-from jiebei_tui.domain.terms import parse_in_range
+from jiebei_tui.domain.terms import Strategy, parse_in_range
+from jiebei_tui.text import explain
 from jiebei_tui.text.i18n import t
 from jiebei_tui.text.safe import visible
+from jiebei_tui.tui.widgets.asking import ask
 from jiebei_tui.tui.widgets.chart import CostChart
 from jiebei_tui.tui.widgets.palette import style
 from jiebei_tui.tui.widgets.prose import Prose
 from jiebei_tui.tui.widgets.body import Body
 from jiebei_tui.tui.widgets.section import SectionScreen
+from jiebei_tui.tui.widgets.tables import fill
+
+if TYPE_CHECKING:
+    from jiebei_tui.actions.overdue import Outlook
 
 MAX_DAYS = 120
-CHART_DAYS = 90
+ROWS = ("no", "due_date", "days_late", "principal", "interest", "penalty", "owed")
+TERM_INPUTS = {"penalty_multiplier": "multiplier", "grace_days": "grace", "min_prepayment": "min-prepayment",
+               "prepayment_fee": "fee"}  # term → its field's id
+TERM_LABELS = {"penalty_multiplier": "label.penalty_multiplier", "grace_days": "label.grace_days",
+               "compounding": "label.compounding", "default_strategy": "label.default_strategy",
+               "default_prepay_strategy": "label.default_strategy", "min_prepayment": "label.min_prepayment",
+               "prepayment_fee": "label.prepayment_fee"}
 
 
 class DaysInput(Input):
@@ -49,12 +69,15 @@ class OverdueScreen(SectionScreen):
     OverdueScreen #loan { width: 1fr; max-width: 44; }
     OverdueScreen #installment { width: 1fr; max-width: 40; }
     OverdueScreen #days { width: 10; }
+    OverdueScreen #rows { max-height: 8; }
     OverdueScreen .stage-row { height: auto; }
     OverdueScreen .stage { width: 5; }
     OverdueScreen .stage-row Prose { width: 1fr; }
     OverdueScreen .terms-row { height: auto; }
     OverdueScreen .terms-row Label { padding: 1 1 0 0; width: 1fr; max-width: 44; }
     OverdueScreen .terms-row Input { width: 12; }
+    OverdueScreen #scope { width: 1fr; max-width: 48; }
+    OverdueScreen #strategy { width: 1fr; max-width: 36; }
     """
 
     def compose_body(self) -> ComposeResult:
@@ -69,6 +92,7 @@ class OverdueScreen(SectionScreen):
             with Vertical(classes="panel"):
                 yield Label("", id="figures-title", classes="panel-title")
                 yield Prose("", id="figures", classes="figures")
+                yield DataTable(id="rows", cursor_type="none")
                 yield Prose("", id="formula", classes="hint")
             with Vertical(classes="panel"):
                 yield Label(t("overdue.chart", lang), classes="panel-title")
@@ -91,6 +115,9 @@ class OverdueScreen(SectionScreen):
             with Vertical(classes="panel"):
                 yield Label(t("overdue.terms", lang), classes="panel-title")
                 with Horizontal(classes="terms-row"):
+                    yield Label(t("terms.scope", lang))
+                    yield Select([(t("terms.scope_all", lang), "all")], value="all", allow_blank=False, id="scope")
+                with Horizontal(classes="terms-row"):
                     yield Label(t("label.penalty_multiplier", lang))
                     yield Input("", id="multiplier")
                 with Horizontal(classes="terms-row"):
@@ -99,13 +126,33 @@ class OverdueScreen(SectionScreen):
                 with Horizontal(classes="terms-row"):
                     yield Label(t("label.compounding", lang))
                     yield Switch(id="compounding")
+                with Horizontal(classes="terms-row"):
+                    yield Label(t("label.default_strategy", lang))
+                    yield Select([(t(f"strategy.{s.value}", lang), s.value) for s in Strategy], allow_blank=False,
+                                 id="strategy")
+                with Horizontal(classes="terms-row"):
+                    yield Label(t("label.min_prepayment", lang))
+                    yield Input("", id="min-prepayment")
+                with Horizontal(classes="terms-row"):
+                    yield Label(t("label.prepayment_fee", lang))
+                    yield Input("", id="fee")
+                yield Prose("", id="terms-own", classes="hint")
                 yield Prose("", id="terms-error", classes="error-text")
                 yield Prose(t("help.disclaimer_text", lang), classes="hint")
-                yield Button(t("overdue.save_terms", lang), id="save-terms")
+                with Horizontal(classes="buttons"):
+                    yield Button(t("overdue.save_terms", lang), id="save-terms")
+                    yield Button(t("terms.follow_all", lang), id="reset-terms")
 
     def on_mount(self) -> None:
         self._installment: int | None = None  # the instalment looked at: kept across a language switch
+        self._terms: TermsView | None = None  # the terms shown in the terms panel
         super().on_mount()
+
+    def after_compose(self) -> None:
+        rows = self.query_one("#rows", DataTable)
+        rows.can_focus = False  # figures to read, not a Tab stop
+        rows.display = False  # shown when more than one instalment is owed on the day looked at
+        super().after_compose()
 
     def action_step(self, delta: int) -> None:
         self.query_one(DaysInput).action_step(delta)
@@ -116,17 +163,31 @@ class OverdueScreen(SectionScreen):
 
     def render_view(self) -> None:
         super().render_view()
-        terms = self.app.ledger.terms
+        s = self.state
         with self.prevent(Input.Changed, Select.Changed, Switch.Changed):
-            self.query_one("#multiplier", Input).value = str(terms.penalty_multiplier)
-            self.query_one("#grace", Input).value = str(terms.grace_days)
-            self.query_one("#compounding", Switch).value = terms.compounding
             loans = self.query_one("#loan", Select)
             loans.set_options([(Content(f"{s.record.id} · {visible(s.record.name)}"), s.record.id) for s in self.app.states])
             if self.app.selected_loan:
                 loans.value = self.app.selected_loan
             self.fill_installments()
+            self.fill_scope(s)
         self.show()
+        self.load_terms()
+
+    def fill_scope(self, s: LoanState | None) -> None:
+        """This loan's terms, or every loan's: the loan's own scope first when it has own terms."""
+        scope = self.query_one("#scope", Select)
+        was = scope.value
+        options = [(t("terms.scope_all", self.lang), "all")]
+        if s is not None:
+            options.append((Content(t("terms.scope_loan", self.lang, id=s.record.id, loan=visible(s.record.name))), "loan"))
+        scope.set_options(options)
+        if was == "loan" and s is not None:
+            scope.value = "loan"
+        elif s is not None and s.record.terms is not None:
+            scope.value = "loan"
+        else:
+            scope.value = "all"
 
     def fill_installments(self) -> None:
         s = self.state
@@ -151,8 +212,15 @@ class OverdueScreen(SectionScreen):
             self._installment = None
             with self.prevent(Input.Changed, Select.Changed):
                 self.fill_installments()
+                self.fill_scope(self.state)
+            self.load_terms()
         elif event.select.id == "installment":
             self._installment = event.value
+        elif event.select.id == "scope":
+            self.load_terms()
+            return
+        elif event.select.id == "strategy":
+            return
         self.show()
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -162,71 +230,167 @@ class OverdueScreen(SectionScreen):
     def days(self) -> int:
         return parse_in_range(self.query_one(DaysInput).value, "days", "days", 0, MAX_DAYS, max=MAX_DAYS)
 
+    # --- the outlook ---
+
     def show(self) -> None:
         lang, s = self.lang, self.state
-        title, figures, formula = self.query_one("#figures-title", Label), self.query_one("#figures", Prose), self.query_one("#formula", Prose)
-        terms = self.app.ledger.terms
         self.show_timeline(None)
         if s is None or self._installment is None:
-            title.update(t("overdue.no_loan", lang))
-            figures.update("")
-            formula.update("")
+            self.clear(t("overdue.no_loan", lang))
             return
-        inst = next(i for i in s.installments if i.no == self._installment)
-        unpaid_p, unpaid_i = (inst.unpaid_principal, inst.unpaid_interest) if inst.status != "paid" else (inst.principal, inst.interest)
         try:
             days = self.days()
         except InputError as err:
-            figures.update(err.sentence(lang, t("overdue.days", lang)))
-            formula.update("")
+            self.clear("", err.sentence(lang, t("overdue.days", lang)))
             return
-        rate = s.record.daily_rate
-        cost = overdue_cost(inst.no, inst.due_date, unpaid_p, unpaid_i, rate, days, terms)
-        title.update(t("overdue.figures", lang, no=inst.no, date=inst.due_date, days=days))
-        figures.update(
-            f"{t('label.overdue_principal', lang)}  {yuan(cost.overdue_principal)}   "
-            f"{t('label.overdue_interest', lang)}  {yuan(cost.overdue_interest)}\n"
-            f"{t('label.penalty_rate', lang)}  {percent(cost.penalty_daily_rate)}   "
-            f"{t('label.penalty_total', lang)}  {yuan(cost.penalty_total)}\n"
-            f"{t('label.amount_to_clear', lang)}  {yuan(cost.amount_to_clear)}   "
-            f"{t('label.daily_cost', lang)}  {yuan(cost.daily_cost)}   {t('label.stage', lang)}  {cost.stage}"
-        )
-        lines = [explain.penalty_rate(rate, terms.penalty_multiplier, penalty_rate(rate, terms), lang)]
-        lines += explain.penalty_lines(cost, lang)
-        if days <= terms.grace_days:
-            lines.append(f"{t('label.grace_days', lang)}: {terms.grace_days}")
-        formula.update("\n".join(lines))
-        curve = cost_curve(inst.due_date, unpaid_p, unpaid_i, rate, terms, CHART_DAYS)
-        self.query_one(CostChart).plot(curve, days, style(self.app, "due"), style(self.app, "penalty"))
-        self.show_timeline(cost.stage)
+        ask(self, "outlook", outlook, s.record.id, days, self._installment, done=self.show_outlook,
+            refused=lambda err: self.clear("", err.sentence(self.lang)))
 
-    def show_timeline(self, current: str | None) -> None:
+    def clear(self, title: str, figures: str = "") -> None:
+        self.query_one("#figures-title", Label).update(title)
+        self.query_one("#figures", Prose).update(figures)
+        self.query_one("#formula", Prose).update("")
+        rows = self.query_one("#rows", DataTable)
+        fill(rows, [], [])
+        rows.display = False
+
+    def show_outlook(self, found: Outlook) -> None:
+        """The totals over every instalment owed on that day, one row each, the formulas, the chart."""
+        lang, o, terms = self.lang, found.outlook, found.terms
+        self.query_one("#figures-title", Label).update(
+            t("overdue.figures", lang, no=o.installment, date=o.due_date, days=o.days))
+        lines = []
+        if o.as_if_unpaid:
+            lines.append(t("overdue.as_if_unpaid", lang, no=o.installment))
+        lines += [
+            f"{t('label.overdue_principal', lang)}  {yuan(o.principal)}   "
+            f"{t('label.overdue_interest', lang)}  {yuan(o.interest)}",
+            f"{t('label.penalty_rate', lang)}  {percent(o.penalty_daily_rate)}   "
+            f"{t('label.penalty_total', lang)}  {yuan(o.penalty_total)}",
+            f"{t('label.amount_to_clear', lang)}  {yuan(o.amount_to_clear)}   "
+            f"{t('label.daily_cost', lang)}  {yuan(o.daily_cost)}   {t('label.stage', lang)}  {o.stage}",
+        ]
+        scope = t("terms.this_loan" if found.loan_id is not None else "terms.all_loans", lang)
+        lines.append(t("overdue.terms_of", lang, scope=scope))
+        self.query_one("#figures", Prose).update("\n".join(lines))
+        table = self.query_one("#rows", DataTable)
+        table.display = len(o.rows) > 1  # one instalment: the totals above are its figures
+        fill(table, [(key, t(f"col.{key}", lang)) for key in ROWS],
+             [(str(r.installment), [str(r.installment), r.due_date.isoformat(), right(str(r.days)), right(yuan(r.principal)),
+                                    right(yuan(r.interest)), right(yuan(r.penalty)), right(yuan(r.owed))]) for r in o.rows])
+        rate = self.state.record.daily_rate if self.state is not None else o.penalty_daily_rate
+        formula = [explain.penalty_rate(rate, terms.penalty_multiplier, o.penalty_daily_rate, lang)]
+        shown = percent(o.penalty_daily_rate)
+        for r in o.rows:
+            if not r.days:
+                continue
+            formula.append(t("formula.penalty", lang, amount=yuan(r.principal), rate=shown, days=r.days,
+                             result=yuan(r.penalty_principal)))
+            if r.penalty_interest:
+                formula.append(t("formula.penalty", lang, amount=yuan(r.interest), rate=shown, days=r.days,
+                                 result=yuan(r.penalty_interest)))
+        if o.days <= terms.grace_days:
+            formula.append(f"{t('label.grace_days', lang)}: {terms.grace_days}")
+        self.query_one("#formula", Prose).update("\n".join(formula))
+        self.query_one(CostChart).plot(list(o.curve), o.days, style(self.app, "due"), style(self.app, "penalty"))
+        self.show_timeline(o.stage, terms)
+
+    def show_timeline(self, current: str | None, terms=None) -> None:
         """Each stage on its own row, its text wrapping under itself; where the borrower is, marked."""
-        terms, lang = self.app.ledger.terms, self.lang
+        terms = terms or (self._terms.terms if self._terms is not None else None)
+        lang = self.lang
         for n, stage in enumerate(STAGES):
             here = f"  {t('overdue.you_are_here', lang)}" if stage == current else ""
-            self.query_one(f"#stage-{n}", Prose).update(f"{terms.stage_text(stage, lang)}{here}")
+            text = terms.stage_text(stage, lang) if terms is not None else ""
+            self.query_one(f"#stage-{n}", Prose).update(f"{text}{here}")
+
+    # --- the contract terms: this loan's, or every loan's ---
+
+    def scope_loan(self) -> str | None:
+        s = self.state
+        return s.record.id if s is not None and self.query_one("#scope", Select).value == "loan" else None
+
+    def load_terms(self) -> None:
+        """`jiebei-tui terms show [--loan ID]`."""
+        ask(self, "terms", show_terms, self.scope_loan(), done=self.show_terms)
+
+    def show_terms(self, view: TermsView) -> None:
+        lang, terms = self.lang, view.terms
+        self._terms = view
+        with self.prevent(Input.Changed, Select.Changed, Switch.Changed):
+            for name, field in TERM_INPUTS.items():
+                self.query_one(f"#{field}", Input).value = self.term_text(name, terms)
+            self.query_one("#compounding", Switch).value = terms.compounding
+            self.query_one("#strategy", Select).value = terms.default_prepay_strategy.value
+        own = self.query_one("#terms-own", Prose)
+        if view.loan_id is None:
+            own.update(t("terms.all_loans_heading", lang))
+        elif view.own:
+            own.update(t("terms.own_list", lang, loan=view.loan_id,
+                         terms=", ".join(t(TERM_LABELS[name], lang) for name in view.own)))
+        else:
+            own.update(t("terms.none_own", lang, loan=view.loan_id))
+        self.query_one("#reset-terms", Button).display = bool(view.loan_id is not None and view.own)
+
+    @staticmethod
+    def term_text(name: str, terms) -> str:
+        if name == "prepayment_fee":
+            return percent(terms.prepayment_fee)
+        return str(getattr(terms, name))
+
+    def typed_terms(self) -> dict[str, object]:
+        """The terms as typed, by `terms set` option name."""
+        typed: dict[str, object] = {name: self.query_one(f"#{field}", Input).value.strip()
+                                    for name, field in TERM_INPUTS.items()}
+        typed["compounding"] = self.query_one("#compounding", Switch).value
+        typed["default_strategy"] = self.query_one("#strategy", Select).value
+        return typed
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save-terms":
             self.save_terms()
+        elif event.button.id == "reset-terms":
+            self.reset_terms()
 
     def save_terms(self) -> None:
-        lang = self.lang
-        error = self.query_one("#terms-error", Prose)
-        values = {
-            "penalty_multiplier": self.query_one("#multiplier", Input).value,
-            "grace_days": self.query_one("#grace", Input).value,
-            "compounding": self.query_one("#compounding", Switch).value,
-        }
-        try:
-            updated_terms(self.app.ledger.terms, **values)  # check before writing
-        except InputError as err:
-            labels = {"penalty_multiplier": "label.penalty_multiplier", "grace_days": "label.grace_days"}
-            error.update(err.sentence(lang, t(labels.get(err.field, "overdue.terms"), lang)))
+        """`jiebei-tui terms set [--loan ID] ...`: for every loan, all the values as typed (they become your
+        contract's, no longer illustrative); for this loan, only what differs from what it follows now (the
+        rest keeps following every loan's). Refused with a sentence naming the field; nothing is written."""
+        view = self._terms
+        if view is None:
             return
-        error.update("")
-        self.app.commit(
-            lambda ledger: (ledger.model_copy(update={"terms": updated_terms(ledger.terms, **values)}), None),
-            lambda _: self.app.notify(t("overdue.terms_saved", self.app.lang)),
-        )
+        typed = self.typed_terms()
+        if view.loan_id is not None:
+            shown = {name: self.term_text(name, view.terms) for name in TERM_INPUTS}
+            shown["compounding"] = view.terms.compounding
+            shown["default_strategy"] = view.terms.default_prepay_strategy.value
+            typed = {name: value for name, value in typed.items() if value != shown[name]}
+        self.query_one("#terms-error", Prose).update("")
+        self.write_terms(view.loan_id, typed, ())
+
+    def reset_terms(self) -> None:
+        """`terms set --loan ID --reset ...`: this loan follows every loan's terms again."""
+        view = self._terms
+        if view is not None and view.loan_id is not None and view.own:
+            self.write_terms(view.loan_id, {}, view.own)
+
+    def write_terms(self, loan_id: str | None, values: dict, reset: tuple[str, ...]) -> None:
+        app = self.app
+
+        def saved(done) -> None:
+            scope = t("terms.this_loan" if loan_id is not None else "terms.all_loans", app.lang)
+            key = "overdue.terms_saved" if done.changed else "cli.terms_unchanged"
+            app.notify(t(key, app.lang, scope=scope))
+            self.show_terms(done.view)
+            self.show()
+
+        def refused(err: Exception) -> None:
+            field = getattr(err, "field", "")
+            label = t(TERM_LABELS.get(field, "overdue.terms"), self.lang)
+            self.query_one("#terms-error", Prose).update(err.sentence(self.lang, label) if field else err.sentence(self.lang))
+
+        ask(self, "save-terms", set_terms, loan_id, reset=reset, done=saved, refused=refused, **values)
+
+
+def right(cell: str) -> Text:
+    return Text(cell, justify="right")

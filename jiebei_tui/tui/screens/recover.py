@@ -11,8 +11,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Label, Static
 
+from jiebei_tui.actions import history
+from jiebei_tui.actions.account import LedgerFileError
 from jiebei_tui.text.i18n import t
-from jiebei_tui.store import LedgerFileError
+from jiebei_tui.tui.widgets.asking import ask
 from jiebei_tui.tui.widgets.footer import KeyBar
 from jiebei_tui.tui.widgets.localized import Localized
 from jiebei_tui.tui.widgets.prose import Problem, Prose
@@ -42,7 +44,7 @@ class RecoveryScreen(Localized, Screen[str]):
                 yield Label(t("recover.title", lang), classes="section-title")
                 yield Prose(self.error.sentence(lang), id="problem")
                 yield Prose(t("recover.explain", lang))
-                yield Static(self._backups(), id="backups", markup=False)
+                yield Static("", id="backups", markup=False)
                 yield Problem(id="result")
             with Horizontal():
                 yield Button(t("recover.backup", lang), id="backup", variant="primary")
@@ -55,6 +57,12 @@ class RecoveryScreen(Localized, Screen[str]):
     def on_mount(self) -> None:
         self.shown_lang = self.app.lang
         self._fit(self.size.height)
+        self.after_compose()
+
+    def after_compose(self) -> None:
+        """The backups, as `recover --list` lists them (actions/history.py generations)."""
+        ask(self, "backups", history.generations, done=self._backups,
+            refused=lambda _err: None)  # the folder itself is the problem: the sentence above says so
 
     def on_resize(self, event) -> None:
         self._fit(event.size.height)
@@ -63,28 +71,26 @@ class RecoveryScreen(Localized, Screen[str]):
         """The body scrolls within what the terminal leaves once the buttons are placed: they stay in view."""
         self.query_one("#recovery-body").styles.max_height = max(height - self.BUTTONS_AND_FRAME, 3)
 
-    def _backups(self) -> str:
+    def _backups(self, gens: list) -> None:
         """The backups, newest first, as `recover --list` shows them (each read without following links)."""
         from jiebei_tui.text.backups import generation_line
 
         lang = self.app.lang
-        try:
-            gens = self.app.store.generations()
-        except LedgerFileError:  # the folder itself is the problem: the sentence above says so
-            return ""
         if not gens:
-            return t("recover.none", lang, path=self.app.store.path)
-        return "\n".join([t("recover.backups_title", lang), *(generation_line(g, lang) for g in gens[:MAX_SHOWN])])
+            text = t("recover.none", lang, path=self.app.account.path)
+        else:
+            text = "\n".join([t("recover.backups_title", lang), *(generation_line(g, lang) for g in gens[:MAX_SHOWN])])
+        self.query_one("#backups", Static).update(text)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
+        """`recover --from-backup` / `recover --start-empty` (actions/history.py), in the app's worker."""
         choice = event.button.id
-        store = self.app.store
-        try:
-            if choice == "backup":
-                store.recover_from_backup(source="app")
-            elif choice == "empty":
-                store.start_empty(source="app")
-        except LedgerFileError as err:  # no usable backup, or the ledger became readable meanwhile: say so, stay
-            self.query_one("#result", Problem).update(err.sentence(self.app.lang))
+        if choice == "quit":
+            self.dismiss(choice)
             return
-        self.dismiss(choice)
+
+        def refused(err: Exception) -> None:  # no usable backup, or the ledger became readable meanwhile: say so, stay
+            self.query_one("#result", Problem).update(err.sentence(self.app.lang))
+
+        action = history.recover_from_backup if choice == "backup" else history.start_empty
+        ask(self, "recover", action, done=lambda _done: self.dismiss(choice), refused=refused)

@@ -4,21 +4,23 @@ channels, a test through the real channels, and a preview of the next ten remind
 Settings save as they change, each change one transaction with a short confirmation: a switch at once, a text
 field when Enter is pressed or the field is left (a half-typed value is not saved; a wrong one says why). A time
 that quiet hours move says so, in the rules table and in the preview ("07:45 → 08:00, quiet hours"). The page
-itself takes no focus: arrow keys move in the rules table, Tab goes from control to control."""
+itself takes no focus: arrow keys move in the rules table, Tab goes from control to control.
+
+Each change and the preview are `jiebei-tui remind rules|add|remove|enable|disable|set|list|test` (actions/
+reminders.py), run in the app's worker."""
 
 from __future__ import annotations
 
-from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, DataTable, Input, Label, Static, Switch
 
-from jiebei_tui.actions import registry
-from jiebei_tui.domain.errors import InputError
+from jiebei_tui.actions import registry, reminders
 from jiebei_tui.text.i18n import t
 from jiebei_tui.text.reminders import message, occurrence_note, offset_label, rule_time
 from jiebei_tui.text.safe import visible
+from jiebei_tui.tui.widgets.asking import ask
 from jiebei_tui.tui.widgets.section import SectionScreen
 from jiebei_tui.tui.widgets.tables import fill
 
@@ -27,6 +29,8 @@ PREVIEW_DAYS = 60
 FIELDS = ("quiet", "timezone", "catch-up", "command")  # the text fields, saved on Enter or on leaving them
 LABELS = {"quiet": "reminders.quiet", "timezone": "reminders.timezone", "catch-up": "reminders.catch_up",
           "command": "reminders.command", "desktop": "reminders.desktop", "command-on": "reminders.command"}
+SETTING = {"quiet": "quiet", "timezone": "timezone", "catch-up": "catch_up_days", "command": "command",
+           "desktop": "desktop", "command-on": "command_enabled"}  # each field → its `remind set` option
 RULE_COLUMNS = ("rule", "offset", "time", "loans", "repeat", "enabled")
 
 
@@ -126,14 +130,12 @@ class RemindersScreen(SectionScreen):
         self.show_preview()
 
     def show_preview(self) -> None:
-        from jiebei_tui.delivery.reminders import coming
+        """The next reminders under the rules: `jiebei-tui remind list` (actions/reminders.py coming)."""
+        ask(self, "preview", reminders.coming, PREVIEW_DAYS, self.app.now(), PREVIEW, done=self.show_coming,
+            refused=lambda err: self.query_one("#preview", Static).update(Content(err.sentence(self.lang))))
 
+    def show_coming(self, found: list) -> None:
         lang = self.lang
-        try:
-            found = coming(self.app.ledger, self.app.today, self.app.now(), PREVIEW_DAYS, self.app.states, PREVIEW)
-        except InputError as err:
-            self.query_one("#preview", Static).update(Content(err.sentence(lang)))
-            return
         lines = []
         for o in found:
             note = occurrence_note(o, lang)
@@ -149,11 +151,6 @@ class RemindersScreen(SectionScreen):
             return None
         return self.settings.rules[min(table.cursor_row, len(self.settings.rules) - 1)]
 
-    def _change(self, change):
-        """Apply change(reminder settings, loan ids) -> (settings, result) through the store."""
-        from jiebei_tui.domain.ledger import change_reminders
-
-        return self.app.commit(lambda ledger: change_reminders(ledger, change))
 
     def action_new_rule(self) -> None:
         from jiebei_tui.tui.screens.rule_form import RuleForm
@@ -168,7 +165,6 @@ class RemindersScreen(SectionScreen):
             self.app.push_screen(RuleForm(rule))
 
     def action_remove_rule(self) -> None:
-        from jiebei_tui.domain.reminder_settings import remove_rule
         from jiebei_tui.tui.screens.modals import ConfirmModal
 
         rule = self._selected()
@@ -178,16 +174,14 @@ class RemindersScreen(SectionScreen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._change(lambda s, known: (remove_rule(s, rule.id), None))
+                self.app.act(reminders.remove_rule, rule.id)
 
         self.app.push_screen(ConfirmModal(text), callback=answered)
 
     def action_toggle_rule(self) -> None:
-        from jiebei_tui.domain.reminder_settings import set_rule_enabled
-
         rule = self._selected()
         if rule is not None:
-            self._change(lambda s, known: (set_rule_enabled(s, rule.id, not rule.enabled), None))
+            self.app.act(reminders.set_rule_enabled, rule.id, not rule.enabled)
 
     # --- settings, saved as they change ---
 
@@ -210,50 +204,25 @@ class RemindersScreen(SectionScreen):
         if event.input.id in FIELDS and self.is_attached and self.app.ledger is not None:
             self.save_field(event.input.id, event.input.value)
 
-    def _update_for(self, name: str, value) -> dict:
-        """The settings change one field asks for (raises InputError naming it)."""
-        from jiebei_tui.delivery.reminders import zone
-        from jiebei_tui.domain.reminder_settings import parse_command, parse_quiet
-        from jiebei_tui.domain.terms import parse_in_range
-
-        if name == "quiet":
-            on, start, end = parse_quiet(value)
-            return {"quiet_hours": on, **({"quiet_start": start, "quiet_end": end} if on else {})}
-        if name == "timezone":
-            zone_name = str(value).strip()
-            zone_name = None if zone_name in ("", "local") else zone_name
-            zone(zone_name)  # refuses an unknown zone
-            return {"timezone": zone_name}
-        if name == "catch-up":
-            return {"catch_up_days": parse_in_range(value, "catch_up_days", "catch_up", 0, 30)}
-        if name == "command":
-            return {"command": parse_command(value)}
-        return {"desktop": bool(value)} if name == "desktop" else {"command_enabled": bool(value)}
-
-    def save_field(self, name: str, value) -> bool:
-        """Check one setting and save it when it changed: one transaction, a short confirmation. A wrong value
-        says why under the settings and nothing is written."""
-        lang = self.lang
+    def save_field(self, name: str, value) -> None:
+        """Check one setting and save it when it changed (`jiebei-tui remind set --<option>`): one transaction,
+        a short confirmation. A wrong value says why under the settings and nothing is written."""
+        lang, app = self.lang, self.app
         error = self.query_one("#settings-error", Static)
-        try:
-            update = self._update_for(name, value)
-        except InputError as err:
-            error.update(Content(err.sentence(lang, t(LABELS[name], lang))))
-            return False
+        label = t(LABELS[name], lang)
+
+        def saved(done) -> None:
+            if name in FIELDS:
+                self._put.pop(name, None)  # show the saved form of it (e.g. "23:00-07:00")
+                self.refresh_view(force=True)
+            if done.changed:
+                app.notify(t("reminders.saved_field", app.lang, field=t(LABELS[name], app.lang)), timeout=3)
+
+        def refused(err: Exception) -> None:
+            error.update(Content(err.sentence(lang, label) if getattr(err, "field", "") else err.sentence(lang)))
+
         error.update("")
-        if all(getattr(self.settings, key) == new for key, new in update.items()):
-            return True  # nothing changed: nothing to write
-
-        def change(settings, _known):
-            if all(getattr(settings, key) == new for key, new in update.items()):
-                return settings, None
-            return settings.model_copy(update=update), None
-
-        if name in FIELDS:
-            self._put.pop(name, None)  # show the saved form of it (e.g. "23:00-07:00")
-        self._change(change)
-        self.app.notify(t("reminders.saved_field", lang, field=t(LABELS[name], lang)), timeout=3)
-        return True
+        ask(self, f"save-{name}", reminders.change_settings, done=saved, refused=refused, **{SETTING[name]: value})
 
     # --- the test ---
 
@@ -262,17 +231,18 @@ class RemindersScreen(SectionScreen):
             self.send_test()
 
     def send_test(self) -> None:
-        """A test reminder through every channel that is on, in a worker thread (a command may take up to ten
-        seconds); the result is said when it has run."""
+        """A test reminder through every channel that is on (`jiebei-tui remind test`). A command may take up to
+        ten seconds: it runs in a worker, without holding up the ledger's changes; the result is said when it
+        has run."""
         self.query_one("#test", Button).disabled = True
-        self._test(self.settings, self.lang, self.app.today)
+        lang = self.lang
 
-    @work(thread=True, exclusive=True, group="reminder-test")
-    def _test(self, settings, lang: str, today) -> None:
-        from jiebei_tui.delivery.reminders import send_test
+        def failed(err: Exception) -> None:
+            self.query_one("#test", Button).disabled = False
+            self.app.notify(err.sentence(self.app.lang), severity="error")
 
-        report = send_test(settings, lang, today, stdout=False)
-        self.app.call_from_thread(self._tested, report, lang)
+        ask(self, "test", reminders.send_test, lang, stdout=False, write_lock=False,
+            done=lambda report: self._tested(report, lang), refused=failed)
 
     def _tested(self, report, lang: str) -> None:
         self.query_one("#test", Button).disabled = False

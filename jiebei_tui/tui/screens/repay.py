@@ -1,7 +1,10 @@
 """2 · Repay: pay the current instalment, settle on a chosen date, or prepay part — simulated side by side
 before anything is recorded. Every option is applied only after a confirmation that names amount, date, loan
 and effect; a payment is recorded on the day it is made, so a future date is a preview and its Record button
-says so."""
+says so.
+
+Every figure is the one `jiebei-tui settle|prepay|status` prints: asked of actions/repay.py and actions/facts.py
+(in the app's worker), and recorded through the same actions."""
 
 from __future__ import annotations
 
@@ -14,16 +17,17 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, DataTable, Input, Label, Select, Static, Switch
 
-from jiebei_tui.actions import registry
+from jiebei_tui.actions import payments, registry, repay
+from jiebei_tui.actions.facts import due_now
 from jiebei_tui.domain.errors import InputError
-from jiebei_tui.domain.ledger import set_auto_debit
 from jiebei_tui.domain.money import yuan
-from jiebei_tui.domain.replay import LoanReplay, LoanState, loan_state, record_event
+from jiebei_tui.domain.replay import LoanState
 from jiebei_tui.domain.simulate import PrepayResult, SettleResult
-from jiebei_tui.domain.terms import Strategy, parse_amount, parse_date
+from jiebei_tui.domain.terms import Strategy, parse_date
 from jiebei_tui.text import explain
 from jiebei_tui.text.i18n import t
 from jiebei_tui.text.safe import visible
+from jiebei_tui.tui.widgets.asking import ask
 from jiebei_tui.tui.widgets.dialog import ConfirmDialog
 from jiebei_tui.tui.widgets.prose import Prose
 from jiebei_tui.tui.widgets.body import Body
@@ -102,6 +106,8 @@ class RepayScreen(SectionScreen):
         compare.can_focus = False  # figures to read, not a Tab stop
         self.set_class(self.size.width < NARROW, "-narrow")
         self._settle: SettleResult | None = None
+        self._settle_pending = False  # a settle preview has been asked for and not yet answered
+        self._settle_wanted = False  # s was pressed meanwhile
         self._prepay: dict[Strategy, PrepayResult] = {}
         super().after_compose()
 
@@ -118,6 +124,9 @@ class RepayScreen(SectionScreen):
         self.press("#pay-apply")
 
     def action_settle(self) -> None:
+        if self._settle_pending:  # the figures for the date shown are being worked out: press once they are in
+            self._settle_wanted = True
+            return
         self.press("#settle-apply", fallback="#settle-on")
 
     def action_prepay(self) -> None:
@@ -139,9 +148,6 @@ class RepayScreen(SectionScreen):
     @property
     def state(self) -> LoanState | None:
         return self.app.state_of(self.app.selected_loan)
-
-    def replay(self, on: dt.date) -> LoanReplay:
-        return LoanReplay.of(self.app.ledger, self.app.selected_loan, on)
 
     def render_view(self) -> None:
         super().render_view()
@@ -180,9 +186,11 @@ class RepayScreen(SectionScreen):
         self.show_wait()
 
     def show_pay(self) -> None:
+        """What to pay today (actions/facts.py due_now: what `jiebei-tui status` calls pay_now)."""
         lang, s = self.lang, self.state
         title, figures, button = self.query_one("#pay-title", Label), self.query_one("#pay-figures", Static), self.query_one("#pay-apply", Button)
-        if s is None or s.paid_off:
+        due = due_now(s) if s is not None else None
+        if due is None or due.nothing:
             title.update(t("repay.pay_now", lang))
             figures.update(t("repay.nothing_due", lang))
             button.disabled = True
@@ -190,16 +198,21 @@ class RepayScreen(SectionScreen):
             return
         button.disabled = False
         button.tooltip = None
+        covers = ", ".join(str(n) for n in due.covers)
         if s.days_overdue:
             title.update(t("repay.pay_overdue", lang))
             figures.update(
                 f"{t('label.amount_to_clear', lang)}  {yuan(s.amount_to_clear)}\n"
                 f"{t('label.stage', lang)}  {s.stage} · {t('when.overdue', lang, days=s.days_overdue)}\n"
-                f"{t('label.daily_cost', lang)}  {yuan(s.daily_cost)}"
+                f"{t('label.daily_cost', lang)}  {yuan(s.daily_cost)}\n"
+                f"{t('repay.pay_today', lang, amount=due.amount, covers=covers)}"
             )
         else:
             title.update(t("repay.pay_now", lang))
-            figures.update(t("repay.pay_due", lang, no=s.current.no, date=s.next_due_date, amount=s.next_due_amount))
+            figures.update(
+                t("repay.pay_due", lang, no=s.current.no, date=s.next_due_date, amount=s.next_due_amount) + "\n"
+                + t("repay.pay_today", lang, amount=due.amount, covers=covers)
+            )
 
     def _date(self, field_id: str) -> dt.date:
         on = parse_date(self.query_one(field_id, Input).value, "on")
@@ -208,10 +221,12 @@ class RepayScreen(SectionScreen):
         return on
 
     def show_settle(self) -> None:
+        """Settling on the date typed: `jiebei-tui settle --on D` (actions/repay.py settle_preview)."""
         lang, s = self.lang, self.state
         figures, formula = self.query_one("#settle-figures", Static), self.query_one("#settle-formula", Static)
         button, why = self.query_one("#settle-apply", Button), self.query_one("#settle-why", Prose)
         self._settle = None
+        self._settle_pending = False
         button.disabled = True
         why.update("")
         if s is None:
@@ -220,11 +235,20 @@ class RepayScreen(SectionScreen):
             return
         try:
             on = self._date("#settle-on")
-            result = self.replay(on).preview_settle(on)
         except InputError as err:
-            figures.update(Content(err.sentence(lang, t("repay.on", lang))))
-            formula.update("")
+            self.settle_refused(err)
             return
+        self._settle_pending = True
+        ask(self, "settle", repay.settle_preview, s.record.id, on, done=self.show_settled, refused=self.settle_refused)
+
+    def settle_refused(self, err: Exception) -> None:
+        self._settle_pending = self._settle_wanted = False
+        self._settle = None
+        self.query_one("#settle-figures", Static).update(Content(err.sentence(self.lang, t("repay.on", self.lang))))
+        self.query_one("#settle-formula", Static).update("")
+
+    def show_settled(self, result: SettleResult) -> None:
+        lang = self.lang
         self._settle = result
         lines = [
             f"{t('label.principal_owed', lang)}  {yuan(result.principal)}",
@@ -233,9 +257,13 @@ class RepayScreen(SectionScreen):
         if result.overdue_to_clear:
             lines.append(f"{t('label.overdue_first', lang)}  {yuan(result.overdue_to_clear)}")
         lines += [f"{t('label.payoff', lang)}  {yuan(result.payoff)}", f"{t('label.interest_saved', lang)}  {yuan(result.interest_saved)}"]
-        figures.update("\n".join(lines))
-        formula.update(explain.accrued(result.position, lang) + "\n" + explain.payoff(result, lang))
-        self.recordable(button, why, on)
+        self.query_one("#settle-figures", Static).update("\n".join(lines))
+        self.query_one("#settle-formula", Static).update(explain.accrued(result.position, lang) + "\n" + explain.payoff(result, lang))
+        self.recordable(self.query_one("#settle-apply", Button), self.query_one("#settle-why", Prose), result.on)
+        self._settle_pending = False
+        if self._settle_wanted:
+            self._settle_wanted = False
+            self.action_settle()
 
     def recordable(self, button: Button | tuple[Button, ...], why: Prose, on: dt.date) -> None:
         """A payment is recorded on the day it is made: a later date is a preview, and the button says so."""
@@ -246,78 +274,95 @@ class RepayScreen(SectionScreen):
             b.tooltip = reason or None
         why.update(reason)
 
-    def _prepay_inputs(self) -> tuple[Decimal, dt.date]:
-        amount = parse_amount(self.query_one("#prepay-amount", Input).value)
-        return amount, self._date("#prepay-on")
-
     def show_prepay(self) -> None:
-        lang = self.lang
+        """Both strategies for the amount and date typed, side by side (actions/repay.py prepay_options: the
+        figures `jiebei-tui prepay --strategy ...` prints for each)."""
         error, note, formula = self.query_one("#prepay-error", Prose), self.query_one("#prepay-note", Prose), self.query_one("#prepay-formula", Static)
-        compare = self.query_one("#compare", DataTable)
-        columns = [("label", ""), ("term", t("strategy.head.reduce-term", lang)),
-                   ("installment", t("strategy.head.reduce-installment", lang))]
-        fill(compare, columns, [])
-        self._prepay = {}
-        buttons = (self.query_one("#apply-term", Button), self.query_one("#apply-installment", Button))
-        why = self.query_one("#prepay-why", Prose)
-        for button in buttons:
-            button.disabled = True
-            button.tooltip = None
-        note.update("")
-        formula.update("")
-        why.update("")
-        if self.state is None:
+        self.clear_prepay()
+        s = self.state
+        if s is None:
             error.update("")
             return
+        amount = self.query_one("#prepay-amount", Input).value
         try:
-            amount, on = self._prepay_inputs()
-            replay = self.replay(on)
-            for strategy in Strategy:
-                self._prepay[strategy] = replay.preview_prepay(amount, on, strategy)
+            on = self._date("#prepay-on")
         except InputError as err:
-            self._prepay = {}
-            error.update(err.sentence(lang, t("repay.amount" if err.field == "amount" else "repay.on", lang)))
+            self.prepay_refused(err)
             return
-        error.update("")
-        term, smaller = self._prepay[Strategy.REDUCE_TERM], self._prepay[Strategy.REDUCE_INSTALLMENT]
+        ask(self, "prepay", repay.prepay_options, s.record.id, amount, on, not_past=True, done=self.show_prepaid,
+            refused=self.prepay_refused)
+
+    def clear_prepay(self) -> None:
+        lang = self.lang
+        fill(self.query_one("#compare", DataTable), self.compare_columns(), [])
+        self._prepay = {}
+        for button in (self.query_one("#apply-term", Button), self.query_one("#apply-installment", Button)):
+            button.disabled = True
+            button.tooltip = None
+        for widget in ("#prepay-note", "#prepay-why"):
+            self.query_one(widget, Prose).update("")
+        self.query_one("#prepay-formula", Static).update("")
+
+    def compare_columns(self) -> list[tuple[str, str]]:
+        lang = self.lang
+        return [("label", ""), ("term", t("strategy.head.reduce-term", lang)),
+                ("installment", t("strategy.head.reduce-installment", lang))]
+
+    def prepay_refused(self, err: Exception) -> None:
+        self.clear_prepay()
+        field = getattr(err, "field", "")
+        self.query_one("#prepay-error", Prose).update(err.sentence(self.lang, t("repay.amount" if field == "amount" else "repay.on", self.lang)))
+
+    def show_prepaid(self, options: repay.PrepayOptions) -> None:
+        lang = self.lang
+        self.clear_prepay()
+        self.query_one("#prepay-error", Prose).update("")
+        term, smaller = options.reduce_term, options.reduce_installment
+        self._prepay = {Strategy.REDUCE_TERM: term, Strategy.REDUCE_INSTALLMENT: smaller}
         rows = [
             ("installment", [t("repay.new_installment", lang), yuan(term.installments[0].total), yuan(smaller.installments[0].total)]),
             ("last", [t("repay.new_last", lang), term.payoff_date_after.isoformat(), smaller.payoff_date_after.isoformat()]),
             ("left", [t("repay.left", lang), str(term.installments_left), str(smaller.installments_left)]),
             ("saved", [t("label.interest_saved", lang), yuan(term.interest_saved), yuan(smaller.interest_saved)]),
         ]
-        if term.strategy_matters:
-            better = "term" if term.interest_saved >= smaller.interest_saved else "installment"
-            marks = [Text(t("repay.saves_more", lang), style="bold") if better == k else "" for k in ("term", "installment")]
+        better = options.better
+        if better is not None:
+            marks = [Text(t("repay.saves_more", lang), style="bold") if better is k else ""
+                     for k in (Strategy.REDUCE_TERM, Strategy.REDUCE_INSTALLMENT)]
             rows.append(("better", ["", *marks]))
         else:
-            note.update(t("repay.same", lang))
-        fill(compare, columns, rows)
-        formula.update(
-            explain.accrued(replay.position(on), lang) + "\n" + explain.reduction(term, lang) + "\n"
+            self.query_one("#prepay-note", Prose).update(t("repay.same", lang))
+        fill(self.query_one("#compare", DataTable), self.compare_columns(), rows)
+        accrued = explain.accrued(options.position, lang) + "\n" if options.position is not None else ""
+        self.query_one("#prepay-formula", Static).update(
+            accrued + explain.reduction(term, lang) + "\n"
             + explain.saved(term.interest_before, term.interest_after, lang) + " / "
             + explain.saved(smaller.interest_before, smaller.interest_after, lang)
         )
-        self.recordable(buttons, why, on)
+        buttons = (self.query_one("#apply-term", Button), self.query_one("#apply-installment", Button))
+        self.recordable(buttons, self.query_one("#prepay-why", Prose), term.on)
 
     def show_wait(self) -> None:
-        lang, s = self.lang, self.state
-        wait = self.query_one("#wait", Prose)
+        """Pay today or on the due date (actions/repay.py pay_today_or_later)."""
+        s = self.state
         if s is None or s.paid_off:
+            self.query_one("#wait", Prose).update("")
+            return
+        ask(self, "wait", repay.pay_today_or_later, s.record.id, done=self.show_waited)
+
+    def show_waited(self, timing: repay.Timing | None) -> None:
+        lang, wait = self.lang, self.query_one("#wait", Prose)
+        if timing is None:
             wait.update("")
             return
-        if s.days_overdue:
-            later = loan_state(self.app.ledger, s.record.id, self.app.today + dt.timedelta(days=7))
-            wait.update(t("repay.wait_overdue", lang, daily=s.daily_cost, today=s.amount_to_clear, week=later.amount_to_clear))
+        if timing.overdue:
+            wait.update(t("repay.wait_overdue", lang, daily=timing.daily_cost, today=timing.clear_today,
+                          week=timing.clear_in_a_week))
             return
-        lines = [t("repay.wait_same", lang, date=s.next_due_date, amount=s.next_due_amount)]
-        if s.next_due_date is not None:
-            try:
-                now = self.replay(self.app.today).preview_settle(self.app.today)
-                on_due = self.replay(s.next_due_date).preview_settle(s.next_due_date)
-                lines.append(t("repay.wait_settle", lang, date=s.next_due_date, extra=on_due.payoff - now.payoff))
-            except InputError:
-                pass  # the next due date is the last one: nothing to settle early then
+        lines = [t("repay.wait_same", lang, date=timing.due_date, amount=timing.pay_on_due_date)]
+        if timing.settle_on_due_date is not None and timing.settle_today is not None:
+            lines.append(t("repay.wait_settle", lang, date=timing.due_date,
+                           extra=timing.settle_on_due_date - timing.settle_today))
         wait.update("\n".join(lines))
 
     # --- applying an option: confirm, then record ---
@@ -328,18 +373,21 @@ class RepayScreen(SectionScreen):
             return
         name = visible(s.record.name)
         if event.button.id == "pay-apply":
-            amount = s.amount_to_clear if s.days_overdue else s.next_due_amount
-            overdue, no = bool(s.days_overdue), s.current.no
+            due = due_now(s)  # what to pay today, and the instalments it pays in full
+            if due.nothing:
+                return
+            overdue, covers = bool(s.days_overdue), ", ".join(str(n) for n in due.covers)
 
             def message(lang: str) -> str:
-                effect = t("repay.effect_overdue", lang) if overdue else t("repay.effect_pay", lang, no=no)
-                return t("repay.confirm_pay", lang, amount=amount, date=today, loan=name, effect=effect)
+                effect = (t("repay.effect_overdue", lang) if overdue and s.days_until_due != 0
+                          else t("repay.effect_pay", lang, no=covers))
+                return t("repay.confirm_pay", lang, amount=due.amount, date=today, loan=name, effect=effect)
 
-            self.confirm_and_record(message, "repayment", amount, None, "kind.repayment")
+            self.confirm_and_record(message, payments.pay, due.amount, "kind.repayment")
         elif event.button.id == "settle-apply" and self._settle is not None:
             r = self._settle
             message = lambda lang: t("repay.confirm_settle", lang, loan=name, date=r.on, amount=r.payoff, saved=r.interest_saved)  # noqa: E731
-            self.confirm_and_record(message, "settlement", r.payoff, None, "kind.settlement")
+            self.confirm_and_record(message, repay.settle, r.payoff, "kind.settlement", r.on)
         elif event.button.id in ("apply-term", "apply-installment"):
             strategy = Strategy.REDUCE_TERM if event.button.id == "apply-term" else Strategy.REDUCE_INSTALLMENT
             r = self._prepay.get(strategy)
@@ -350,20 +398,26 @@ class RepayScreen(SectionScreen):
                 return t("repay.confirm_prepay", lang, amount=r.amount, date=r.on, loan=name,
                          strategy=t(f"strategy.short.{strategy.value}", lang), balance=r.new_balance, saved=r.interest_saved)
 
-            self.confirm_and_record(message, "prepayment", r.amount, strategy, "kind.prepayment")
+            self.confirm_and_record(message, repay.prepay, r.amount, "kind.prepayment", r.on, strategy)
 
-    def confirm_and_record(self, message, kind: str, amount: Decimal, strategy: Strategy | None, what: str) -> None:
-        loan_id, today = self.app.selected_loan, self.app.today
+    def confirm_and_record(self, message, action, amount: Decimal, what: str, *more) -> None:
+        """Ask, naming amount, date, loan and effect; yes records it through `action(account, loan, amount,
+        *more)` (actions/repay.py: what `jiebei-tui pay|settle|prepay --apply` records)."""
+        app, loan_id = self.app, self.app.selected_loan
 
         def recorded(_result) -> None:
-            self.query_one("#prepay-amount", Input).value = ""
-            self.app.notify(t("repay.done", self.app.lang, what=f"{t(what, self.app.lang)} {yuan(amount)}"))
+            if self.is_attached:
+                self.query_one("#prepay-amount", Input).value = ""
+            app.notify(t("repay.done", app.lang, what=f"{t(what, app.lang)} {yuan(amount)}"))
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.app.commit(lambda ledger: record_event(ledger, loan_id, kind, today, amount, today, strategy), recorded)
+                if action is repay.settle:  # the payoff itself: settle re-reads it, refusing if it moved
+                    app.act(action, loan_id, *more, done=recorded)
+                else:
+                    app.act(action, loan_id, amount, *more, done=recorded)
 
-        self.app.push_screen(ConfirmDialog(message), callback=answered)
+        app.push_screen(ConfirmDialog(message), callback=answered)
 
     # --- auto-debit: saved when it changes ---
 
@@ -380,6 +434,9 @@ class RepayScreen(SectionScreen):
             self.action_settle()
 
     def save_auto_debit(self) -> None:
+        """`jiebei-tui loans auto-debit ID on|off --account NAME` (written only when it changes)."""
+        from jiebei_tui.actions.loans import set_auto_debit
+
         s = self.state
         if s is None:
             return
@@ -388,11 +445,13 @@ class RepayScreen(SectionScreen):
         account = self.query_one("#account", Input).value
         if on == s.record.auto_debit and account == visible(s.record.funding_account):
             return  # nothing changed: nothing is written
+        app = self.app
 
-        self.app.commit(
-            lambda ledger: (set_auto_debit(ledger, loan_id, on, account), None),
-            lambda _: self.app.notify(t("repay.saved_settings", self.app.lang)),
-        )
+        def saved(done) -> None:
+            if done.changed:
+                app.notify(t("repay.saved_settings", app.lang))
+
+        app.act(set_auto_debit, loan_id, on, account, done=saved)
 
 
 def suggested_prepayment(s: LoanState) -> str:

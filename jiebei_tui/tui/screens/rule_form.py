@@ -8,10 +8,10 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Static, Switch
 
-from jiebei_tui.domain.errors import InputError
-from jiebei_tui.domain.reminder_settings import add_rule, edit_rule
+from jiebei_tui.actions import reminders
 from jiebei_tui.text.i18n import t
 from jiebei_tui.text.reminders import shift_said as shifted
+from jiebei_tui.tui.widgets.asking import ask
 from jiebei_tui.tui.widgets.dialog import Dialog
 from jiebei_tui.tui.widgets.prose import Problem
 
@@ -24,6 +24,9 @@ class RuleForm(Dialog[bool]):
     def __init__(self, rule) -> None:
         super().__init__()
         self.rule = rule
+        self._checked: tuple | None = None  # the rule as typed when it last passed the check
+        self._checking = False  # a check is being worked out
+        self._wanted = False  # Save (or Enter) came meanwhile: save once the check passes
 
     def compose_dialog(self) -> ComposeResult:
         lang, r = self.app.lang, self.rule
@@ -44,34 +47,40 @@ class RuleForm(Dialog[bool]):
             yield Button(t("edit.save", lang), variant="primary", id="save")
             yield Button(t("key.cancel", lang), id="cancel")
 
-    def _apply(self):
-        """The change the form describes, as typed now (read here, on the event loop: the store applies it
-        later, in a worker, when the form may be gone)."""
-        values = [self.query_one(f"#{f}", Input).value for f in ("offset", "time", "loans")]
-        repeat, rule = self.query_one("#repeat", Switch).value, self.rule
+    def typed(self) -> tuple:
+        """The rule as typed now (read here, on the event loop: the action runs later, in a worker, when the
+        form may be gone)."""
+        values = tuple(self.query_one(f"#{f}", Input).value for f in ("offset", "time", "loans"))
+        return (*values, self.query_one("#repeat", Switch).value)
 
-        def apply(settings, known):
-            if rule is None:
-                return add_rule(settings, *values, repeat, known)
-            return edit_rule(settings, rule.id, *values, repeat, known), rule.id
+    def check(self) -> None:
+        """Checked as saving it would check it (actions/reminders.py check_rule: a dry run, nothing stored), with
+        what the quiet hours would do to its time."""
+        typed = self.typed()
+        self._checked = None
+        self._checking = True
+        self.query_one("#save", Button).disabled = True
+        ask(self, "check", reminders.check_rule, *typed, rule_id=self.rule.id if self.rule else None,
+            done=lambda saved: self.checked(typed, saved), refused=self.refused)
 
-        return apply
-
-    def check(self) -> bool:
-        from jiebei_tui.domain.ledger import change_reminders
-
-        lang = self.app.lang
-        try:
-            ledger, rule_id = change_reminders(self.app.ledger, self._apply())  # a dry run: nothing is stored
-        except InputError as err:
-            self.query_one("#error", Problem).update(err.sentence(lang, t(FIELD_LABELS.get(err.field, "reminders.title"), lang)))
-            self.query_one("#note", Static).update("")
-            self.query_one("#save", Button).disabled = True
-            return False
+    def checked(self, typed: tuple, saved: reminders.Saved) -> None:
+        self._checked = typed
+        self._checking = False
         self.query_one("#error", Problem).update("")
-        self.query_one("#note", Static).update(Content(shifted(ledger.settings.reminders, rule_id, lang)))
+        self.query_one("#note", Static).update(Content(shifted(saved.settings, saved.rule_id, self.app.lang)))
         self.query_one("#save", Button).disabled = False
-        return True
+        if self._wanted:
+            self._wanted = False
+            self.save()
+
+    def refused(self, err: Exception) -> None:
+        self._checking = self._wanted = False
+        lang = self.app.lang
+        field = getattr(err, "field", "")
+        self.query_one("#error", Problem).update(err.sentence(lang, t(FIELD_LABELS.get(field, "reminders.title"), lang))
+                                                 if field else err.sentence(lang))
+        self.query_one("#note", Static).update("")
+        self.query_one("#save", Button).disabled = True
 
     def after_compose(self) -> None:
         self.check()
@@ -85,23 +94,31 @@ class RuleForm(Dialog[bool]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "cancel":
             self.dismiss(False)
-        elif self.check():
+        else:
             self.save()
 
     def on_input_submitted(self) -> None:
-        if self.check():
-            self.save()
+        self.save()
 
     def save(self) -> None:
-        from jiebei_tui.domain.ledger import change_reminders
-
-        lang, apply, is_new = self.app.lang, self._apply(), self.rule is None
+        """`jiebei-tui remind add|…` for the rule as typed, once it has passed the check; the form closes once it
+        is written."""
+        typed = self.typed()
+        if self._checked != typed and self._checking:  # still being checked: saved once it passes
+            self._wanted = True
+            return
+        if self._checked != typed or self.query_one("#save", Button).disabled:
+            return
+        app, lang, is_new = self.app, self.app.lang, self.rule is None
         self.query_one("#save", Button).disabled = True
 
-        def saved(rule_id: str) -> None:
-            said = t("remind.rule_added" if is_new else "remind.rule_saved", lang, id=rule_id)
-            note = shifted(self.app.ledger.settings.reminders, rule_id, lang)
+        def saved(done: reminders.Saved) -> None:
+            said = t("remind.rule_added" if is_new else "remind.rule_saved", lang, id=done.rule_id)
+            note = shifted(done.settings, done.rule_id, lang)
             self.dismiss(True)
-            self.app.notify(f"{said} {note}".strip(), timeout=6 if note else 3, markup=False)
+            app.notify(f"{said} {note}".strip(), timeout=6 if note else 3, markup=False)
 
-        self.app.commit(lambda ledger: change_reminders(ledger, apply), saved)
+        if is_new:
+            ask(self, "save", reminders.add_rule, *typed, done=saved, refused=self.refused)
+        else:
+            ask(self, "save", reminders.edit_rule, self.rule.id, *typed, done=saved, refused=self.refused)

@@ -1,4 +1,9 @@
-"""1 · Status: every loan with its state badge; the selected loan's schedule, progress and totals."""
+"""1 · Status: every loan with its state badge; the selected loan's schedule, progress and totals; the auto-debits
+waiting to be confirmed. From here: record a repayment, the selected loan's payments (void, correct), change its
+contract terms, rename or delete it.
+
+What is shown is what `jiebei-tui status` prints (actions/facts.py: the badge, the date a loan fell behind, what
+to pay now), and every change is an action of jiebei_tui/actions/ run through the app's worker."""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Label, Static
 
@@ -16,10 +22,12 @@ from jiebei_tui.text.safe import visible
 from jiebei_tui.text.width import shorten, width
 from jiebei_tui.tui.widgets.palette import style
 from jiebei_tui.tui.widgets.body import Body
+from jiebei_tui.tui.widgets.prose import Prose
 from jiebei_tui.tui.widgets.section import SectionScreen
 from jiebei_tui.tui.widgets.tables import fill
 
 if TYPE_CHECKING:
+    from jiebei_tui.domain.debits import DebitQuestion
     from jiebei_tui.domain.replay import LoanState
 
 
@@ -31,10 +39,14 @@ PADDING = 2  # a table cell's padding, both sides together
 
 class StatusScreen(SectionScreen):
     BINDINGS = registry.bindings("status")
+    DEFAULT_CSS = """
+    StatusScreen #debits { padding: 0 1; color: $warning; text-style: bold; }
+    """
 
     def compose_body(self) -> ComposeResult:
         with Body(id="body"):
             yield Label(t("status.title", self.lang), classes="section-title")
+            yield Prose("", id="debits", classes="debits")  # "did the ¥X auto-debit go through?" (b records it)
 
     def build_tables(self) -> None:
         """The tables are mounted once the ledger has been read: the first frame (drawn before that) stays
@@ -64,6 +76,7 @@ class StatusScreen(SectionScreen):
             if not self.query("#loans"):  # the app is closing: nothing was mounted
                 return
         loans = self.query_one("#loans")
+        self.show_debits()
         rows = [self.loan_row(s) for s in self.app.states]
         headings = [t(f"col.{key}", lang) for key in LOAN_COLUMNS]
         widths = [max([width(h)] + [cell_width(r[n]) for r in rows]) for n, h in enumerate(headings)]
@@ -81,20 +94,35 @@ class StatusScreen(SectionScreen):
         self.show_schedule(self.app.state_of(self.app.selected_loan))
 
     def loan_row(self, s: LoanState) -> list:
-        from jiebei_tui.cli.output import badge_key, badge_text, when_text
+        """As `jiebei-tui status` shows the loan: the date it fell behind and what clears it, else the next due
+        date and what that instalment owes (actions/facts.py due_now)."""
+        from jiebei_tui.actions.facts import due_now
+        from jiebei_tui.text.loans import badge_text, when_text
 
         lang = self.lang
-        shown_amount = s.amount_to_clear if s.days_overdue else s.next_due_amount
-        due = s.installments[[i.status for i in s.installments].index("overdue")].due_date if s.days_overdue else s.next_due_date
+        due = due_now(s)
         return [
             Text(visible(s.record.id)),
             visible(s.record.name),  # shortened to the column once its width is known
-            Text(f" {badge_text(s, lang)} ", style=style(self.app, badge_key(s))),
+            Text(f" {badge_text(s, lang)} ", style=style(self.app, due.badge)),
             Text(yuan(s.principal_outstanding), justify="right"),
-            due.isoformat() if due else "—",
-            Text(yuan(shown_amount) if not s.paid_off else "—", justify="right"),
+            due.date.isoformat() if due.date else "—",
+            Text(yuan(due.shown) if not due.nothing else "—", justify="right"),
             when_text(s, lang),
         ]
+
+    def show_debits(self) -> None:
+        """The auto-debits past their due date that the borrower has not confirmed, each asked (b records the
+        selected loan's, or the first)."""
+        from jiebei_tui.tui.screens.payments import debit_question
+
+        debits = self.query_one("#debits", Prose)
+        questions = self.app.debits
+        key = registry.key_of(registry.BY_NAME["debited"], self.app.keymap)
+        shown = key and self.app.get_key_display(Binding(key, ""))
+        debits.update("\n".join(debit_question(q, self.lang, shown) for q in questions))
+        debits.display = bool(questions)
+        self.refresh_bindings()  # the debited key shows only while there is a debit to confirm
 
     def on_data_table_row_highlighted(self, event) -> None:
         if event.data_table.id == "loans" and event.row_key.value:
@@ -102,9 +130,8 @@ class StatusScreen(SectionScreen):
             self.show_schedule(self.app.state_of(event.row_key.value))
 
     def show_schedule(self, s: LoanState | None) -> None:
-        from jiebei_tui.domain.apr import apr_irr, apr_simple
-        from jiebei_tui.domain.schedule import build_schedule
-        from jiebei_tui.cli.output import installment_status
+        from jiebei_tui.actions.facts import contract_plan
+        from jiebei_tui.text.loans import installment_status
 
         lang = self.lang
         table = self.query_one("#schedule")
@@ -133,18 +160,23 @@ class StatusScreen(SectionScreen):
                 Text(installment_status(i, lang), style=style(self.app, i.status)),
             ]))
         fill(table, columns, rows)
-        contract = build_schedule(s.record.loan)
+        contract = contract_plan(s.record.loan)  # its contract's annualised rates, as `schedule` shows them
         progress.update(total=float(s.record.principal), progress=float(s.principal_repaid))
         summary.update(
             f"{t('status.progress', lang)} {yuan(s.principal_repaid)} / {yuan(s.record.principal)} · "
             f"{t('label.total_interest', lang)} {yuan(s.total_interest)} · "
             f"{t('status.paid_so_far', lang)} {yuan(s.total_paid)}\n"
-            f"{t('label.apr_simple', lang)} {percent(apr_simple(s.record.daily_rate))} · "
-            f"{t('label.apr_irr', lang)} {percent(apr_irr(contract))} · "
+            f"{t('label.apr_simple', lang)} {percent(contract.apr_simple)} · "
+            f"{t('label.apr_irr', lang)} {percent(contract.apr_irr)} · "
             f"{t('col.method', lang)} {t(f'method.{s.record.method.value}', lang)}"
         )
 
     # --- actions ---
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "debited":
+            return bool(self.app.debits)  # the key shows only while a debit waits to be confirmed
+        return True
 
     def _selected(self) -> LoanState | None:
         return self.app.state_of(self.app.selected_loan)
@@ -167,24 +199,49 @@ class StatusScreen(SectionScreen):
         if s is not None:
             self.app.push_screen(RenameModal(s))
 
+    def action_payments(self) -> None:
+        from jiebei_tui.tui.screens.payments import PaymentsDialog
+
+        s = self._selected()
+        if s is not None:
+            self.app.push_screen(PaymentsDialog(s.record.id))
+
+    def action_edit_loan(self) -> None:
+        from jiebei_tui.tui.screens.loan_edit import LoanEditDialog
+
+        s = self._selected()
+        if s is not None:
+            self.app.push_screen(LoanEditDialog(s.record))
+
+    def action_debited(self) -> None:
+        """Confirm the auto-debit asked about (the selected loan's, else the first), as `pay ID --debited`."""
+        from jiebei_tui.tui.screens.payments import confirm_debited
+
+        questions = self.app.debits
+        if not questions:
+            self.app.notify(t("debit.none_waiting", self.lang))
+            return
+        question = next((q for q in questions if q.loan_id == self.app.selected_loan), questions[0])
+        confirm_debited(self.app, question)
+
     def action_delete(self) -> None:
+        from jiebei_tui.actions.loans import entries_of, remove_loan
         from jiebei_tui.tui.widgets.dialog import ConfirmDialog
 
         s = self._selected()
         if s is None:
             return
-        loan_id, name = s.record.id, visible(s.record.name)
-        events = len(self.app.ledger.events_of(loan_id))
+        app, loan_id, name = self.app, s.record.id, visible(s.record.name)
 
         def answered(yes: bool | None) -> None:
-            from jiebei_tui.domain.ledger import remove_loan
-
             if yes:
-                done = lambda _: self.app.notify(t("delete.done", self.app.lang, loan=name))  # noqa: E731
-                self.app.commit(lambda ledger: (remove_loan(ledger, loan_id), None), done)
+                app.act(remove_loan, loan_id, done=lambda _: app.notify(t("delete.done", app.lang, loan=name)))
 
-        message = lambda lang: t("delete.confirm", lang, id=loan_id, loan=name, events=events)  # noqa: E731
-        self.app.push_screen(ConfirmDialog(message), callback=answered)
+        def ask(events: int) -> None:
+            message = lambda lang: t("delete.confirm", lang, id=loan_id, loan=name, events=events)  # noqa: E731
+            app.push_screen(ConfirmDialog(message), callback=answered)
+
+        app.act(entries_of, loan_id, done=ask)  # how many payments go with it, for the confirmation
 
 
 def cell_width(cell) -> int:

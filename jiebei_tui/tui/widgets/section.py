@@ -78,7 +78,7 @@ class SectionScreen(Localized, Screen):
         if self.rebuilding or not self.query(UrgentBanner):  # not (all) composed yet: drawn once it is
             return
         if self.app.ledger is None:  # still reading it: the banner says so; drawn when it arrives
-            self.query_one(UrgentBanner).update_from([], self.lang, loading=True)
+            self.query_one(UrgentBanner).update_from(None, self.lang, loading=True)
             return
         shown = (self.app.version, self.app.selected_loan, self.lang, self.size.width)
         if shown == self._shown and not force:
@@ -88,4 +88,4 @@ class SectionScreen(Localized, Screen):
 
     def render_view(self) -> None:
         """Draw the section from the app's ledger. Subclasses extend this."""
-        self.query_one(UrgentBanner).update_from(self.app.states, self.lang, loading=self.app.ledger is None)
+        self.query_one(UrgentBanner).update_from(self.app.urgent, self.lang, loading=self.app.ledger is None)
