@@ -79,7 +79,7 @@ async def test_a_first_visit_reads_no_stylesheet_again_and_a_theme_chosen_meanwh
         await press(pilot, KEYS[SECTIONS[0]])  # Status was away when the theme changed
         themed_status = screen_text(app, styles=True)
         chosen = app.theme
-    fresh = make_app(data_dir=app.store.data_dir)  # the theme was saved: a fresh start uses it
+    fresh = make_app(data_dir=app.account.data_dir)  # the theme was saved: a fresh start uses it
     async with fresh.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
         assert fresh.theme == chosen
