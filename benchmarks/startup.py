@@ -106,6 +106,8 @@ KNOWN = {
     "overdue": ("Overdue", "Amount to clear", all_of(on_screen("Amount to clear by days late"), on_screen("Amount to clear  ¥"))),
     "plan": ("Plan", "Month by month", all_of(on_screen("Month by month, what you pay"),
                                                lambda lines: any("Cheapest:" in l or "No order saves" in l for l in lines))),
+    "way_back": ("Way back", "a way back", all_of(on_screen("After a missed payment: a way back"),
+                                                   on_screen("A normal month asks ¥"))),
 }
 
 

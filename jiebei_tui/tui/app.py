@@ -135,6 +135,7 @@ class JiebeiApp(App[int]):
         self.switching = False  # a language switch is rebuilding the screens
         self.prepare = prepare  # build the other sections in the background once the loans are shown (_prepare)
         self._made = {self.DEFAULT_MODE}  # the sections built (shown, or made ahead)
+        self._unmasked = False  # a switch to a section already built is under way (delay_update)
 
     def _handle_exception(self, error: Exception) -> None:
         """Every unexpected error (handler, timer, worker, compose) goes to the one crash handler: a report in
@@ -160,7 +161,7 @@ class JiebeiApp(App[int]):
         except LedgerFileError as err:
             from jiebei_tui.tui.screens.recover import RecoveryScreen
 
-            gc.enable()  # no loans to show: the start-up is over (see _shown)
+            self._started()  # no loans to show: the start-up is over
             self.push_screen(RecoveryScreen(err), callback=self._recovered)
             return
         self._start()
@@ -224,7 +225,7 @@ class JiebeiApp(App[int]):
         # Textual's switch_mode holds the screen back 50 ms "to mask a brief transition" (a screen still being
         # composed): every switch between sections took at least that before anything changed on screen. A
         # section already whole is held only until the switch itself is done (a delay of 0 left it held).
-        if getattr(self, "_unmasked", False):
+        if self._unmasked:
             delay = 0.001
         super().delay_update(delay)
 
