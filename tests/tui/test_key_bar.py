@@ -1,5 +1,5 @@
 """The key bar shows the keys that work here, in the language in force, remapped keys included; it wraps
-rather than cutting keys off at 80 columns."""
+rather than cutting keys off at 80 columns, in at most two lines (the section keys then share one entry)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from tests.tui.conftest import palette, press, ready, screen_text, settle
 
 
 def keys(app) -> list[tuple[str, str]]:
-    """(key, words) of each entry the key bar shows."""
+    """(key, words) of each entry the key bar shows at its width."""
     bar = app.screen.query_one("KeyBar")
-    return [(k, words) for k, words, _press, _enabled in bar.entries()]
+    return [(k, words) for k, words, _press, _enabled in bar.shown(bar.size.width)]
 
 
 def bar_text(app) -> str:
@@ -37,17 +37,36 @@ async def test_the_key_bar_follows_the_section_the_language_and_the_keymap(make_
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-@pytest.mark.parametrize("section", ["1", "2", "3", "4", "5"])
+@pytest.mark.parametrize("section", ["1", "2", "3", "4", "5", "6"])
 async def test_at_80_columns_every_key_is_on_the_bar(make_app, lang: str, section: str) -> None:
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         await press(pilot, section)
         shown = bar_text(app)
+        assert len(shown.splitlines()) <= 2
         for key, words in keys(app):
             assert f"{key} {words}" in shown.replace("\n", "  ")
         for key in ("a ", "? ", "^q "):
             assert key in shown
+        full = {key for key, *_ in app.screen.query_one("KeyBar").entries()}
+        assert all(key in {k for k, _ in keys(app)} for key in full - set("123456"))  # only sections condensed
+
+
+async def test_the_section_keys_share_one_entry_only_when_the_bar_would_take_three_lines(make_app) -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        assert ("1-6", "Sections") in keys(app) and ("4", "Overdue") not in keys(app)
+        await press(pilot, "4")  # Overdue has few keys of its own: every section key fits in two lines
+        assert ("4", "Overdue") in keys(app) and ("1-6", "Sections") not in keys(app)
+        await pilot.resize_terminal(120, 36)
+        await press(pilot, "1")
+        assert ("4", "Overdue") in keys(app) and len(bar_text(app).splitlines()) == 2
+        app.set_keymap({"jiebei.overdue": "o"})
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert ("1-3/o/5-6", "Sections") in keys(app)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

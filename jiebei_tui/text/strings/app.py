@@ -37,6 +37,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.cancel": ("Cancel", "取消"),
     "group.days": ("Days late", "逾期天数"),
     "group.choose": ("Choose", "选择"),
+    "group.sections": ("Sections", "栏目"),
     # --- actions: palette and help words ---
     "action.status": ("Section: Status", "栏目：借款状态"),
     "action.status.help": ("Loans, schedules and what is owed today", "借款、还款计划和今日应还"),

@@ -2,8 +2,9 @@
 
 What it shows comes from the screen's active bindings (Textual's public `active_bindings`, so a remapped key
 shows its new key and a disabled action is left out) labelled from the action registry (actions/registry.py)
-by binding id. It wraps onto a second (third) line rather than cutting keys off: at 80 columns in either
-language every key stays visible. A click on a key presses it.
+by binding id. It wraps onto a second line rather than cutting keys off; when the keys would take more than two
+lines (80 columns), the six section keys share one entry ("1-6 Sections"), so every key stays visible in either
+language and the section keeps its rows. A click on a key presses it.
 
 It redraws only when what it shows changes (keys, words, width): a section switch or a focus change that
 leaves the keys as they were costs a comparison, not a rebuild.
@@ -17,11 +18,13 @@ from textual.geometry import Size
 from textual.markup import escape
 from textual.widget import Widget
 
-from jiebei_tui.actions.registry import BY_ID, Action, key_of, label
+from jiebei_tui.actions.registry import BY_ID, SECTIONS, Action, key_of, label
 from jiebei_tui.text.i18n import t
 from jiebei_tui.text.width import width as cells
 
 GAP = 2  # columns between two keys
+MAX_LINES = 2  # more than this and the section keys share one entry
+Entry = tuple[str, str, str, bool]  # (keys as shown, words, the key a click presses, enabled)
 
 
 class KeyBar(Widget):
@@ -43,7 +46,8 @@ class KeyBar(Widget):
 
     def __init__(self) -> None:
         super().__init__()
-        self._entries: tuple[tuple[str, str, str, bool], ...] = ()
+        self._entries: tuple[Entry, ...] = ()
+        self._condensed: tuple[tuple[Entry, ...] | None, tuple[Entry, ...]] = (None, ())
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -58,9 +62,10 @@ class KeyBar(Widget):
             self._entries = entries
             self.refresh(layout=True)
 
-    def entries(self) -> tuple[tuple[str, str, str, bool], ...]:
+    def entries(self, condensed: bool = False) -> tuple[Entry, ...]:
         """(keys as shown, words, the key a click presses, enabled) for each entry, the screen's own keys
-        first, then the app's, each in the registry's order; actions of one group share one entry."""
+        first, then the app's, each in the registry's order; actions of one group share one entry, and so do
+        the section keys when `condensed`."""
         app, lang = self.app, self.app.lang
         found: dict[str, tuple[Action, str, Binding, bool]] = {}
         for node, binding, enabled, _tooltip in self.screen.active_bindings.values():
@@ -76,32 +81,32 @@ class KeyBar(Widget):
                     found[action.name] = (action, app.get_key_display(binding), binding, True)
         order = {a.name: n for n, a in enumerate(BY_ID.values())}
         ranked = sorted(found.values(), key=lambda f: (f[0].app_wide, order[f[0].name]))
-        entries: list[tuple[str, str, str, bool]] = []
+        entries: list[Entry] = []
         groups: dict[str, int] = {}
         for action, shown, binding, enabled in ranked:
-            if action.group and action.group in groups:
-                index = groups[action.group]
+            group = "sections" if condensed and action.app_wide and action.name in SECTIONS else action.group
+            if group and group in groups:
+                index = groups[group]
                 keys, words, press, was_enabled = entries[index]
-                entries[index] = (f"{keys}/{shown}", words, press, was_enabled or enabled)
+                entries[index] = (_joined(keys, shown), words, press, was_enabled or enabled)
                 continue
-            words = t(f"group.{action.group}", lang) if action.group else label(action, lang)
-            if action.group:
-                groups[action.group] = len(entries)
+            words = t(f"group.{group}", lang) if group else label(action, lang)
+            if group:
+                groups[group] = len(entries)
             entries.append((shown, words, binding.key.split(",")[0], enabled))
         return tuple(entries)
 
-    def lines(self, width: int) -> list[list[tuple[str, str, str, bool]]]:
-        """The entries laid out in lines of at most `width` columns, never splitting an entry."""
-        lines: list[list[tuple[str, str, str, bool]]] = [[]]
-        used = 0
-        for entry in self._entries:
-            size = cells(entry[0]) + 1 + cells(entry[1])
-            if lines[-1] and used + GAP + size > width:
-                lines.append([])
-                used = 0
-            used += (GAP if lines[-1] else 0) + size
-            lines[-1].append(entry)
-        return lines
+    def shown(self, width: int) -> tuple[Entry, ...]:
+        """The entries the bar shows at `width`: all of them, or with the section keys as one entry when they
+        would take more than MAX_LINES lines."""
+        if len(_laid_out(self._entries, width)) <= MAX_LINES:
+            return self._entries
+        if self._condensed[0] is not self._entries:  # worked out once per set of keys
+            self._condensed = (self._entries, self.entries(condensed=True))
+        return self._condensed[1]
+
+    def lines(self, width: int) -> list[list[Entry]]:
+        return _laid_out(self.shown(width), width)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self.lines(width))
@@ -118,3 +123,27 @@ class KeyBar(Widget):
                 )
             rows.append((" " * GAP).join(parts))
         return Content.from_markup("\n".join(rows))
+
+
+def _joined(keys: str, key: str) -> str:
+    """Keys of one entry: a run of digits one after another as "1-6", others joined by "/" ("1-3/o/5-6")."""
+    *before, last = keys.split("/")
+    first, _, end = last.partition("-")
+    end = end or first
+    if end.isdigit() and key.isdigit() and len(key) == 1 and int(key) == int(end) + 1:
+        return "/".join([*before, f"{first}-{key}"])
+    return f"{keys}/{key}"
+
+
+def _laid_out(entries: tuple[Entry, ...], width: int) -> list[list[Entry]]:
+    """The entries in lines of at most `width` columns, never splitting an entry."""
+    lines: list[list[Entry]] = [[]]
+    used = 0
+    for entry in entries:
+        size = cells(entry[0]) + 1 + cells(entry[1])
+        if lines[-1] and used + GAP + size > width:
+            lines.append([])
+            used = 0
+        used += (GAP if lines[-1] else 0) + size
+        lines[-1].append(entry)
+    return lines
