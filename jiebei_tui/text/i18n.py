@@ -44,7 +44,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "rule.time": ("a time is written HH:MM, 00:00 to 23:59", "时间格式须为 HH:MM（00:00 到 23:59）"),
     "rule.loan_id": ("no loan has that id; the ledger has: {known}", "账本中没有这笔借款；现有：{known}"),
-    "rule.name": ("a name has 1 to {max} characters", "名称须为 1 到 {max} 个字符"),
+    "rule.name": ("a name has 1 to {max} characters, not only spaces", "名称须为 1 到 {max} 个字符，不能只有空格"),
     "rule.event_date": (
         "a payment date is not before the drawdown ({start}) and not after today ({today})",
         "还款日期不能早于借款日（{start}），也不能晚于今天（{today}）",
@@ -281,9 +281,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "edit.name": ("Name", "名称"),
     "edit.save": ("Save", "保存"),
     "delete.confirm": (
-        "Delete loan {id} “{loan}” and its {events} recorded {events:payment|payments}? This cannot be undone (the previous file "
-        "stays in ledger.json.bak).",
-        "删除借款 {id}「{loan}」及其 {events} 条还款记录？此操作不可撤销（上一版本保存在 ledger.json.bak）。",
+        "Delete loan {id} “{loan}” and its {events} recorded {events:payment|payments}? Undo ({undo}) brings it back.",
+        "删除借款 {id}「{loan}」及其 {events} 条还款记录？可用撤销（{undo}）恢复。",
     ),
     "delete.done": ("Deleted {loan}.", "已删除 {loan}。"),
     "confirm.yes": ("Yes, do it", "确认"),
@@ -394,6 +393,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "overdue.title": ("If you pay late — {loan}", "如果逾期——{loan}"),
     "overdue.installment": ("Instalment", "期数"),
     "overdue.days": ("Days late ←/→", "逾期天数 ←/→"),
+    "overdue.days_field": ("Days late", "逾期天数"),  # the field's name in a sentence about what was typed
     "overdue.figures": ("Instalment {no} due {date}, {days} {days:day|days} late", "第 {no} 期（{date} 到期），逾期 {days} 天"),
     "overdue.chart": ("Amount to clear by days late (0–90)", "按逾期天数的需还金额（0–90 天）"),
     "overdue.timeline": ("What typically happens (illustrative)", "通常会发生什么（示例）"),
@@ -439,9 +439,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "help.keys": ("Keys", "按键"),
     "help.data": ("Your data", "你的数据"),
     "help.data_text": (
-        "Everything lives in one file you own: {path} (owner-only permissions, no network). The previous version "
-        "is kept as ledger.json.bak. Remap keys in the file's settings.keymap, e.g. {{\"jiebei.pay\": \"r\"}}.",
-        "所有数据都在你自己的文件里：{path}（仅本人可读写，不联网）。上一版本保存在 ledger.json.bak。"
+        "Everything lives in one file you own: {path} (owner-only permissions, no network). The last 10 versions "
+        "are kept beside it (ledger.json.bak.1, newest, … .bak.10); {undo} undoes the last change. Remap keys in the "
+        "file's settings.keymap, e.g. {{\"jiebei.pay\": \"r\"}}.",
+        "所有数据都在你自己的文件里：{path}（仅本人可读写，不联网）。旁边保存最近 10 个版本（ledger.json.bak.1 为最新，"
+        "……直到 .bak.10）；按 {undo} 撤销上一次更改。"
         "可在文件的 settings.keymap 中改键，例如 {{\"jiebei.pay\": \"r\"}}。",
     ),
     "help.disclaimer": ("Illustrative terms", "示例条款"),

@@ -50,7 +50,7 @@ def payment_words(row: PaymentRow, lang: str) -> tuple[str, str, str]:
     recorded = e.recorded_at.astimezone().strftime("%Y-%m-%d %H:%M") if e.recorded_at else ""
     if e.source:
         source = t(f"source.{e.source}", lang) if e.source in ("app", "cli") else visible(e.source)
-        recorded = f"{recorded} {source}".strip()
+        recorded = t("payment.recorded_from", lang, at=recorded, source=source) if recorded else source
     return kind, status, recorded
 
 

@@ -450,6 +450,12 @@ class JiebeiApp(App[int]):
         self.keymap = dict(keymap)
         super().set_keymap(keymap)
 
+    def key_shown(self, name: str) -> str:
+        """The key in force for an action (the user's keymap applied), as the key bar shows it: for sentences
+        that name a key ("Undo (u) brings it back")."""
+        key = registry.key_of(registry.BY_NAME[name], self.keymap) or ""
+        return self.get_key_display(Binding(key.split(",")[0], "")) if key else ""
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Over a dialog the app's own keys (sections, add, help) wait: the dialog has the keyboard. Without a
         # ledger (still reading it, or the recovery screen) there is nowhere to go yet.
@@ -499,9 +505,7 @@ class JiebeiApp(App[int]):
         self.act(history.last_change, done=ask_first)
 
     def _undone(self, done) -> None:
-        key = registry.key_of(registry.BY_NAME["undo"], self.keymap) or ""
-        shown = self.get_key_display(Binding(key, "")) if key else ""
-        self.notify(t("undo.done_app", self.lang, revision=done.revision, press=shown,
+        self.notify(t("undo.done_app", self.lang, revision=done.revision, press=self.key_shown("undo"),
                       **change_words(done.change, self.lang)))
 
     def action_help(self) -> None:

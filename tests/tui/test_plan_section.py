@@ -167,6 +167,17 @@ async def test_the_orders_side_by_side_are_the_hand_worked_ones(two, app_on) -> 
     assert ledger_file(app) is not None and payments(app) == []  # a plan writes nothing
 
 
+async def test_the_starting_figure_says_it_is_ours_until_the_borrower_types_one(two, app_on) -> None:
+    app = app_on(PLAN_TODAY)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_plan(pilot)
+        owed = sum((s.principal_outstanding for s in app.states), D(0))  # 10,000 + 3,000: a third, rounded down
+        assert screen.query_one("#extra", Input).value == str(int(owed / 3 // 100 * 100)) == "4300"
+        assert "A starting figure (about a third of what you owe): type what you can really spare." in screen_text(app)
+        await type_into(pilot, "#extra", "5000")
+        assert "A starting figure" not in screen_text(app)
+
+
 async def test_f_records_the_first_step_after_a_confirmation(two, app_on) -> None:
     """Recorded, A owes 5,050.00 and next asks 5,050 × 0.05% × 49 days = 123.73 on 03-10 (test_cli_plan.py)."""
     app = app_on(PLAN_TODAY)

@@ -18,7 +18,7 @@ from jiebei_tui.text.i18n import t
     ("formula.interest", {"balance": 1, "rate": 1, "result": 1}, "× 1 day =", "× 2 days ="),
     ("remind.before", {"loan": "L", "amount": 1, "due_date": "d"}, "in 1 day.", "in 2 days."),
     ("remind.missed", {}, "1 older reminder was missed", "2 older reminders were missed"),
-    ("delete.confirm", {"id": "L1", "loan": "L"}, "its 1 recorded payment?", "its 2 recorded payments?"),
+    ("delete.confirm", {"id": "L1", "loan": "L", "undo": "u"}, "its 1 recorded payment?", "its 2 recorded payments?"),
     ("add.preview_more", {"interest": 1, "apr": "1%"}, "… 1 instalment,", "… 2 instalments,"),
 ])
 def test_a_count_and_its_noun_agree(key: str, values: dict, one: str, many: str) -> None:

@@ -205,6 +205,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "source.app": ("the app", "应用"),
     "source.cli": ("the command line", "命令行"),
+    "payment.recorded_from": ("{at}, from {source}", "{at}（{source}）"),
     # --- a change, in words (history entries; the action key picks the sentence) ---
     "change.generic": ("change “{action}” (revision {revision})", "修改“{action}”（版本 {revision}）"),
     "change.loans.add": ("adding loan {id} ({name})", "添加借款 {id}（{name}）"),

@@ -10,7 +10,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "text may not contain control characters or direction overrides ({char} at character {position})",
         "文字中不能含有控制字符或文字方向控制符（第 {position} 个字符为 {char}）",
     ),
-    "rule.text": ("this text has 1 to {max} characters", "此处须为 1 到 {max} 个字符"),
+    "rule.text": ("this text has 1 to {max} characters, not only spaces", "此处须为 1 到 {max} 个字符，不能只有空格"),
     "rule.text_invisible": (
         "it shows nothing: every character in it is invisible (a zero-width space or joiner, a filler)",
         "它显示为空白：其中每个字符都不可见（零宽空格、连接符或填充字符）",

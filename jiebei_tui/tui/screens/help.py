@@ -27,7 +27,7 @@ class HelpScreen(Dialog[None]):
         yield Label(t("help.record", lang), classes="title")
         yield Prose(t("help.record_text", lang))
         yield Label(t("help.data", lang), classes="title")
-        yield Prose(t("help.data_text", lang, path=self.app.account.path))
+        yield Prose(t("help.data_text", lang, path=self.app.account.path, undo=self.app.key_shown("undo")))
         yield Label(t("help.disclaimer", lang), classes="title")
         yield Prose(t("help.disclaimer_text", lang))
         yield Button(t("help.close", lang), id="close", classes="buttons")

@@ -77,7 +77,7 @@ class OverdueScreen(SectionScreen):
     OverdueScreen .terms-row Label { padding: 1 1 0 0; width: 1fr; max-width: 44; }
     OverdueScreen .terms-row Input { width: 12; }
     OverdueScreen #scope { width: 1fr; max-width: 48; }
-    OverdueScreen #strategy { width: 1fr; max-width: 36; }
+    OverdueScreen #strategy { width: 1fr; max-width: 46; }  /* "smaller instalment (keep the term)" whole */
     """
 
     def compose_body(self) -> ComposeResult:
@@ -241,7 +241,7 @@ class OverdueScreen(SectionScreen):
         try:
             days = self.days()
         except InputError as err:
-            self.clear("", err.sentence(lang, t("overdue.days", lang)))
+            self.clear("", err.sentence(lang, t("overdue.days_field", lang)))
             return
         ask(self, "outlook", outlook, s.record.id, days, self._installment, done=self.show_outlook,
             refused=lambda err: self.clear("", err.sentence(self.lang)))

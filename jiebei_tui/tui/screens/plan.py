@@ -23,7 +23,6 @@ from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, DataTable, Input, Label, Select, Static, Switch
@@ -173,6 +172,7 @@ class PlanScreen(Asking, SectionScreen):
                     yield Label(t("plan.field.on", lang))
                     yield Input(today, id="on", classes="date")
                 yield Problem(id="once-error")
+                yield Said("", id="extra-hint", classes="hint")
                 with Horizontal(classes="form-row"):
                     yield Label(t("plan.field.monthly", lang), classes="lead")
                     yield Input("", id="monthly", classes="amount")
@@ -263,10 +263,7 @@ class PlanScreen(Asking, SectionScreen):
         return str(ledger.settings.payday) if ledger is not None and ledger.settings.payday else ""
 
     def press_key(self, name: str) -> str:
-        """The key in force for an action (the user's keymap applied), as the key bar shows it."""
-        action = registry.BY_NAME[name]
-        key = registry.key_of(action, self.app.keymap) or ""
-        return self.app.get_key_display(Binding(key.split(",")[0], "")) if key else ""
+        return self.app.key_shown(name)
 
     # --- reading the ledger: ask again when it changed, else redraw what was answered ---
 
@@ -375,6 +372,9 @@ class PlanScreen(Asking, SectionScreen):
         button = self.query_one("#record-first", Button)
         roll = self.query_one("#roll-over", Switch).value
         self.query_one("#roll-note", Said).update(t("plan.roll_over", lang) if roll else "")
+        suggested = self.suggested_extra()  # the field's first figure is ours, not the borrower's: say so
+        self.query_one("#extra-hint", Said).update(
+            t("plan.extra_suggested", lang) if suggested and self.value("extra") == suggested else "")
         once.update("")
         monthly.update("")
         if not isinstance(view, planning.PlanView):

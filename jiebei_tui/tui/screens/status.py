@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Label, Static
 
@@ -118,8 +117,7 @@ class StatusScreen(SectionScreen):
 
         debits = self.query_one("#debits", Prose)
         questions = self.app.debits
-        key = registry.key_of(registry.BY_NAME["debited"], self.app.keymap)
-        shown = key and self.app.get_key_display(Binding(key, ""))
+        shown = self.app.key_shown("debited")
         debits.update("\n".join(debit_question(q, self.lang, shown) for q in questions))
         debits.display = bool(questions)
         self.refresh_bindings()  # the debited key shows only while there is a debit to confirm
@@ -238,7 +236,8 @@ class StatusScreen(SectionScreen):
                 app.act(remove_loan, loan_id, done=lambda _: app.notify(t("delete.done", app.lang, loan=name)))
 
         def ask(events: int) -> None:
-            message = lambda lang: t("delete.confirm", lang, id=loan_id, loan=name, events=events)  # noqa: E731
+            message = lambda lang: t("delete.confirm", lang, id=loan_id, loan=name, events=events,  # noqa: E731
+                                     undo=app.key_shown("undo"))
             app.push_screen(ConfirmDialog(message), callback=answered)
 
         app.act(entries_of, loan_id, done=ask)  # how many payments go with it, for the confirmation
