@@ -295,29 +295,18 @@ def restructure_loan(
     *,
     on: object,
     today: dt.date,
-    term: object = None,
-    installment: object = None,
-    daily_rate: object = None,
-    method: object = None,
-    first_due: object = None,
-    waive_penalty: bool = False,
-    waive_interest: bool = False,
-    reference: object = None,
     recorded_at: dt.datetime | None = None,
     source: str = "",
+    **agreed: object,
 ) -> tuple[Ledger, Event]:
     """Record what the lender agreed: a restructure entry in the loan's history, from `on`. Every value is checked
-    as typed; the loan's whole history is replayed with it, and a payment after `on` that no longer fits the new
-    plan refuses it (InputError naming that payment). Returns the new ledger and the entry (its amount is the new
-    plan's principal)."""
+    as typed (`agreed`: the values `parse_plan` takes, term to reference); the loan's whole history is replayed
+    with it, and a payment after `on` that no longer fits the new plan refuses it (InputError naming that
+    payment). Returns the new ledger and the entry (its amount is the new plan's principal)."""
     from jiebei_tui.domain.corrections import check_history
     from jiebei_tui.domain.ledger import Event, _issue
 
-    day, plan = parse_plan(
-        ledger, loan_id, on=on, today=today, term=term, installment=installment, daily_rate=daily_rate,
-        method=method, first_due=first_due, waive_penalty=waive_penalty, waive_interest=waive_interest,
-        reference=reference,
-    )
+    day, plan = parse_plan(ledger, loan_id, on=on, today=today, **agreed)
     preview = preview_restructure(ledger, loan_id, day, plan)
     event_id, issued = _issue(ledger, "E", [e.id for e in ledger.events])
     event = Event(
