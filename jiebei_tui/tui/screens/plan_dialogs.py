@@ -20,7 +20,8 @@ from jiebei_tui.text import plan as words
 from jiebei_tui.text.i18n import t
 from jiebei_tui.text.safe import visible
 from jiebei_tui.tui.screens.export import ExportDialog
-from jiebei_tui.tui.screens.plan import Asking, refusal
+from jiebei_tui.tui.screens.plan import refusal
+from jiebei_tui.tui.widgets.asking import Asking
 from jiebei_tui.tui.widgets.dialog import Dialog
 from jiebei_tui.tui.widgets.prose import Problem, Prose
 
