@@ -24,28 +24,17 @@ class Added:
     checked: CheckedContact
 
 
-def add_contact(
-    account: Account,
-    loan_id: object,
-    at: object,
-    channel: object,
-    who: object,
-    *,
-    note: object = None,
-    answered: bool = False,
-    number: object = None,
-    promise_amount: object = None,
-    promise_date: object = None,
-) -> Added:
+def add_contact(account: Account, loan_id: object, at: object, channel: object, who: object,
+                **details: object) -> Added:
     """Record a contact (InputError naming the first bad value: loan, at, channel, from, note, number, promise,
-    promise_date; nothing written)."""
+    promise_date; nothing written). `details`, each optional: note, answered, number, promise_amount,
+    promise_date, as the domain's `add_contact` takes them."""
     from jiebei_tui.domain.contacts import add_contact as added
 
     stamp = {"recorded_at": account.now(), "source": account.source}
 
     def change(ledger: Ledger):
-        return added(ledger, loan_id=loan_id, at=at, channel=channel, who=who, today=account.today, note=note,
-                     answered=answered, number=number, promise_amount=promise_amount, promise_date=promise_date,
+        return added(ledger, loan_id=loan_id, at=at, channel=channel, who=who, today=account.today, **details,
                      **stamp)
 
     def params(contact: Contact) -> dict:
@@ -57,26 +46,15 @@ def add_contact(
     return Added(contact, checked(account, contact.id))
 
 
-def preview_contact(
-    account: Account,
-    loan_id: object,
-    at: object,
-    channel: object,
-    who: object,
-    *,
-    note: object = None,
-    answered: bool = False,
-    number: object = None,
-    promise_amount: object = None,
-    promise_date: object = None,
-) -> CheckedContact:
+def preview_contact(account: Account, loan_id: object, at: object, channel: object, who: object,
+                    **details: object) -> CheckedContact:
     """The contact as recording it would check it (its flags among the contacts already recorded), without
-    writing: the app's form shows the rules it breaks as it is typed (InputError as `add_contact`)."""
+    writing: the app's form shows the rules it breaks as it is typed (the values and InputError as
+    `add_contact`)."""
     from jiebei_tui.domain.contacts import add_contact as added, check_contacts
 
     ledger, contact = added(account.ledger, loan_id=loan_id, at=at, channel=channel, who=who, today=account.today,
-                            note=note, answered=answered, number=number, promise_amount=promise_amount,
-                            promise_date=promise_date)
+                            **details)
     return next(c for c in check_contacts(ledger, contact.loan_id) if c.contact.id == contact.id)
 
 

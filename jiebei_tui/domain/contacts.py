@@ -31,6 +31,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, NaiveDatetime
 
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.free_text import clean_text
+from jiebei_tui.domain.left_out import is_empty, is_false, is_none
 from jiebei_tui.domain.money import ZERO
 from jiebei_tui.domain.terms import parse_amount, parse_date, parse_datetime
 
@@ -57,18 +58,6 @@ SOURCES: dict[str, tuple[str, ...]] = {
 }
 
 
-def _is_none(value: object) -> bool:
-    return value is None
-
-
-def _is_empty(value: object) -> bool:
-    return value == ""
-
-
-def _is_false(value: object) -> bool:
-    return value is False
-
-
 class Contact(BaseModel):
     """One collection contact as recorded. Fields at their default are left out of the file."""
 
@@ -79,13 +68,13 @@ class Contact(BaseModel):
     at: NaiveDatetime  # the local wall-clock time it happened (to the minute)
     channel: Channel
     who: str = Field(default="", max_length=MAX_WHO)  # who contacted: a collector, an agency, a number
-    note: str = Field(default="", max_length=MAX_NOTE, exclude_if=_is_empty)
-    answered: bool = Field(default=False, exclude_if=_is_false)  # a call the borrower answered
-    number: str = Field(default="", max_length=MAX_NUMBER, exclude_if=_is_empty)  # which of yours ("": the usual)
-    promise_amount: Decimal | None = Field(default=None, gt=0, decimal_places=2, max_digits=12, exclude_if=_is_none)
-    promise_date: dt.date | None = Field(default=None, exclude_if=_is_none)
-    recorded_at: AwareDatetime | None = Field(default=None, exclude_if=_is_none)
-    source: str = Field(default="", pattern=r"^([a-z][a-z0-9-]{0,19})?$", exclude_if=_is_empty)
+    note: str = Field(default="", max_length=MAX_NOTE, exclude_if=is_empty)
+    answered: bool = Field(default=False, exclude_if=is_false)  # a call the borrower answered
+    number: str = Field(default="", max_length=MAX_NUMBER, exclude_if=is_empty)  # which of yours ("": the usual)
+    promise_amount: Decimal | None = Field(default=None, gt=0, decimal_places=2, max_digits=12, exclude_if=is_none)
+    promise_date: dt.date | None = Field(default=None, exclude_if=is_none)
+    recorded_at: AwareDatetime | None = Field(default=None, exclude_if=is_none)
+    source: str = Field(default="", pattern=r"^([a-z][a-z0-9-]{0,19})?$", exclude_if=is_empty)
 
     @property
     def promise(self) -> bool:

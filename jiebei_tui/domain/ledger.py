@@ -20,6 +20,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validato
 from jiebei_tui.domain.contacts import Contact
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.free_text import clean_text
+from jiebei_tui.domain.left_out import is_empty, is_false, is_none
 from jiebei_tui.domain.history import Change
 from jiebei_tui.domain.money import FEN
 from jiebei_tui.domain.product_terms import TERM_FIELDS, LoanTerms, ProductTerms, parse_terms
@@ -39,18 +40,6 @@ from jiebei_tui.domain.terms import (
 SCHEMA_VERSION = 3  # the file format this program writes; store.py migrates older ones up to it
 MAX_NAME = 40
 MAX_REASON = 200
-
-
-def _is_none(value: object) -> bool:
-    return value is None
-
-
-def _is_empty(value: object) -> bool:
-    return value == ""
-
-
-def _is_false(value: object) -> bool:
-    return value is False
 
 
 def _checked(parse, value: object):
@@ -76,7 +65,7 @@ class LoanRecord(BaseModel):
     repayment_day: int | None = None
     auto_debit: bool = False
     funding_account: str = Field(default="", max_length=MAX_NAME)
-    terms: LoanTerms | None = Field(default=None, exclude_if=_is_none)  # this loan's own terms, if any
+    terms: LoanTerms | None = Field(default=None, exclude_if=is_none)  # this loan's own terms, if any
 
     @field_validator("principal", mode="before")
     @classmethod
@@ -125,14 +114,14 @@ class Event(BaseModel):
     # pydantic's own constraints only (compiled, no Python validator): a ledger holds tens of thousands of
     # events. append_event writes every amount in fen (1000.00).
     amount: Decimal = Field(gt=0, decimal_places=2, max_digits=12)
-    strategy: Strategy | None = Field(default=None, exclude_if=_is_none)
-    recorded_at: AwareDatetime | None = Field(default=None, exclude_if=_is_none)
-    source: str = Field(default="", pattern=r"^([a-z][a-z0-9-]{0,19})?$", exclude_if=_is_empty)  # app, cli, demo…
-    voids: str | None = Field(default=None, pattern=r"^E[0-9]+$", exclude_if=_is_none)
-    replaces: str | None = Field(default=None, pattern=r"^E[0-9]+$", exclude_if=_is_none)
-    reason: str | None = Field(default=None, max_length=MAX_REASON, exclude_if=_is_none)
-    auto_debit: bool = Field(default=False, exclude_if=_is_false)  # a debit the borrower confirmed went through
-    plan: RestructurePlan | None = Field(default=None, exclude_if=_is_none)  # a restructure's agreed plan
+    strategy: Strategy | None = Field(default=None, exclude_if=is_none)
+    recorded_at: AwareDatetime | None = Field(default=None, exclude_if=is_none)
+    source: str = Field(default="", pattern=r"^([a-z][a-z0-9-]{0,19})?$", exclude_if=is_empty)  # app, cli, demo…
+    voids: str | None = Field(default=None, pattern=r"^E[0-9]+$", exclude_if=is_none)
+    replaces: str | None = Field(default=None, pattern=r"^E[0-9]+$", exclude_if=is_none)
+    reason: str | None = Field(default=None, max_length=MAX_REASON, exclude_if=is_none)
+    auto_debit: bool = Field(default=False, exclude_if=is_false)  # a debit the borrower confirmed went through
+    plan: RestructurePlan | None = Field(default=None, exclude_if=is_none)  # a restructure's agreed plan
 
     @property
     def is_payment(self) -> bool:
@@ -150,9 +139,9 @@ class Settings(BaseModel):
     reminders: ReminderSettings = Field(default_factory=ReminderSettings)
     # the day of the month the borrower is paid (1..31; a shorter month's last day); the months ahead flag
     # instalments due before it (domain/months.py)
-    payday: int | None = Field(default=None, ge=1, le=31, strict=True, exclude_if=_is_none)  # strict: not true, not "15"
+    payday: int | None = Field(default=None, ge=1, le=31, strict=True, exclude_if=is_none)  # strict: not true, not "15"
     # the day of the month the lender reports to the credit record (credit_record.py); None: not known
-    credit_report_day: int | None = Field(default=None, ge=1, le=31, strict=True, exclude_if=_is_none)
+    credit_report_day: int | None = Field(default=None, ge=1, le=31, strict=True, exclude_if=is_none)
 
 
 class Ledger(BaseModel):

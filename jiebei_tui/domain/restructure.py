@@ -31,6 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.free_text import clean_text
+from jiebei_tui.domain.left_out import is_empty, is_false, is_none
 from jiebei_tui.domain.money import ZERO, half_up
 from jiebei_tui.domain.schedule import add_months, first_due_date, repayment_day
 from jiebei_tui.domain.terms import (
@@ -54,18 +55,6 @@ MAX_FIRST_DUE_DAYS = 92  # the new plan's first instalment falls due within abou
 MAX_REFERENCE = 200
 
 
-def _is_none(value: object) -> bool:
-    return value is None
-
-
-def _is_empty(value: object) -> bool:
-    return value == ""
-
-
-def _is_false(value: object) -> bool:
-    return value is False
-
-
 class RestructurePlan(BaseModel):
     """What the lender agreed, as the ledger keeps it (the agreement's date is the event's date)."""
 
@@ -73,13 +62,13 @@ class RestructurePlan(BaseModel):
 
     term: int = Field(ge=1, le=MAX_RESTRUCTURE_TERM)  # instalments of the new plan (the most, with `installment`)
     # a fixed instalment (equal instalment only): paid each month until the rest fits in one
-    installment: Decimal | None = Field(default=None, gt=0, decimal_places=2, max_digits=12, exclude_if=_is_none)
+    installment: Decimal | None = Field(default=None, gt=0, decimal_places=2, max_digits=12, exclude_if=is_none)
     daily_rate: Decimal = Field(ge=0, le=MAX_DAILY_RATE, decimal_places=6)
     method: Method
     first_due: dt.date  # the new plan's first due date; the next ones fall on its day, monthly
-    waive_penalty: bool = Field(default=False, exclude_if=_is_false)
-    waive_interest: bool = Field(default=False, exclude_if=_is_false)  # the unpaid interest on the day
-    reference: str = Field(default="", max_length=MAX_REFERENCE, exclude_if=_is_empty)  # the agreement's number, a note
+    waive_penalty: bool = Field(default=False, exclude_if=is_false)
+    waive_interest: bool = Field(default=False, exclude_if=is_false)  # the unpaid interest on the day
+    reference: str = Field(default="", max_length=MAX_REFERENCE, exclude_if=is_empty)  # the agreement's number, a note
 
     @field_validator("first_due")
     @classmethod
@@ -306,29 +295,18 @@ def restructure_loan(
     *,
     on: object,
     today: dt.date,
-    term: object = None,
-    installment: object = None,
-    daily_rate: object = None,
-    method: object = None,
-    first_due: object = None,
-    waive_penalty: bool = False,
-    waive_interest: bool = False,
-    reference: object = None,
     recorded_at: dt.datetime | None = None,
     source: str = "",
+    **agreed: object,
 ) -> tuple[Ledger, Event]:
     """Record what the lender agreed: a restructure entry in the loan's history, from `on`. Every value is checked
-    as typed; the loan's whole history is replayed with it, and a payment after `on` that no longer fits the new
-    plan refuses it (InputError naming that payment). Returns the new ledger and the entry (its amount is the new
-    plan's principal)."""
+    as typed (`agreed`: the values `parse_plan` takes, term to reference); the loan's whole history is replayed
+    with it, and a payment after `on` that no longer fits the new plan refuses it (InputError naming that
+    payment). Returns the new ledger and the entry (its amount is the new plan's principal)."""
     from jiebei_tui.domain.corrections import check_history
     from jiebei_tui.domain.ledger import Event, _issue
 
-    day, plan = parse_plan(
-        ledger, loan_id, on=on, today=today, term=term, installment=installment, daily_rate=daily_rate,
-        method=method, first_due=first_due, waive_penalty=waive_penalty, waive_interest=waive_interest,
-        reference=reference,
-    )
+    day, plan = parse_plan(ledger, loan_id, on=on, today=today, **agreed)
     preview = preview_restructure(ledger, loan_id, day, plan)
     event_id, issued = _issue(ledger, "E", [e.id for e in ledger.events])
     event = Event(

@@ -5,6 +5,8 @@ recorded as repaid on their due dates, so it opens on track. Answers the new loa
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button, DataTable, Input, Label, Select
@@ -27,8 +29,11 @@ from jiebei_tui.text.i18n import t
 from jiebei_tui.text.safe import visible
 from jiebei_tui.tui.widgets.asking import ask
 from jiebei_tui.tui.widgets.prose import Problem, Prose
-from jiebei_tui.tui.widgets.dialog import Dialog
+from jiebei_tui.tui.widgets.dialog import FormDialog
 from jiebei_tui.tui.widgets.tables import fill
+
+if TYPE_CHECKING:
+    from textual.widget import Widget
 
 FIELDS = ("name", "principal", "daily_rate", "term", "start", "repayment_day", "paid_through")
 CHECKS = {
@@ -43,7 +48,7 @@ CHECKS = {
 PREVIEW_ROWS = 3
 
 
-class AddLoanScreen(Dialog[str | None]):
+class AddLoanScreen(FormDialog[str | None]):
     FIRST = "#name"
     DEFAULT_CSS = """
     AddLoanScreen > #dialog { width: 96; }
@@ -74,13 +79,10 @@ class AddLoanScreen(Dialog[str | None]):
             yield Button(t("add.save", lang), variant="primary", id="save")
             yield Button(t("key.cancel", lang), id="cancel")
 
-    _checking = False  # the loan as typed is being checked with the ledger
-    _wanted = False  # Save (or Enter) came meanwhile: saved once the check passes
-
     def after_compose(self) -> None:
         table = self.query_one("#preview", DataTable)
         table.can_focus = False  # a preview to read, not a Tab stop
-        self.check()
+        super().after_compose()
 
     def columns(self) -> list[tuple[str, str]]:
         return [(key, t(f"col.{key}", self.lang)) for key in ("no", "due_date", "days", "principal", "interest", "total")]
@@ -92,7 +94,7 @@ class AddLoanScreen(Dialog[str | None]):
         """Show each field's own sentence (for fields the user has typed into) and the preview when all pass."""
         ok = self.fields_ok(touched)
         self.query_one("#save", Button).disabled = True  # until the loan as a whole passes (preview_add_loan)
-        self._checking = ok
+        self.checking(ok)  # with the ledger, once every field passes
         self.preview() if ok else self.clear_preview()
         return ok
 
@@ -145,13 +147,10 @@ class AddLoanScreen(Dialog[str | None]):
             opens = t("cli.paid_through", lang, n=added.paid_through) + " " + opens
         self.query_one("#opens", Prose).update(opens)
         self.query_one("#save", Button).disabled = False
-        self._checking = False
-        if self._wanted:
-            self._wanted = False
-            self.save()
+        self.check_answered(True)
 
     def refused(self, err: Exception) -> None:
-        self._checking = self._wanted = False
+        self.check_answered(False)
         field = getattr(err, "field", "")
         where = f"#{field}-error" if field in FIELDS else "#form-error"
         label = t(f"add.{field}", self.lang) if field in FIELDS else None
@@ -164,29 +163,15 @@ class AddLoanScreen(Dialog[str | None]):
         self.query_one("#preview-summary", Prose).update("")
         self.query_one("#opens", Prose).update("")
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        self.check(event.input.id)
-
-    def on_select_changed(self) -> None:
-        self.check()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "cancel":
-            self.dismiss(None)
-        else:
-            self.save()
+    def changed(self, field: Widget) -> None:
+        self.check(field.id)  # (the method is no field with a sentence of its own)
 
     def save(self) -> None:
         """Saved only when every field is valid; otherwise every field says what is wrong."""
         if not self.fields_ok(reveal_all=True):  # show every field's problem, typed into or not
             self.query_one("#form-error", Problem).update(t("add.fix", self.lang))
             return
-        if self._checking:  # still being checked with the ledger: saved once it passes
-            self._wanted = True
+        if self.waits_for_check():  # still being checked with the ledger: saved once it passes
             return
         if self.query_one("#save", Button).disabled:  # refused
             return

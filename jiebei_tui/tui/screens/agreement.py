@@ -17,7 +17,7 @@ from textual.widgets import Button, Input, Label, Switch
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.text import way_back as words
 from jiebei_tui.text.i18n import t
-from jiebei_tui.tui.widgets.dialog import ConfirmDialog, Dialog
+from jiebei_tui.tui.widgets.dialog import ConfirmDialog, FormDialog
 from jiebei_tui.tui.widgets.pairs import Pairs
 from jiebei_tui.tui.widgets.prose import Problem
 
@@ -31,7 +31,7 @@ LABELS = {"on": "agreement.on", "term": "agreement.term", "installment": "agreem
 TEXT_FIELDS = ("on", "term", "installment", "daily-rate", "first-due", "reference")
 
 
-class AgreementDialog(Dialog[bool]):
+class AgreementDialog(FormDialog[bool]):
     CANCEL = False
     DEFAULT_CSS = """
     AgreementDialog > #dialog { width: 90; }
@@ -99,7 +99,7 @@ class AgreementDialog(Dialog[bool]):
     def after_compose(self) -> None:
         self._preview: Restructure | None = None
         self._error: InputError | None = None
-        self.check()
+        super().after_compose()
 
     def given(self) -> dict[str, object]:
         """The agreement as typed, read here on the event loop (the action runs later, in a worker)."""
@@ -160,24 +160,7 @@ class AgreementDialog(Dialog[bool]):
         record.disabled = False
         record.tooltip = None
 
-    def on_input_changed(self) -> None:
-        self.check()
-
-    def on_switch_changed(self) -> None:
-        self.check()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.confirm()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "cancel":
-            self.dismiss(False)
-        else:
-            self.confirm()
-
-    def confirm(self) -> None:
+    def save(self) -> None:
         """Ask, showing the new plan; record only on yes, with the values the preview was worked out from."""
         previewed = self._preview
         if previewed is None:

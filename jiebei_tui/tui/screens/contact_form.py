@@ -14,7 +14,7 @@ from jiebei_tui.domain.contacts import CHANNELS
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.text.i18n import t
 from jiebei_tui.text.safe import visible
-from jiebei_tui.tui.widgets.dialog import Dialog
+from jiebei_tui.tui.widgets.dialog import FormDialog
 from jiebei_tui.tui.widgets.prose import Problem, Prose
 
 LABELS = {"loan": "contact.loan", "at": "contact.at", "channel": "contact.channel", "from": "contact.from",
@@ -35,7 +35,7 @@ def flag_lines(checked, lang: str) -> str:
     return "\n".join(lines)
 
 
-class ContactForm(Dialog[bool]):
+class ContactForm(FormDialog[bool]):
     CANCEL = False
     FIRST = "#at"
     DEFAULT_CSS = """
@@ -98,7 +98,7 @@ class ContactForm(Dialog[bool]):
     def after_compose(self) -> None:
         self._checked = None  # the contact as last checked (None: not valid)
         self._error: InputError | None = None
-        self.check()
+        super().after_compose()
 
     def values(self) -> tuple[tuple, dict]:
         """What the form says, read here on the event loop (the action runs later, in a worker)."""
@@ -161,31 +161,13 @@ class ContactForm(Dialog[bool]):
         record.disabled = False
         record.tooltip = None
 
-    def on_input_changed(self) -> None:
-        self.check()
-
-    def on_select_changed(self) -> None:
-        self.check()
-
-    def on_switch_changed(self) -> None:
-        self.check()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if self._checked is not None:
-            self.record()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "cancel":
-            self.dismiss(False)
-        elif self._checked is not None:
-            self.record()
-
-    def record(self) -> None:
-        """Record the contact as typed now (checked again by the action, against the ledger as it is)."""
+    def save(self) -> None:
+        """Record the contact as typed now, once a check passed (checked again by the action, against the ledger as
+        it is)."""
         from jiebei_tui.actions import contacts
 
+        if self._checked is None:
+            return
         args, kwargs = self.values()
         self.query_one("#record", Button).disabled = True
         self._asked += 1  # a check still running is no longer wanted

@@ -5,6 +5,7 @@ file readable by you only (written by the actions layer in a worker)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -13,8 +14,11 @@ from textual.widgets import Button, Input, Label, Select
 
 from jiebei_tui.text.i18n import t
 from jiebei_tui.text.safe import visible
-from jiebei_tui.tui.widgets.dialog import Dialog
+from jiebei_tui.tui.widgets.dialog import FormDialog
 from jiebei_tui.tui.widgets.prose import Problem, Prose
+
+if TYPE_CHECKING:
+    from textual.widget import Widget
 
 EVERY = "every"
 SUFFIX = {"markdown": ".md", "csv": ".csv"}
@@ -25,7 +29,7 @@ def default_path(fmt: str) -> str:
     return f"~/contact-record{SUFFIX[fmt]}"
 
 
-class RecordDialog(Dialog[bool]):
+class RecordDialog(FormDialog[bool]):
     CANCEL = False
     DEFAULT_CSS = """
     RecordDialog .choices { height: auto; }
@@ -58,7 +62,7 @@ class RecordDialog(Dialog[bool]):
 
     def after_compose(self) -> None:
         self.follow_format()
-        self.check()
+        super().after_compose()
 
     def fmt(self) -> str:
         value = self.query_one("#format", Select).value
@@ -81,24 +85,10 @@ class RecordDialog(Dialog[bool]):
         self.query_one("#save", Button).disabled = problem is not None
         return problem is None
 
-    def on_select_changed(self, event: Select.Changed) -> None:
-        if event.select.id == "format":
+    def changed(self, field: Widget) -> None:
+        if field.id == "format":
             self.follow_format()
-        self.check()
-
-    def on_input_changed(self) -> None:
-        self.check()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "cancel":
-            self.dismiss(False)
-        else:
-            self.save()
+        super().changed(field)
 
     def save(self) -> None:
         from jiebei_tui.actions import contacts

@@ -14,12 +14,12 @@ from jiebei_tui.delivery.files import is_ledger_file
 from jiebei_tui.text.i18n import t
 from jiebei_tui.tui.widgets.asking import ask
 from jiebei_tui.tui.widgets.prose import Problem, Prose
-from jiebei_tui.tui.widgets.dialog import Dialog
+from jiebei_tui.tui.widgets.dialog import FormDialog
 
 DEFAULT_NAME = "jiebei-tui.ics"
 
 
-class ExportDialog(Dialog[bool]):
+class ExportDialog(FormDialog[bool]):
     CANCEL = False
     FIRST = "#path"
 
@@ -33,9 +33,6 @@ class ExportDialog(Dialog[bool]):
         with Horizontal(classes="buttons"):
             yield Button(t("export.write", lang), variant="primary", id="write")
             yield Button(t("key.cancel", lang), id="cancel")
-
-    def after_compose(self) -> None:
-        self.check()
 
     def path(self) -> Path:
         return Path(self.query_one("#path", Input).value.strip()).expanduser()
@@ -57,20 +54,7 @@ class ExportDialog(Dialog[bool]):
         self.query_one("#write", Button).disabled = problem is not None
         return problem is None
 
-    def on_input_changed(self) -> None:
-        self.check()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.write()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "cancel":
-            self.dismiss(False)
-        else:
-            self.write()
-
-    def write(self) -> None:
+    def save(self) -> None:
         """`jiebei-tui export-ics --out FILE` (actions/export.py export_ics): written in the app's worker; the
         ledger is not written (the events' SEQUENCE is its revision)."""
         from jiebei_tui.actions.export import export_ics

@@ -14,10 +14,12 @@ from textual.widgets import Button, Input, Label, Select
 
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.text.i18n import t
-from jiebei_tui.tui.widgets.dialog import Dialog
+from jiebei_tui.tui.widgets.dialog import FormDialog
 from jiebei_tui.tui.widgets.prose import Problem, Prose
 
 if TYPE_CHECKING:
+    from textual.widget import Widget
+
     from jiebei_tui.domain.request import LenderRequest
 
 LABELS = {"name": "letter.name", "lender": "letter.lender", "reason": "letter.circumstances", "ask": "letter.ask"}
@@ -36,7 +38,7 @@ def save(account, text: str, path: Path) -> Path:
     return save_letter(text, path)
 
 
-class LetterDialog(Dialog[bool]):
+class LetterDialog(FormDialog[bool]):
     CANCEL = False
     DEFAULT_CSS = """
     LetterDialog > #dialog { width: 96; }
@@ -87,7 +89,7 @@ class LetterDialog(Dialog[bool]):
 
     def after_compose(self) -> None:
         self.follow_language()
-        self.check()
+        super().after_compose()
 
     def letter_lang(self) -> str:
         value = self.query_one("#letter-lang", Select).value
@@ -137,26 +139,16 @@ class LetterDialog(Dialog[bool]):
         self.query_one("#copy", Button).disabled = bool(letter)
         return not (letter or path)
 
-    def on_select_changed(self, event: Select.Changed) -> None:
-        if event.select.id == "letter-lang":
+    def changed(self, field: Widget) -> None:
+        if field.id == "letter-lang":
             self.follow_language()
-        self.check()
+        super().changed(field)
 
-    def on_input_changed(self) -> None:
-        self.check()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "cancel":
-            self.dismiss(False)
-        elif event.button.id == "copy":
+    def pressed(self, button: Button) -> None:
+        if button.id == "copy":
             self.copy()
         else:
-            self.save()
+            super().pressed(button)
 
     def copy(self) -> None:
         self.check()

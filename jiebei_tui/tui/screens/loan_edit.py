@@ -20,7 +20,7 @@ from jiebei_tui.text.i18n import t
 from jiebei_tui.text.loans import compared, edit_changes
 from jiebei_tui.text.safe import visible
 from jiebei_tui.tui.widgets.asking import ask
-from jiebei_tui.tui.widgets.dialog import ConfirmDialog, Dialog
+from jiebei_tui.tui.widgets.dialog import ConfirmDialog, FormDialog
 from jiebei_tui.tui.widgets.prose import Problem, Prose
 from jiebei_tui.tui.widgets.tables import fill
 
@@ -34,7 +34,7 @@ LABELS = {"principal": "add.principal", "daily_rate": "add.daily_rate", "term": 
 SCHEDULE = ("no", "due_date", "days", "principal", "interest", "total", "remaining")
 
 
-class LoanEditDialog(Dialog[bool]):
+class LoanEditDialog(FormDialog[bool]):
     CANCEL = False
     FIRST = "#principal"
     DEFAULT_CSS = """
@@ -51,8 +51,6 @@ class LoanEditDialog(Dialog[bool]):
         self.record = record
         self.edit: LoanEdit | None = None
         self.given: dict[str, str | None] = {}
-        self._checking = False  # the change as typed is being previewed
-        self._wanted = False  # Save (or Enter) came meanwhile: go on once the preview is in
 
     def prefilled(self) -> dict[str, str]:
         r = self.record
@@ -91,7 +89,7 @@ class LoanEditDialog(Dialog[bool]):
     def after_compose(self) -> None:
         for table in self.query(DataTable):
             table.can_focus = False  # figures to read, not Tab stops
-        self.check()
+        super().after_compose()
 
     def changed_fields(self) -> dict[str, str | None]:
         """What the borrower changed, as typed (None: kept as it is); a repayment day emptied comes from the
@@ -109,29 +107,22 @@ class LoanEditDialog(Dialog[bool]):
                 given[field] = value
         return given
 
-    def on_input_changed(self) -> None:
-        self.check()
-
-    def on_select_changed(self) -> None:
-        self.check()
-
     def check(self) -> None:
         """Preview the change as typed: `loans edit` without --apply."""
         self.given = self.changed_fields()
         self.query_one("#save", Button).disabled = True
         self.edit = None
         if all(value is None for value in self.given.values()):
-            self._checking = self._wanted = False
+            self.check_answered(False)
             self.show(None)
             return
-        self._checking = True
+        self.checking()
         ask(self, "preview", loans.preview_loan_edit, self.record.id, **self.given, done=self.show,
             refused=self.refused)
 
     def show(self, edit: LoanEdit | None) -> None:
         lang = self.lang
         self.edit = edit
-        self._checking = False
         self.query_one("#error", Problem).update("")
         changes, compare, schedule = (self.query_one("#changes", Prose), self.query_one("#compare", DataTable),
                                       self.query_one("#schedule", DataTable))
@@ -141,7 +132,7 @@ class LoanEditDialog(Dialog[bool]):
             for table in (compare, schedule):
                 fill(table, [], [])
             compare.display = schedule.display = title.display = False
-            self._wanted = False
+            self.check_answered(False)
             return
         compare.display = schedule.display = title.display = True
         changes.update("\n".join(f"{label}  {value}" for label, value in edit_changes(edit, lang)))
@@ -153,13 +144,11 @@ class LoanEditDialog(Dialog[bool]):
                 for i in edit.schedule_after]
         fill(schedule, [(key, t(f"col.{key}", lang)) for key in SCHEDULE], rows)
         self.query_one("#save", Button).disabled = False
-        if self._wanted:
-            self._wanted = False
-            self.save()
+        self.check_answered(True)
 
     def refused(self, err: Exception) -> None:
         self.edit = None
-        self._checking = self._wanted = False
+        self.check_answered(False)
         field = getattr(err, "field", "")
         label = t(LABELS[field], self.lang) if field in LABELS else None
         self.query_one("#error", Problem).update(err.sentence(self.lang, label) if label else err.sentence(self.lang))
@@ -168,21 +157,10 @@ class LoanEditDialog(Dialog[bool]):
             fill(table, [], [])
         self.query_one("#save", Button).disabled = True
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "cancel":
-            self.dismiss(False)
-        else:
-            self.save()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.save()
-
     def save(self) -> None:
         """Only a change previewed as it stands goes on, and only through a confirmation naming it."""
         edit, given = self.edit, dict(self.given)
-        if edit is None and self._checking:
-            self._wanted = True
+        if self.waits_for_check():
             return
         if edit is None or not edit.changes or self.query_one("#save", Button).disabled:
             return

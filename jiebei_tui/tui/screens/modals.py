@@ -1,6 +1,6 @@
-"""Small typed dialogs on the one modal base (widgets/dialog.py): recording a repayment and renaming a loan.
-Each checks as you type (with the actions layer's own check: what recording it would refuse), submits on Enter
-only when valid, and answers through dismiss."""
+"""Small typed forms on the one modal base (widgets/dialog.py FormDialog): recording a repayment and renaming a
+loan. Each checks as you type (with the actions layer's own check: what recording it would refuse), saves on
+Enter only when valid, and answers through dismiss."""
 
 from __future__ import annotations
 
@@ -21,17 +21,19 @@ from jiebei_tui.domain.terms import parse_amount, parse_date
 from jiebei_tui.text.i18n import t
 from jiebei_tui.text.safe import visible
 from jiebei_tui.tui.widgets.asking import ask
-from jiebei_tui.tui.widgets.dialog import ConfirmDialog, Dialog
+from jiebei_tui.tui.widgets.dialog import ConfirmDialog, FormDialog
 from jiebei_tui.tui.widgets.prose import Problem, Prose
 
 if TYPE_CHECKING:
+    from textual.widget import Widget
+
     from jiebei_tui.actions.facts import DueNow
     from jiebei_tui.domain.replay import Allocation
 
 ConfirmModal = ConfirmDialog  # the name the screens have used
 
 
-class PayModal(Dialog[bool]):
+class PayModal(FormDialog[bool]):
     """Record a repayment: the amount prefilled with what is due on the date (today unless changed: what to pay
     now, as `jiebei-tui status` says it), checked as you type as recording it would check it; Record (or Enter
     when everything is valid) asks for a confirmation naming where the money goes."""
@@ -47,8 +49,6 @@ class PayModal(Dialog[bool]):
         self._prefilled = "" if today.nothing else str(today.amount)  # replaced when the date changes
         self._due: DueNow | None = None  # what was due on the date typed
         self._allocation: Allocation | None = None  # where the payment typed would go (None: refused, or not known)
-        self._checking = False  # a check of what is typed is being worked out
-        self._wanted = False  # Enter (or Record) came meanwhile: go on once the check passes
 
     def compose_dialog(self) -> ComposeResult:
         lang, s = self.lang, self.state
@@ -66,12 +66,12 @@ class PayModal(Dialog[bool]):
 
     def after_compose(self) -> None:
         self.follow_date()
-        self.check()
+        super().after_compose()
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "date":
+    def changed(self, field: Widget) -> None:
+        if field.id == "date":
             self.follow_date()
-        self.check()
+        super().changed(field)
 
     def _date(self) -> dt.date | None:
         try:
@@ -111,26 +111,23 @@ class PayModal(Dialog[bool]):
         record.disabled = True
         record.tooltip = t("dialog.fix_first", self.lang)
         self._allocation = None
-        self._checking = True
+        self.checking()
         amount, on = self._typed()
         ask(self, "check", payments.preview_payment, self.state.record.id, amount, on, done=self.checked,
             refused=self.refused)
 
     def checked(self, allocation: Allocation) -> None:
         self._allocation = allocation
-        self._checking = False
         self.query_one("#error", Problem).update("")
         self.query_one("#goes", Prose).update(goes(allocation, self.lang))
         record = self.query_one("#record", Button)
         record.disabled = False
         record.tooltip = None
-        if self._wanted:
-            self._wanted = False
-            self.submit()
+        self.check_answered(True)
 
     def refused(self, err: Exception) -> None:
         self._allocation = None
-        self._checking = self._wanted = False
+        self.check_answered(False)
         self.query_one("#goes", Prose).update("")
         field = getattr(err, "field", "")
         self.query_one("#error", Problem).update(err.sentence(self.lang, _label(field, self.lang)) if field
@@ -139,22 +136,11 @@ class PayModal(Dialog[bool]):
         record.disabled = True
         record.tooltip = t("dialog.fix_first", self.lang)
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "cancel":
-            self.dismiss(False)
-        else:
-            self.submit()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.submit()
-
-    def submit(self) -> None:
+    def save(self) -> None:
         """Only a repayment checked as it now stands goes on, and only through a confirmation (pressed while the
         check is being worked out, it goes on once it passes)."""
         allocation = self._allocation
-        if allocation is None and self._checking:
-            self._wanted = True
+        if self.waits_for_check():
             return
         if allocation is None or self.query_one("#record", Button).disabled:
             return
@@ -197,7 +183,7 @@ def goes(a: Allocation, lang: str) -> str:
     return t("pay.goes", lang, parts=said or "—")
 
 
-class RenameModal(Dialog[bool]):
+class RenameModal(FormDialog[bool]):
     CANCEL = False
 
     def __init__(self, state: LoanState) -> None:
@@ -214,12 +200,6 @@ class RenameModal(Dialog[bool]):
             yield Button(t("edit.save", lang), variant="primary", id="save")
             yield Button(t("key.cancel", lang), id="cancel")
 
-    def after_compose(self) -> None:
-        self.check()
-
-    def on_input_changed(self) -> None:
-        self.check()
-
     def check(self) -> bool:
         from jiebei_tui.domain.ledger import clean_name  # the name rule, checked as the rename would check it
 
@@ -233,16 +213,6 @@ class RenameModal(Dialog[bool]):
         self.query_one("#error", Problem).update("")
         save.disabled = False
         return True
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "cancel":
-            self.dismiss(False)
-        else:
-            self.save()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.save()
 
     def save(self) -> None:
         from jiebei_tui.actions.loans import rename_loan

@@ -21,7 +21,7 @@ from jiebei_tui.text.i18n import t
 from jiebei_tui.text.loans import compared, payment_words
 from jiebei_tui.text.safe import visible
 from jiebei_tui.tui.widgets.asking import ask
-from jiebei_tui.tui.widgets.dialog import ConfirmDialog, Dialog
+from jiebei_tui.tui.widgets.dialog import ConfirmDialog, Dialog, FormDialog
 from jiebei_tui.tui.widgets.prose import Problem, Prose
 from jiebei_tui.tui.widgets.tables import fill
 
@@ -152,7 +152,7 @@ def effect(correction: Correction, lang: str) -> str:
              payoff=due.payoff)
 
 
-class VoidDialog(Dialog[bool]):
+class VoidDialog(FormDialog[bool]):
     """A confirmation that names the payment and shows what voiding it changes; y (or Void) records the void."""
 
     BINDINGS = registry.bindings(registry.CONFIRM)
@@ -180,10 +180,7 @@ class VoidDialog(Dialog[bool]):
 
     def after_compose(self) -> None:
         self.query_one("#compare", DataTable).can_focus = False
-        self.check()
-
-    def on_input_changed(self) -> None:
-        self.check()
+        super().after_compose()
 
     def check(self) -> None:
         """Preview the void as typed (the reason is checked too): refused as recording it would be."""
@@ -208,18 +205,18 @@ class VoidDialog(Dialog[bool]):
 
     def action_answer(self, yes: bool) -> None:
         if yes:
-            self.void()
+            self.save()
         else:
             self.dismiss(False)
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.action_answer(event.button.id == "yes")
+    def pressed(self, button: Button) -> None:
+        self.action_answer(button.id == "yes")
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    def entered(self) -> None:
+        """Enter in the reason answers nothing: only y or a button does."""
 
-    def void(self) -> None:
+    def save(self) -> None:
+        """Record the void previewed (y, or the Void button)."""
         if self.preview is None or self.query_one("#yes", Button).disabled:
             return
         app, reason = self.app, self.query_one("#reason", Input).value or None
@@ -234,7 +231,7 @@ class VoidDialog(Dialog[bool]):
         ask(self, "record", payments.void, self.row.event.id, reason, done=done, refused=self.refused)
 
 
-class EditPaymentDialog(Dialog[bool]):
+class EditPaymentDialog(FormDialog[bool]):
     """Correct a payment's amount or date (the reason is optional): previewed as typed, then confirmed."""
 
     CANCEL = False
@@ -264,7 +261,7 @@ class EditPaymentDialog(Dialog[bool]):
 
     def after_compose(self) -> None:
         self.query_one("#compare", DataTable).can_focus = False
-        self.check()
+        super().after_compose()
 
     def typed(self) -> dict[str, str | None]:
         return {
@@ -273,25 +270,18 @@ class EditPaymentDialog(Dialog[bool]):
             "reason": self.query_one("#reason", Input).value or None,
         }
 
-    def on_input_changed(self) -> None:
-        self.check()
-
-    _checking = False  # the correction as typed is being previewed
-    _wanted = False  # Save (or Enter) came meanwhile: go on once the preview is in
-
     def check(self) -> None:
         self.query_one("#save", Button).disabled = True
         self.preview = None
-        self._checking = True
+        self.checking()
         ask(self, "preview", payments.preview_edit, self.row.event.id, **self.typed(), done=self.previewed,
             refused=self.refused)
 
     def previewed(self, correction: Correction) -> None:
         self.preview = correction
-        self._checking = False
         error, effect_text = self.query_one("#error", Problem), self.query_one("#effect", Prose)
         if correction.entry is None:  # the same amount and date: nothing to correct
-            self._wanted = False
+            self.check_answered(False)
             fill(self.query_one("#compare", DataTable), [], [])
             effect_text.update(t("cli.edit_nothing", self.lang, event=correction.payment.id))
             error.update("")
@@ -300,34 +290,21 @@ class EditPaymentDialog(Dialog[bool]):
         effect_text.update(effect(correction, self.lang))
         error.update("")
         self.query_one("#save", Button).disabled = False
-        if self._wanted:
-            self._wanted = False
-            self.save()
+        self.check_answered(True)
 
     def refused(self, err: Exception) -> None:
         self.preview = None
-        self._checking = self._wanted = False
+        self.check_answered(False)
         labels = {"amount": "pay.amount", "on": "pay.date", "reason": "payments.reason"}
         field = getattr(err, "field", "")
         self.query_one("#error", Problem).update(err.sentence(self.lang, t(labels[field], self.lang)) if field in labels
                                                  else err.sentence(self.lang))
         self.query_one("#save", Button).disabled = True
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "cancel":
-            self.dismiss(False)
-        else:
-            self.save()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.save()
-
     def save(self) -> None:
         """Only a correction previewed as it stands now goes on, and only through a confirmation."""
         correction = self.preview
-        if correction is None and self._checking:
-            self._wanted = True
+        if self.waits_for_check():
             return
         if correction is None or correction.entry is None or self.query_one("#save", Button).disabled:
             return

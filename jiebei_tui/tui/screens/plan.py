@@ -3,10 +3,11 @@ first step one key away), goal seek, scenarios compared side by side over a char
 the months ahead with the payday, and what moving a repayment day would do.
 
 Every figure comes from the actions layer (jiebei_tui/actions/plan.py, scenarios.py, export.py), run by
-`app.act` in a thread worker: the screen reads its fields, asks, and draws the answer. Typing on asks again, and
-only the answer to the latest question of a panel is drawn (an older one finishing later is dropped; one not yet
-started is skipped). What is drawn is kept, so a language switch or a resize redraws it in the new words or
-width without asking again. Nothing is recorded without a confirmation naming loan, amount, date and effect.
+`app.act` in a thread worker (widgets/asking.py): the screen reads its fields, asks, and draws the answer. Typing
+on asks again, and only the answer to the latest question of a panel is drawn (an older one finishing later is
+dropped; one not yet started is skipped). What is drawn is kept, so a language switch or a resize redraws it in
+the new words or width without asking again. Nothing is recorded without a confirmation naming loan, amount, date
+and effect.
 
 This module imports textual-plot (and numpy) through the chart: the app imports it only when Plan is built (opened,
 or made ahead once the loans are on screen).
@@ -16,7 +17,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import itertools
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -37,6 +37,7 @@ from jiebei_tui.text import plan as words
 from jiebei_tui.text.i18n import t
 from jiebei_tui.text.safe import visible
 from jiebei_tui.text.width import shorten
+from jiebei_tui.tui.widgets.asking import Asking
 from jiebei_tui.tui.widgets.body import Body
 from jiebei_tui.tui.widgets.dialog import ConfirmDialog
 from jiebei_tui.tui.widgets.palette import style
@@ -45,7 +46,6 @@ from jiebei_tui.tui.widgets.prose import Problem, Prose
 from jiebei_tui.tui.widgets.section import SectionScreen
 from jiebei_tui.tui.widgets.tables import fill, plain
 
-STALE = object()  # what a superseded question answers
 PANELS = ("where", "goal", "scenarios", "months", "day")
 GOAL_KINDS = ("finish_by", "max_installment", "save")
 PADDING = 2  # a table cell's padding, both sides together
@@ -89,54 +89,6 @@ class Said(Prose):
 
 def right(value: str) -> Text:
     return Text(value, justify="right")
-
-
-class Asking:
-    """Mixin for a screen whose figures come from the actions layer: `ask(panel, action, *args, done=...)` runs
-    `action(account, *args)` through `app.act`; only the latest question of each panel is answered (`done(result)`,
-    a refusal being the result too). A key pressed before the answer it needs has come (the palette runs an
-    action on a section it has just opened) waits for it: `after(panel, then)`."""
-
-    def _asking(self) -> tuple[dict, dict, dict]:
-        state = self.__dict__.setdefault("_asking_state", ({}, {}, {}))
-        return state  # (latest serial asked, latest serial answered, what waits for an answer) by panel
-
-    def ask(self, panel: str, action: Callable[..., Any], *args: Any, done: Callable[[Any], None], **kwargs: Any) -> None:
-        asked, answered_, waiting = self._asking()
-        counter = self.__dict__.setdefault("_counter", itertools.count(1))
-        serial = asked[panel] = next(counter)
-
-        def latest(account, *a, **k):
-            if asked.get(panel) != serial:  # asked again meanwhile: this one need not be worked out
-                return STALE
-            return action(account, *a, **k)
-
-        latest.__name__ = getattr(action, "__name__", "ask")
-
-        def answered(result) -> None:
-            if result is STALE or asked.get(panel) != serial or not self.is_attached:
-                return
-            answered_[panel] = serial
-            done(result)
-            for then in waiting.pop(panel, []):
-                then()
-
-        self.app.act(latest, *args, done=answered, refused=answered, **kwargs)
-
-    def forget(self, panel: str) -> None:
-        """Drop any answer still to come for `panel` (its question was withdrawn)."""
-        asked, answered_, waiting = self._asking()
-        asked[panel] = answered_[panel] = None
-        for then in waiting.pop(panel, []):
-            then()
-
-    def after(self, panel: str, then: Callable[[], None]) -> bool:
-        """True when `panel`'s latest question is still to be answered; `then` runs once it is."""
-        asked, answered_, waiting = self._asking()
-        if asked.get(panel) is None or asked.get(panel) == answered_.get(panel):
-            return False
-        waiting.setdefault(panel, []).append(then)
-        return True
 
 
 class PlanScreen(Asking, SectionScreen):

@@ -5,6 +5,7 @@ journal (hledger, beancount), as `jiebei-tui export` writes them: files readable
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -20,9 +21,13 @@ from jiebei_tui.text import plan as words
 from jiebei_tui.text.i18n import t
 from jiebei_tui.text.safe import visible
 from jiebei_tui.tui.screens.export import ExportDialog
-from jiebei_tui.tui.screens.plan import Asking, refusal
-from jiebei_tui.tui.widgets.dialog import Dialog
+from jiebei_tui.tui.screens.plan import refusal
+from jiebei_tui.tui.widgets.asking import Asking
+from jiebei_tui.tui.widgets.dialog import FormDialog
 from jiebei_tui.tui.widgets.prose import Problem, Prose
+
+if TYPE_CHECKING:
+    from textual.widget import Widget
 
 KINDS = ("prepay", "monthly", "repayment_day", "settle")
 ORDERS = ("highest_cost", "smallest_balance", "lowest_outgo")
@@ -37,7 +42,7 @@ LABELS = {"name": "plan.new.name", "loan": "plan.field.loan", "order": "plan.fie
           "day": "plan.new.day", "on": "plan.new.on", "strategy": "plan.new.strategy", "kind": "plan.new.kind"}
 
 
-class NewScenarioDialog(Asking, Dialog[str | None]):
+class NewScenarioDialog(Asking, FormDialog[str | None]):
     """Name and one change (a one-off prepayment, a monthly extra to a loan or by an order, a different repayment
     day, a settle date); answers the new scenario's id, or None."""
 
@@ -83,9 +88,6 @@ class NewScenarioDialog(Asking, Dialog[str | None]):
             yield widget
         yield Problem(id=f"{field}-error")
 
-    def after_compose(self) -> None:
-        self.check()
-
     # --- checked as typed ---
 
     def kind(self) -> str:
@@ -95,12 +97,6 @@ class NewScenarioDialog(Asking, Dialog[str | None]):
     def picked(self, select_id: str) -> str | None:
         value = self.query_one(f"#{select_id}", Select).value
         return None if value is Select.NULL else str(value)
-
-    def on_input_changed(self) -> None:
-        self.check()
-
-    def on_select_changed(self) -> None:
-        self.check()
 
     def check(self) -> None:
         """Show the fields the kind takes, check the name here and the change through the actions layer."""
@@ -157,18 +153,7 @@ class NewScenarioDialog(Asking, Dialog[str | None]):
 
     # --- adding ---
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "cancel":
-            self.dismiss(None)
-        else:
-            self.add()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.add()
-
-    def add(self) -> None:
+    def save(self) -> None:
         if self._change is None or not self.name_ok():
             return
         name, change = self.query_one("#name", Input).value, self._change
@@ -225,11 +210,12 @@ class PlanExportDialog(ExportDialog):
         value = self.query_one("#what", Select).value
         return value if value in WHAT else WHAT[0]
 
-    def on_select_changed(self, event: Select.Changed) -> None:
-        path = self.query_one("#path", Input)
-        if path.value in {default_path(w) for w in WHAT}:  # a name still as given follows the choice
-            path.value = default_path(self.what())
-        self.check()
+    def changed(self, field: Widget) -> None:
+        if isinstance(field, Select):
+            path = self.query_one("#path", Input)
+            if path.value in {default_path(w) for w in WHAT}:  # a name still as given follows the choice
+                path.value = default_path(self.what())
+        super().changed(field)
 
     def problem(self) -> str | None:
         typed = self.query_one("#path", Input).value.strip()
@@ -242,7 +228,7 @@ class PlanExportDialog(ExportDialog):
             return t("plan.export.no_plan", self.lang)
         return None
 
-    def write(self) -> None:
+    def save(self) -> None:
         if not self.check():
             return
         what, path = self.what(), self.path()

@@ -12,21 +12,19 @@ from jiebei_tui.actions import reminders
 from jiebei_tui.text.i18n import t
 from jiebei_tui.text.reminders import shift_said as shifted
 from jiebei_tui.tui.widgets.asking import ask
-from jiebei_tui.tui.widgets.dialog import Dialog
+from jiebei_tui.tui.widgets.dialog import FormDialog
 from jiebei_tui.tui.widgets.prose import Problem
 
 FIELD_LABELS = {"offset": "reminders.offset", "time": "reminders.time", "loans": "reminders.loans", "repeat": "reminders.repeat"}
 
 
-class RuleForm(Dialog[bool]):
+class RuleForm(FormDialog[bool]):
     CANCEL = False
 
     def __init__(self, rule) -> None:
         super().__init__()
         self.rule = rule
         self._checked: tuple | None = None  # the rule as typed when it last passed the check
-        self._checking = False  # a check is being worked out
-        self._wanted = False  # Save (or Enter) came meanwhile: save once the check passes
 
     def compose_dialog(self) -> ComposeResult:
         lang, r = self.app.lang, self.rule
@@ -58,23 +56,20 @@ class RuleForm(Dialog[bool]):
         what the quiet hours would do to its time."""
         typed = self.typed()
         self._checked = None
-        self._checking = True
+        self.checking()
         self.query_one("#save", Button).disabled = True
         ask(self, "check", reminders.check_rule, *typed, rule_id=self.rule.id if self.rule else None,
             done=lambda saved: self.checked(typed, saved), refused=self.refused)
 
     def checked(self, typed: tuple, saved: reminders.Saved) -> None:
         self._checked = typed
-        self._checking = False
         self.query_one("#error", Problem).update("")
         self.query_one("#note", Static).update(Content(shifted(saved.settings, saved.rule_id, self.app.lang)))
         self.query_one("#save", Button).disabled = False
-        if self._wanted:
-            self._wanted = False
-            self.save()
+        self.check_answered(True)
 
     def refused(self, err: Exception) -> None:
-        self._checking = self._wanted = False
+        self.check_answered(False)
         lang = self.app.lang
         field = getattr(err, "field", "")
         self.query_one("#error", Problem).update(err.sentence(lang, t(FIELD_LABELS.get(field, "reminders.title"), lang))
@@ -82,30 +77,11 @@ class RuleForm(Dialog[bool]):
         self.query_one("#note", Static).update("")
         self.query_one("#save", Button).disabled = True
 
-    def after_compose(self) -> None:
-        self.check()
-
-    def on_input_changed(self) -> None:
-        self.check()
-
-    def on_switch_changed(self) -> None:
-        self.check()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "cancel":
-            self.dismiss(False)
-        else:
-            self.save()
-
-    def on_input_submitted(self) -> None:
-        self.save()
-
     def save(self) -> None:
         """`jiebei-tui remind add|…` for the rule as typed, once it has passed the check; the form closes once it
         is written."""
         typed = self.typed()
-        if self._checked != typed and self._checking:  # still being checked: saved once it passes
-            self._wanted = True
+        if self.waits_for_check():  # still being checked: saved once it passes
             return
         if self._checked != typed or self.query_one("#save", Button).disabled:
             return

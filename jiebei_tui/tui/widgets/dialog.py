@@ -5,6 +5,9 @@ at the bottom showing its keys (Escape closes it), following a language switch w
 dismissing only itself (an event that arrives after another dialog covered it does not close that one).
 Subclasses yield their content from `compose_dialog` and answer through `dismiss`; Escape answers `CANCEL`.
 
+A form (`FormDialog`): checked as the borrower types (`check`), saved on Enter in a field or its save button
+(`save`: only what passed the check, and through a confirmation where one is due); Cancel answers `CANCEL`.
+
 A confirmation (`ConfirmDialog`, typed `bool`): y / n, ←/→ between its buttons, the safe "No, go back" first
 and focused, and Enter presses the focused button.
 """
@@ -18,7 +21,8 @@ from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
 from textual.containers import Horizontal
 from textual.screen import ModalScreen
-from textual.widgets import Button
+from textual.widget import Widget
+from textual.widgets import Button, Input, Select, Switch
 
 from jiebei_tui.actions import registry
 from jiebei_tui.text.i18n import t
@@ -101,6 +105,78 @@ class Dialog(Localized, ModalScreen[R], Generic[R]):
             return
         here = buttons.index(self.focused) if self.focused in buttons else -1
         buttons[(here + step) % len(buttons)].focus()
+
+
+class FormDialog(Dialog[R]):
+    """A form: every change to a field checks it again (`check`); Enter in a field or any button but Cancel saves
+    (`save`, which goes on only with a form as typed that passed its check); Cancel answers `CANCEL`.
+
+    A check worked out by the actions layer answers later, in a worker: `check` says `checking()` as it asks, and
+    its answer `check_answered(passed)`. A save that comes meanwhile waits (`waits_for_check()` in `save`) and
+    goes on once the check passes, or not at all."""
+
+    _checking = False  # the form as typed is being checked (in a worker)
+    _wanted = False  # Save (or Enter) came meanwhile: saved once the check passes
+
+    def after_compose(self) -> None:
+        self.check()
+
+    def check(self) -> bool | None:
+        """Check the form as typed: say what is wrong, and let it be saved only when nothing is."""
+        return None
+
+    def save(self) -> None:
+        """Save the form as typed, if it passed its check."""
+
+    def changed(self, field: Widget) -> None:
+        """A field was typed into, picked or switched: check the form again."""
+        self.check()
+
+    def entered(self) -> None:
+        """Enter in a field: save."""
+        self.save()
+
+    def pressed(self, button: Button) -> None:
+        """Cancel answers `CANCEL`; another button saves."""
+        if button.id == "cancel":
+            self.dismiss(self.CANCEL)
+        else:
+            self.save()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.changed(event.input)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        self.changed(event.select)
+
+    def on_switch_changed(self, event: Switch.Changed) -> None:
+        self.changed(event.switch)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.entered()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.pressed(event.button)
+
+    def checking(self, asked: bool = True) -> None:
+        """A check of the form as typed was asked (`asked`; False: none could be): a save waits for its answer."""
+        self._checking = asked
+
+    def check_answered(self, passed: bool) -> None:
+        """The check asked last is answered (or stands no more): a save that waited goes on if it passed."""
+        self._checking = False
+        wanted, self._wanted = self._wanted, False
+        if wanted and passed:
+            self.save()
+
+    def waits_for_check(self) -> bool:
+        """True while the check of the form as typed is being worked out: the save asked now goes on once it
+        passes."""
+        if self._checking:
+            self._wanted = True
+        return self._checking
 
 
 class ConfirmDialog(Dialog[bool]):
