@@ -1,0 +1,96 @@
+"""Edges found by a hostile pass after issue 9, from the borrower's side: what the command line does with `~` in
+a file option, a minus sign on zero, a reminder rule naming a loan that is not there, a saved time zone this
+machine does not know. Refusals are exit 2 with one sentence naming what was typed (or saved) and the ledger
+byte for byte unchanged; what is accepted does what a careful user expects."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from jiebei_tui.cli import main
+from tests.conftest import EI
+
+TODAY = "2025-03-01"
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(argv))
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A home folder of its own, and a working folder that is not it (so a literal `~` folder would show)."""
+    folder = tmp_path / "home"
+    folder.mkdir()
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.setenv("HOME", str(folder))
+    monkeypatch.chdir(work)
+    return folder
+
+
+@pytest.fixture
+def ledger(tmp_path: Path) -> Path:
+    """The worked example, its first instalment unpaid (so the way-back letter has a loan to ask for), a contact."""
+    data = tmp_path / "data"
+    base = ["--data-dir", str(data), "--today", TODAY, "--lang", "en", "--no-demo"]
+    for args in (["loans", "add", "--name", "Worked example", *EI],
+                 ["contacts", "add", "--loan", "L1", "--at", "2025-02-15 10:00", "--channel", "phone", "--from", "X"],
+                 ["remind", "set", "--desktop", "off"]):
+        code, _, err = run(*base, *args)
+        assert code == 0, err
+    return data
+
+
+def c(data: Path, *args: str) -> list[str]:
+    return ["--data-dir", str(data), "--today", TODAY, "--lang", "en", "--no-demo", *args]
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+# --- 1. `~` in a file option is the home folder, as the app's forms take it ---
+
+WRITES = [
+    (("export-ics", "--out=~/cal/loans.ics"), "cal/loans.ics"),
+    (("export-ics", "--out", "~/loans.ics"), "loans.ics"),
+    (("export", "csv", "--what", "schedule", "--out=~/exports/schedule.csv"), "exports/schedule.csv"),
+    (("export", "journal", "--format", "hledger", "--out=~/loans.journal"), "loans.journal"),
+    (("contacts", "report", "--out=~/complaint.md"), "complaint.md"),
+    (("hardship", "--budget", "1000", "--letter=~/letter.txt"), "letter.txt"),
+]
+
+
+@pytest.mark.parametrize(("args", "where"), WRITES, ids=[a[0] + ":" + w for a, w in WRITES])
+def test_a_file_option_starting_with_a_tilde_writes_in_the_home_folder(home: Path, ledger: Path, args, where) -> None:
+    code, out, err = run(*c(ledger, *args))
+    assert code == 0, err
+    written = home / where
+    assert written.is_file() and written.stat().st_size > 0
+    assert written.stat().st_mode & 0o777 == 0o600
+    assert not (Path.cwd() / "~").exists()  # no folder called "~" where the command ran
+    assert str(written) in out  # the sentence says where it went, as a path that can be opened
+
+
+def test_a_data_folder_starting_with_a_tilde_is_in_the_home_folder(home: Path) -> None:
+    code, _, err = run("--data-dir=~/ledger", "--today", TODAY, "--lang", "en", "--no-demo", "loans", "add",
+                       "--name", "Phone", *EI)
+    assert code == 0, err
+    assert (home / "ledger" / "ledger.json").is_file()
+    assert not (Path.cwd() / "~").exists()
+
+
+def test_standard_output_is_still_a_dash(home: Path, ledger: Path) -> None:
+    code, out, err = run(*c(ledger, "export", "csv", "--what", "schedule", "--out", "-"))
+    assert code == 0, err
+    assert out.startswith("loan_id,loan,")
+    assert not (Path.cwd() / "-").exists()
