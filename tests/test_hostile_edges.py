@@ -94,3 +94,59 @@ def test_standard_output_is_still_a_dash(home: Path, ledger: Path) -> None:
     assert code == 0, err
     assert out.startswith("loan_id,loan,")
     assert not (Path.cwd() / "-").exists()
+
+
+# --- 2. a minus sign on zero is a slip, refused as any negative is, where zero is allowed and a negative is not ---
+
+MINUS_ZERO = [
+    (("terms", "set", "--grace-days", "-0"),
+     '--grace-days "-0" is not allowed: grace days are a whole number from 0 to 30.'),
+    (("overdue", "--loan", "L1", "--days", "-0"),
+     '--days "-0" is not allowed: days late is a whole number from 0 to 3650.'),
+    (("terms", "set", "--prepayment-fee=-0%"),
+     '--prepayment-fee "-0%" is not allowed: the prepayment fee is 0% to 10% of the principal prepaid, written like '
+     '1% or 0.01.'),
+    (("terms", "set", "--prepayment-fee=-0.00"),
+     '--prepayment-fee "-0.00" is not allowed: the prepayment fee is 0% to 10% of the principal prepaid, written '
+     'like 1% or 0.01.'),
+    (("terms", "set", "--min-prepayment", "-0.00"),
+     '--min-prepayment "-0.00" is not allowed: the minimum prepayment is an amount from 0 to ¥1,000,000.00, with at '
+     'most 2 decimals.'),
+    (("loans", "restructure", "L1", "--on", TODAY, "--term", "12", "--daily-rate", "\u22120"),
+     '--daily-rate "\u22120" is not allowed: the new daily rate is 0 (interest stopped) up to 0.1% a day, written as '
+     '0.0004 or 0.04%.'),
+    (("loans", "restructure", "L1", "--on", TODAY, "--term", "12", "--daily-rate=-0%"),
+     '--daily-rate "-0%" is not allowed: the new daily rate is 0 (interest stopped) up to 0.1% a day, written as '
+     '0.0004 or 0.04%.'),
+    (("goal", "--loan", "L1", "--max-installment", "-0"),
+     '--max-installment "-0" is not allowed: an amount of 0 or more (more than 0 for a saving), with at most 2 '
+     'decimals.'),
+    (("remind", "set", "--catch-up-days", "\uff0d0"),
+     '--catch-up-days "\uff0d0" is not allowed: the catch-up window is 0 to 30 days.'),
+    (("loans", "add", "--name", "X", *EI, "--paid-through", "-0"),
+     '--paid-through "-0" is not allowed: already-paid instalments are a whole number from 0 to 1: fewer than the '
+     'term (12), each due on or before today (2025-03-01).'),
+]
+
+
+@pytest.mark.parametrize(("args", "sentence"), MINUS_ZERO, ids=[" ".join(a[:2]) + " " + a[-1] for a, _ in MINUS_ZERO])
+def test_minus_zero_is_refused_where_zero_is_allowed(ledger: Path, args, sentence) -> None:
+    before = snapshot(ledger)
+    code, out, err = run(*c(ledger, *args))
+    assert (code, out, err) == (2, "", sentence + "\n")
+    assert snapshot(ledger) == before
+
+
+def test_zero_itself_and_a_plus_sign_are_still_zero(ledger: Path) -> None:
+    for typed in ("0", "+0", "０"):
+        code, out, err = run(*c(ledger, "overdue", "--loan", "L1", "--days", typed, "--json"))
+        assert code == 0, err
+        assert json.loads(out)["days"] == 0
+
+
+def test_a_reminder_offset_of_minus_zero_is_the_due_day(ledger: Path) -> None:
+    """The offset is the one field taking negative numbers (D−3): there -0 is D0, not a slip."""
+    code, _, err = run(*c(ledger, "remind", "add", "--offset", "-0", "--time", "12:00"))
+    assert code == 0, err
+    rules = json.loads(run(*c(ledger, "remind", "rules", "--json"))[1])["rules"]
+    assert rules[-1]["offset_days"] == 0 and rules[-1]["time"] == "12:00"
