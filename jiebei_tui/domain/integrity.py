@@ -1,5 +1,5 @@
 """Is a ledger consistent with itself? Checks that no single field can make: every loan id, event id, contact id
-and scenario id appears once (and every scenario name), every event names a loan in the ledger and is not dated
+and scenario id appears once (and every scenario name), no more scenarios than the program keeps, every event names a loan in the ledger and is not dated
 before that loan was drawn (and every contact and scenario change names a loan in it, a contact not before its
 drawdown), only a restructure carries a plan, a void reverses one entry of its own loan (no entry is voided
 twice) and a corrected payment names one of its own loan's, reminder rule ids are unique, the history's
@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from jiebei_tui.domain.scenarios import MAX_SCENARIOS
 from jiebei_tui.domain.terms import FIRST_DATE, LAST_DATE
 
 if TYPE_CHECKING:
@@ -120,9 +121,13 @@ def _corrections(ledger: Ledger) -> list[Problem]:
 
 
 def _scenarios(ledger: Ledger, starts: dict[str, dt.date]) -> list[Problem]:
-    """Scenario ids and names (any case) appear once, and every loan a scenario names is in the ledger (removing
+    """Scenario ids and names (any case) appear once, there are at most MAX_SCENARIOS of them (as `scenario add`
+    and the app keep it: the first one over is named), and every loan a scenario names is in the ledger (removing
     a loan removes the changes naming it)."""
     found: list[Problem] = []
+    if len(ledger.scenarios) > MAX_SCENARIOS:
+        found.append(Problem("too_many_scenarios", {"id": ledger.scenarios[MAX_SCENARIOS].id,
+                                                    "n": len(ledger.scenarios), "max": MAX_SCENARIOS}))
     for scenario_id, n in Counter(s.id for s in ledger.scenarios).items():
         if n > 1:
             found.append(Problem("duplicate_scenario", {"id": scenario_id, "n": n}))
