@@ -52,3 +52,29 @@ def test_a_twenty_first_scenario_hand_written_is_refused_naming_it(cli, data_dir
         "`jiebei-tui recover --from-backup [N]` restores one, `jiebei-tui recover --start-empty` starts again (the "
         "file is kept aside).\n")
     assert (data_dir / "ledger.json").read_bytes() == content
+
+
+def with_rule_loans(good: dict, loans: list[str], issued: int) -> dict:
+    data = copy.deepcopy(good)
+    data["settings"]["reminders"]["rules"][1]["loans"] = loans
+    data["ids_issued"]["L"] = issued
+    return data
+
+
+def test_a_rule_still_naming_a_loan_removed_before_is_read(cli, data_dir: Path, good: dict) -> None:
+    """Before a removal took the loan out of the rules, removing L3 left `"loans": ["L3"]`: the id was issued and is
+    never given out again, so the rule simply applies to nothing, and the ledger stays usable."""
+    plant(data_dir, with_rule_loans(good, ["L1", "L3"], issued=3))
+    result = cli("remind", "rules", "--json", today=GOOD_TODAY)
+    assert result.code == 0, result.err
+    assert result.json()["rules"][1]["loans"] == ["L1", "L3"]
+
+
+def test_a_rule_naming_a_loan_the_ledger_never_issued_is_refused(cli, data_dir: Path, good: dict) -> None:
+    content = plant(data_dir, with_rule_loans(good, ["L1", "L3"], issued=2))
+    result = cli("remind", "rules", today=GOOD_TODAY)
+    assert result.code == 3
+    assert result.err.startswith(
+        f"{data_dir / 'ledger.json'} does not hold a consistent ledger: reminder rule R2 is for loan L3, which is not "
+        "in the ledger; it was not changed.")
+    assert (data_dir / "ledger.json").read_bytes() == content

@@ -150,3 +150,43 @@ def test_a_reminder_offset_of_minus_zero_is_the_due_day(ledger: Path) -> None:
     assert code == 0, err
     rules = json.loads(run(*c(ledger, "remind", "rules", "--json"))[1])["rules"]
     assert rules[-1]["offset_days"] == 0 and rules[-1]["time"] == "12:00"
+
+
+# --- 3. a reminder rule names loans that are in the ledger; removing a loan takes it out of the rules ---
+
+
+def test_a_rule_for_a_loan_not_in_the_ledger_is_refused_naming_it(ledger: Path) -> None:
+    before = snapshot(ledger)
+    code, out, err = run(*c(ledger, "remind", "add", "--offset", "1", "--time", "10:00", "--loans", "L1,L9"))
+    assert (code, out) == (2, "")
+    assert err == ('--loans "L1,L9" is not allowed: there is no loan L9 in the ledger; loans are all, or ids from the '
+                   'ledger separated by commas: L1.\n')
+    assert snapshot(ledger) == before
+
+
+def rules(data: Path) -> list[tuple[str, list[str] | None]]:
+    code, out, err = run(*c(data, "remind", "rules", "--json"))
+    assert code == 0, err
+    return [(rule["id"], rule["loans"]) for rule in json.loads(out)["rules"]]
+
+
+def test_removing_a_loan_removes_the_rules_for_it_alone_and_says_so(ledger: Path) -> None:
+    assert run(*c(ledger, "loans", "add", "--name", "Laptop", *EI))[0] == 0  # L2
+    assert run(*c(ledger, "remind", "add", "--offset", "2", "--time", "10:00", "--loans", "L2"))[0] == 0  # R5
+    assert run(*c(ledger, "remind", "add", "--offset", "3", "--time", "10:00", "--loans", "L1,L2"))[0] == 0  # R6
+    code, out, err = run(*c(ledger, "loans", "remove", "L2"))
+    assert code == 0, err
+    assert out == "Removed loan L2 (Laptop), its 0 payments and the reminder rule R5, which was for it alone.\n"
+    assert rules(ledger)[-1:] == [("R6", ["L1"])]  # R5 gone; R6 no longer names L2
+    assert [rule for rule, _ in rules(ledger)] == ["R1", "R2", "R3", "R4", "R6"]
+    code, out, err = run(*c(ledger, "undo"))  # one change: undo brings the loan and its rules back together
+    assert code == 0, err
+    assert rules(ledger)[-2:] == [("R5", ["L2"]), ("R6", ["L1", "L2"])]
+
+
+def test_removing_a_loan_no_rule_names_leaves_the_rules_alone(ledger: Path) -> None:
+    before = rules(ledger)
+    code, out, err = run(*c(ledger, "loans", "remove", "L1", "--json"))
+    assert code == 0, err
+    assert json.loads(out) == {"id": "L1", "removed": True, "rules_removed": []}
+    assert rules(ledger) == before

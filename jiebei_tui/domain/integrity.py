@@ -2,8 +2,10 @@
 and scenario id appears once (and every scenario name), no more scenarios than the program keeps, every event names a loan in the ledger and is not dated
 before that loan was drawn (and every contact and scenario change names a loan in it, a contact not before its
 drawdown), only a restructure carries a plan, a void reverses one entry of its own loan (no entry is voided
-twice) and a corrected payment names one of its own loan's, reminder rule ids are unique, the history's
-revisions go up and end at the ledger's.
+twice) and a corrected payment names one of its own loan's, reminder rule ids are unique and every loan a rule
+names is in the ledger or was in it once (an id the ledger issued: ids are never given out again, and files
+written before removing a loan took it out of the rules naming it still name it: those rules just never apply
+to it), the history's revisions go up and end at the ledger's.
 
 Dates are within the years the program works with (EARLIEST to LATEST).
 
@@ -14,6 +16,7 @@ of these problems (naming the first) rather than guess which of two loans a paym
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -82,6 +85,7 @@ def problems(ledger: Ledger) -> list[Problem]:
     for rule_id, n in rule_counts.items():
         if n > 1:
             found.append(Problem("duplicate_rule", {"id": rule_id, "n": n}))
+    found.extend(_rule_loans(ledger, starts))
     revision = -1
     for entry in ledger.history:
         before_ok = entry.before is None or entry.before < entry.revision
@@ -90,6 +94,24 @@ def problems(ledger: Ledger) -> list[Problem]:
             break
         revision = entry.revision
     return found
+
+
+def _rule_loans(ledger: Ledger, starts: dict[str, dt.date]) -> list[Problem]:
+    """A reminder rule names loans in the ledger, or ones it issued and removed since (named by files written
+    before a removal took the loan out of its rules); an id never issued is an edit, and refused (the first one
+    of each rule)."""
+    issued = max([ledger.ids_issued.get("L", 0), *(int(loan_id[1:]) for loan_id in starts if _LOAN_ID.fullmatch(loan_id))])
+    found: list[Problem] = []
+    for rule in ledger.settings.reminders.rules:
+        for loan_id in rule.loans or ():
+            match = _LOAN_ID.fullmatch(loan_id)
+            if loan_id not in starts and (match is None or int(match[1]) > issued):
+                found.append(Problem("orphan_rule", {"id": rule.id, "loan": loan_id}))
+                break
+    return found
+
+
+_LOAN_ID = re.compile(r"L([0-9]{1,9})")  # LoanRecord.id
 
 
 def _corrections(ledger: Ledger) -> list[Problem]:

@@ -146,6 +146,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "演示借款已移除，账本中只保留你自己的借款。",
     ),
     "cli.removed": ("Removed loan {id} ({name}) and its {events} {events:payment|payments}.", "已删除借款 {id}（{name}）及其 {events} 条还款记录。"),
+    "cli.removed_rules": (
+        "Removed loan {id} ({name}), its {events} {events:payment|payments} and the reminder {n:rule|rules} {rules}, "
+        "which {n:was|were} for it alone.",
+        "已删除借款 {id}（{name}）、其 {events} 条还款记录，以及只针对它的 {n} 条提醒规则 {rules}。",
+    ),
     "cli.renamed": ("Loan {id} is now called {name}.", "借款 {id} 已改名为 {name}。"),
     "cli.recorded": ("Recorded {kind} of {amount} on {date} for {loan}.", "已记录 {loan} 于 {date} 的{kind} {amount}。"),
     "cli.simulated_only": ("Simulation only: nothing was recorded (add --apply to record it).", "仅为模拟，未写入账本（加 --apply 记录）。"),
@@ -286,6 +291,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "删除借款 {id}「{loan}」及其 {events} 条还款记录？此操作不可撤销（上一版本保存在 ledger.json.bak）。",
     ),
     "delete.done": ("Deleted {loan}.", "已删除 {loan}。"),
+    "delete.done_rules": (
+        "Deleted {loan} and the reminder {n:rule|rules} {rules}, which {n:was|were} for it alone.",
+        "已删除 {loan}，以及只针对它的 {n} 条提醒规则 {rules}。",
+    ),
     "confirm.yes": ("Yes, do it", "确认"),
     "confirm.no": ("No, go back", "返回"),
     "add.title": ("Add a loan", "添加借款"),
@@ -526,6 +535,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rule.repeat": ("only reminders after the due date (+1 or later) can repeat daily", "只有还款日之后（+1 天起）的提醒可以每天重复"),
     "rule.catch_up": ("the catch-up window is 0 to 30 days", "补发窗口须为 0 到 30 天"),
     "rule.loans": ("loans are all, or ids from the ledger separated by commas: {known}", "借款须为 all 或账本中的编号（逗号分隔）：{known}"),
+    "rule.loans_unknown": (
+        "there is no loan {loan} in the ledger; loans are all, or ids from the ledger separated by commas: {known}",
+        "账本中没有借款 {loan}；借款须为 all 或账本中的编号（逗号分隔）：{known}",
+    ),
     "rule.datetime": ("a time is written YYYY-MM-DDTHH:MM", "时间格式须为 YYYY-MM-DDTHH:MM"),
 }
 
