@@ -190,3 +190,54 @@ def test_removing_a_loan_no_rule_names_leaves_the_rules_alone(ledger: Path) -> N
     assert code == 0, err
     assert json.loads(out) == {"id": "L1", "removed": True, "rules_removed": []}
     assert rules(ledger) == before
+
+
+# --- 5. a saved time zone this machine does not know: the sentence names the saved setting, not an option ---
+
+SAVED_ZONE_UNKNOWN = (
+    'settings.reminders.timezone "Mars/Base" is not allowed: this machine does not know the time zone saved in '
+    "your reminder settings; choose one it knows with `jiebei-tui remind set --timezone NAME` (a name like "
+    "Asia/Shanghai, or local for this machine's own).\n")
+
+
+@pytest.fixture
+def on_mars(ledger: Path) -> Path:
+    """The ledger with a zone saved that has the shape of a zone name but is known nowhere (as a zone known on
+    another machine, or a hand edit, would be)."""
+    path = ledger / "ledger.json"
+    data = json.loads(path.read_text())
+    data["settings"]["reminders"]["timezone"] = "Mars/Base"
+    path.write_text(json.dumps(data, indent=2))
+    return ledger
+
+
+@pytest.mark.parametrize("args", [("remind", "list"), ("remind", "run"), ("remind", "list", "--now", "2025-03-01T09:00"),
+                                  ("export-ics",), ("export-ics", "--out=~/loans.ics")])
+def test_an_unknown_saved_zone_is_named_as_the_saved_setting(home: Path, on_mars: Path, args) -> None:
+    before = snapshot(on_mars)
+    code, out, err = run(*c(on_mars, *args))
+    assert (code, out, err) == (2, "", SAVED_ZONE_UNKNOWN)
+    assert snapshot(on_mars) == before
+    assert not (home / "loans.ics").exists()
+
+
+def test_an_unknown_saved_zone_reads_in_chinese_too(on_mars: Path) -> None:
+    code, _, err = run("--data-dir", str(on_mars), "--today", TODAY, "--lang", "zh", "remind", "list")
+    assert code == 2
+    assert err == ('settings.reminders.timezone 的值 "Mars/Base" 无效：本机不认识提醒设置中保存的时区；请用 '
+                   "`jiebei-tui remind set --timezone 名称` 改为本机认识的时区（如 Asia/Shanghai，或用 local 表示本机时区）。\n")
+
+
+def test_an_unknown_saved_zone_locks_nothing_else_and_the_sentence_says_how_to_fix_it(on_mars: Path) -> None:
+    for args in (("status",), ("remind", "rules"), ("remind", "set", "--desktop", "on")):
+        code, _, err = run(*c(on_mars, *args))
+        assert code == 0, (args, err)
+    code, _, err = run(*c(on_mars, "remind", "set", "--timezone", "Asia/Shanghai"))
+    assert code == 0, err
+    code, out, err = run(*c(on_mars, "remind", "list", "--json"))
+    assert code == 0, err
+
+
+def test_a_zone_typed_on_the_command_line_is_still_named_as_typed(ledger: Path) -> None:
+    code, _, err = run(*c(ledger, "remind", "set", "--timezone", "Mars/Base"))
+    assert (code, err) == (2, '--timezone "Mars/Base" is not allowed: the time zone is a name like Asia/Shanghai.\n')

@@ -128,8 +128,9 @@ def _actions(parser, args) -> list[argparse.Action]:
 
 def option_label(parser: argparse.ArgumentParser | None, args: argparse.Namespace | None, field: str) -> str:
     """How the command in use spells the option a domain field came from: `--daily-rate`, or a positional's
-    metavar (`ID`, `RULE`). A field already spelled as an option, a position or an environment variable is kept."""
-    if field.startswith("-") or " " in field or field.isupper():
+    metavar (`ID`, `RULE`). A field already spelled as an option, a position, an environment variable or a path
+    in the ledger (settings.reminders.timezone: a saved setting the command line did not take) is kept."""
+    if field.startswith("-") or " " in field or field.isupper() or "." in field:
         return field
     actions = _actions(parser, args)
     for dest in (*FIELD_DESTS.get(field, ()), field):

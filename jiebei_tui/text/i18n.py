@@ -531,6 +531,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rule.offset": ("the day is a whole number from −{max} to +{max} (days from the due date)", "日期须为 −{max} 到 +{max} 的整数（相对还款日的天数）"),
     "rule.rule_id": ("no reminder has that id; there are: {known}", "没有这个提醒；现有：{known}"),
     "rule.timezone": ("the time zone is a name like Asia/Shanghai", "时区须为 Asia/Shanghai 这样的名称"),
+    "rule.saved_timezone": (
+        "this machine does not know the time zone saved in your reminder settings; choose one it knows with "
+        "`jiebei-tui remind set --timezone NAME` (a name like Asia/Shanghai, or local for this machine's own)",
+        "本机不认识提醒设置中保存的时区；请用 `jiebei-tui remind set --timezone 名称` 改为本机认识的时区"
+        "（如 Asia/Shanghai，或用 local 表示本机时区）",
+    ),
     "rule.quiet": ("quiet hours are written HH:MM-HH:MM, or off", "免打扰时段须写作 HH:MM-HH:MM，或 off"),
     "rule.repeat": ("only reminders after the due date (+1 or later) can repeat daily", "只有还款日之后（+1 天起）的提醒可以每天重复"),
     "rule.catch_up": ("the catch-up window is 0 to 30 days", "补发窗口须为 0 到 30 天"),
@@ -598,7 +604,8 @@ class Count(int):
 def render_input_error(err, lang: str = "en", field_label: str | None = None) -> str:
     """One sentence: the field (the option or form label the user filled in), the value as typed (made visible,
     at most 40 characters), what is allowed."""
-    label = field_label or "--" + err.field.replace("_", "-")
+    # a field spelled as a path in the ledger (settings.reminders.timezone: a saved setting, not an option) stays so
+    label = field_label or (err.field if "." in err.field else "--" + err.field.replace("_", "-"))
     params = {name: _listed(value) if isinstance(value, (list, tuple)) else _reason(value, lang)
               for name, value in err.params.items()}
     # a value the words need but the raiser left out shows as … rather than failing the refusal itself
