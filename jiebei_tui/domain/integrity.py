@@ -1,7 +1,7 @@
 """Is a ledger consistent with itself? Checks that no single field can make: every loan id, event id, contact id
-and scenario id appears once (and every scenario name), no more scenarios than the program keeps, every event names a loan in the ledger and is not dated
-before that loan was drawn (and every contact and scenario change names a loan in it, a contact not before its
-drawdown), only a restructure carries a plan, a void reverses one entry of its own loan (no entry is voided
+and scenario id appears once (and every scenario name), no more scenarios than the program keeps (MAX_SCENARIOS),
+every event names a loan in the ledger and is not dated before that loan was drawn (and every contact and
+scenario change names a loan in it, a contact not before its drawdown), only a restructure carries a plan, a void reverses one entry of its own loan (no entry is voided
 twice) and a corrected payment names one of its own loan's, reminder rule ids are unique and every loan a rule
 names is in the ledger or was in it once (an id the ledger issued: ids are never given out again, and files
 written before removing a loan took it out of the rules naming it still name it: those rules just never apply
@@ -100,7 +100,8 @@ def _rule_loans(ledger: Ledger, starts: dict[str, dt.date]) -> list[Problem]:
     """A reminder rule names loans in the ledger, or ones it issued and removed since (named by files written
     before a removal took the loan out of its rules); an id never issued is an edit, and refused (the first one
     of each rule)."""
-    issued = max([ledger.ids_issued.get("L", 0), *(int(loan_id[1:]) for loan_id in starts if _LOAN_ID.fullmatch(loan_id))])
+    numbers = (int(match[1]) for loan_id in starts if (match := _LOAN_ID.fullmatch(loan_id)))
+    issued = max([ledger.ids_issued.get("L", 0), *numbers])
     found: list[Problem] = []
     for rule in ledger.settings.reminders.rules:
         for loan_id in rule.loans or ():
