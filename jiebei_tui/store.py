@@ -131,7 +131,9 @@ class UndoRefused(Exception):
 def default_data_dir() -> Path:
     env = os.environ.get("JIEBEI_TUI_DATA_DIR")
     if env:
-        return Path(env).expanduser()
+        from jiebei_tui.delivery.files import expand_home
+
+        return expand_home(env)
     import platformdirs
 
     return platformdirs.user_data_path(APP_NAME)

@@ -223,6 +223,13 @@ CASES = [
     Case("scenario-kind-unknown", put("scenarios.0.changes.0.kind", "win"), ("scenarios.0.changes.0.kind",)),
     Case("duplicate-scenario-id", edit(lambda d: d["scenarios"][1].update(id="S1")), ("scenario id S1 appears 2 times",)),
     Case("duplicate-scenario-name", put("scenarios.1.name", "PREPAY"), ("scenario S2 has the same name as scenario S1",)),
+    Case("21-scenarios", edit(lambda d: d["scenarios"].extend(
+        {**d["scenarios"][0], "id": f"S{n}", "name": f"Copy {n}"} for n in range(3, 22))),
+        ("it holds 21 scenarios, more than the 20 the program keeps (the first over is S21)",)),
+    Case("rule-for-a-loan-never-in-the-ledger", put("settings.reminders.rules.1.loans", ["L1", "L9"]),
+         ("reminder rule R2 is for loan L9, which is not in the ledger",)),
+    Case("rule-for-a-loan-that-is-not-an-id", put("settings.reminders.rules.0.loans", ["Phone"]),
+         ("reminder rule R1 is for loan Phone, which is not in the ledger",)),
     Case("orphan-scenario", put("scenarios.1.changes.0.loan_id", "L9"), ("scenario S2 names loan L9", "not in the ledger")),
     Case("contacts-an-object", put("contacts", {"C1": 1}), ("contacts",)),
     Case("contact-at-with-a-zone", put("contacts.0.at", "2025-02-26T23:00:00+08:00"), ("contacts.0.at",)),

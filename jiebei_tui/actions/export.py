@@ -23,11 +23,11 @@ def export_ics(account: Account, lang: str = "en", out: Path | str | None = None
     (LedgerFileError naming the path when it cannot be written)."""
     from jiebei_tui.delivery import ics
     from jiebei_tui.delivery.files import write_private
-    from jiebei_tui.delivery.reminders import zone
+    from jiebei_tui.delivery.reminders import saved_zone
 
     ledger = account.ledger
     settings = ledger.settings.reminders
-    tz = zone(settings.timezone)
+    tz = saved_zone(settings.timezone)
     data, count = ics.build(account.states, settings, tz, lang, account.now().astimezone(tz), ledger.revision)
     path = write_private(out, data) if out is not None else None
     return Exported(data, count, path)

@@ -86,15 +86,20 @@ def rename_loan(account: Account, loan_id: str, name: object) -> Renamed:
 class Removed:
     record: LoanRecord
     payments: int  # its entries removed with it
+    rules: tuple[str, ...] = ()  # the reminder rules that were for it alone, removed with it
 
 
 def remove_loan(account: Account, loan_id: str, field: str = "id") -> Removed:
-    """Remove a loan and its payments (undo brings them back)."""
+    """Remove a loan and its payments, its contacts, the scenario changes naming it and its place in the reminder
+    rules (a rule for it alone goes), in one transaction (undo brings them all back)."""
     from jiebei_tui.domain.ledger import remove_loan as removed
 
     def change(ledger: Ledger):
         record = ledger.loan(loan_id, field)
-        return removed(ledger, record.id), (record, len(ledger.events_of(record.id)))
+        new = removed(ledger, record.id)
+        kept = {rule.id for rule in new.settings.reminders.rules}
+        gone = tuple(rule.id for rule in ledger.settings.reminders.rules if rule.id not in kept)
+        return new, (record, len(ledger.events_of(record.id)), gone)
 
     applied = account.change(
         change, action="loans.remove",

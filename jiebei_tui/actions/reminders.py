@@ -175,11 +175,11 @@ def change_settings(account: Account, **typed: object) -> Saved:
 
 def zone_of(account: Account) -> dt.tzinfo:
     """The reminders' time zone: the saved one, else the system's (read without validating the whole ledger
-    when it has not been read yet)."""
-    from jiebei_tui.delivery.reminders import zone
+    when it has not been read yet). A saved zone this machine does not know: InputError naming the setting."""
+    from jiebei_tui.delivery.reminders import saved_zone
 
     name = account.ledger.settings.reminders.timezone if account.loaded else account.store.peek_reminder_zone()
-    return zone(name)
+    return saved_zone(name)
 
 
 def now_in_zone(account: Account, given: str | None = None) -> dt.datetime:

@@ -6,7 +6,8 @@ one sentence naming the option the user typed.
 - `check_values(parser, args)`: every value given to the command in use is UTF-8 text (Python hands bytes that
   are not UTF-8 over as surrogate escapes), at most MAX_ARG characters, not empty (except ALLOW_EMPTY), free
   of control characters and direction overrides; a few values with a fixed shape (--now, --timezone) are checked
-  here for every command at once.
+  here for every command at once; a file or folder option (metavar FILE or DIR) has a leading `~` expanded as the
+  app's forms expand it (delivery/files.expand_home: a shell does not expand `--out=~/x` or a quoted "~/x").
 - `option_label(parser, args, field)`: the option (or positional) of the command in use that a domain field
   came from: `pay L9` names ID, not --loan.
 """
@@ -17,6 +18,7 @@ import argparse
 import re
 from pathlib import Path
 
+from jiebei_tui.delivery.files import expand_home
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.free_text import escape_char, first_unsafe
 from jiebei_tui.domain.terms import parse_datetime
@@ -26,6 +28,7 @@ from jiebei_tui.text.safe import quoted
 MAX_ARG = 4096  # a path's limit on Linux; no option takes more
 ALLOW_EMPTY = frozenset({"command"})  # `remind set --command ""` clears the command
 TIMEZONE = r"[A-Za-z0-9_+\-/]{1,64}"
+PATHS = frozenset({"FILE", "DIR"})  # the metavars of options naming a file or a folder ("-": standard output)
 
 # A domain field and the option dests it may come from, in order (the field's own name is tried last).
 FIELD_DESTS: dict[str, tuple[str, ...]] = {
@@ -85,7 +88,8 @@ class Parser(argparse.ArgumentParser):
 
 def check_values(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     """Every value given to the command in use: UTF-8, not too long, not empty, no control characters or
-    direction overrides; --now and --timezone in their shape (InputError with the option's dest as the field)."""
+    direction overrides; --now and --timezone in their shape (InputError with the option's dest as the field). A
+    file or folder option's leading `~` is expanded (the value kept as text)."""
     for action in _actions(parser, args):
         value = getattr(args, action.dest, None)
         if not isinstance(value, (str, Path)) or action.dest in ("help", "version"):
@@ -101,6 +105,8 @@ def check_values(parser: argparse.ArgumentParser, args: argparse.Namespace) -> N
         bad = first_unsafe(text)
         if bad is not None:
             raise InputError(action.dest, text, "text_control", char=escape_char(text[bad]), position=bad + 1)
+        if action.metavar in PATHS and isinstance(value, str) and value != "-":
+            setattr(args, action.dest, str(expand_home(value)))
     now = getattr(args, "now", None)
     if isinstance(now, str):
         parse_datetime(now, "now")
@@ -122,8 +128,9 @@ def _actions(parser, args) -> list[argparse.Action]:
 
 def option_label(parser: argparse.ArgumentParser | None, args: argparse.Namespace | None, field: str) -> str:
     """How the command in use spells the option a domain field came from: `--daily-rate`, or a positional's
-    metavar (`ID`, `RULE`). A field already spelled as an option, a position or an environment variable is kept."""
-    if field.startswith("-") or " " in field or field.isupper():
+    metavar (`ID`, `RULE`). A field already spelled as an option, a position, an environment variable or a path
+    in the ledger (settings.reminders.timezone: a saved setting the command line did not take) is kept."""
+    if field.startswith("-") or " " in field or field.isupper() or "." in field:
         return field
     actions = _actions(parser, args)
     for dest in (*FIELD_DESTS.get(field, ()), field):

@@ -69,8 +69,10 @@ def cmd_remove(ctx: Context) -> int:
     from jiebei_tui.actions import loans
 
     done = loans.remove_loan(ctx.account, ctx.args.id)
-    ctx.out({"id": done.record.id, "removed": True},
-            lambda: t("cli.removed", ctx.lang, id=done.record.id, name=visible(done.record.name), events=done.payments))
+    key = "cli.removed_rules" if done.rules else "cli.removed"
+    ctx.out({"id": done.record.id, "removed": True, "rules_removed": list(done.rules)},
+            lambda: t(key, ctx.lang, id=done.record.id, name=visible(done.record.name), events=done.payments,
+                      n=len(done.rules), rules=", ".join(done.rules)))
     return EXIT_OK
 
 

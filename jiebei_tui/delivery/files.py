@@ -23,6 +23,19 @@ FOLDER_MODE = 0o700
 LEDGER_FILE = "ledger.json"  # store.FILE_NAME (not imported: the store loads pydantic's models lazily, this stays light)
 
 
+def expand_home(path: Path | str) -> Path:
+    """A path as the borrower typed it, with a leading `~` (or `~user`) made that home folder, as a shell does.
+    The one expansion for every path typed in: the app's file fields, the command line's file and folder options
+    (a shell expands `~/x` before we see it, but not `--out=~/x`, a quoted "~/x" or a path from a script) and
+    JIEBEI_TUI_DATA_DIR. A home that cannot be found (`~nobody`, no $HOME) leaves the path as typed, as a shell
+    leaves it."""
+    typed = Path(path)
+    try:
+        return typed.expanduser()
+    except RuntimeError:  # "Could not determine home directory."
+        return typed
+
+
 def is_ledger_file(path: Path | str) -> bool:
     """Does `path` name one of a ledger's own files: ledger.json, ledger.json.bak.N, .lock, .corrupt-…, or a
     temporary .ledger.json.….tmp (any case: some file systems ignore it)?"""

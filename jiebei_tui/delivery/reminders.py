@@ -42,6 +42,19 @@ NOTIFY_TIMEOUT = 5
 DESKTOP, COMMAND = "notify-send", "command"
 
 
+SAVED_ZONE = "settings.reminders.timezone"  # where the zone is saved: named when this machine does not know it
+
+
+def saved_zone(name: str | None) -> dt.tzinfo:
+    """The zone saved in the reminder settings (None: the system's). One this machine does not know is refused
+    naming the saved setting and how to change it (the borrower typed no --timezone), each time it is needed,
+    never when the ledger is read: a zone known on another machine must not lock the ledger."""
+    try:
+        return zone(name)
+    except InputError:
+        raise InputError(SAVED_ZONE, name, "saved_timezone") from None
+
+
 def zone(name: str | None) -> dt.tzinfo:
     """The configured zone, else the system's: $TZ, /etc/timezone, the /etc/localtime link, else a fixed offset."""
     if name:
@@ -306,7 +319,7 @@ at today (so a caller need not read and validate the file a second time). Raises
 
     def take(ledger):
         def change(settings, _loans):
-            tz = zone(settings.timezone)
+            tz = saved_zone(settings.timezone)
             moment = now or dt.datetime.now(tz)
             states = all_states(ledger, today)
             if seen is not None:
@@ -359,7 +372,7 @@ def coming(ledger, today: dt.date, now: dt.datetime, days: int, states=None, lim
     states = all_states(ledger, today) if states is None else states
     promised = promises_to_remind(ledger, today) if ledger.contacts else []
     settings = ledger.settings.reminders
-    tz = zone(settings.timezone)
+    tz = saved_zone(settings.timezone)
     span = days if limit is None else min(7, days)
     claimed = {oid for c in settings.in_flight for oid in c.occurrences}
     while True:

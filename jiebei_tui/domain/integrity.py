@@ -1,9 +1,11 @@
 """Is a ledger consistent with itself? Checks that no single field can make: every loan id, event id, contact id
-and scenario id appears once (and every scenario name), every event names a loan in the ledger and is not dated
-before that loan was drawn (and every contact and scenario change names a loan in it, a contact not before its
-drawdown), only a restructure carries a plan, a void reverses one entry of its own loan (no entry is voided
-twice) and a corrected payment names one of its own loan's, reminder rule ids are unique, the history's
-revisions go up and end at the ledger's.
+and scenario id appears once (and every scenario name), no more scenarios than the program keeps (MAX_SCENARIOS),
+every event names a loan in the ledger and is not dated before that loan was drawn (and every contact and
+scenario change names a loan in it, a contact not before its drawdown), only a restructure carries a plan, a void reverses one entry of its own loan (no entry is voided
+twice) and a corrected payment names one of its own loan's, reminder rule ids are unique and every loan a rule
+names is in the ledger or was in it once (an id the ledger issued: ids are never given out again, and files
+written before removing a loan took it out of the rules naming it still name it: those rules just never apply
+to it), the history's revisions go up and end at the ledger's.
 
 Dates are within the years the program works with (EARLIEST to LATEST).
 
@@ -14,10 +16,12 @@ of these problems (naming the first) rather than guess which of two loans a paym
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from jiebei_tui.domain.scenarios import MAX_SCENARIOS
 from jiebei_tui.domain.terms import FIRST_DATE, LAST_DATE
 
 if TYPE_CHECKING:
@@ -81,6 +85,7 @@ def problems(ledger: Ledger) -> list[Problem]:
     for rule_id, n in rule_counts.items():
         if n > 1:
             found.append(Problem("duplicate_rule", {"id": rule_id, "n": n}))
+    found.extend(_rule_loans(ledger, starts))
     revision = -1
     for entry in ledger.history:
         before_ok = entry.before is None or entry.before < entry.revision
@@ -89,6 +94,25 @@ def problems(ledger: Ledger) -> list[Problem]:
             break
         revision = entry.revision
     return found
+
+
+def _rule_loans(ledger: Ledger, starts: dict[str, dt.date]) -> list[Problem]:
+    """A reminder rule names loans in the ledger, or ones it issued and removed since (named by files written
+    before a removal took the loan out of its rules); an id never issued is an edit, and refused (the first one
+    of each rule)."""
+    numbers = (int(match[1]) for loan_id in starts if (match := _LOAN_ID.fullmatch(loan_id)))
+    issued = max([ledger.ids_issued.get("L", 0), *numbers])
+    found: list[Problem] = []
+    for rule in ledger.settings.reminders.rules:
+        for loan_id in rule.loans or ():
+            match = _LOAN_ID.fullmatch(loan_id)
+            if loan_id not in starts and (match is None or int(match[1]) > issued):
+                found.append(Problem("orphan_rule", {"id": rule.id, "loan": loan_id}))
+                break
+    return found
+
+
+_LOAN_ID = re.compile(r"L([0-9]{1,9})")  # LoanRecord.id
 
 
 def _corrections(ledger: Ledger) -> list[Problem]:
@@ -120,9 +144,13 @@ def _corrections(ledger: Ledger) -> list[Problem]:
 
 
 def _scenarios(ledger: Ledger, starts: dict[str, dt.date]) -> list[Problem]:
-    """Scenario ids and names (any case) appear once, and every loan a scenario names is in the ledger (removing
+    """Scenario ids and names (any case) appear once, there are at most MAX_SCENARIOS of them (as `scenario add`
+    and the app keep it: the first one over is named), and every loan a scenario names is in the ledger (removing
     a loan removes the changes naming it)."""
     found: list[Problem] = []
+    if len(ledger.scenarios) > MAX_SCENARIOS:
+        found.append(Problem("too_many_scenarios", {"id": ledger.scenarios[MAX_SCENARIOS].id,
+                                                    "n": len(ledger.scenarios), "max": MAX_SCENARIOS}))
     for scenario_id, n in Counter(s.id for s in ledger.scenarios).items():
         if n > 1:
             found.append(Problem("duplicate_scenario", {"id": scenario_id, "n": n}))

@@ -284,15 +284,21 @@ def set_auto_debit(ledger: Ledger, loan_id: str, on: bool, account: str = "") ->
 
 
 def remove_loan(ledger: Ledger, loan_id: str) -> Ledger:
-    """The ledger without the loan, its payments, its contacts, and the scenario changes naming it."""
+    """The ledger without the loan, its payments, its contacts, the scenario changes naming it, and its place in
+    the reminder rules (a rule for it alone goes: reminder_settings.forget_loan)."""
+    from jiebei_tui.domain.reminder_settings import forget_loan as forget_in_rules
     from jiebei_tui.domain.scenarios import forget_loan
 
     ledger.loan(loan_id)
+    reminders = forget_in_rules(ledger.settings.reminders, loan_id)
+    settings = ledger.settings if reminders is ledger.settings.reminders else ledger.settings.model_copy(
+        update={"reminders": reminders})
     return forget_loan(ledger, loan_id).model_copy(
         update={
             "loans": [r for r in ledger.loans if r.id != loan_id],
             "events": [e for e in ledger.events if e.loan_id != loan_id],
             "contacts": [c for c in ledger.contacts if c.loan_id != loan_id],
+            "settings": settings,
         }
     )
 

@@ -120,7 +120,10 @@ def parse_terms(
     if default_strategy is not None:
         update["default_prepay_strategy"] = parse_strategy(default_strategy, "default_strategy")
     if min_prepayment is not None:
-        amount = parse_decimal(min_prepayment, "min_prepayment", "min_prepayment")
+        try:
+            amount = parse_decimal(min_prepayment, "min_prepayment", "min_prepayment")
+        except InputError:  # the sentence names the bound ("…" without it)
+            raise InputError("min_prepayment", min_prepayment, "min_prepayment", max=MAX_PRINCIPAL) from None
         if not 0 <= amount <= MAX_PRINCIPAL or amount.as_tuple().exponent < -2:
             raise InputError("min_prepayment", min_prepayment, "min_prepayment", max=MAX_PRINCIPAL)
         update["min_prepayment"] = amount.quantize(Decimal("0.01"))
@@ -134,7 +137,7 @@ def parse_fee(value: object, field: str = "prepayment_fee") -> Decimal:
     fraction with at most 6 decimals."""
     text = str(value).strip()
     percent = text.endswith("%")
-    number = parse_decimal(text[:-1] if percent else value, field, "prepayment_fee")
+    number = parse_decimal(text[:-1] if percent else value, field, "prepayment_fee", shown=value)
     if percent:
         number = number / 100
     number = number.normalize() if number else Decimal(0)

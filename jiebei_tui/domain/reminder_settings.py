@@ -180,14 +180,37 @@ SENT_ID = re.compile(r"^R[0-9]+:L([0-9]{1,9}):")
 
 
 def parse_loans(value: object, known: list[str]) -> list[str] | None:
-    """"all" (or nothing) means every loan; otherwise ids from the ledger, separated by commas."""
+    """"all" (or nothing) means every loan; otherwise ids from the ledger, separated by commas. An id not in the
+    ledger is refused, naming it."""
     text = str(value or "").strip()
     if text in ("", "all", "*"):
         return None
     chosen = [part.strip() for part in text.split(",") if part.strip()]
-    if not chosen or any(c not in known for c in chosen):
+    if not chosen:
         raise InputError("loans", value, "loans", known=", ".join(known) or "none")
+    unknown = next((c for c in chosen if c not in known), None)
+    if unknown is not None:
+        from jiebei_tui.domain.free_text import first_unsafe
+
+        if len(unknown) > 20 or first_unsafe(unknown) is not None:  # named only when it is short and plain to show
+            raise InputError("loans", value, "loans", known=", ".join(known) or "none")
+        raise InputError("loans", value, "loans_unknown", loan=unknown, known=", ".join(known) or "none")
     return chosen
+
+
+def forget_loan(settings: ReminderSettings, loan_id: str) -> ReminderSettings:
+    """The settings once `loan_id` is removed from the ledger: a rule naming it among others names it no more; a
+    rule that was for it alone goes (it would remind of nothing, and an id is never given out again). The very
+    settings given when no rule names it."""
+    rules = []
+    for rule in settings.rules:
+        if rule.loans is None or loan_id not in rule.loans:
+            rules.append(rule)
+        elif left := [other for other in rule.loans if other != loan_id]:
+            rules.append(rule.model_copy(update={"loans": left}))
+    if len(rules) == len(settings.rules) and all(a is b for a, b in zip(rules, settings.rules)):
+        return settings
+    return settings.model_copy(update={"rules": rules})
 
 
 def _rule_fields(offset: object, time: object, loans: object, repeat: bool, known: list[str]) -> dict:

@@ -35,7 +35,10 @@ class Strategy(StrEnum):
 #
 # Numbers, dates and times are ASCII digits, or the full-width forms a Chinese input method types (１０００．５０,
 # －, ％, ：), normalised to ASCII. Anything else str.isdigit() likes (², ①, ٣) is refused, as are exponents, NaN,
-# underscores and separators anywhere but between groups of three (1,000.00). A number's text is bounded
+# underscores and separators anywhere but between groups of three (1,000.00). A minus sign on zero (-0, -0.00,
+# −0, －0) is refused with the field's sentence, as any other negative is: where zero is allowed and a negative is
+# not, the sign is a slip the borrower did not mean, not a value to quietly drop (the one field taking negative
+# numbers, a reminder's offset, reads -0 as 0: D0). A number's text is bounded
 # before it is converted (no 4,300-digit int()), and every whole number has a range. Dates are YYYY-MM-DD
 # from 1990-01-01 to 2099-12-31, so no date arithmetic ever nears year 10000.
 
@@ -147,9 +150,10 @@ def parse_datetime(value: object, field: str = "now") -> dt.datetime:
 
 
 def parse_in_range(value: object, field: str, rule: str, low: int, high: int, **params: object) -> int:
-    """A whole number from low to high; the error sentence always gets the bounds it names."""
+    """A whole number from low to high; the error sentence always gets the bounds it names. -0 is 0 only where
+    negative numbers are allowed (low < 0)."""
     try:
-        number = parse_int(value, field, rule)
+        number = parse_int(value, field, rule, signed=low < 0)
     except InputError:
         raise InputError(field, value, rule, **params) from None
     if not low <= number <= high:
@@ -172,16 +176,19 @@ def parse_decimal(value: object, field: str, rule: str, *, shown: object = None)
         if len(text) > MAX_NUMBER_CHARS or not re.fullmatch(_DECIMAL, text):
             raise InputError(field, shown, rule)
         number = Decimal(text.replace(",", ""))
+        if text.startswith("-") and number.is_zero():
+            raise InputError(field, shown, rule)
     else:  # a float or anything else: not something a person typed
         raise InputError(field, shown, rule)
     if not number.is_finite():
         raise InputError(field, shown, rule)
-    return number
+    return number.copy_abs() if number.is_zero() else number  # a Decimal("-0") from code is 0
 
 
-def parse_int(value: object, field: str, rule: str) -> int:
+def parse_int(value: object, field: str, rule: str, *, signed: bool = False) -> int:
     """A whole number as typed (ASCII or full-width digits, one optional sign), at most MAX_INT_DIGITS digits:
-    a longer one is refused before it is converted. The caller checks the range."""
+    a longer one is refused before it is converted. The caller checks the range. A minus sign on zero is refused
+    unless the field takes negative numbers (`signed`)."""
     if isinstance(value, bool):
         raise InputError(field, value, rule)
     if isinstance(value, int):
@@ -189,7 +196,10 @@ def parse_int(value: object, field: str, rule: str) -> int:
     text = ascii_number(value) if isinstance(value, str) else ""
     if len(text) > MAX_INT_DIGITS + 1 or not re.fullmatch(_INTEGER, text):
         raise InputError(field, value, rule)
-    return int(text)
+    number = int(text)
+    if number == 0 and text.startswith("-") and not signed:
+        raise InputError(field, value, rule)
+    return number
 
 
 def _places(x: Decimal) -> int:

@@ -146,6 +146,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "演示借款已移除，账本中只保留你自己的借款。",
     ),
     "cli.removed": ("Removed loan {id} ({name}) and its {events} {events:payment|payments}.", "已删除借款 {id}（{name}）及其 {events} 条还款记录。"),
+    "cli.removed_rules": (
+        "Removed loan {id} ({name}), its {events} {events:payment|payments} and the reminder {n:rule|rules} {rules}, "
+        "which {n:was|were} for it alone.",
+        "已删除借款 {id}（{name}）、其 {events} 条还款记录，以及只针对它的 {n} 条提醒规则 {rules}。",
+    ),
     "cli.renamed": ("Loan {id} is now called {name}.", "借款 {id} 已改名为 {name}。"),
     "cli.recorded": ("Recorded {kind} of {amount} on {date} for {loan}.", "已记录 {loan} 于 {date} 的{kind} {amount}。"),
     "cli.simulated_only": ("Simulation only: nothing was recorded (add --apply to record it).", "仅为模拟，未写入账本（加 --apply 记录）。"),
@@ -285,6 +290,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "删除借款 {id}「{loan}」及其 {events} 条还款记录？可用撤销（{undo}）恢复。",
     ),
     "delete.done": ("Deleted {loan}.", "已删除 {loan}。"),
+    "delete.done_rules": (
+        "Deleted {loan} and the reminder {n:rule|rules} {rules}, which {n:was|were} for it alone.",
+        "已删除 {loan}，以及只针对它的 {n} 条提醒规则 {rules}。",
+    ),
     "confirm.yes": ("Yes, do it", "确认"),
     "confirm.no": ("No, go back", "返回"),
     "add.title": ("Add a loan", "添加借款"),
@@ -524,10 +533,20 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rule.offset": ("the day is a whole number from −{max} to +{max} (days from the due date)", "日期须为 −{max} 到 +{max} 的整数（相对还款日的天数）"),
     "rule.rule_id": ("no reminder has that id; there are: {known}", "没有这个提醒；现有：{known}"),
     "rule.timezone": ("the time zone is a name like Asia/Shanghai", "时区须为 Asia/Shanghai 这样的名称"),
+    "rule.saved_timezone": (
+        "this machine does not know the time zone saved in your reminder settings; choose one it knows with "
+        "`jiebei-tui remind set --timezone NAME` (a name like Asia/Shanghai, or local for this machine's own)",
+        "本机不认识提醒设置中保存的时区；请用 `jiebei-tui remind set --timezone 名称` 改为本机认识的时区"
+        "（如 Asia/Shanghai，或用 local 表示本机时区）",
+    ),
     "rule.quiet": ("quiet hours are written HH:MM-HH:MM, or off", "免打扰时段须写作 HH:MM-HH:MM，或 off"),
     "rule.repeat": ("only reminders after the due date (+1 or later) can repeat daily", "只有还款日之后（+1 天起）的提醒可以每天重复"),
     "rule.catch_up": ("the catch-up window is 0 to 30 days", "补发窗口须为 0 到 30 天"),
     "rule.loans": ("loans are all, or ids from the ledger separated by commas: {known}", "借款须为 all 或账本中的编号（逗号分隔）：{known}"),
+    "rule.loans_unknown": (
+        "there is no loan {loan} in the ledger; loans are all, or ids from the ledger separated by commas: {known}",
+        "账本中没有借款 {loan}；借款须为 all 或账本中的编号（逗号分隔）：{known}",
+    ),
     "rule.datetime": ("a time is written YYYY-MM-DDTHH:MM", "时间格式须为 YYYY-MM-DDTHH:MM"),
 }
 
@@ -587,7 +606,8 @@ class Count(int):
 def render_input_error(err, lang: str = "en", field_label: str | None = None) -> str:
     """One sentence: the field (the option or form label the user filled in), the value as typed (made visible,
     at most 40 characters), what is allowed."""
-    label = field_label or "--" + err.field.replace("_", "-")
+    # a field spelled as a path in the ledger (settings.reminders.timezone: a saved setting, not an option) stays so
+    label = field_label or (err.field if "." in err.field else "--" + err.field.replace("_", "-"))
     params = {name: _listed(value) if isinstance(value, (list, tuple)) else _reason(value, lang)
               for name, value in err.params.items()}
     # a value the words need but the raiser left out shows as … rather than failing the refusal itself

@@ -135,6 +135,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "还款 {id} 的日期为 {date}；账本中的日期须在 {earliest} 到 {latest} 之间",
     ),
     "integrity.duplicate_rule": ("reminder rule id {id} appears {n} times", "提醒规则编号 {id} 出现了 {n} 次"),
+    "integrity.orphan_rule": (
+        "reminder rule {id} is for loan {loan}, which is not in the ledger",
+        "提醒规则 {id} 对应的借款 {loan} 不在账本中",
+    ),
     "integrity.history_order": (
         "the change history is out of order at revision {revision} (the ledger is at revision {ledger})",
         "修改记录在版本 {revision} 处顺序错乱（账本当前为版本 {ledger}）",

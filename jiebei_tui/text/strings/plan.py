@@ -454,6 +454,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "scenario {id} has the same name as scenario {other}",
         "情景 {id} 与情景 {other} 同名",
     ),
+    "integrity.too_many_scenarios": (
+        "it holds {n} scenarios, more than the {max} the program keeps (the first over is {id})",
+        "其中有 {n} 个情景，超过程序保存的上限 {max} 个（第一个超出的是 {id}）",
+    ),
     "integrity.orphan_scenario": (
         "scenario {id} names loan {loan}, which is not in the ledger",
         "情景 {id} 指定的借款 {loan} 不在账本中",

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Select
 
+from jiebei_tui.delivery.files import expand_home
 from jiebei_tui.text.i18n import t
 from jiebei_tui.text.safe import visible
 from jiebei_tui.tui.widgets.dialog import FormDialog
@@ -76,7 +77,7 @@ class RecordDialog(FormDialog[bool]):
                 field.value = self._path_put
 
     def path(self) -> Path:
-        return Path(self.query_one("#path", Input).value.strip()).expanduser()
+        return expand_home(self.query_one("#path", Input).value.strip())
 
     def check(self) -> bool:
         typed = self.query_one("#path", Input).value.strip()

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button, Input, Label
 
-from jiebei_tui.delivery.files import is_ledger_file
+from jiebei_tui.delivery.files import expand_home, is_ledger_file
 from jiebei_tui.text.i18n import t
 from jiebei_tui.tui.widgets.asking import ask
 from jiebei_tui.tui.widgets.prose import Problem, Prose
@@ -35,7 +35,7 @@ class ExportDialog(FormDialog[bool]):
             yield Button(t("key.cancel", lang), id="cancel")
 
     def path(self) -> Path:
-        return Path(self.query_one("#path", Input).value.strip()).expanduser()
+        return expand_home(self.query_one("#path", Input).value.strip())
 
     def problem(self) -> str | None:
         typed = self.query_one("#path", Input).value.strip()

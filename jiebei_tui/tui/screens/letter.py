@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Select
 
+from jiebei_tui.delivery.files import expand_home
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.text.i18n import t
 from jiebei_tui.tui.widgets.dialog import FormDialog
@@ -104,7 +105,7 @@ class LetterDialog(FormDialog[bool]):
                 field.value = self._path_put
 
     def path(self) -> Path:
-        return Path(self.query_one("#path", Input).value.strip()).expanduser()
+        return expand_home(self.query_one("#path", Input).value.strip())
 
     def letter_problem(self) -> str | None:
         """The letter as filled in, previewed; or what is wrong with the name, the lender or the reason."""

@@ -233,7 +233,9 @@ class StatusScreen(SectionScreen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                app.act(remove_loan, loan_id, done=lambda _: app.notify(t("delete.done", app.lang, loan=name)))
+                app.act(remove_loan, loan_id, done=lambda done: app.notify(
+                    t("delete.done_rules" if done.rules else "delete.done", app.lang, loan=name, n=len(done.rules),
+                      rules=", ".join(done.rules))))
 
         def ask(events: int) -> None:
             message = lambda lang: t("delete.confirm", lang, id=loan_id, loan=name, events=events,  # noqa: E731
