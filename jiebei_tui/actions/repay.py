@@ -240,7 +240,7 @@ def early_payment(account: Account, loan_id: str, amount: object, on: object = N
     """What a repayment of `amount` on `on` (default today) does when it completes the running instalment before
     its due date: what the next instalment then asks, against paying on the due date (the pay confirmations
     say it). None when it does not complete the running instalment early (an instalment due that day is paid
-    on time). Figured from the payments recorded up to `on`; InputError where recording it would be refused."""
+    on time). Figured from the payments recorded up to `on`; InputError where the rules refuse the payment."""
     from jiebei_tui.domain.terms import parse_amount
 
     value, day = parse_amount(amount), _date(account, on)
@@ -257,8 +257,7 @@ class Timing:
     `clear_in_a_week` a week from now. Otherwise: completing the running instalment today costs `pay_today`,
     on its due date `pay_on_due_date`, and `early` compares the two (what the next instalment then asks, the
     interest saved in all; for an instalment due today both are the same); settling today costs
-    `settle_today`, on the due date `settle_on_due_date` (None when there is nothing to settle then: the last
-    instalment)."""
+    `settle_today`, on the due date `settle_on_due_date` (None when settling on that date is refused)."""
 
     overdue: bool
     due_date: dt.date | None
