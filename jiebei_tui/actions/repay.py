@@ -17,7 +17,7 @@ from jiebei_tui.actions.payments import Paid, record
 
 if TYPE_CHECKING:
     from jiebei_tui.actions.account import Account
-    from jiebei_tui.domain.replay import LoanReplay
+    from jiebei_tui.domain.replay import Allocation, InstallmentState, LoanReplay, LoanState
     from jiebei_tui.domain.simulate import Position, PrepayResult, SettleResult
     from jiebei_tui.domain.terms import Loan, Strategy
 
@@ -160,6 +160,94 @@ def prepay(account: Account, loan_id: str, amount: object, on: object = None, st
     return Prepaid(result, paid)
 
 
+# --- paying the running instalment before its due date: what the next one then asks ---
+
+
+@dataclass(frozen=True)
+class NextInstalment:
+    """The instalment after the one a payment completes: instalment `no`, due `due_date`, then asks `amount`;
+    `on_time` is what it asks when the one before it is paid on its own due date instead."""
+
+    no: int
+    due_date: dt.date
+    amount: Decimal
+    on_time: Decimal
+
+
+@dataclass(frozen=True)
+class Early:
+    """A payment of `amount` on `on` completing instalment `no` (due `due_date`), against completing it on its
+    due date for `on_due_date`. Paid on `on` the instalment's interest stops at `on`, and (the plan is kept) the
+    next instalment's interest runs from `on` instead of from `due_date`: `next` (None after the last
+    instalment). `interest_saved`: the loan's interest over its life, paying on `on` rather than on the due date
+    (≥ 0 for the instalment alone: its principal, repaid earlier, accrues nothing meanwhile). `replanned`: the
+    payment also prepaid principal, and the rest of the plan was recomputed from `on`."""
+
+    no: int
+    due_date: dt.date
+    on: dt.date
+    amount: Decimal
+    on_due_date: Decimal
+    next: NextInstalment | None
+    interest_saved: Decimal
+    replanned: bool = False
+
+    @property
+    def before_due(self) -> bool:
+        return self.on < self.due_date
+
+
+def _paid_on(replay: LoanReplay, on: dt.date, amount: Decimal | None = None) -> tuple[Decimal, Allocation, LoanState]:
+    """A payment of `amount` on `on` (default: what completes the running instalment that day with nothing left
+    over, LoanState.pay_now) replayed on a copy of `replay`: the amount, where it went, the loan that day after
+    it. InputError where the rules refuse it."""
+    copy = replay.fork()
+    if amount is None:
+        amount = copy.state(on).pay_now
+    allocation = copy.pay(amount, on)
+    return amount, allocation, copy.state(on)
+
+
+def _instalment(state: LoanState, no: int) -> InstallmentState | None:
+    return next((row for row in state.installments if row.no == no), None)
+
+
+def _early(replay: LoanReplay, on: dt.date, amount: Decimal | None = None) -> Early | None:
+    """The one place the effect of completing the running instalment on `on` is worked out: the payment on
+    `on` and, on a second copy, the running instalment paid on its due date instead, each replayed by the
+    account's rules (domain/replay.py), then compared. None when the payment does not complete the instalment
+    running on `on` (it only clears what is overdue, or pays part), or settles the whole loan before its last
+    instalment."""
+    standing = replay.fork().state(on)
+    running = next((row for row in standing.installments if row.status in ("due", "partial", "upcoming")), None)
+    if running is None:
+        return None
+    amount, allocation, after = _paid_on(replay, on, amount)
+    if allocation.completed != running.no:
+        return None
+    on_due_date, _, on_time = _paid_on(replay, running.due_date)
+    following, scheduled = _instalment(after, running.no + 1), _instalment(on_time, running.no + 1)
+    if allocation.closed and scheduled is not None:
+        return None  # a settlement: settle's own preview says what it does
+    nxt = None
+    if following is not None and scheduled is not None:
+        nxt = NextInstalment(following.no, following.due_date, following.owed, scheduled.owed)
+    return Early(running.no, running.due_date, on, amount, on_due_date, nxt,
+                 on_time.total_interest - after.total_interest, allocation.recomputed)
+
+
+def early_payment(account: Account, loan_id: str, amount: object, on: object = None) -> Early | None:
+    """What a repayment of `amount` on `on` (default today) does when it completes the running instalment before
+    its due date: what the next instalment then asks, against paying on the due date (the pay confirmations
+    say it). None when it does not complete the running instalment early (an instalment due that day is paid
+    on time). Figured from the payments recorded up to `on`; InputError where the rules refuse the payment."""
+    from jiebei_tui.domain.terms import parse_amount
+
+    value, day = parse_amount(amount), _date(account, on)
+    early = _early(_replay(account, loan_id, day), day, value)
+    return early if early is not None and early.before_due else None
+
+
 # --- pay today, or on the due date ---
 
 
@@ -167,8 +255,9 @@ def prepay(account: Account, loan_id: str, amount: object, on: object = None, st
 class Timing:
     """What waiting changes. Overdue: each day adds `daily_cost`; `clear_today` clears it today,
     `clear_in_a_week` a week from now. Otherwise: completing the running instalment today costs `pay_today`,
-    on its due date `pay_on_due_date`; settling today costs `settle_today`, on the due date `settle_on_due_date`
-    (None when there is nothing to settle then: the last instalment)."""
+    on its due date `pay_on_due_date`, and `early` compares the two (what the next instalment then asks, the
+    interest saved in all; for an instalment due today both are the same); settling today costs
+    `settle_today`, on the due date `settle_on_due_date` (None when settling on that date is refused)."""
 
     overdue: bool
     due_date: dt.date | None
@@ -179,6 +268,11 @@ class Timing:
     pay_on_due_date: Decimal
     settle_today: Decimal | None
     settle_on_due_date: Decimal | None
+    early: Early | None = None
+
+    @property
+    def due_today(self) -> bool:
+        return self.early is not None and not self.early.before_due
 
 
 def pay_today_or_later(account: Account, loan_id: str) -> Timing | None:
@@ -200,4 +294,5 @@ def pay_today_or_later(account: Account, loan_id: str) -> Timing | None:
             on_due = settle_preview(account, s.record.id, s.next_due_date).payoff
         except InputError:  # the next due date is the last one: nothing to settle early then
             on_due = None
-    return Timing(False, s.next_due_date, ZERO, ZERO, ZERO, s.pay_now, s.next_due_amount, s.payoff, on_due)
+    early = _early(_replay(account, s.record.id, account.today), account.today)
+    return Timing(False, s.next_due_date, ZERO, ZERO, ZERO, s.pay_now, s.next_due_amount, s.payoff, on_due, early)

@@ -325,10 +325,26 @@ STRINGS: dict[str, tuple[str, str]] = {
     "repay.saves_more": ("saves more", "更省"),
     "repay.same": ("Interest-first has no term to shorten: both give the same result.", "先息后本没有可缩短的期限：两种方式结果相同。"),
     "repay.wait": ("Pay today or on the due date?", "今天还还是到期日还？"),
-    "repay.wait_same": (
-        "Paying the instalment early does not lower it: the scheduled interest runs to the due date. Paying on "
-        "{date} costs the same {amount} (and today's money stays with you until then).",
-        "提前还当期不会减少金额：计划利息按到期日计算。{date} 还同样是 {amount}（钱在到期前仍在你手里）。",
+    "repay.wait_early": (
+        "Paying instalment {no} today costs {today} (interest to today); on {date}, {due}. Paid today, the next "
+        "instalment ({next_date}) grows to {next_today} (its interest then runs from today) instead of {next_due}: "
+        "{saved} less interest in all.",
+        "今天还第 {no} 期需 {today}（利息计到今天）；{date} 还需 {due}。今天还的话，下一期（{next_date}）会增至 "
+        "{next_today}（其利息从今天起算），而不是 {next_due}：总共少付利息 {saved}。",
+    ),
+    "repay.wait_early_last": (
+        "Paying instalment {no}, the last, today costs {today} (interest to today); on {date}, {due}: {saved} less "
+        "interest.",
+        "今天还最后一期（第 {no} 期）需 {today}（利息计到今天）；{date} 还需 {due}：少付利息 {saved}。",
+    ),
+    "repay.wait_due_today": (
+        "Instalment {no} is due today: {today}, paid on time today. The next instalment ({next_date}) then asks "
+        "{next_today}.",
+        "第 {no} 期今天到期：{today}，今天还即按时还款。之后下一期（{next_date}）需还 {next_today}。",
+    ),
+    "repay.wait_due_today_last": (
+        "Instalment {no}, the last, is due today: {today}. Paid today, the loan is paid off.",
+        "最后一期（第 {no} 期）今天到期：{today}。今天还清即结清这笔借款。",
     ),
     "repay.wait_overdue": (
         "Waiting costs money: each day adds {daily} of penalty. Paying today: {today}; in 7 days: {week}.",
@@ -342,6 +358,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "repay.apply": ("Record…", "记录…"),
     "repay.confirm_pay": ("Record a repayment of {amount} on {date} for {loan}? {effect}", "为 {loan} 记录 {date} 还款 {amount}？{effect}"),
     "repay.effect_pay": ("It pays instalment {no}.", "用于偿还第 {no} 期。"),
+    "repay.effect_next": (
+        "Instalment {no} ({date}) then asks {amount} instead of {was}: its interest runs from the day of this "
+        "payment.",
+        "第 {no} 期（{date}）届时需还 {amount}，而不是 {was}：其利息从本次还款当日起算。",
+    ),
+    "repay.effect_next_replanned": (
+        "Instalment {no} ({date}) then asks {amount} instead of {was}: the rest of the plan is recomputed from the "
+        "day of this payment.",
+        "第 {no} 期（{date}）届时需还 {amount}，而不是 {was}：其余还款计划从本次还款当日起重新计算。",
+    ),
     "repay.effect_overdue": ("It clears the overdue amount including penalty.", "结清逾期金额（含罚息）。"),
     "repay.confirm_settle": (
         "Settle {loan} on {date} for {amount}? The loan is then paid off; interest saved {saved}.",

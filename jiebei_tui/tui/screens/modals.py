@@ -13,11 +13,12 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Static
 
-from jiebei_tui.actions import payments
+from jiebei_tui.actions import payments, repay
 from jiebei_tui.actions.facts import due_on
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.replay import LoanState
 from jiebei_tui.domain.terms import parse_amount, parse_date
+from jiebei_tui.text import early as paying_early
 from jiebei_tui.text.i18n import t
 from jiebei_tui.text.safe import visible
 from jiebei_tui.tui.widgets.asking import ask
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from textual.widget import Widget
 
     from jiebei_tui.actions.facts import DueNow
+    from jiebei_tui.actions.repay import Early
     from jiebei_tui.domain.replay import Allocation
 
 ConfirmModal = ConfirmDialog  # the name the screens have used
@@ -147,14 +149,18 @@ class PayModal(FormDialog[bool]):
         amount, on = parse_amount(self._typed()[0]), parse_date(self._typed()[1], "on")
         name = visible(self.state.record.name)
 
-        def message(lang: str) -> str:
-            return t("repay.confirm_pay", lang, amount=amount, date=on, loan=name, effect=goes(allocation, lang))
-
         def answered(yes: bool | None) -> None:
             if yes:
                 self.record(amount, on)
 
-        self.app.push_screen(ConfirmDialog(message), callback=answered)
+        def confirm(early: Early | None) -> None:  # completing an instalment early: what the next one asks
+            def message(lang: str) -> str:
+                return t("repay.confirm_pay", lang, amount=amount, date=on, loan=name,
+                         effect=paying_early.and_next(goes(allocation, lang), early, lang))
+
+            self.app.push_screen(ConfirmDialog(message), callback=answered)
+
+        ask(self, "early", repay.early_payment, self.state.record.id, amount, on, done=confirm, refused=self.refused)
 
     def record(self, amount: Decimal, on: dt.date) -> None:
         app, name = self.app, visible(self.state.record.name)

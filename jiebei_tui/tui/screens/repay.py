@@ -24,6 +24,7 @@ from jiebei_tui.domain.money import yuan
 from jiebei_tui.domain.replay import LoanState
 from jiebei_tui.domain.simulate import PrepayResult, SettleResult
 from jiebei_tui.domain.terms import Strategy, parse_date
+from jiebei_tui.text import early as paying_early
 from jiebei_tui.text import explain
 from jiebei_tui.text.i18n import t
 from jiebei_tui.text.safe import visible
@@ -359,10 +360,13 @@ class RepayScreen(SectionScreen):
             wait.update(t("repay.wait_overdue", lang, daily=timing.daily_cost, today=timing.clear_today,
                           week=timing.clear_in_a_week))
             return
-        lines = [t("repay.wait_same", lang, date=timing.due_date, amount=timing.pay_on_due_date)]
-        if timing.settle_on_due_date is not None and timing.settle_today is not None:
-            lines.append(t("repay.wait_settle", lang, date=timing.due_date,
-                           extra=timing.settle_on_due_date - timing.settle_today))
+        early = timing.early
+        lines = [paying_early.today_or_due_date(early, lang)] if early is not None else []
+        last = early is not None and early.next is None  # paying the last instalment is settling
+        if timing.settle_on_due_date is not None and timing.settle_today is not None and not last:
+            extra = timing.settle_on_due_date - timing.settle_today
+            if extra:  # nothing more when the due date is today
+                lines.append(t("repay.wait_settle", lang, date=timing.due_date, extra=extra))
         wait.update("\n".join(lines))
 
     # --- applying an option: confirm, then record ---
@@ -378,12 +382,16 @@ class RepayScreen(SectionScreen):
                 return
             overdue, covers = bool(s.days_overdue), ", ".join(str(n) for n in due.covers)
 
-            def message(lang: str) -> str:
-                effect = (t("repay.effect_overdue", lang) if overdue and s.days_until_due != 0
-                          else t("repay.effect_pay", lang, no=covers))
-                return t("repay.confirm_pay", lang, amount=due.amount, date=today, loan=name, effect=effect)
+            def confirm(early: repay.Early | None) -> None:  # completing an instalment early: what the next asks
+                def message(lang: str) -> str:
+                    effect = (t("repay.effect_overdue", lang) if overdue and s.days_until_due != 0
+                              else t("repay.effect_pay", lang, no=covers))
+                    return t("repay.confirm_pay", lang, amount=due.amount, date=today, loan=name,
+                             effect=paying_early.and_next(effect, early, lang))
 
-            self.confirm_and_record(message, payments.pay, due.amount, "kind.repayment")
+                self.confirm_and_record(message, payments.pay, due.amount, "kind.repayment")
+
+            ask(self, "pay-early", repay.early_payment, s.record.id, due.amount, today, done=confirm)
         elif event.button.id == "settle-apply" and self._settle is not None:
             r = self._settle
             message = lambda lang: t("repay.confirm_settle", lang, loan=name, date=r.on, amount=r.payoff, saved=r.interest_saved)  # noqa: E731
