@@ -210,7 +210,7 @@ INVALID = [
     (["pay", "L1", "--amount", "10", "--on", "2025-03-02"], "--on", "2025-03-02"),
     (["pay", "L9", "--amount", "10"], "ID", "L9"),  # the positional, not an option pay does not have
     (["settle", *EI, "--on", "2026-01-11"], "--on", "2026-01-11"),
-    (["settle", "--loan", "L1", "--on", "2025-01-10"], "--on", "2025-01-10"),
+    (["settle", "--loan", "L1", "--on", "2025-01-09"], "--on", "2025-01-09"),  # the day before the drawdown
     (["settle", *EI, "--on", "2025-02-25", "--apply"], "--apply", None),
     (["prepay", "--loan", "L1", "--on", "2025-03-01", "--amount", "10"], "--amount", "10"),
     (["prepay", *EI, "--on", "2025-02-25", "--amount", "9278.93"], "--amount", "9278.93"),

@@ -113,6 +113,13 @@ def due_on(account: Account, loan_id: str, on: object = None) -> DueNow:
     return due_now(loan_state(account.ledger, record.id, day))
 
 
+def first_day(s: LoanState, today: dt.date) -> dt.date:
+    """The date the app's settle and prepay panels start with: today, or the drawdown day of a loan drawn later.
+    A settlement or prepayment is worked out for any day from the drawdown on (the drawdown day included:
+    domain/simulate.py position), and the app records one only on the day it is made."""
+    return max(today, s.record.start)
+
+
 # --- every loan ---
 
 

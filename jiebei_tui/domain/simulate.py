@@ -58,7 +58,7 @@ class Position:
 def position(replay: LoanReplay, on: dt.date, field: str = "on") -> Position:
     """The position of a replay on `on` (time passes to `on`)."""
     loan = replay.loan
-    if on <= loan.start:
+    if on < loan.start:  # the drawdown day itself is a day like any other: no interest yet, the payoff is the principal
         raise InputError(field, on.isoformat(), "after_start", start=loan.start)
     payoff = replay.payoff(on)
     if replay.paid_off:

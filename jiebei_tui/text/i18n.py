@@ -54,10 +54,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "还款日期不能早于上一笔已记录的还款（{last}），请按日期顺序记录",
     ),
     "rule.settle_date": (
-        "the date must be after the drawdown ({start}) and not after the last due date ({last})",
-        "日期须晚于借款日（{start}）且不晚于最后一期还款日（{last}）",
+        "the date must be on or after the drawdown ({start}) and not after the last due date ({last})",
+        "日期不能早于借款日（{start}），也不能晚于最后一期还款日（{last}）",
     ),
-    "rule.after_start": ("the date must be after the drawdown ({start})", "日期须晚于借款日（{start}）"),
+    "rule.after_start": ("the date must be on or after the drawdown ({start})", "日期不能早于借款日（{start}）"),
     "rule.not_past": (
         "a simulation looks from today ({today}) on; a payment already made is recorded on Status with p",
         "模拟从今天（{today}）起计算；已经发生的还款请在状态页按 p 记录",

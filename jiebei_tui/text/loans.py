@@ -56,15 +56,19 @@ def payment_words(row: PaymentRow, lang: str) -> tuple[str, str, str]:
 
 def compared(before: LoanState, after: LoanState, lang: str) -> list[tuple[str, str, str]]:
     """A loan at today before and after a change, figure by figure (label, before, after): what `loans edit`
-    prints, and what the app shows before a loan edit, a void or a correction is recorded."""
+    prints, and what the app shows before a loan edit, a void or a correction is recorded. "Next due" and
+    "Amount" are the figures Status shows beside the loan (actions/facts.py due_now): for a loan behind, the
+    date it fell behind and what clears it, not the next instalment still to fall due."""
+    from jiebei_tui.actions.facts import due_now
     from jiebei_tui.domain.money import yuan
 
+    was, now = due_now(before), due_now(after)
     return [
         (t("col.outstanding", lang), yuan(before.principal_outstanding), yuan(after.principal_outstanding)),
         (t("label.payoff", lang), yuan(before.payoff), yuan(after.payoff)),
         (t("label.total_interest", lang), yuan(before.total_interest), yuan(after.total_interest)),
-        (t("col.next_due", lang), str(before.next_due_date or "—"), str(after.next_due_date or "—")),
-        (t("col.amount", lang), yuan(before.next_due_amount), yuan(after.next_due_amount)),
+        (t("col.next_due", lang), str(was.date or "—"), str(now.date or "—")),
+        (t("col.amount", lang), yuan(was.shown), yuan(now.shown)),
         (t("col.state", lang), badge_text(before, lang), badge_text(after, lang)),
     ]
 

@@ -118,11 +118,50 @@ def test_amount_at_payoff_says_settle() -> None:
     assert "¥9,278.93" in str(err.value) and "settle" in str(err.value)
 
 
-@pytest.mark.parametrize("on", [dt.date(2025, 1, 10), dt.date(2026, 1, 11), dt.date(2024, 12, 1)])
+@pytest.mark.parametrize("on", [dt.date(2025, 1, 9), dt.date(2026, 1, 11), dt.date(2024, 12, 1)])
 def test_date_must_be_inside_the_loan(on: dt.date) -> None:
     with pytest.raises(InputError) as err:
         position(LoanReplay.inline(loan("equal-installment"), ProductTerms(), on), on)
     assert err.value.field == "on"
+
+
+def test_before_the_drawdown_says_on_or_after_it() -> None:
+    on = dt.date(2025, 1, 9)
+    with pytest.raises(InputError) as err:
+        position(LoanReplay.inline(loan("equal-installment"), ProductTerms(), on), on)
+    assert err.value.rule == "after_start"
+    assert err.value.sentence("en", "--on") == (
+        '--on "2025-01-09" is not allowed: the date must be on or after the drawdown (2025-01-10).')
+
+
+# --- on the drawdown day: a payment like any other, zero days of interest (domain.md, the account model) ---
+
+DRAWN = dt.date(2025, 1, 10)
+
+
+def drawn_today() -> LoanReplay:
+    return LoanReplay.inline(loan("equal-installment"), ProductTerms(), DRAWN)
+
+
+def test_settling_on_the_drawdown_day_costs_the_principal_and_saves_all_the_interest() -> None:
+    from jiebei_tui.domain.simulate import settle
+
+    r = settle(drawn_today(), DRAWN)
+    assert (r.principal, r.accrued_interest, r.overdue_to_clear, r.payoff) == (D("10000.00"), 0, 0, D("10000.00"))
+    assert r.interest_saved == D("804.93")  # domain.md: the whole schedule's interest
+
+
+def test_a_prepayment_on_the_drawdown_day_pays_instalment_1_and_recomputes_on_9000() -> None:
+    # 1,000 on 2025-01-10: no interest yet; instalment 1's scheduled principal 776.41 (it is then paid), the
+    # other 223.59 prepaid: 9,000.00 left, instalments 2-12 recomputed from the payment day over the same due dates
+    # (instalment 2 runs 59 days: 9,000 x 0.0004 x 59 = 212.40 interest)
+    r = prepay(drawn_today(), D("1000.00"), DRAWN, Strategy.REDUCE_INSTALLMENT)
+    dues = [i.due_date for i in build_schedule(loan("equal-installment")).installments][1:]
+    assert (r.accrued_interest, r.principal_reduction, r.prepaid, r.new_balance) == (0, D("1000.00"), D("223.59"), D("9000.00"))
+    assert r.installment_paid == 1 and [i.no for i in r.installments] == list(range(2, 13))
+    assert r.installments[0].total == float_annuity(9000.00, DRAWN, dues) == D("889.35")
+    assert r.installments[0].interest == D("212.40") and r.installments[-1].total == D("889.43")
+    assert (r.interest_before, r.interest_after, r.interest_saved) == (D("804.93"), D("782.93"), D("22.00"))
 
 
 def test_a_prepayment_short_of_the_running_instalment_leaves_it_open() -> None:

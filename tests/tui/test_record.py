@@ -143,6 +143,29 @@ async def test_void_names_the_payment_previews_the_effect_and_records_a_reversal
     assert previewed["State"] == "overdue M1" and after["badge"] == "overdue"
 
 
+async def test_after_a_first_void_the_next_voids_before_column_is_what_status_shows(cli, data_dir) -> None:
+    """Instalments 1 and 2 already repaid, E1 voided, then E2 previewed: "Before" is the loan as Status shows it
+    now (behind since 02-10, 923.23 clears it: worked by hand in tests/test_actions_corrections.py), not the next
+    instalment still to fall due (04-10, 900.41)."""
+    assert cli("loans", "add", "--name", "Worked example", *EI, "--paid-through", "2", today="2025-03-24").code == 0
+    app = open_app(data_dir, "2025-03-24")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await press(pilot, "h", "v", "y")  # void E1
+        assert isinstance(app.screen, PaymentsDialog)
+        await press(pilot, "down", "v")  # E2
+        dialog = app.screen
+        assert isinstance(dialog, VoidDialog) and "E2" in text(dialog.query_one("#message"))
+        rows = {row[0]: (row[1], row[2]) for row in cells(dialog.query_one("#compare", DataTable))}
+        await press(pilot, "escape", "escape", "1")
+        status = cells(app.screen.query_one("#loans", DataTable))[0]  # ID, Name, State, Outstanding, Next due, Amount
+    assert status[2:6] == ["overdue M2", "¥9,238.71", "2025-02-10", "¥923.23"]
+    assert rows["State"][0] == status[2] and rows["Outstanding"][0] == status[3]
+    assert (rows["Next due"][0], rows["Amount"][0]) == (status[4], status[5])
+    assert rows["Payoff"] == ("¥9,396.90", "¥10,304.75")
+    assert (rows["Outstanding"][1], rows["Next due"][1], rows["Amount"][1]) == ("¥10,000.00", "2025-02-10", "¥1,831.08")
+
+
 async def test_correcting_a_payment_previews_it_asks_and_replaces_it(cli, data_dir) -> None:
     assert cli("loans", "add", "--name", "Worked example", *EI).code == 0
     assert cli("pay", "L1", "--amount", "900", "--on", "2025-02-10", today="2025-02-10").code == 0  # a typo
@@ -228,7 +251,11 @@ async def test_a_loan_edit_shows_what_loans_edit_shows_then_records_it(cli, data
         after = after_column(dialog.query_one("#compare", DataTable))
         state = preview["state_after"]
         assert after["Outstanding"] == money(state["principal_outstanding"])
-        assert after["Payoff"] == money(state["payoff"]) and after["Next due"] == state["next_due_date"]
+        assert after["Payoff"] == money(state["payoff"])
+        # at 0.05% the 900.41 paid on 02-10 no longer covers instalment 1: Status would show the loan behind since
+        # that day and what clears it, so the preview does too (not the next instalment, 03-10)
+        assert (after["Next due"], after["Amount"]) == (state["behind_since"], money(state["amount_to_clear"]))
+        assert state["behind_since"] == "2025-02-10"
         schedule = cells(dialog.query_one("#schedule", DataTable))
         assert [(r[1], r[5]) for r in schedule] == [(i["due_date"], money(i["total"])) for i in preview["schedule_after"]]
         assert cli_json(data_dir, "2025-02-25", "loans", "list")["loans"][0]["daily_rate"] == "0.000400"
@@ -239,6 +266,7 @@ async def test_a_loan_edit_shows_what_loans_edit_shows_then_records_it(cli, data
     assert cli("loans", "list", "--json", today="2025-02-25").json()["loans"][0]["daily_rate"] == "0.000500"
     now = cli("status", "L1", "--json", today="2025-02-25").json()["loans"][0]
     assert (now["principal_outstanding"], now["payoff"]) == (state["principal_outstanding"], state["payoff"])
+    assert (now["behind_since"], now["amount_to_clear"]) == (state["behind_since"], state["amount_to_clear"])
 
 
 async def test_a_loan_edit_a_payment_no_longer_fits_is_refused_with_the_sentence(cli, data_dir) -> None:

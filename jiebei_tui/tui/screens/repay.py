@@ -18,7 +18,7 @@ from textual.content import Content
 from textual.widgets import Button, DataTable, Input, Label, Select, Static, Switch
 
 from jiebei_tui.actions import payments, registry, repay
-from jiebei_tui.actions.facts import due_now
+from jiebei_tui.actions.facts import due_now, first_day
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.money import yuan
 from jiebei_tui.domain.replay import LoanState
@@ -110,6 +110,7 @@ class RepayScreen(SectionScreen):
         self._settle_pending = False  # a settle preview has been asked for and not yet answered
         self._settle_wanted = False  # s was pressed meanwhile
         self._prepay: dict[Strategy, PrepayResult] = {}
+        self._started = self.app.today.isoformat()  # the date the date fields were last started on
         super().after_compose()
 
     def on_resize(self) -> None:
@@ -164,7 +165,19 @@ class RepayScreen(SectionScreen):
                 amount_input = self.query_one("#prepay-amount", Input)
                 if not amount_input.value:
                     amount_input.value = suggested_prepayment(s)
+        if s is not None:
+            self.start_dates(first_day(s, self.app.today).isoformat())
         self.show_options()
+
+    def start_dates(self, day: str) -> None:
+        """The settle and prepay dates start on a day their previews accept (today, or the drawdown day of a loan
+        drawn later); a date the borrower typed is left as it is."""
+        with self.prevent(Input.Changed):
+            for field_id in ("#settle-on", "#prepay-on"):
+                field = self.query_one(field_id, Input)
+                if field.value in ("", self._started):
+                    field.value = day
+        self._started = day
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.value is Select.NULL or event.value == self.app.selected_loan:
