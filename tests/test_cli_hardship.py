@@ -253,7 +253,7 @@ def test_the_record_for_a_complaint(cli, late, tmp_path: Path) -> None:
     run(cli, "pay", "L1", "--amount", "100")
     md, csv = tmp_path / "out" / "record.md", tmp_path / "out" / "record.csv"
     out = run(cli, "contacts", "report", "--loan", "L1", "--out", str(md)).out
-    assert "1 contacts, 1 breaking a rule, 1 payments" in out
+    assert "1 contact, 1 breaking a rule, 1 payment." in out
     text = md.read_text()
     assert mode(md) == 0o600 and text.startswith("# Collection contact record — Rent gap (L1)")
     assert "at 22:30, between 22:00 and 08:00" in text and "¥100.00" in text

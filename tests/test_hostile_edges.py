@@ -89,10 +89,15 @@ def test_a_data_folder_starting_with_a_tilde_is_in_the_home_folder(home: Path) -
     assert not (Path.cwd() / "~").exists()
 
 
-def test_standard_output_is_still_a_dash(home: Path, ledger: Path) -> None:
-    code, out, err = run(*c(ledger, "export", "csv", "--what", "schedule", "--out", "-"))
+@pytest.mark.parametrize(("args", "start"), [
+    (("export", "csv", "--what", "schedule", "--out", "-"), "loan_id,loan,"),
+    (("export-ics", "--out", "-"), "BEGIN:VCALENDAR"),  # these two once wrote a file called "-"
+    (("contacts", "report", "--out", "-"), "# Collection contact record"),
+])
+def test_standard_output_is_a_dash_for_every_command_writing_a_file(home: Path, ledger: Path, args, start) -> None:
+    code, out, err = run(*c(ledger, *args))
     assert code == 0, err
-    assert out.startswith("loan_id,loan,")
+    assert out.startswith(start)
     assert not (Path.cwd() / "-").exists()
 
 

@@ -30,6 +30,12 @@ ALLOW_EMPTY = frozenset({"command"})  # `remind set --command ""` clears the com
 TIMEZONE = r"[A-Za-z0-9_+\-/]{1,64}"
 PATHS = frozenset({"FILE", "DIR"})  # the metavars of options naming a file or a folder ("-": standard output)
 
+
+def file_or_stdout(value: str | None) -> str | None:
+    """A FILE option's value: the file to write, or None for standard output (left out, or "-", as every command
+    that writes a file takes it)."""
+    return None if value in (None, "-") else value
+
 # A domain field and the option dests it may come from, in order (the field's own name is tried last).
 FIELD_DESTS: dict[str, tuple[str, ...]] = {
     "loan": ("loan", "id"),  # `--loan L1` on simulations, the positional ID on pay/status/loans …

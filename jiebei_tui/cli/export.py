@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 
+from jiebei_tui.cli import door
 from jiebei_tui.cli.context import EXIT_OK, Context
 from jiebei_tui.cli.plan import add_plan_options, plan_view
 from jiebei_tui.domain.errors import InputError
@@ -37,8 +38,7 @@ def add_parsers(sub) -> None:
 
 
 def _out(ctx: Context):
-    out = ctx.args.out
-    return None if out in (None, "-") else out
+    return door.file_or_stdout(ctx.args.out)
 
 
 def _done(ctx: Context, written, key: str, **what: str) -> int:

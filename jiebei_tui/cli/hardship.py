@@ -69,7 +69,7 @@ def add_parsers(sub) -> None:
     p = command(actions, "report", cmd_contacts_report,
                 "a dated record of contacts, flags and payments, for a complaint (Markdown; CSV with --csv)")
     p.add_argument("--loan", metavar="ID", help="one loan's (default: every loan's)")
-    p.add_argument("--out", metavar="FILE", help="write it here (0600); default: standard output")
+    p.add_argument("--out", metavar="FILE", help="write it here (0600); default (or -): standard output")
     p.add_argument("--csv", action="store_true", help="CSV instead of Markdown")
 
     p = command(sub, "credit", cmd_credit,
@@ -115,7 +115,7 @@ def cmd_hardship(ctx: Context) -> int:
     else:
         request = hardship.request_for(way, a.loan)
         option = hardship.option_for(request, a.ask)
-        out = None if a.letter == "-" else a.letter
+        out = door.file_or_stdout(a.letter)
         letter = hardship.letter(request, a.letter_lang or ctx.lang, option, name=a.name, lender=a.lender,
                                  reason=a.reason, out=out)
     if ctx.json:
@@ -206,7 +206,7 @@ def cmd_contacts_report(ctx: Context) -> int:
 
     a = ctx.args
     fmt = "csv" if a.csv else "markdown"
-    done = contacts.report(ctx.account, a.loan, ctx.lang, fmt, a.out)
+    done = contacts.report(ctx.account, a.loan, ctx.lang, fmt, door.file_or_stdout(a.out))
     r = done.report
     data = {"path": str(done.path) if done.path else None, "format": fmt, "loans": list(r.loan_ids),
             "contacts": len(r.contacts), "flagged": r.flagged, "payments": len(r.payments),

@@ -67,7 +67,7 @@ def add_parsers(sub) -> None:
     p.set_defaults(handler=cmd_uninstall)
     p = sub.add_parser("export-ics", help="an iCalendar file of your unpaid instalments, with alarms")
     p.set_defaults(handler=cmd_export_ics)
-    p.add_argument("--out", metavar="FILE", help="default: standard output")
+    p.add_argument("--out", metavar="FILE", help="default (or -): standard output")
 
 
 def _now(ctx) -> dt.datetime:
@@ -307,9 +307,11 @@ def cmd_export_ics(ctx) -> int:
     from jiebei_tui.actions.export import export_ics
     from jiebei_tui.text.reminders import counted
 
-    done = export_ics(ctx.account, ctx.lang, ctx.args.out)
+    from jiebei_tui.cli.door import file_or_stdout
+
+    done = export_ics(ctx.account, ctx.lang, file_or_stdout(ctx.args.out))
     if done.path is not None:
-        print(counted("remind.exported", done.events, ctx.lang, path=visible(ctx.args.out)))
+        print(counted("remind.exported", done.events, ctx.lang, path=visible(str(done.path))))
     else:
         sys.stdout.write(done.data.decode())
     return 0

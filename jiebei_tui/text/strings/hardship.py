@@ -452,8 +452,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "contacts.none_flagged": ("No recorded contact breaks a rule.", "没有违反规则的催收联系。"),
     "contacts.removed": ("Removed contact {id} ({at}) of {loan}.", "已删除借款 {loan} 的催收联系 {id}（{at}）。"),
     "contacts.report_saved": (
-        "The contact record ({format}) is saved in {path} (readable by you only): {n} contacts, {flagged} breaking "
-        "a rule, {payments} payments.",
+        "The contact record ({format}) is saved in {path} (readable by you only): {n} {n:contact|contacts}, {flagged} "
+        "breaking a rule, {payments} {payments:payment|payments}.",
         "催收联系记录（{format}）已保存到 {path}（仅你本人可读）：联系 {n} 次，违反规则 {flagged} 次，还款 {payments} 笔。",
     ),
     "contacts.format.markdown": ("Markdown", "Markdown"),
