@@ -89,28 +89,30 @@ class Removed:
     rules: tuple[str, ...] = ()  # the reminder rules that were for it alone, removed with it
 
 
+def _removal(ledger: Ledger, loan_id: str, field: str) -> tuple[Ledger, Removed]:
+    from jiebei_tui.domain.ledger import remove_loan as removed
+
+    record = ledger.loan(loan_id, field)
+    new = removed(ledger, record.id)
+    kept = {rule.id for rule in new.settings.reminders.rules}
+    gone = tuple(rule.id for rule in ledger.settings.reminders.rules if rule.id not in kept)
+    return new, Removed(record, len(ledger.events_of(record.id)), gone)
+
+
 def remove_loan(account: Account, loan_id: str, field: str = "id") -> Removed:
     """Remove a loan and its payments, its contacts, the scenario changes naming it and its place in the reminder
     rules (a rule for it alone goes), in one transaction (undo brings them all back)."""
-    from jiebei_tui.domain.ledger import remove_loan as removed
-
-    def change(ledger: Ledger):
-        record = ledger.loan(loan_id, field)
-        new = removed(ledger, record.id)
-        kept = {rule.id for rule in new.settings.reminders.rules}
-        gone = tuple(rule.id for rule in ledger.settings.reminders.rules if rule.id not in kept)
-        return new, (record, len(ledger.events_of(record.id)), gone)
-
     applied = account.change(
-        change, action="loans.remove",
-        params=lambda result: {"id": result[0].id, "name": result[0].name, "payments": result[1]},
+        lambda ledger: _removal(ledger, loan_id, field), action="loans.remove",
+        params=lambda result: {"id": result.record.id, "name": result.record.name, "payments": result.payments},
     )
-    return Removed(*applied.result)
+    return applied.result
 
 
-def entries_of(account: Account, loan_id: str) -> int:
-    """How many entries (payments and voids) removing the loan would remove with it: for the confirmation."""
-    return len(account.ledger.events_of(loan_id))
+def removing_takes(account: Account, loan_id: str, field: str = "id") -> Removed:
+    """What removing the loan would take with it (its entries, the reminder rules for it alone), nothing
+    written: for the confirmation."""
+    return _removal(account.ledger, loan_id, field)[1]
 
 
 # --- editing a loan's contract terms ---

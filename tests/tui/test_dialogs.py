@@ -258,3 +258,22 @@ async def test_the_recovery_screen_keeps_the_sections_keys_away(make_app, tmp_pa
         await ready(pilot)
         await press(pilot, "2", "a", "question_mark")
         assert isinstance(app.screen, RecoveryScreen) and app.current_mode == "status"
+
+
+async def test_deleting_a_loan_says_first_which_reminder_rules_go_with_it(cli, data_dir, make_app) -> None:
+    from tests.conftest import EI
+
+    assert cli("loans", "add", "--name", "Phone", *EI).code == 0  # L1
+    assert cli("loans", "add", "--name", "Laptop", *EI).code == 0  # L2
+    assert cli("remind", "add", "--offset", "2", "--time", "10:00", "--loans", "L2").code == 0  # R5: L2 alone
+    app = make_app(demo=False, data_dir=data_dir)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await select_loan(pilot, "L2")
+        await press(pilot, "d")
+        assert isinstance(app.screen, ConfirmDialog)
+        said = text(app.screen.query_one("#message"))
+        assert said == ("Delete loan L2 “Laptop” and its 0 recorded payments? Undo (u) brings it back. "
+                        "The reminder rule R5, for this loan alone, goes with it.")
+        await press(pilot, "y")
+        assert [r.id for r in app.ledger.settings.reminders.rules] == ["R1", "R2", "R3", "R4"]

@@ -223,7 +223,7 @@ class StatusScreen(SectionScreen):
         confirm_debited(self.app, question)
 
     def action_delete(self) -> None:
-        from jiebei_tui.actions.loans import entries_of, remove_loan
+        from jiebei_tui.actions.loans import remove_loan, removing_takes
         from jiebei_tui.tui.widgets.dialog import ConfirmDialog
 
         s = self._selected()
@@ -237,12 +237,17 @@ class StatusScreen(SectionScreen):
                     t("delete.done_rules" if done.rules else "delete.done", app.lang, loan=name, n=len(done.rules),
                       rules=", ".join(done.rules))))
 
-        def ask(events: int) -> None:
-            message = lambda lang: t("delete.confirm", lang, id=loan_id, loan=name, events=events,  # noqa: E731
-                                     undo=app.key_shown("undo"))
+        def ask(takes) -> None:
+            def message(lang: str) -> str:
+                said = t("delete.confirm", lang, id=loan_id, loan=name, events=takes.payments,
+                         undo=app.key_shown("undo"))
+                if takes.rules:
+                    said += " " + t("delete.rules_go", lang, n=len(takes.rules), rules=", ".join(takes.rules))
+                return said
+
             app.push_screen(ConfirmDialog(message), callback=answered)
 
-        app.act(entries_of, loan_id, done=ask)  # how many payments go with it, for the confirmation
+        app.act(removing_takes, loan_id, done=ask)  # what goes with it, for the confirmation
 
 
 def cell_width(cell) -> int:
