@@ -277,3 +277,19 @@ async def test_deleting_a_loan_says_first_which_reminder_rules_go_with_it(cli, d
                         "The reminder rule R5, for this loan alone, goes with it.")
         await press(pilot, "y")
         assert [r.id for r in app.ledger.settings.reminders.rules] == ["R1", "R2", "R3", "R4"]
+
+
+async def test_export_suggests_the_home_folder_and_writes_there(make_app, tmp_path, monkeypatch) -> None:
+    """Not the folder the app happened to start in (a newcomer's was the app's own clone)."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.action_export_calendar()
+        await settle(pilot)
+        assert app.screen.query_one("#path", Input).value == "~/jiebei-tui.ics"
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert (home / "jiebei-tui.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")

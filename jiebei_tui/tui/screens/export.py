@@ -28,7 +28,7 @@ class ExportDialog(FormDialog[bool]):
         yield Label(t("export.title", lang), classes="title")
         yield Prose(t("export.explain", lang), classes="hint")
         yield Label(t("export.path", lang))
-        yield Input(str(Path.cwd() / DEFAULT_NAME), id="path")
+        yield Input(f"~/{DEFAULT_NAME}", id="path")  # the home folder, as the letter's (not wherever the app started)
         yield Problem(id="error")
         with Horizontal(classes="buttons"):
             yield Button(t("export.write", lang), variant="primary", id="write")

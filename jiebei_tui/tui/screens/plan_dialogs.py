@@ -4,7 +4,6 @@ journal (hledger, beancount), as `jiebei-tui export` writes them: files readable
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -179,7 +178,8 @@ SUFFIX = {"hledger": ".journal", "beancount": ".beancount"}
 
 
 def default_path(what: str) -> str:
-    return str(Path.cwd() / f"jiebei-tui-{what}{SUFFIX.get(what, '.csv')}")
+    """In the home folder, written as ~, as the letter's and the contact record's."""
+    return f"~/jiebei-tui-{what}{SUFFIX.get(what, '.csv')}"
 
 
 class PlanExportDialog(ExportDialog):
