@@ -128,6 +128,15 @@ def test_settle_from_ledger_starts_from_what_was_really_paid(cli, worked_loan: s
     assert float(data["payoff"]) > 9278.93
 
 
+def test_settle_and_prepay_without_a_date_are_for_today(cli, worked_loan: str) -> None:
+    # domain.md's payoff on 2025-02-25 after instalment 1 paid on time: 9,278.93
+    assert cli("pay", worked_loan, "--amount", "900.41", "--on", "2025-02-10", today="2025-02-25").code == 0
+    assert cli("settle", "--loan", worked_loan, "--json", today="2025-02-25").json()["payoff"] == "9278.93"
+    dated = cli("prepay", "--loan", worked_loan, "--amount", "3000", "--on", "2025-02-25", "--json", today="2025-02-25")
+    undated = cli("prepay", "--loan", worked_loan, "--amount", "3000", "--json", today="2025-02-25")
+    assert undated.json() == dated.json() and undated.json()["on"] == "2025-02-25"
+
+
 def test_loans_list_rename_remove(cli, worked_loan: str) -> None:
     assert cli("loans", "list", "--json").json()["loans"][0]["name"] == "Worked example"
     assert cli("loans", "rename", worked_loan, "--name", "  Laptop   loan ").code == 0

@@ -122,7 +122,7 @@ TABLE: list[tuple[list[str], str | None, int]] = [
     (c("pay"), "ID", 2),
     (c("pay", "L1"), "--amount", 2),
     (c("pay", "L1", "--amount"), "--amount", 2),
-    (c("settle", "--loan", "L1"), "--on", 2),
+    (c("settle", "--loan", "L1", "--on"), "--on", 2),  # a missing value (leaving --on out means today)
     (c("schedule", "--principal"), "--principal", 2),
     (c("status", "--json=1"), "--json", 2),
     (c("status", "L1", "L2"), None, 2),
