@@ -88,3 +88,20 @@ async def test_a_dialog_shows_its_own_keys(make_app) -> None:
         shown = [key for key, _ in keys(app)]
         assert shown[:3] == ["y", "n", "←/→"] and "esc" in shown and "^p" in shown and "^q" in shown
         assert "1" not in shown and "a" not in shown  # the sections wait behind the dialog
+
+
+async def test_the_payments_keys_follow_the_row_dimmed_on_a_voided_payment(make_app) -> None:
+    from tests.tui.conftest import select_loan
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await select_loan(pilot, "L1")
+        await press(pilot, "h")
+        await press(pilot, "v")
+        await press(pilot, "y")  # the payment under the cursor is voided: v and e stay on the bar, dimmed
+        bar = app.screen.query_one("KeyBar")
+        assert [(k, enabled) for k, _, _, enabled in bar.shown(120)][:2] == [("v", False), ("e", False)]
+        assert "v Void" in bar_text(app)
+        await press(pilot, "down")  # a payment that counts: they work again, and say so
+        assert [(k, enabled) for k, _, _, enabled in bar.shown(120)][:2] == [("v", True), ("e", True)]

@@ -89,6 +89,7 @@ class PaymentsDialog(Dialog[None]):
 
     def on_data_table_row_highlighted(self) -> None:
         self.show_split()
+        self.refresh_bindings()  # v and e follow the row: dimmed on a payment that no longer counts
 
     def show_split(self) -> None:
         """Where the selected payment went, and when and from where it was recorded."""
@@ -108,7 +109,9 @@ class PaymentsDialog(Dialog[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("void", "edit_payment"):
             row = self.selected() if self.is_mounted and self.query("#payments") else None
-            return row is not None and row.status == "active"  # only a payment that counts can be corrected
+            if row is None:
+                return False
+            return True if row.status == "active" else None  # only a payment that counts can be corrected
         return True
 
     def action_void(self) -> None:
