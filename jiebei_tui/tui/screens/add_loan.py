@@ -65,7 +65,7 @@ class AddLoanScreen(FormDialog[str | None]):
             yield Problem(id=f"{field}-error")
         yield Label(t("add.method", lang))
         yield Select(
-            [(f"{t(f'method.{m.value}', lang)} ({m.value})", m.value) for m in Method],
+            [(t(f'method.{m.value}', lang), m.value) for m in Method],  # the borrower's words, as the loan edit shows them
             value=Method.EQUAL_INSTALLMENT.value,
             allow_blank=False,
             id="method",
