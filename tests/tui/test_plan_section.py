@@ -438,7 +438,7 @@ async def test_the_new_scenario_dialog_checks_as_you_type(two, app_on) -> None:
         await type_into(pilot, "#amount", "100")
         await type_into(pilot, "#on", "2025-01-01")
         assert text(dialog.query_one("#on-error")) == (
-            'From (date) "2025-01-01" is not allowed: a plan starts today (2025-01-20) or later.')
+            'On (date) "2025-01-01" is not allowed: a plan starts today (2025-01-20) or later.')  # a one-off prepayment
         await choose(pilot, "#kind", "repayment_day")
         assert not dialog.query_one("#amount-row").display and dialog.query_one("#day-row").display
         await type_into(pilot, "#on", "2025-02-01")
@@ -486,3 +486,17 @@ def test_the_plan_screens_call_the_actions_only() -> None:
 
     for name in ("plan.py", "plan_dialogs.py"):
         assert front_door_breaches(SOURCE / "tui" / "screens" / name) == []
+
+
+async def test_the_new_scenario_date_reads_on_for_one_day_and_from_for_a_monthly_amount(two, app_on) -> None:
+    app = app_on(PLAN_TODAY)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_plan(pilot)
+        await press(pilot, "n")
+        dialog = app.screen
+        label = lambda: str(dialog.query_one("#on-row Label").render())  # noqa: E731
+        assert label() == "On (date)"  # a one-off prepayment
+        await choose(pilot, "#kind", "monthly")
+        assert label() == "From (date)"
+        await choose(pilot, "#kind", "settle")
+        assert label() == "On (date)"

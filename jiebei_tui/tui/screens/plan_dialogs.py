@@ -101,6 +101,8 @@ class NewScenarioDialog(Asking, FormDialog[str | None]):
         """Show the fields the kind takes, check the name here and the change through the actions layer."""
         kind = self.kind()
         shown = FIELDS[kind]
+        # a monthly amount runs from a day on; the other changes happen on one day
+        self.query_one("#on-row Label", Label).update(t(self.label_key("on"), self.lang))
         by_order = kind == "monthly" and self.picked("loan") is None
         for field in ("loan", "order", "amount", "day", "on", "strategy"):
             visible_now = field in shown and (field != "order" or by_order)
@@ -139,9 +141,13 @@ class NewScenarioDialog(Asking, FormDialog[str | None]):
         self._change = result
         self.query_one("#add", Button).disabled = not self.name_ok()
 
+    def label_key(self, field: str) -> str:
+        """A field's words: the date is "From" for a monthly amount (it runs from that day on), else "On"."""
+        return "plan.new.from" if field == "on" and self.kind() == "monthly" else LABELS[field]
+
     def sentence(self, err: Exception) -> str:
         field = getattr(err, "field", "")
-        return refusal(err, self.lang, {field: LABELS[field]} if field in LABELS else None)
+        return refusal(err, self.lang, {field: self.label_key(field)} if field in LABELS else None)
 
     def name_ok(self) -> bool:
         try:
