@@ -102,6 +102,7 @@ ACTIONS: tuple[Action, ...] = (
     # --- Plan ---
     _a("apply_first", "apply_first", "plan", "f"),
     _a("new_scenario", "new_scenario", "plan", "n"),
+    _a("add_change", "add_change", "plan", "c"),  # to the selected scenario
     _a("apply_scenario", "apply_scenario", "plan", "t"),
     _a("delete_scenario", "delete_scenario", "plan", "x"),
     _a("export_data", "export_data", "plan", "e"),

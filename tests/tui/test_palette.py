@@ -61,7 +61,7 @@ def check(app, name: str) -> None:
     elif name in ("less", "more"):
         assert isinstance(screen, OverdueScreen)
         assert screen.query_one("#days").value == ("5" if name == "less" else "7")
-    elif name in ("apply_scenario", "delete_scenario"):  # the demo has no scenario: it says so
+    elif name in ("add_change", "apply_scenario", "delete_scenario"):  # the demo has no scenario: it says so
         assert isinstance(screen, PlanScreen)
         assert any(n.message == "No scenario is selected: n adds one." for n in app._notifications)
     elif name == "lang":

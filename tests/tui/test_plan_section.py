@@ -500,3 +500,29 @@ async def test_the_new_scenario_date_reads_on_for_one_day_and_from_for_a_monthly
         assert label() == "From (date)"
         await choose(pilot, "#kind", "settle")
         assert label() == "On (date)"
+
+
+async def test_c_adds_a_change_to_the_selected_scenario_as_the_command_line_does(two, app_on, cli) -> None:
+    app = app_on(PLAN_TODAY)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_plan(pilot)
+        await add_scenario(pilot, "Both", "prepay", "L1", "5000")
+        await press(pilot, "escape", "c")
+        dialog = app.screen
+        assert isinstance(dialog, NewScenarioDialog)
+        assert text(dialog.query_one(".title")) == "One more change in S1 (Both)"
+        assert not dialog.query_one("#name-row").display and dialog.focused.id == "kind"  # no name to give
+        await choose(pilot, "#kind", "settle")
+        await choose(pilot, "#loan", "L2")
+        dialog.query_one("#add").focus()
+        await press(pilot, "enter")
+        assert app.screen is screen
+        [both] = ledger_file(app)["scenarios"]
+        assert [c["kind"] for c in both["changes"]] == ["prepay", "settle"]
+        assert text(screen.query_one("#scenario-detail")).startswith(
+            "S1 Both: prepay ¥5,000.00 to L1 on 2025-01-20; settle L2 on 2025-01-20")
+        shown = by_first(table_rows(screen, "#scenarios"))["S1 Both"]
+    # the same two changes made on the command line give the same figures
+    compared = cli("scenario", "compare", "S1", "--json", today=PLAN_TODAY).json()
+    [row] = [s for s in compared["scenarios"] if s["id"] == "S1"]
+    assert shown[1:3] == [f"¥{D(row['cost']):,.2f}", f"¥{D(row['saving']):,.2f}"]

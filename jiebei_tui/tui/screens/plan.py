@@ -162,6 +162,7 @@ class PlanScreen(Asking, SectionScreen):
                 yield Said("", id="scenario-detail")
                 with Horizontal(classes="buttons"):
                     yield Button(t("plan.button.new", lang), id="new-scenario")
+                    yield Button(t("plan.button.add_change", lang), id="add-change")
                     yield Button(t("plan.button.apply", lang), id="apply-scenario", variant="primary")
                     yield Button(t("plan.button.delete", lang), id="delete-scenario", variant="error")
                 yield Label(t("plan.chart.title", lang), classes="table-title")
@@ -542,7 +543,7 @@ class PlanScreen(Asking, SectionScreen):
         lang = self.lang
         detail = self.query_one("#scenario-detail", Said)
         scenario = self.selected_scenario()
-        for button_id in ("#apply-scenario", "#delete-scenario"):
+        for button_id in ("#add-change", "#apply-scenario", "#delete-scenario"):
             self.query_one(button_id, Button).disabled = scenario is None
         if scenario is None:
             detail.update("")
@@ -598,6 +599,18 @@ class PlanScreen(Asking, SectionScreen):
 
         if self.app.ledger is not None:
             self.app.push_screen(NewScenarioDialog(self.app.selected_loan), callback=added)
+
+    def action_add_change(self) -> None:
+        """One more change in the selected scenario (the same dialog as a new one, without a name)."""
+        from jiebei_tui.tui.screens.plan_dialogs import NewScenarioDialog
+
+        if self.after("scenarios", self.action_add_change):
+            return
+        scenario = self.selected_scenario()
+        if scenario is None:
+            self.app.notify(t("plan.no_scenario", self.lang, press=self.press_key("new_scenario")), severity="warning")
+            return
+        self.app.push_screen(NewScenarioDialog(self.app.selected_loan, to=scenario))
 
     def action_apply_scenario(self) -> None:
         """Record the payments the selected scenario stands for today, after a confirmation naming them."""
@@ -696,6 +709,8 @@ class PlanScreen(Asking, SectionScreen):
             self.action_apply_first()
         elif button == "new-scenario":
             self.action_new_scenario()
+        elif button == "add-change":
+            self.action_add_change()
         elif button == "apply-scenario":
             self.action_apply_scenario()
         elif button == "delete-scenario":

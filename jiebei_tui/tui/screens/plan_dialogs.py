@@ -28,6 +28,8 @@ from jiebei_tui.tui.widgets.prose import Problem, Prose
 if TYPE_CHECKING:
     from textual.widget import Widget
 
+    from jiebei_tui.domain.scenarios import Scenario
+
 KINDS = ("prepay", "monthly", "repayment_day", "settle")
 ORDERS = ("highest_cost", "smallest_balance", "lowest_outgo")
 # the fields each kind of change takes (the others are hidden and not sent)
@@ -43,7 +45,8 @@ LABELS = {"name": "plan.new.name", "loan": "plan.field.loan", "order": "plan.fie
 
 class NewScenarioDialog(Asking, FormDialog[str | None]):
     """Name and one change (a one-off prepayment, a monthly extra to a loan or by an order, a different repayment
-    day, a settle date); answers the new scenario's id, or None."""
+    day, a settle date); answers the new scenario's id, or None. With `to` (a scenario), no name: the change is
+    added to that scenario, whose id it answers."""
 
     DEFAULT_CSS = """
     NewScenarioDialog #dialog .row { height: auto; }
@@ -53,9 +56,12 @@ class NewScenarioDialog(Asking, FormDialog[str | None]):
     CANCEL = None
     FIRST = "#name"
 
-    def __init__(self, loan_id: str | None) -> None:
+    def __init__(self, loan_id: str | None, to: Scenario | None = None) -> None:
         super().__init__()
         self.loan_id = loan_id
+        self.to = to
+        if to is not None:  # no name to give: the kind of change comes first
+            self.FIRST = "#kind"
         self._change = None  # the change as the actions layer made it from the fields (None: not valid yet)
 
     def compose_dialog(self) -> ComposeResult:
@@ -63,7 +69,9 @@ class NewScenarioDialog(Asking, FormDialog[str | None]):
         loans = [(Content(f"{s.record.id} · {visible(s.record.name)}"), s.record.id) for s in self.app.states
                  if not s.paid_off]
         loan = self.loan_id if self.loan_id in {value for _, value in loans} else (loans[0][1] if loans else Select.NULL)
-        yield Label(t("plan.new.title", lang), classes="title")
+        to = self.to
+        yield Label(t("plan.new.title_to", lang, id=to.id, name=visible(to.name)) if to else t("plan.new.title", lang),
+                    classes="title")
         yield from self.row("name", Input("", id="name"))
         yield from self.row("kind", Select([(t(f"plan.kind.{k}", lang), k) for k in KINDS], id="kind",
                                            allow_blank=False, value="prepay"))
@@ -101,6 +109,7 @@ class NewScenarioDialog(Asking, FormDialog[str | None]):
         """Show the fields the kind takes, check the name here and the change through the actions layer."""
         kind = self.kind()
         shown = FIELDS[kind]
+        self.query_one("#name-row").display = self.to is None
         # a monthly amount runs from a day on; the other changes happen on one day
         self.query_one("#on-row Label", Label).update(t(self.label_key("on"), self.lang))
         by_order = kind == "monthly" and self.picked("loan") is None
@@ -150,6 +159,8 @@ class NewScenarioDialog(Asking, FormDialog[str | None]):
         return refusal(err, self.lang, {field: self.label_key(field)} if field in LABELS else None)
 
     def name_ok(self) -> bool:
+        if self.to is not None:  # a change to a scenario that has its name
+            return True
         try:
             clean_scenario_name(self.query_one("#name", Input).value)
         except InputError:
@@ -174,7 +185,16 @@ class NewScenarioDialog(Asking, FormDialog[str | None]):
             self.query_one(f"#{target}-error", Problem).update(self.sentence(err))
             self.query_one("#add", Button).disabled = False
 
-        self.app.act(what_ifs.add, name, change, done=added, refused=refused)
+        if self.to is None:
+            self.app.act(what_ifs.add, name, change, done=added, refused=refused)
+            return
+
+        def extended(scenario) -> None:
+            self.app.notify(t("plan.scenario.extended", self.app.lang, id=scenario.id, name=visible(scenario.name),
+                              n=len(scenario.changes)))
+            self.dismiss(scenario.id)
+
+        self.app.act(what_ifs.extend, self.to.id, change, done=extended, refused=refused)
 
 
 # --- exports ---
