@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
+from textual.widgets._toast import ToastRack
 from textual.worker import Worker
 
 from jiebei_tui.actions import registry
@@ -443,6 +444,21 @@ class JiebeiApp(App[int]):
         held, self._held = self._held, []
         for args, kwargs in held:
             self.notify(*args, **kwargs)
+
+    def _refresh_notifications(self) -> None:
+        # Textual draws every live notification on whatever screen is on top, a dialog included: each time one
+        # is added (a notify called before a dialog opened may arrive after) and each time a screen resumes (a
+        # dialog opening over toasts already shown). While a dialog is up they are held instead, and shown
+        # again, whole, when it closes (release_notifications); the screen beneath drops its toasts too.
+        if isinstance(self.screen, ModalScreen) and self._notifications:
+            for n in self._notifications:
+                self._held.append(((n.message,), {"title": n.title, "severity": n.severity, "timeout": n.timeout,
+                                                  "markup": n.markup}))
+            self._notifications.clear()
+            for screen in self.screen_stack[:-1]:
+                for rack in screen.query(ToastRack):
+                    rack.show(self._notifications)
+        super()._refresh_notifications()
 
     # --- the keymap ---
 
