@@ -277,7 +277,7 @@ class JiebeiApp(App[int]):
         return self.run_worker(deliver, thread=True, group=REMIND, name="remind")
 
     def _reminded(self, claimed, report, reading: Reading | None, first: bool, lang: str) -> None:
-        from jiebei_tui.text.reminders import message
+        from jiebei_tui.text.reminders import message, missed_line
 
         for failure in report.failures:
             self.notify(failure, severity="error")
@@ -286,7 +286,7 @@ class JiebeiApp(App[int]):
         self._show(reading)
         lines = [f"{o.fire_at:%m-%d %H:%M}  {message(o, lang)}" for o in claimed.deliver]
         if claimed.missed:
-            lines.append(t("remind.missed", lang, n=claimed.missed))
+            lines.append(missed_line(claimed.missed, lang))
         if first:
             from jiebei_tui.tui.screens.away import AwayModal
 
@@ -294,6 +294,8 @@ class JiebeiApp(App[int]):
             return
         for o in claimed.deliver:
             self.notify(message(o, lang), title=t("remind.title", lang), severity="warning" if o.urgent else "information", timeout=15)
+        if claimed.missed:  # stood in for by those above (a back-dated change), or from while the app slept
+            self.notify(missed_line(claimed.missed, lang), title=t("remind.title", lang), timeout=15)
 
     # --- the ledger ---
 

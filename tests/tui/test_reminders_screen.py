@@ -11,7 +11,7 @@ from jiebei_tui.cli import main
 from jiebei_tui.tui.screens.away import AwayModal
 from jiebei_tui.tui.screens.modals import ConfirmModal
 from jiebei_tui.tui.screens.rule_form import RuleForm
-from tests.tui.conftest import settle, TODAY, click, ledger_file, ready, text
+from tests.tui.conftest import settle, TODAY, click, ledger_file, press, ready, select_loan, text
 
 
 async def open_reminders(pilot) -> None:
@@ -257,8 +257,31 @@ async def test_the_running_app_and_the_command_share_the_sent_record(make_app, c
         out = capsys.readouterr().out
         assert "2026-11-26" not in out and "2026-11-27" not in out
         later = dt.datetime.combine(TODAY + dt.timedelta(days=1), dt.time(10, 30), tzinfo=app.now().tzinfo)
-        app.now = lambda: later  # the clock moves on to tomorrow 10:30
+        app.now = lambda: later  # the clock moves on to tomorrow 10:30, and the day with it
+        app.account.today = later.date()
         app.remind()
         await settle(pilot)
         notes = [n.message for n in app._notifications]
         assert any("7 days late" in m for m in notes)  # tomorrow's daily reminder, as a notification
+
+
+async def test_reminders_after_a_void_say_what_the_banner_says(make_app) -> None:
+    """The newcomer's case: on the demo, Status, `h`, void L3's first payment (E6, 22 October): the loan is late
+    since then. The reminders that follow say today's figures, the banner's, once for the loan, not one toast
+    per instalment and day back-dated with the figures of those days."""
+    app = make_app(reminders=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await select_loan(pilot, "L3")
+        await press(pilot, "h", "v", "y", "escape")
+        banner = text(app.screen.query_one("#banner"))
+        assert "37 days late (M2) — pay ¥1,817.09 today" in banner  # two instalments and their penalty
+        app.clear_notifications()
+        app.remind()
+        await settle(pilot)
+        said = [n.message for n in app._notifications if n.title == "Jiebei reminder"]
+        rent = [m for m in said if "Rent gap" in m]
+        assert rent == ["应急借款 · Rent gap (demo): overdue since 2026-10-22 (37 days late). Pay ¥1,817.09 to clear "
+                        "it; the penalty adds ¥1.07 a day."]
+        assert not any("¥0.00" in m for m in said)
+        # the D+1 repeats of the 26th and 27th, for instalments 1 and 2 (the first save of the demo: no mark yet)
+        assert "4 older reminders were missed (not repeated one by one)." in [n.message for n in app._notifications]
