@@ -230,6 +230,10 @@ class RemindersScreen(SectionScreen):
         if event.button.id == "test":
             self.send_test()
 
+    def action_send_test(self) -> None:
+        if not self.query_one("#test", Button).disabled:  # one test at a time (the last may still be running)
+            self.send_test()
+
     def send_test(self) -> None:
         """A test reminder through every channel that is on (`jiebei-tui remind test`). A command may take up to
         ten seconds: it runs in a worker, without holding up the ledger's changes; the result is said when it
