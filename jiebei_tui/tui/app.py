@@ -277,14 +277,14 @@ class JiebeiApp(App[int]):
         return self.run_worker(deliver, thread=True, group=REMIND, name="remind")
 
     def _reminded(self, claimed, report, reading: Reading | None, first: bool, lang: str) -> None:
-        from jiebei_tui.text.reminders import message, missed_line
+        from jiebei_tui.text.reminders import fires_on, message, missed_line
 
         for failure in report.failures:
             self.notify(failure, severity="error")
         if reading is None:
             return
         self._show(reading)
-        lines = [f"{o.fire_at:%m-%d %H:%M}  {message(o, lang)}" for o in claimed.deliver]
+        lines = [f"{fires_on(o.fire_at, self.today)}  {message(o, lang)}" for o in claimed.deliver]
         if claimed.missed:
             lines.append(missed_line(claimed.missed, lang))
         if first:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from textual.widgets import DataTable, Input, Switch
 
 from jiebei_tui.cli import main
@@ -285,3 +286,22 @@ async def test_reminders_after_a_void_say_what_the_banner_says(make_app) -> None
         assert not any("¥0.00" in m for m in said)
         # the D+1 repeats of the 26th and 27th, for instalments 1 and 2 (the first save of the demo: no mark yet)
         assert "4 older reminders were missed (not repeated one by one)." in [n.message for n in app._notifications]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_the_next_reminders_say_the_year_when_it_is_another(make_app, lang: str) -> None:
+    """Late in November, with only the D−1 and D0 rules on, the next ten reminders reach into January: those
+    show their year (the newcomer read "01-12 09:00" as this January, gone by)."""
+    app = make_app(lang=lang)
+    save_the_demo(app)
+    for rule in ("R1", "R4"):
+        assert main(["--data-dir", str(app.account.data_dir), "--today", TODAY.isoformat(), "remind", "disable", rule]) == 0
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await press(pilot, "3")
+        shown = text(app.screen.query_one("#preview")).splitlines()
+        starts = [line[:16] for line in shown if line[:2].isdigit()]
+        # L2 due on the 1st (D−1 20:00, D0 09:00), L1 on the 13th, L3 on the 22nd; this year's without the year
+        assert starts == ["11-30 20:00  R2 ", "12-01 09:00  R3 ", "12-12 20:00  R2 ", "12-13 09:00  R3 ",
+                          "12-21 20:00  R2 ", "12-22 09:00  R3 ", "12-31 20:00  R2 ", "2027-01-01 09:00",
+                          "2027-01-12 20:00", "2027-01-13 09:00"]

@@ -18,7 +18,7 @@ from textual.widgets import Button, DataTable, Input, Label, Static, Switch
 
 from jiebei_tui.actions import registry, reminders
 from jiebei_tui.text.i18n import t
-from jiebei_tui.text.reminders import message, occurrence_note, offset_label, rule_time
+from jiebei_tui.text.reminders import fires_on, message, occurrence_note, offset_label, rule_time
 from jiebei_tui.text.safe import visible
 from jiebei_tui.tui.widgets.asking import ask
 from jiebei_tui.tui.widgets.section import SectionScreen
@@ -139,7 +139,8 @@ class RemindersScreen(SectionScreen):
         lines = []
         for o in found:
             note = occurrence_note(o, lang)
-            lines.append(f"{o.fire_at:%m-%d %H:%M}{f' ({note})' if note else ''}  {o.rule_id}  {message(o, lang)}")
+            when = fires_on(o.fire_at, self.app.today)
+            lines.append(f"{when}{f' ({note})' if note else ''}  {o.rule_id}  {message(o, lang)}")
         # plain text with control characters escaped: a loan name from the file never acts or reads as markup
         self.query_one("#preview", Static).update(Content("\n".join(map(visible, lines)) or t("reminders.none", lang)))
 
