@@ -305,3 +305,60 @@ async def test_the_next_reminders_say_the_year_when_it_is_another(make_app, lang
         assert starts == ["11-30 20:00  R2 ", "12-01 09:00  R3 ", "12-12 20:00  R2 ", "12-13 09:00  R3 ",
                           "12-21 20:00  R2 ", "12-22 09:00  R3 ", "12-31 20:00  R2 ", "2027-01-01 09:00",
                           "2027-01-12 20:00", "2027-01-13 09:00"]
+
+
+CLOSED_NOTE_END = "or `jiebei-tui remind install --cron`."
+
+
+async def test_the_page_end_stays_in_view_when_the_key_bar_grows(make_app) -> None:
+    """At 120×36 a text field's keys fit on one line, a switch's take two: the page, scrolled to its end while
+    the catch-up field had the focus, lost its last line ("…(a systemd user timer every 15") when Tab moved to
+    the switch. The end stays in view; and Tab on to the button keeps the button in view."""
+    from tests.tui.conftest import screen_text
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await press(pilot, "3")
+        app.screen.query_one("#catch-up", Input).focus()
+        await settle(pilot)
+        app.screen.query_one("#body").scroll_end(animate=False)  # the wheel, down to the end
+        await settle(pilot)
+        assert CLOSED_NOTE_END in screen_text(app)
+        await press(pilot, "tab")
+        assert app.screen.focused.id == "desktop"
+        shown = screen_text(app).splitlines()
+        assert "^q Quit" in shown[-1] and "Test" in shown[-2]  # the key bar took a second line
+        assert CLOSED_NOTE_END in screen_text(app)  # and the page's end is still there above it
+        await press(pilot, "tab", "tab", "tab")
+        assert app.screen.focused.id == "test"
+        assert "Send a test reminder" in screen_text(app) and CLOSED_NOTE_END in screen_text(app)
+
+
+async def test_the_focused_control_is_told_apart(make_app) -> None:
+    """After several Tabs the newcomer could not tell the button had the focus (Enter toggled a switch): the
+    focused control's border, and its row's label, are drawn in the accent colour; the others are not."""
+    from textual.color import Color
+
+    from tests.tui.conftest import screen_text
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await press(pilot, "3")
+        r, g, b = Color.parse(app.theme_variables["accent"]).rgb
+        accent = f"38;2;{r};{g};{b}"
+
+        def accented(words: str, above: int = 0) -> bool:
+            """Whether the line showing `words` (or the one `above` lines over it) has the accent colour."""
+            lines = screen_text(app, styles=True).splitlines()
+            at = next(i for i, line in enumerate(lines) if words in line)
+            return accent in lines[at - above]
+
+        app.screen.query_one("#desktop", Switch).focus()
+        await settle(pilot)
+        assert accented("Desktop notification") and not accented("Your own command")
+        app.screen.query_one("#test").focus()
+        await settle(pilot)
+        assert not accented("Desktop notification")
+        assert accented("Send a test reminder", above=1)  # the button's border

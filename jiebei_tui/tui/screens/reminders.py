@@ -12,7 +12,7 @@ reminders.py), run in the app's worker."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, DataTable, Input, Label, Static, Switch
 
@@ -21,6 +21,7 @@ from jiebei_tui.text.i18n import t
 from jiebei_tui.text.reminders import fires_on, message, occurrence_note, offset_label, rule_time
 from jiebei_tui.text.safe import visible
 from jiebei_tui.tui.widgets.asking import ask
+from jiebei_tui.tui.widgets.body import Body
 from jiebei_tui.tui.widgets.section import SectionScreen
 from jiebei_tui.tui.widgets.tables import fill
 
@@ -42,12 +43,16 @@ class RemindersScreen(SectionScreen):
     RemindersScreen #quiet, RemindersScreen #timezone, RemindersScreen #catch-up { width: 24; }
     RemindersScreen #command { width: 1fr; }
     RemindersScreen #rules { max-height: 12; }
+    /* the control with the focus, told apart at a glance (a switch's own cue, a border a shade lighter, was
+       missed: Enter toggled a switch when the button seemed to have the focus): its border and its label */
+    RemindersScreen Switch:focus, RemindersScreen Button:focus { border: tall $accent; }
+    RemindersScreen .form-row:focus-within Label { color: $accent; text-style: bold; }
     """
 
     def compose_body(self) -> ComposeResult:
         lang = self.lang
         # the page does not take the focus itself (the rules table does): arrows move in the table, not the page
-        with VerticalScroll(id="body", can_focus=False):
+        with Body(id="body", can_focus=False):
             with Vertical(classes="panel"):
                 yield Label(t("reminders.title", lang), classes="panel-title")
                 yield DataTable(id="rules", cursor_type="row")
