@@ -86,15 +86,10 @@ def due_now(s: LoanState) -> DueNow:
     kind = badge(s)
     if kind == "paid_off":
         return DueNow(kind, ZERO, (), None, ZERO, 0, None, ZERO)
-    overdue = tuple(i.no for i in s.installments if i.status == "overdue")
-    running = next((i.no for i in s.installments if i.status in ("due", "partial", "upcoming")), None)
-    if overdue and s.days_until_due != 0:
-        amount, covers = s.amount_to_clear, overdue
-    else:  # LoanState.pay_now: the overdue (if any) and the running instalment completed today
-        amount = s.pay_now
-        covers = overdue + ((running,) if running is not None else ())
-    if overdue:
-        date, shown = behind_since(s), s.amount_to_clear
+    amount, covers = s.to_pay_today()  # the one rule, in the domain: reminders say the same
+    date = behind_since(s)
+    if date is not None:
+        shown = s.amount_to_clear
     else:
         date, shown = s.next_due_date, s.next_due_amount
     return DueNow(kind, amount, covers, date, shown, s.days_overdue, s.days_until_due, s.payoff)

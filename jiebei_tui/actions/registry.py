@@ -96,6 +96,7 @@ ACTIONS: tuple[Action, ...] = (
     _a("edit_rule", "edit_rule", "reminders", "e"),
     _a("delete_rule", "remove_rule", "reminders", "x"),
     _a("toggle_rule", "toggle_rule", "reminders", "space"),
+    _a("test_reminder", "send_test", "reminders", "t"),  # through every channel that is on (remind test)
     # --- Overdue: the section and its days field both step (the field would otherwise move its cursor) ---
     _a("less", "step(-1)", ("overdue", DAYS), "left", group="days"),
     _a("more", "step(1)", ("overdue", DAYS), "right", group="days"),

@@ -14,6 +14,13 @@ instead, to the last minute before the quiet hours begin on its own day: it must
 
 Delivery is at least once, never lost: a run claims what is due (in flight, with its owner), delivers, then
 releases the claim; a claim whose owner died is taken and delivered again by the next run.
+
+What a run delivers is true when it is delivered (`current`): its figures are the loan's at today (what to pay
+today, days late, the penalty a day: the same as the banner and `status`), never those of the day it was due to
+fire. A run delivers at most one reminder per loan about what to pay now (due today or overdue) and one per
+coming instalment: it stands in for the others of the same loan due by now, which are not sent one by one (those
+due on an earlier day are counted with the missed ones). A catch-up after time away, or after a back-dated change
+(a payment voided, a loan added already late), so says one current reminder per loan, not one per day it missed.
 """
 
 from __future__ import annotations
@@ -258,10 +265,69 @@ def _occurrence(
     )
 
 
+def current(o: Occurrence, state: LoanState, now: dt.datetime) -> Occurrence | None:
+    """The reminder `o` as it is true at today (`state`, the loan's state at today): None when its instalment has
+    been paid since (paying cancels it). Overdue now: the loan's figures (the date it fell behind, its days late,
+    what to pay today, the penalty a day), whichever instalment `o` was for. Due today: what to pay today. Still
+    to come: the instalment's amount, counted in days from today. One that fired on an earlier day is stamped
+    `now` (its figures are today's); its id stays, for the claim."""
+    if o.promise is not None:
+        return o  # a promise's amount is worked out at today already (contacts.promises_to_remind)
+    inst = next((i for i in state.installments if i.no == o.installment), None)
+    if state.paid_off or inst is None or inst.status in ("paid", "restructured"):
+        return None
+    today = state.today
+    days = (inst.due_date - today).days
+    behind = next((i for i in state.installments if i.status == "overdue"), None)
+    if days > 0:  # its instalment is still to come (whatever else is late: that has its own reminder)
+        update = dict(offset_days=-days, days_overdue=0, amount=inst.unpaid_principal + inst.unpaid_interest,
+                      penalty_per_day=ZERO)
+    elif behind is not None:  # the loan is late: what clears it today (with an instalment due today, that too)
+        update = dict(due_date=behind.due_date, offset_days=(today - behind.due_date).days,
+                      days_overdue=state.days_overdue, amount=state.to_pay_today()[0], penalty_per_day=state.daily_cost)
+    else:  # due today (or past it and, oddly, not overdue: what to pay today all the same)
+        update = dict(offset_days=0, days_overdue=0, amount=state.to_pay_today()[0], penalty_per_day=ZERO)
+    if o.fire_at.date() < today:
+        update.update(fire_at=now, rule_at=now, moved=None)
+    return Occurrence(**{**{name: getattr(o, name) for name in Occurrence.__slots__}, **update})
+
+
+def _stands_for(o: Occurrence) -> tuple:
+    """What a delivered reminder speaks for: a promise; what to pay now on a loan; one coming instalment."""
+    if o.promise is not None:
+        return ("promise", o.id)
+    return (o.loan_id, "before", o.installment) if o.kind == "before" else (o.loan_id, "now")
+
+
+def to_deliver(due: Sequence[Occurrence], states: Sequence[LoanState], now: dt.datetime) -> tuple[list[Occurrence], int]:
+    """Of the reminders due by now, what to deliver (each `current`: one per loan about what to pay now, one per
+    coming instalment, the latest due of each) and how many of the others were due on an earlier day (counted as
+    missed; those of today are the same reminder, folded into it). Those paid since go, uncounted."""
+    by_loan = {s.record.id: s for s in states}
+    today = states[0].today if states else now.date()
+    chosen: dict[tuple, tuple[Occurrence, Occurrence]] = {}  # stands for → (as due, as delivered)
+    kept: list[tuple[Occurrence, Occurrence]] = []
+    for o in due:
+        state = by_loan.get(o.loan_id)
+        now_o = current(o, state, now) if state is not None else None
+        if now_o is not None:
+            kept.append((o, now_o))
+    for o, now_o in kept:
+        key = _stands_for(now_o)
+        best = chosen.get(key)
+        if best is None or (o.fire_at, -o.installment) > (best[0].fire_at, -best[0].installment):
+            chosen[key] = (o, now_o)
+    delivered = {id(pair[1]) for pair in chosen.values()}
+    older = sum(1 for o, now_o in kept if id(now_o) not in delivered and o.fire_at.date() < today)
+    out = [pair[1] for pair in sorted(chosen.values(), key=lambda p: (p[0].fire_at, p[0].loan_id, p[0].installment, p[0].rule_id))]
+    return out, older
+
+
 @dataclass(frozen=True)
 class Claim:
-    """What one run takes for delivery: occurrences to deliver now, how many were missed (older than the
-    catch-up window: summarised in one line, not fired one by one), and the token of the claim in flight (None
+    """What one run takes for delivery: occurrences to deliver now (each `current`), how many were missed (older
+    than the catch-up window, or due on an earlier day and stood in for by one delivered now: summarised in one
+    line, not fired one by one), and the token of the claim in flight (None
     when nothing was claimed) that `release` marks as delivered."""
 
     deliver: list[Occurrence]
@@ -305,8 +371,10 @@ def claim(
     # the window's start only when a loan is new to the mark, and to the oldest claim taken over
     new_loans = any(loan_number(s.record.id) > covered for s in states)
     look_from = min(last, recent_from if new_loans else last, *(c.first for c in orphans))
-    # those older than the window are only counted (missed), never delivered: no amounts needed
-    found = occurrences(states, settings, terms, tz, look_from, now, promises, priced_from=recent_from) if states else []
+    # no amounts worked out here: those older than the window are only counted (missed), and what is delivered
+    # says today's figures (to_deliver)
+    unpriced = now + ONE_DAY
+    found = occurrences(states, settings, terms, tz, look_from, now, promises, priced_from=unpriced) if states else []
     taken = {oid for c in orphans for oid in c.occurrences}
     held = {oid for c in settings.in_flight if c not in orphans for oid in c.occurrences}
     due = []
@@ -336,7 +404,8 @@ def claim(
         "last_run": max(now, settings.last_run) if settings.last_run is not None else now,
         "last_run_loan": max([settings.last_run_loan, *loans]),
     }
-    return Claim(recent, missed, token if recent else None), settings.model_copy(update=update)
+    deliver, older = to_deliver(recent, states, now)
+    return Claim(deliver, missed + older, token if recent else None), settings.model_copy(update=update)
 
 
 def release(settings: ReminderSettings, token: str | None, delivered: bool = True) -> ReminderSettings:

@@ -196,6 +196,16 @@ class LoanState:
                 return inst
         return None
 
+    def to_pay_today(self) -> tuple[Decimal, tuple[int, ...]]:
+        """What to pay today, and the instalments it pays in full: the one rule (`pay_now` of the command line,
+        the banner, the pay dialog, a reminder). Overdue: what clears the overdue instalments (and the one
+        falling due today, if one does); otherwise what completes the running instalment today."""
+        overdue = tuple(i.no for i in self.installments if i.status == "overdue")
+        if overdue and self.days_until_due != 0:
+            return self.amount_to_clear, overdue
+        running = next((i.no for i in self.installments if i.status in ("due", "partial", "upcoming")), None)
+        return self.pay_now, overdue + ((running,) if running is not None else ())
+
     @property
     def principal_repaid(self) -> Decimal:
         """Principal repaid: of what was drawn and of what restructures carried into a new plan's principal."""

@@ -523,8 +523,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{loan}：已逾期 {days} 天（{due_date} 到期）。还 {amount} 即可结清逾期；罚息每天增加 {per_day}。",
     ),
     "remind.missed": (
-        "{n} older {n:reminder was|reminders were} missed while reminders were not running (not repeated one by one).",
-        "提醒未运行期间错过了 {n} 条较早的提醒（不再逐条补发）。",
+        "{n} older {n:reminder was|reminders were} missed (not repeated one by one).",
+        "错过了 {n} 条较早的提醒（不再逐条补发）。",
     ),
     "remind.title": ("Jiebei reminder", "借呗还款提醒"),
     "remind.none": ("Nothing to remind now.", "现在没有需要发送的提醒。"),

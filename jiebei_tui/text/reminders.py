@@ -35,6 +35,12 @@ def message(o: Occurrence, lang: str) -> str:
     )
 
 
+def fires_on(at: dt.datetime, today: dt.date) -> str:
+    """When a reminder fires, as a list shows it: "12-01 09:00" this year, "2027-01-12 09:00" another (a list
+    near the year's end reaches into the next; a catch-up after New Year reaches back)."""
+    return f"{at:%m-%d %H:%M}" if at.year == today.year else f"{at:%Y-%m-%d %H:%M}"
+
+
 def missed_line(n: int, lang: str) -> str:
     return counted("remind.missed", n, lang)
 

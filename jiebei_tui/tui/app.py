@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
+from textual.widgets._toast import ToastRack
 from textual.worker import Worker
 
 from jiebei_tui.actions import registry
@@ -276,16 +277,16 @@ class JiebeiApp(App[int]):
         return self.run_worker(deliver, thread=True, group=REMIND, name="remind")
 
     def _reminded(self, claimed, report, reading: Reading | None, first: bool, lang: str) -> None:
-        from jiebei_tui.text.reminders import message
+        from jiebei_tui.text.reminders import fires_on, message, missed_line
 
         for failure in report.failures:
             self.notify(failure, severity="error")
         if reading is None:
             return
         self._show(reading)
-        lines = [f"{o.fire_at:%m-%d %H:%M}  {message(o, lang)}" for o in claimed.deliver]
+        lines = [f"{fires_on(o.fire_at, self.today)}  {message(o, lang)}" for o in claimed.deliver]
         if claimed.missed:
-            lines.append(t("remind.missed", lang, n=claimed.missed))
+            lines.append(missed_line(claimed.missed, lang))
         if first:
             from jiebei_tui.tui.screens.away import AwayModal
 
@@ -293,6 +294,8 @@ class JiebeiApp(App[int]):
             return
         for o in claimed.deliver:
             self.notify(message(o, lang), title=t("remind.title", lang), severity="warning" if o.urgent else "information", timeout=15)
+        if claimed.missed:  # stood in for by those above (a back-dated change), or from while the app slept
+            self.notify(missed_line(claimed.missed, lang), title=t("remind.title", lang), timeout=15)
 
     # --- the ledger ---
 
@@ -443,6 +446,21 @@ class JiebeiApp(App[int]):
         held, self._held = self._held, []
         for args, kwargs in held:
             self.notify(*args, **kwargs)
+
+    def _refresh_notifications(self) -> None:
+        # Textual draws every live notification on whatever screen is on top, a dialog included: each time one
+        # is added (a notify called before a dialog opened may arrive after) and each time a screen resumes (a
+        # dialog opening over toasts already shown). While a dialog is up they are held instead, and shown
+        # again, whole, when it closes (release_notifications); the screen beneath drops its toasts too.
+        if isinstance(self.screen, ModalScreen) and self._notifications:
+            for n in self._notifications:
+                self._held.append(((n.message,), {"title": n.title, "severity": n.severity, "timeout": n.timeout,
+                                                  "markup": n.markup}))
+            self._notifications.clear()
+            for screen in self.screen_stack[:-1]:
+                for rack in screen.query(ToastRack):
+                    rack.show(self._notifications)
+        super()._refresh_notifications()
 
     # --- the keymap ---
 

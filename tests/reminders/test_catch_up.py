@@ -1,5 +1,6 @@
 """A catch-up after months away: what is older than the catch-up window is only counted (claim leaves those
-amounts unworked), what is within it is delivered with the amounts `occurrences` gives them."""
+amounts unworked); of what is within it, one reminder per loan is delivered, with today's figures (what the
+banner and `status` say: days late, what to pay today), and the rest counted, not sent one by one."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from jiebei_tui.domain.reminder_settings import Owner, ReminderSettings
 from jiebei_tui.domain.reminders import claim, occurrences
 from jiebei_tui.domain.replay import all_states
 from jiebei_tui.domain.terms import make_loan
+from tests.conftest import EI
 
 SH = ZoneInfo("Asia/Shanghai")
 START = dt.date(2025, 1, 10)
@@ -33,6 +35,36 @@ def test_months_away_delivers_the_window_priced_and_counts_the_rest() -> None:
 
     claimed, _ = claim(states, settings, ledger.terms, SH, NOW, Owner(pid=1, boot_id="b", started="1"))
 
-    assert claimed.deliver == expected and expected  # the same occurrences, amounts and all
-    assert all(o.amount > 0 for o in claimed.deliver)
-    assert claimed.missed == len(after_mark) - len(expected) > 1000  # daily overdue reminders over four months
+    # one per loan, today's (10:00 on 1 June, D+1 repeating), four instalments overdue on each
+    assert [(o.loan_id, o.fire_at) for o in claimed.deliver] == [(s.record.id, NOW.replace(hour=10)) for s in states]
+    for o, s in zip(claimed.deliver, states):
+        assert (o.kind, o.due_date, o.days_overdue) == ("overdue", dt.date(2025, 2, 10), 111)  # since 10 Feb
+        assert (o.amount, o.penalty_per_day) == (s.amount_to_clear, s.daily_cost) and o.amount > 0  # as status
+    # the others of today (instalments 2 to 4, the same words) are folded in; those of earlier days are counted
+    todays = [o for o in after_mark if o.fire_at.date() == NOW.date()]
+    assert len(todays) == 4 * 5 and len(expected) > len(todays)
+    assert claimed.missed == len(after_mark) - len(todays) > 1000  # daily overdue reminders over four months
+
+
+def test_after_a_void_the_reminder_says_what_status_says_once(cli) -> None:
+    """The newcomer's case: instalments 1 and 2 recorded as paid, then payment E1 voided on 20 March: the loan
+    became late back in February. `remind run` delivers one reminder, with today's figures (what `status` says
+    to pay today, the days late since it fell behind), not one per instalment and day with the figures of days
+    gone by; the back-dated ones of the window are counted."""
+    today = "2025-03-20"
+    assert cli("loans", "add", "--name", "Phone", *EI, "--paid-through", "2", today=today).code == 0
+    assert cli("remind", "set", "--timezone", "Asia/Shanghai", "--desktop", "off", today=today).code == 0
+    assert cli("payments", "void", "E1", today=today).code == 0
+    loan = cli("status", "--json", today=today).json()["loans"][0]
+    # E2's 900.41 went to instalment 1 (late): instalment 2 is unpaid since 10 March, 1 since 10 February
+    assert (loan["behind_since"], loan["days_overdue"], loan["pay_now"]) == ("2025-02-10", 38, "921.02")
+
+    out = cli("remind", "run", "--now", f"{today}T12:00", today=today).out.splitlines()
+
+    assert out == [
+        "2025-03-20 10:00 Phone: overdue since 2025-02-10 (38 days late). Pay ¥921.02 to clear it; the penalty adds "
+        f"¥{loan['daily_cost']} a day.",
+        # the D+1 repeats of the 18th and 19th, for instalments 1 and 2 (today's for instalment 2 is the same one)
+        "4 older reminders were missed (not repeated one by one).",
+    ]
+    assert cli("remind", "run", "--now", f"{today}T12:30", today=today).out == ""

@@ -78,9 +78,11 @@ def test_eight_processes_racing_deliver_each_reminder_once(overdue_loan, data_di
     ]
     lines = [line for p in procs for line in p.communicate(timeout=120)[0].splitlines()]
     assert all(p.returncode == 0 for p in procs)
-    # within the 3-day window: D+1 repeats on the 14th, 15th, 16th (10:00), 4, 5 and 6 days late
-    assert sorted(line[:16] for line in lines) == ["2025-02-14 10:00", "2025-02-15 10:00", "2025-02-16 10:00"]
-    assert sorted(record.read_text().split()) == ["2025-02-10:4", "2025-02-10:5", "2025-02-10:6"]
+    # within the 3-day window: D+1 repeats on the 14th, 15th, 16th (10:00); the 16th's, 6 days late, is delivered
+    # (once) and stands in for the others (counted once)
+    assert sorted(line[:16] for line in lines if line[:4] == "2025") == ["2025-02-16 10:00"]
+    assert sorted(line for line in lines if line[:4] != "2025") == ["2 older reminders were missed (not repeated one by one)."]
+    assert sorted(record.read_text().split()) == ["2025-02-10:6"]
     assert run(data_dir, "remind", "run", "--now", NOW, env=env).stdout == ""  # nothing twice
     assert json.loads((data_dir / "ledger.json").read_text())["settings"]["reminders"]["in_flight"] == []
 
@@ -97,23 +99,27 @@ def test_now_is_read_in_the_reminder_time_zone(overdue_loan, data_dir: Path) -> 
         out = run(data_dir, "remind", "run", "--now", now, env={"TZ": "America/New_York"}).stdout.splitlines()
         return [line[:16] for line in out if line.startswith("2025-")]  # not the line about older ones missed
 
-    assert fired("2025-02-16T09:59") == ["2025-02-13 10:00", "2025-02-14 10:00", "2025-02-15 10:00"]
+    # at 09:59 the 15th's is the latest due: delivered now, with today's figures (the 13th's and 14th's counted)
+    assert fired("2025-02-16T09:59") == ["2025-02-16 09:59"]
     assert fired("2025-02-16T10:00") == ["2025-02-16 10:00"]
 
 
 def test_older_reminders_are_summarised_once(cli, overdue_loan, data_dir: Path) -> None:
     edit_ledger(data_dir, lambda d: d["settings"]["reminders"].update(last_run="2025-02-01T00:00:00+08:00", last_run_loan=1))
     out = cli("remind", "run", "--now", NOW, today=TODAY).out.splitlines()
-    # D−3 (7 Feb), D−1 (9 Feb), D0 (10 Feb), D+1 daily 11th–13th are older than 3 days: 6 missed
-    assert out[-1].startswith("6 older reminders were missed")
-    assert len(out) == 4
+    # D−3 (7 Feb), D−1 (9 Feb), D0 (10 Feb), D+1 daily 11th–13th are older than 3 days: 6 missed; the 16th's
+    # stands in for the 14th's and 15th's: 8 in all, and one reminder, today's
+    assert out[-1].startswith("8 older reminders were missed")
+    assert out[0] == ("2025-02-16 10:00 Phone: overdue since 2025-02-10 (6 days late). Pay ¥903.66 to clear it; "
+                      "the penalty adds ¥0.53 a day.")  # the worked example
+    assert len(out) == 2
     assert cli("remind", "run", "--now", NOW, today=TODAY).out == ""
 
 
 def test_one_older_reminder_is_said_in_the_singular(cli, overdue_loan, data_dir: Path) -> None:
-    edit_ledger(data_dir, lambda d: d["settings"]["reminders"].update(last_run="2025-02-13T09:00:00+08:00", last_run_loan=1))
+    edit_ledger(data_dir, lambda d: d["settings"]["reminders"].update(last_run="2025-02-15T09:00:00+08:00", last_run_loan=1))
     out = cli("remind", "run", "--now", NOW, today=TODAY).out.splitlines()
-    assert out[-1].startswith("1 older reminder was missed")  # the 13th's 10:00, older than 3 days at the 16th noon
+    assert out[-1].startswith("1 older reminder was missed")  # the 15th's 10:00: the 16th's stands in for it
 
 
 def test_a_failing_channel_does_not_stop_the_others_and_the_run_exits_1(overdue_loan, data_dir: Path, tmp_path: Path) -> None:
@@ -122,14 +128,15 @@ def test_a_failing_channel_does_not_stop_the_others_and_the_run_exits_1(overdue_
     fake(bin_dir, "notify-send", f'for a in "$@"; do printf "%s\\n" "$a" >> {record}; done; echo END >> {record}')
     fake(bin_dir, "failing-sms", "echo 'no credit left' >&2; exit 7")
     run(data_dir, "remind", "set", "--desktop", "on", "--command", "failing-sms {loan} {amount}", "--command-enabled", "on")
+    run(data_dir, "loans", "add", "--name", "Laptop", *EI)  # two loans late: two reminders, one each
     env = {"PATH": f"{bin_dir}:{os.environ['PATH']}", "DBUS_SESSION_BUS_ADDRESS": fake_bus(tmp_path)}
     done = run(data_dir, "remind", "run", "--now", NOW, env=env)
     assert done.returncode == 1
-    assert len(done.stdout.splitlines()) == 3  # standard output still had every reminder
+    assert len(done.stdout.splitlines()) == 3  # standard output still had every reminder (and the missed line)
     # one line per failed channel, saying how many and why
-    assert done.stderr.splitlines() == ["The command channel failed for 3 of 3 reminders: failing-sms exited with status 7 no credit left"]
+    assert done.stderr.splitlines() == ["The command channel failed for 2 of 2 reminders: failing-sms exited with status 7 no credit left"]
     calls = record.read_text().split("END\n")[:-1]
-    assert len(calls) == 3
+    assert len(calls) == 2
     args = calls[0].splitlines()
     assert args[:5] == ["-u", "critical", "-a", "jiebei-tui", "--"] and args[5] == "Jiebei reminder"
     assert "overdue since 2025-02-10" in args[6]
@@ -149,7 +156,7 @@ def test_a_channel_that_cannot_run_here_is_unavailable_not_failed(overdue_loan, 
     else:
         env["DBUS_SESSION_BUS_ADDRESS"] = f"unix:path={tmp_path / 'no-such-socket'}"
     done = run(data_dir, "remind", "run", "--now", NOW, env=env)
-    assert done.returncode == 0 and len(done.stdout.splitlines()) == 3
+    assert done.returncode == 0 and len(done.stdout.splitlines()) == 2  # the reminder, the missed line
     reason = {"bus": "no session bus: DBUS_SESSION_BUS_ADDRESS is not set", "notify-send": "notify-send is not installed",
               "socket": "the session bus is not reachable"}[missing]
     assert done.stderr.splitlines() == [f"The notify-send channel is not available here ({reason}); the other channels still went."]
@@ -166,8 +173,8 @@ def test_the_command_gets_its_placeholders_without_a_shell(overdue_loan, data_di
     env = {"PATH": f"{bin_dir}:{os.environ['PATH']}"}
     assert run(data_dir, "remind", "run", "--now", NOW, env=env).returncode == 0
     first = record.read_text().splitlines()[0]
-    # the name arrives as one argument, as typed; 4 days late: 776.41×0.06%×4 = 1.86, 124.00×0.06%×4 = 0.30
-    assert first == "Phone; rm -rf ~|902.57|2025-02-10|4|"
+    # the name arrives as one argument, as typed; today's figures, 6 days late: the worked example's 903.66
+    assert first == "Phone; rm -rf ~|903.66|2025-02-10|6|"
 
 
 @pytest.mark.parametrize("template", ["sms {loan.nope}", "sms {0}", 'sms "{loan}', "{loan} x"])
@@ -182,7 +189,7 @@ def test_remind_set_refuses_a_bad_template_and_changes_nothing(cli, overdue_loan
 def test_a_bad_template_in_the_file_fails_its_channel_alone(overdue_loan, data_dir: Path) -> None:
     edit_ledger(data_dir, lambda d: d["settings"]["reminders"].update(command="sms {loan.nope}", command_enabled=True))
     done = run(data_dir, "remind", "run", "--now", NOW)
-    assert done.returncode == 1 and len(done.stdout.splitlines()) == 3  # still said on standard output
+    assert done.returncode == 1 and len(done.stdout.splitlines()) == 2  # still said on standard output
     assert "Traceback" not in done.stderr and "{loan.nope} is not a placeholder" in done.stderr
     assert run(data_dir, "remind", "run", "--now", NOW).stdout == ""  # and marked sent
 
@@ -268,7 +275,7 @@ def test_one_failure_in_one_reminder_is_said_plainly(overdue_loan, data_dir: Pat
     fake(tmp_path / "bin", "failing-sms", "exit 3")
     run(data_dir, "remind", "set", "--command", "failing-sms {loan}", "--command-enabled", "on")
     done = run(data_dir, "remind", "run", "--now", "2025-02-16T10:30", env={"PATH": f"{tmp_path / 'bin'}:{os.environ['PATH']}"})
-    assert done.returncode == 1  # the first run of this ledger looks back 3 days: 3 reminders
+    assert done.returncode == 1  # the first run of this ledger looks back 3 days
     done = run(data_dir, "remind", "run", "--now", "2025-02-17T10:30", env={"PATH": f"{tmp_path / 'bin'}:{os.environ['PATH']}"})
     assert done.stderr.splitlines() == ["The command channel failed: failing-sms exited with status 3"]
 

@@ -13,7 +13,7 @@ from jiebei_tui.tui.screens.help import HelpScreen
 from jiebei_tui.tui.screens.modals import PayModal, RenameModal
 from jiebei_tui.tui.screens.status import StatusScreen
 from jiebei_tui.tui.widgets.dialog import ConfirmDialog, Dialog
-from tests.tui.conftest import ledger_file, press, ready, select_loan, settle, text
+from tests.tui.conftest import ledger_file, press, ready, screen_text, select_loan, settle, text
 
 
 async def type_into(pilot, selector: str, value: str) -> None:
@@ -150,6 +150,47 @@ async def test_no_toast_over_a_dialog(make_app) -> None:
         assert not list(app._notifications)  # held, not drawn over the form
         await press(pilot, "escape")
         assert [n.message for n in app._notifications] == ["while the form is open"]
+
+
+async def test_toasts_shown_before_a_dialog_opens_wait_until_it_closes(make_app) -> None:
+    """The newcomer's case: a void announced (and reminders) as toasts once the payments dialog closed, then `u`:
+    Textual moved every live toast onto the confirmation, over its question. Drawn as in a terminal (toasts on)."""
+    app = make_app()
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await select_loan(pilot, "L3")
+        app.clear_notifications()
+        await press(pilot, "h", "v", "y", "escape")  # void L3's first payment, close the payments dialog
+        for n in range(4):
+            app.notify(f"Jiebei reminder number {n} that is long enough to reach across the dialog's question",
+                       timeout=60)
+        await settle(pilot)
+        shown = [n.message for n in app._notifications]
+        assert any("Voided payment E6" in m for m in shown) and len(shown) == 5
+        assert "reminder number 3" in screen_text(app)  # the toasts are up
+
+        await press(pilot, "u")
+        assert isinstance(app.screen, ConfirmDialog)
+        seen = screen_text(app)
+        assert "Undo voiding payment E6 (¥896.97 on 2026-10-22" in seen  # the question, not cut by a toast
+        assert "reminder number" not in seen and "Voided payment" not in seen
+        assert not list(app._notifications)
+
+        await press(pilot, "n")  # the dialog closes: the toasts come back, every one
+        assert sorted(n.message for n in app._notifications) == sorted(shown)
+        assert "reminder number 3" in screen_text(app)
+
+
+async def test_a_toast_sent_just_before_a_dialog_opens_waits_too(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await ready(pilot)
+        app.clear_notifications()
+        app.notify("sent as the form opens")  # handled by the loop after the form is up
+        await press(pilot, "a")
+        assert isinstance(app.screen, AddLoanScreen)
+        assert not list(app._notifications) and "sent as the form opens" not in screen_text(app)
+        await press(pilot, "escape")
+        assert [n.message for n in app._notifications] == ["sent as the form opens"]
 
 
 async def test_a_recorded_payment_is_announced_once_the_dialog_is_gone(make_app) -> None:

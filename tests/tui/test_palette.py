@@ -35,7 +35,7 @@ async def test_the_palette_offers_every_action(make_app, lang: str) -> None:
     assert titles == [registry.title(a, lang) for a in OFFERED]
     names = {a.name for a in OFFERED}
     for name in ("status", "repay", "reminders", "overdue", "add", "pay", "rename", "delete", "settle", "prepay",
-                 "formulas", "new_rule", "edit_rule", "delete_rule", "export", "lang", "theme", "help"):
+                 "formulas", "new_rule", "edit_rule", "delete_rule", "test_reminder", "export", "lang", "theme", "help"):
         assert name in names
 
 
@@ -64,6 +64,9 @@ def check(app, name: str) -> None:
     elif name in ("add_change", "apply_scenario", "delete_scenario"):  # the demo has no scenario: it says so
         assert isinstance(screen, PlanScreen)
         assert any(n.message == "No scenario is selected: n adds one." for n in app._notifications)
+    elif name == "test_reminder":
+        assert isinstance(screen, RemindersScreen)
+        assert "This is a test reminder from jiebei-tui." in [n.message for n in app._notifications]
     elif name == "lang":
         assert app.lang == "zh"
     elif name == "undo":  # the demo, never saved: nothing to undo, and it says so
@@ -120,3 +123,21 @@ async def test_each_action_runs_from_the_palette(make_app, action: registry.Acti
             check(app, action.name)
     if action.name == "quit":
         assert app.return_code == 0 and not app.is_running
+
+
+@pytest.mark.parametrize(("lang", "typed", "offered"), [("en", "test", "Send a test reminder"),
+                                                         ("zh", "测试", "发送测试提醒")])
+async def test_typing_test_offers_the_test_reminder(make_app, lang: str, typed: str, offered: str) -> None:
+    """The newcomer typed "test" in the palette and was offered nothing."""
+    from textual.command import CommandList
+
+    app = make_app(lang=lang)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        app.screen.query_one("#--input Input").value = typed  # as typed (no key for 测 on a Pilot keyboard)
+        await settle(pilot)
+        found = app.screen.query_one(CommandList)
+        prompts = [str(found.get_option_at_index(i).prompt) for i in range(found.option_count)]
+        assert any(offered in p for p in prompts), prompts

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from textual.widgets import DataTable, Input, Switch
 
 from jiebei_tui.cli import main
 from jiebei_tui.tui.screens.away import AwayModal
 from jiebei_tui.tui.screens.modals import ConfirmModal
 from jiebei_tui.tui.screens.rule_form import RuleForm
-from tests.tui.conftest import settle, TODAY, click, ledger_file, ready, text
+from tests.tui.conftest import settle, TODAY, click, ledger_file, press, ready, select_loan, text
 
 
 async def open_reminders(pilot) -> None:
@@ -257,8 +258,107 @@ async def test_the_running_app_and_the_command_share_the_sent_record(make_app, c
         out = capsys.readouterr().out
         assert "2026-11-26" not in out and "2026-11-27" not in out
         later = dt.datetime.combine(TODAY + dt.timedelta(days=1), dt.time(10, 30), tzinfo=app.now().tzinfo)
-        app.now = lambda: later  # the clock moves on to tomorrow 10:30
+        app.now = lambda: later  # the clock moves on to tomorrow 10:30, and the day with it
+        app.account.today = later.date()
         app.remind()
         await settle(pilot)
         notes = [n.message for n in app._notifications]
         assert any("7 days late" in m for m in notes)  # tomorrow's daily reminder, as a notification
+
+
+async def test_reminders_after_a_void_say_what_the_banner_says(make_app) -> None:
+    """The newcomer's case: on the demo, Status, `h`, void L3's first payment (E6, 22 October): the loan is late
+    since then. The reminders that follow say today's figures, the banner's, once for the loan, not one toast
+    per instalment and day back-dated with the figures of those days."""
+    app = make_app(reminders=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await select_loan(pilot, "L3")
+        await press(pilot, "h", "v", "y", "escape")
+        banner = text(app.screen.query_one("#banner"))
+        assert "37 days late (M2) — pay ¥1,817.09 today" in banner  # two instalments and their penalty
+        app.clear_notifications()
+        app.remind()
+        await settle(pilot)
+        said = [n.message for n in app._notifications if n.title == "Jiebei reminder"]
+        rent = [m for m in said if "Rent gap" in m]
+        assert rent == ["应急借款 · Rent gap (demo): overdue since 2026-10-22 (37 days late). Pay ¥1,817.09 to clear "
+                        "it; the penalty adds ¥1.07 a day."]
+        assert not any("¥0.00" in m for m in said)
+        # the D+1 repeats of the 26th and 27th, for instalments 1 and 2 (the first save of the demo: no mark yet)
+        assert "4 older reminders were missed (not repeated one by one)." in [n.message for n in app._notifications]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_the_next_reminders_say_the_year_when_it_is_another(make_app, lang: str) -> None:
+    """Late in November, with only the D−1 and D0 rules on, the next ten reminders reach into January: those
+    show their year (the newcomer read "01-12 09:00" as this January, gone by)."""
+    app = make_app(lang=lang)
+    save_the_demo(app)
+    for rule in ("R1", "R4"):
+        assert main(["--data-dir", str(app.account.data_dir), "--today", TODAY.isoformat(), "remind", "disable", rule]) == 0
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await press(pilot, "3")
+        shown = text(app.screen.query_one("#preview")).splitlines()
+        starts = [line[:16] for line in shown if line[:2].isdigit()]
+        # L2 due on the 1st (D−1 20:00, D0 09:00), L1 on the 13th, L3 on the 22nd; this year's without the year
+        assert starts == ["11-30 20:00  R2 ", "12-01 09:00  R3 ", "12-12 20:00  R2 ", "12-13 09:00  R3 ",
+                          "12-21 20:00  R2 ", "12-22 09:00  R3 ", "12-31 20:00  R2 ", "2027-01-01 09:00",
+                          "2027-01-12 20:00", "2027-01-13 09:00"]
+
+
+CLOSED_NOTE_END = "or `jiebei-tui remind install --cron`."
+
+
+async def test_the_page_end_stays_in_view_when_the_key_bar_grows(make_app) -> None:
+    """At 120×36 a text field's keys fit on one line, a switch's take two: the page, scrolled to its end while
+    the catch-up field had the focus, lost its last line ("…(a systemd user timer every 15") when Tab moved to
+    the switch. The end stays in view; and Tab on to the button keeps the button in view."""
+    from tests.tui.conftest import screen_text
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await press(pilot, "3")
+        app.screen.query_one("#catch-up", Input).focus()
+        await settle(pilot)
+        app.screen.query_one("#body").scroll_end(animate=False)  # the wheel, down to the end
+        await settle(pilot)
+        assert CLOSED_NOTE_END in screen_text(app)
+        await press(pilot, "tab")
+        assert app.screen.focused.id == "desktop"
+        shown = screen_text(app).splitlines()
+        assert "^q Quit" in shown[-1] and "Test" in shown[-2]  # the key bar took a second line
+        assert CLOSED_NOTE_END in screen_text(app)  # and the page's end is still there above it
+        await press(pilot, "tab", "tab", "tab")
+        assert app.screen.focused.id == "test"
+        assert "Send a test reminder" in screen_text(app) and CLOSED_NOTE_END in screen_text(app)
+
+
+async def test_the_focused_control_is_told_apart(make_app) -> None:
+    """After several Tabs the newcomer could not tell the button had the focus (Enter toggled a switch): the
+    focused control's border, and its row's label, are drawn in the accent colour; the others are not."""
+    from textual.color import Color
+
+    from tests.tui.conftest import screen_text
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await press(pilot, "3")
+        r, g, b = Color.parse(app.theme_variables["accent"]).rgb
+        accent = f"38;2;{r};{g};{b}"
+
+        def accented(words: str, above: int = 0) -> bool:
+            """Whether the line showing `words` (or the one `above` lines over it) has the accent colour."""
+            lines = screen_text(app, styles=True).splitlines()
+            at = next(i for i, line in enumerate(lines) if words in line)
+            return accent in lines[at - above]
+
+        app.screen.query_one("#desktop", Switch).focus()
+        await settle(pilot)
+        assert accented("Desktop notification") and not accented("Your own command")
+        app.screen.query_one("#test").focus()
+        await settle(pilot)
+        assert not accented("Desktop notification")
+        assert accented("Send a test reminder", above=1)  # the button's border

@@ -7,8 +7,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{loan}：{due_date} 应还 {amount}，还有 {days} 天。",
     ),
     "remind.missed.one": (
-        "{n} older reminder was missed while reminders were not running (not repeated one by one).",
-        "提醒未运行期间错过了 {n} 条较早的提醒（不再逐条补发）。",
+        "{n} older reminder was missed (not repeated one by one).",
+        "错过了 {n} 条较早的提醒（不再逐条补发）。",
     ),
     "remind.none_coming.one": ("No reminders in the next {days} day.", "未来 {days} 天没有提醒。"),
     "remind.exported.one": ("Wrote {n} instalment to {path}.", "已将 {n} 期还款写入 {path}。"),

@@ -12,15 +12,16 @@ reminders.py), run in the app's worker."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, DataTable, Input, Label, Static, Switch
 
 from jiebei_tui.actions import registry, reminders
 from jiebei_tui.text.i18n import t
-from jiebei_tui.text.reminders import message, occurrence_note, offset_label, rule_time
+from jiebei_tui.text.reminders import fires_on, message, occurrence_note, offset_label, rule_time
 from jiebei_tui.text.safe import visible
 from jiebei_tui.tui.widgets.asking import ask
+from jiebei_tui.tui.widgets.body import Body
 from jiebei_tui.tui.widgets.section import SectionScreen
 from jiebei_tui.tui.widgets.tables import fill
 
@@ -42,12 +43,16 @@ class RemindersScreen(SectionScreen):
     RemindersScreen #quiet, RemindersScreen #timezone, RemindersScreen #catch-up { width: 24; }
     RemindersScreen #command { width: 1fr; }
     RemindersScreen #rules { max-height: 12; }
+    /* the control with the focus, told apart at a glance (a switch's own cue, a border a shade lighter, was
+       missed: Enter toggled a switch when the button seemed to have the focus): its border and its label */
+    RemindersScreen Switch:focus, RemindersScreen Button:focus { border: tall $accent; }
+    RemindersScreen .form-row:focus-within Label { color: $accent; text-style: bold; }
     """
 
     def compose_body(self) -> ComposeResult:
         lang = self.lang
         # the page does not take the focus itself (the rules table does): arrows move in the table, not the page
-        with VerticalScroll(id="body", can_focus=False):
+        with Body(id="body", can_focus=False):
             with Vertical(classes="panel"):
                 yield Label(t("reminders.title", lang), classes="panel-title")
                 yield DataTable(id="rules", cursor_type="row")
@@ -139,7 +144,8 @@ class RemindersScreen(SectionScreen):
         lines = []
         for o in found:
             note = occurrence_note(o, lang)
-            lines.append(f"{o.fire_at:%m-%d %H:%M}{f' ({note})' if note else ''}  {o.rule_id}  {message(o, lang)}")
+            when = fires_on(o.fire_at, self.app.today)
+            lines.append(f"{when}{f' ({note})' if note else ''}  {o.rule_id}  {message(o, lang)}")
         # plain text with control characters escaped: a loan name from the file never acts or reads as markup
         self.query_one("#preview", Static).update(Content("\n".join(map(visible, lines)) or t("reminders.none", lang)))
 
@@ -228,6 +234,10 @@ class RemindersScreen(SectionScreen):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "test":
+            self.send_test()
+
+    def action_send_test(self) -> None:
+        if not self.query_one("#test", Button).disabled:  # one test at a time (the last may still be running)
             self.send_test()
 
     def send_test(self) -> None:
