@@ -600,25 +600,29 @@ class PlanScreen(Asking, SectionScreen):
         if self.app.ledger is not None:
             self.app.push_screen(NewScenarioDialog(self.app.selected_loan), callback=added)
 
+    def scenario_for(self, action: Callable[[], None]):
+        """The scenario a key acts on: the selected one (None, and the key runs again once the scenarios being
+        worked out are in; None, saying how to add one, when there is none)."""
+        if self.after("scenarios", action):
+            return None
+        scenario = self.selected_scenario()
+        if scenario is None:
+            self.app.notify(t("plan.no_scenario", self.lang, press=self.press_key("new_scenario")), severity="warning")
+        return scenario
+
     def action_add_change(self) -> None:
         """One more change in the selected scenario (the same dialog as a new one, without a name)."""
         from jiebei_tui.tui.screens.plan_dialogs import NewScenarioDialog
 
-        if self.after("scenarios", self.action_add_change):
-            return
-        scenario = self.selected_scenario()
+        scenario = self.scenario_for(self.action_add_change)
         if scenario is None:
-            self.app.notify(t("plan.no_scenario", self.lang, press=self.press_key("new_scenario")), severity="warning")
             return
         self.app.push_screen(NewScenarioDialog(self.app.selected_loan, to=scenario))
 
     def action_apply_scenario(self) -> None:
         """Record the payments the selected scenario stands for today, after a confirmation naming them."""
-        if self.after("scenarios", self.action_apply_scenario):
-            return
-        scenario = self.selected_scenario()
+        scenario = self.scenario_for(self.action_apply_scenario)
         if scenario is None:
-            self.app.notify(t("plan.no_scenario", self.lang, press=self.press_key("new_scenario")), severity="warning")
             return
         found = self._results.get("scenarios")
         names = found.names if found is not None and not isinstance(found, Exception) else {}
@@ -654,11 +658,8 @@ class PlanScreen(Asking, SectionScreen):
         self.app.act(what_ifs.apply_preview, scenario.id, done=confirm, refused=cannot)
 
     def action_delete_scenario(self) -> None:
-        if self.after("scenarios", self.action_delete_scenario):
-            return
-        scenario = self.selected_scenario()
+        scenario = self.scenario_for(self.action_delete_scenario)
         if scenario is None:
-            self.app.notify(t("plan.no_scenario", self.lang, press=self.press_key("new_scenario")), severity="warning")
             return
 
         def message(lang: str) -> str:
