@@ -772,8 +772,7 @@ class Store:
             )
             if current is not None:
                 restored = issued_at_least(restored, current)
-                reminders = restored.settings.reminders.with_record_of(current.settings.reminders)
-                restored = restored.model_copy(update={"settings": restored.settings.model_copy(update={"reminders": reminders})})
+                restored = restored.model_copy(update={"settings": restored.settings.with_choices_of(current.settings)})
             where = self._commit(dump_ledger(restored).encode("utf-8"), previous=raw, aside=current is None)
             return Recovered(self.path, chosen, where if current is not None else None,
                              where if current is None else None, revision, restored)
@@ -843,11 +842,9 @@ class Store:
                 at=self.clock(),
                 undid=undone,
             )
-            settings = target.settings.model_copy(
-                update={"reminders": target.settings.reminders.with_record_of(ledger.settings.reminders)}
-            )
             result = target.model_copy(
-                update={"revision": record.revision, "history": bounded([*target.history, record]), "settings": settings}
+                update={"revision": record.revision, "history": bounded([*target.history, record]),
+                        "settings": target.settings.with_choices_of(ledger.settings)}
             )
             result = issued_at_least(result, ledger)  # ids given out since are not given out again
             self._commit(dump_ledger(result).encode("utf-8"), previous=raw, drop=drop)

@@ -212,3 +212,41 @@ def test_reminder_bookkeeping_is_no_change_and_an_undo_keeps_what_was_delivered(
     assert undone.settings.reminders.last_run == after.settings.reminders.last_run
     again, _ = run(store, dt.date(2025, 2, 9), dt.datetime(2025, 2, 9, 21, 0, tzinfo=tz), "en", stdout=False)
     assert again.deliver == [] and again.missed == 0
+
+
+def test_a_language_or_theme_choice_is_no_change_to_undo_and_an_undo_keeps_it(cli, data_dir: Path) -> None:
+    """u undoes the last change to the loans, not a language switch (after one, undo once crashed on the
+    preference's own "lang" value and nothing older could be undone); the choice survives the undo."""
+    from jiebei_tui.actions.account import open_account
+    from jiebei_tui.actions.preferences import save_preferences
+
+    assert cli(*ADD).code == 0
+    assert cli("pay", "L1", "--amount", "900.41", "--on", "2025-02-10").code == 0
+    account = open_account(data_dir, today=TODAY, source="app")
+    revision = account.ledger.revision
+    backups = sorted(p.name for p in data_dir.glob("ledger.json.bak.*"))
+    assert save_preferences(account, lang="zh", theme="nord") is True
+    saved = json.loads((data_dir / "ledger.json").read_text())
+    assert saved["settings"]["lang"] == "zh" and saved["revision"] == revision  # no revision, no history entry
+    assert sorted(p.name for p in data_dir.glob("ledger.json.bak.*")) == backups  # and no backup generation
+    result = cli("undo")
+    assert result.code == 0 and result.out.startswith("Undid the repayment E1 of ¥900.41 on 2025-02-10 for L1")
+    kept = json.loads((data_dir / "ledger.json").read_text())
+    assert kept["settings"]["lang"] == "zh" and kept["settings"]["theme"] == "nord" and kept["events"] == []
+
+
+def test_an_older_file_s_preference_entries_are_passed_over_by_undo(cli, data_dir: Path) -> None:
+    """Files written before kept a language switch as a history entry, with a parameter called "lang"."""
+    assert cli(*ADD).code == 0
+    path = data_dir / "ledger.json"
+    data = json.loads(path.read_text())
+    data["settings"]["lang"] = "zh"
+    data["history"].append({"revision": data["revision"] + 1, "before": data["revision"], "action": "settings.set",
+                            "params": {"lang": "zh"}, "source": "app", "at": "2025-03-01T10:00:00+08:00"})
+    data["revision"] += 1
+    (data_dir / "ledger.json.bak.1").write_text(path.read_text())  # the version before it, as the store keeps
+    path.write_text(json.dumps(data))
+    result = cli("undo", lang="zh")
+    assert result.code == 0 and result.out.startswith("已撤销"), result.err
+    assert "添加借款 L1" in result.out  # the loan added, not the language switch
+    assert json.loads(path.read_text())["loans"] == [] and json.loads(path.read_text())["settings"]["lang"] == "zh"

@@ -42,13 +42,17 @@ class Change(ChangeRecord):
 
 
 UNDO = "undo"
+# The borrower's display choices (language, theme, keys; actions/preferences.py): written as bookkeeping, kept
+# through an undo or a recovery, and never undone themselves (files written before keep such entries in their
+# history: an undo passes over them).
+PREFERENCES = "settings.set"
 
 
 def last_undoable(history: list[Change]) -> Change | None:
     """The last change not yet undone: undoing restores an earlier version, whose history no longer holds the
     changes undone, so this is the last entry that is not itself an undo."""
     for entry in reversed(history):
-        if entry.action != UNDO:
+        if entry.action not in (UNDO, PREFERENCES):
             return entry
     return None
 

@@ -143,6 +143,13 @@ class Settings(BaseModel):
     # the day of the month the lender reports to the credit record (credit_record.py); None: not known
     credit_report_day: int | None = Field(default=None, ge=1, le=31, strict=True, exclude_if=is_none)
 
+    def with_choices_of(self, other: Settings) -> Settings:
+        """These settings with `other`'s display choices (language, theme, keys) and its record of the
+        reminders sent: what an undo or a recovery keeps from the ledger it replaces (neither is a change of
+        the loans to take back)."""
+        return self.model_copy(update={"lang": other.lang, "theme": other.theme, "keymap": dict(other.keymap),
+                                       "reminders": self.reminders.with_record_of(other.reminders)})
+
 
 class Ledger(BaseModel):
     model_config = ConfigDict(extra="forbid")

@@ -597,7 +597,7 @@ def _merge_topics() -> None:
 _merge_topics()
 
 
-def t(key: str, lang: str = "en", **values: object) -> str:
+def t(key: str, lang: str = "en", /, **values: object) -> str:  # (a value may be called "lang")
     en, zh = STRINGS[key]
     text = zh if lang == "zh" else en
     if not values:

@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input
 
-from tests.tui.conftest import ledger_file, palette, press, ready, screen_text, select_loan, settle
+from jiebei_tui.tui.widgets.dialog import ConfirmDialog
+from tests.tui.conftest import ledger_file, palette, press, ready, screen_text, select_loan, settle, text, wait_for
 
 OTHER = {"en": "zh", "zh": "en"}
 SWITCH = {"en": "Language", "zh": "Language"}  # the palette entry reads "Language: 中文" / "Language: English"
@@ -118,3 +119,17 @@ async def test_a_dialog_follows_the_switch_keeping_what_was_typed(make_app, tmp_
         text = screen_text(app)
         assert "添加借款" in text and "本金（元）" in text and "Principal" not in text
         assert "本金须大于 0" in text  # the field's problem, in the new language too
+
+
+async def test_after_a_language_switch_undo_asks_about_the_last_change_to_the_loans(cli, data_dir, make_app) -> None:
+    from tests.conftest import EI
+
+    assert cli("loans", "add", "--name", "Phone", *EI).code == 0
+    app = make_app(demo=False, data_dir=data_dir)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await palette(pilot, "Language")
+        await wait_for(pilot, lambda: ledger_file(app)["settings"].get("lang") == "zh", "the language to be saved")
+        await press(pilot, "u")
+        assert isinstance(app.screen, ConfirmDialog)  # (it once crashed here)
+        assert "添加借款 L1" in text(app.screen.query_one("#message"))
