@@ -526,3 +526,30 @@ async def test_c_adds_a_change_to_the_selected_scenario_as_the_command_line_does
     compared = cli("scenario", "compare", "S1", "--json", today=PLAN_TODAY).json()
     [row] = [s for s in compared["scenarios"] if s["id"] == "S1"]
     assert shown[1:3] == [f"¥{D(row['cost']):,.2f}", f"¥{D(row['saving']):,.2f}"]
+
+
+async def test_the_starting_figures_follow_the_loans_until_one_is_typed(cli, data_dir) -> None:
+    """Plan and Repay were built on the demo's loans; the borrower's own first loan (written here by the command
+    line, as another program would) brings figures of its own: a third of 10,000 owed, rounded down to 100."""
+    from jiebei_tui.tui.screens.repay import RepayScreen
+    from tests.tui.conftest import wait_for
+
+    app = JiebeiApp(data_dir=data_dir, today=day("2025-01-10"), lang="en", demo=True, reminders=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        plan = await open_plan(pilot)
+        await press(pilot, "2")
+        repay = app.screen
+        assert isinstance(repay, RepayScreen)
+        demo_extra, demo_prepay = plan.query_one("#extra", Input).value, repay.query_one("#prepay-amount", Input).value
+        assert demo_extra and demo_prepay
+        assert cli("loans", "add", "--name", "Mine", *EI, today="2025-01-10").code == 0
+        app.check_file()  # (the app looks every second)
+        await wait_for(pilot, lambda: repay.query_one("#prepay-amount", Input).value == "3300", "Repay's to follow")
+        await press(pilot, "5")
+        assert plan.query_one("#extra", Input).value == "3300"
+        await press(pilot, "2")
+        await type_into(pilot, "#prepay-amount", "1234")  # typed: it stays when the loans change again
+        assert cli("pay", "L1", "--amount", "400", today="2025-01-10").code == 0
+        app.check_file()
+        await wait_for(pilot, lambda: app.states[0].principal_outstanding < D("10000"), "the payment to be read")
+        assert repay.query_one("#prepay-amount", Input).value == "1234"

@@ -389,7 +389,7 @@ async def test_the_contact_record_for_a_complaint(late: Path, tmp_path: Path) ->
         text_md = md.read_text()
         assert mode(md) == 0o600 and text_md.startswith("# Collection contact record")
         assert "at 22:30, between 22:00 and 08:00" in text_md and "¥100.00" in text_md
-        assert any("1 contacts, 1 breaking a rule, 1 payments" in n.message for n in app._notifications)
+        assert any("1 contact, 1 breaking a rule, 1 payment." in n.message for n in app._notifications)
         await press(pilot, "e")
         app.screen.query_one("#format", Select).value = "csv"
         await settle(pilot)

@@ -120,7 +120,8 @@ class PlanScreen(Asking, SectionScreen):
                 yield Label(t("plan.panel.where", lang), classes="panel-title")
                 with Horizontal(classes="form-row"):
                     yield Label(t("plan.field.extra", lang), classes="lead")
-                    yield Input(self.suggested_extra(), id="extra", classes="amount")
+                    self._suggested = self.suggested_extra()  # (follow_suggestion)
+                    yield Input(self._suggested, id="extra", classes="amount")
                     yield Label(t("plan.field.on", lang))
                     yield Input(today, id="on", classes="date")
                 yield Problem(id="once-error")
@@ -206,6 +207,15 @@ class PlanScreen(Asking, SectionScreen):
 
     # --- what the fields start with ---
 
+    def follow_suggestion(self) -> None:
+        """The starting figure follows the loans (the demo's, then the borrower's own) until the borrower types
+        a figure of their own."""
+        field, suggested = self.query_one("#extra", Input), self.suggested_extra()
+        if field.value == self._suggested and suggested != self._suggested:
+            with self.prevent(Input.Changed):
+                field.value = suggested
+        self._suggested = suggested
+
     def suggested_extra(self) -> str:
         """A round figure to start from: about a third of the principal owed across the loans."""
         owed = sum((s.principal_outstanding for s in self.app.states if not s.paid_off), Decimal(0))
@@ -229,6 +239,7 @@ class PlanScreen(Asking, SectionScreen):
         if self._version != self.app.version:
             self._version = self.app.version
             self._loan = self.app.selected_loan
+            self.follow_suggestion()
             self.ask_where()
             self.ask_goal()
             self.ask_scenarios()

@@ -111,6 +111,7 @@ class RepayScreen(SectionScreen):
         self._settle_wanted = False  # s was pressed meanwhile
         self._prepay: dict[Strategy, PrepayResult] = {}
         self._started = self.app.today.isoformat()  # the date the date fields were last started on
+        self._suggested = ""  # the prepay amount last suggested (it follows the loan until one is typed)
         super().after_compose()
 
     def on_resize(self) -> None:
@@ -163,8 +164,8 @@ class RepayScreen(SectionScreen):
                 self.query_one("#auto", Switch).value = s.record.auto_debit
                 self.query_one("#account", Input).value = visible(s.record.funding_account)
                 amount_input = self.query_one("#prepay-amount", Input)
-                if not amount_input.value:
-                    amount_input.value = suggested_prepayment(s)
+                if amount_input.value in ("", self._suggested):  # not a figure the borrower typed
+                    self._suggested = amount_input.value = suggested_prepayment(s)
         if s is not None:
             self.start_dates(first_day(s, self.app.today).isoformat())
         self.show_options()
