@@ -37,6 +37,8 @@ class Body(VerticalScroll, inherit_bindings=False):
         self.call_after_refresh(self._keep_in_view, at_end)
 
     def _keep_in_view(self, at_end: bool) -> None:
+        if not self.is_attached:  # gone meanwhile (a language switch rebuilds the screens, a dialog closed)
+            return
         self._max_scroll = self.max_scroll_y
         focused = self.screen.focused
         if at_end:
