@@ -19,9 +19,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rule.event_id": ("no payment in the ledger has that id", "账本中没有这个编号的还款"),
     "rule.void_not_payment": (
         "that entry is the reversal of {voids}, not a payment",
-        "这一条是对 {voids} 的撤销记录，不是还款",
+        "这一条是对 {voids} 的作废记录，不是还款",
     ),
-    "rule.already_voided": ("that payment was voided already (by {by})", "这笔还款已被撤销（撤销记录 {by}）"),
+    "rule.already_voided": ("that payment was voided already (by {by})", "这笔还款已被作废（作废记录 {by}）"),
     "rule.reason": ("a reason has at most {max} characters", "原因最多 {max} 个字符"),
     "rule.paid_through": (
         "already-paid instalments are a whole number from 0 to {max}: fewer than the term ({term}), each due on or "
@@ -61,7 +61,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "cli.voided": (
         "Voided payment {event} ({amount} on {date}, loan {loan}); the reversing entry is {void}.",
-        "已撤销还款 {event}（借款 {loan} 于 {date} 的 {amount}），撤销记录为 {void}。",
+        "已作废还款 {event}（借款 {loan} 于 {date} 的 {amount}），作废记录为 {void}。",
     ),
     "cli.edited": (
         "Corrected payment {event} ({amount} on {date}) of loan {loan}: it is now {new} ({new_amount} on {new_date}).",
@@ -87,7 +87,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "kind.auto_debit": ("auto-debit", "自动扣款"),
     "payment.active": ("counts", "有效"),
-    "payment.voided": ("voided", "已撤销"),
+    "payment.voided": ("voided", "已作废"),
     "payment.replaced": ("replaced by {by}", "已被 {by} 更正"),
     "col.loan": ("Loan", "借款"),
     "col.date": ("Date", "日期"),
@@ -129,7 +129,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "仅为预览，未写入账本（加 --apply 记录）。",
     ),
     # --- history entries in words (undo says what it undid) ---
-    "change.payments.void": ("voiding payment {event} ({amount} on {date}) of {loan}", "撤销借款 {loan} 的还款 {event}（{date} 的 {amount}）"),
+    "change.payments.void": ("voiding payment {event} ({amount} on {date}) of {loan}", "作废借款 {loan} 的还款 {event}（{date} 的 {amount}）"),
     "change.payments.edit": (
         "correcting payment {event} of {loan} to {amount} on {date}",
         "将借款 {loan} 的还款 {event} 更正为 {date} 的 {amount}",

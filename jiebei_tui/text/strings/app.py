@@ -116,21 +116,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.payments": ("Payments", "还款记录"),
     "key.edit_loan": ("Edit loan", "修改条款"),
     "key.debited": ("Debited", "已扣款"),
-    "key.void": ("Void", "撤销此笔"),
+    "key.void": ("Void", "作废此笔"),
     "key.edit_payment": ("Correct", "更正"),
     "action.undo": ("Undo the last change", "撤销上一次修改"),
     "action.undo.help": ("Any change, made here or on the command line; asks first, naming it",
                          "任何修改（在这里或命令行做出的）；会先确认并说明撤销的是什么"),
     "action.payments": ("The loan's payments", "这笔借款的还款记录"),
     "action.payments.help": ("Every payment of the selected loan, where it went; void or correct one",
-                             "选中借款的每笔还款及其去向；可撤销或更正"),
+                             "选中借款的每笔还款及其去向；可作废或更正"),
     "action.edit_loan": ("Change the loan's contract terms", "修改借款的合同条款"),
     "action.edit_loan.help": ("Principal, rate, term, method, dates: what changes is shown first",
                               "本金、利率、期数、方式、日期：先显示会改变什么"),
     "action.debited": ("The auto-debit went through", "自动扣款已成功"),
     "action.debited.help": ("Record the debit asked about, on its due date", "把询问的那笔扣款按还款日记为已还"),
-    "action.void": ("Void the payment", "撤销这笔还款"),
-    "action.void.help": ("A reversing entry; the history keeps both", "记一笔撤销记录，历史中两笔都保留"),
+    "action.void": ("Void the payment", "作废这笔还款"),
+    "action.void.help": ("A reversing entry; the history keeps both", "记一笔作废记录，历史中两笔都保留"),
     "action.edit_payment": ("Correct the payment", "更正这笔还款"),
     "action.edit_payment.help": ("Its amount or date, previewed first", "更正金额或日期，先预览"),
     "place.payments": ("Payments", "还款记录"),
@@ -141,8 +141,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "before and after, then asks. c changes a loan's contract terms, every payment worked out again. u undoes "
         "the last change of any kind, made here or on the command line, naming it first; again, the one before, "
         "as far back as the backups reach.",
-        "任何记录都不会被删除。在状态页按 h 列出选中借款的还款：v 撤销一笔（记一笔撤销记录），e 更正其金额或日期"
-        "（原还款撤销，更正后的还款取而代之）；每项都先显示借款前后的变化并确认。c 修改借款的合同条款，所有还款"
+        "任何记录都不会被删除。在状态页按 h 列出选中借款的还款：v 作废一笔（记一笔作废记录），e 更正其金额或日期"
+        "（原还款作废，更正后的还款取而代之）；每项都先显示借款前后的变化并确认。c 修改借款的合同条款，所有还款"
         "按新条款重新计算。u 撤销上一次修改（无论在这里还是命令行做出），先说明撤销的是什么；再按一次撤销更早的"
         "一次，直到备份所及之处。",
     ),
@@ -164,15 +164,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "payments.hint": (
         "v voids the selected payment, e corrects its amount or date; each shows what it changes and asks first. "
         "Nothing is deleted: the history keeps both entries.",
-        "v 撤销选中的还款，e 更正其金额或日期；每项都会先显示影响并确认。不会删除任何记录：历史中保留两笔。",
+        "v 作废选中的还款，e 更正其金额或日期；每项都会先显示影响并确认。不会删除任何记录：历史中保留两笔。",
     ),
     "payments.close": ("Close", "关闭"),
     "payments.named": ("{id} ({amount} on {date}, loan {loan})", "{id}（借款 {loan} 于 {date} 的 {amount}）"),
     "payments.void_confirm": (
         "Void payment {payment}? A reversing entry is recorded; the loan is worked out again without it:",
-        "撤销还款 {payment}？将记录一笔撤销记录，并按没有这笔还款重新计算借款：",
+        "作废还款 {payment}？将记录一笔作废记录，并按没有这笔还款重新计算借款：",
     ),
-    "payments.void": ("Void it", "撤销"),
+    "payments.void": ("Void it", "作废"),
     "payments.reason": ("Reason (optional)", "原因（可不填）"),
     "payments.effect": (
         "Afterwards {loan} is {state}: to pay today {amount}, payoff {payoff}.",
@@ -182,7 +182,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "payments.edit_confirm": (
         "Correct payment {payment} to {amount} on {date}? It is voided and the corrected payment takes its place. "
         "{effect}",
-        "把还款 {payment} 更正为 {date} 的 {amount}？原还款将被撤销，由更正后的还款取代。{effect}",
+        "把还款 {payment} 更正为 {date} 的 {amount}？原还款将被作废，由更正后的还款取代。{effect}",
     ),
     "debit.question_app": (
         "Auto-debit for {loan} ({name}): did the {amount} debit on {date} (instalment {no}) go through? If it did, "

@@ -9,7 +9,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rule.restructure_amount": (
         "the agreement restructured {amount} on {on}, by the history as it stands now; void the restructure and "
         "record the agreement again",
-        "按目前的还款记录，{on} 协商重组的金额应为 {amount}；请撤销这条重组记录后重新登记协议",
+        "按目前的还款记录，{on} 协商重组的金额应为 {amount}；请作废这条重组记录后重新登记协议",
     ),
     "rule.restructure_date": (
         "the agreement's date is after the drawdown ({start}) and not after today ({today})",
@@ -46,7 +46,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "rule.restructure_not_edited": (
         "a restructure is not edited: void it and record the agreement again",
-        "协商重组记录不能修改：请撤销后重新登记协议",
+        "协商重组记录不能修改：请作废后重新登记协议",
     ),
     "rule.budget_from": ("the plan starts today ({today}) or later", "计划须从今天（{today}）或之后开始"),
     "rule.budget_order": ("the order is one of: {known}", "顺序须为以下之一：{known}"),
@@ -435,7 +435,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "way.restructure_applied": (
         "Recorded as {event} in the history of {loan}: reminders and the credit outlook follow the new plan "
         "(payments void {event} takes it back).",
-        "已作为 {event} 记入借款 {loan} 的历史：提醒和征信预估按新计划进行（payments void {event} 可撤销）。",
+        "已作为 {event} 记入借款 {loan} 的历史：提醒和征信预估按新计划进行（payments void {event} 可作废）。",
     ),
     # contacts
     "contacts.added": (
