@@ -85,8 +85,9 @@ def rename_loan(account: Account, loan_id: str, name: object) -> Renamed:
 @dataclass(frozen=True)
 class Removed:
     record: LoanRecord
-    payments: int  # its entries removed with it
+    payments: int  # its payments removed with it (as its payments table lists them: not the voids' own entries)
     rules: tuple[str, ...] = ()  # the reminder rules that were for it alone, removed with it
+    contacts: int = 0  # the collection contacts recorded for it, removed with it
 
 
 def _removal(ledger: Ledger, loan_id: str, field: str) -> tuple[Ledger, Removed]:
@@ -96,7 +97,9 @@ def _removal(ledger: Ledger, loan_id: str, field: str) -> tuple[Ledger, Removed]
     new = removed(ledger, record.id)
     kept = {rule.id for rule in new.settings.reminders.rules}
     gone = tuple(rule.id for rule in ledger.settings.reminders.rules if rule.id not in kept)
-    return new, Removed(record, len(ledger.events_of(record.id)), gone)
+    payments = sum(1 for event in ledger.events_of(record.id) if event.kind != "void")
+    contacts = sum(1 for contact in ledger.contacts if contact.loan_id == record.id)
+    return new, Removed(record, payments, gone, contacts)
 
 
 def remove_loan(account: Account, loan_id: str, field: str = "id") -> Removed:

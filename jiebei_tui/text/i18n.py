@@ -290,6 +290,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "删除借款 {id}「{loan}」及其 {events} 条还款记录？可用撤销（{undo}）恢复。",
     ),
     "delete.done": ("Deleted {loan}.", "已删除 {loan}。"),
+    "delete.contacts_go": (
+        "Its {n} recorded collection {n:contact goes|contacts go} with it.",
+        "它的 {n} 条催收联系记录也会一并删除。",
+    ),
     "delete.rules_go": (
         "The reminder {n:rule|rules} {rules}, for this loan alone, {n:goes|go} with it.",
         "只针对这笔借款的 {n} 条提醒规则 {rules} 也会一并删除。",

@@ -307,6 +307,10 @@ async def test_deleting_a_loan_says_first_which_reminder_rules_go_with_it(cli, d
     assert cli("loans", "add", "--name", "Phone", *EI).code == 0  # L1
     assert cli("loans", "add", "--name", "Laptop", *EI).code == 0  # L2
     assert cli("remind", "add", "--offset", "2", "--time", "10:00", "--loans", "L2").code == 0  # R5: L2 alone
+    assert cli("pay", "L2", "--amount", "900.41", "--on", "2025-02-10").code == 0  # E1
+    assert cli("pay", "L2", "--amount", "100", "--on", "2025-02-20").code == 0  # E2, voided: E3 reverses it
+    assert cli("payments", "void", "E2").code == 0
+    assert cli("contacts", "add", "--loan", "L2", "--at", "2025-02-20 10:00", "--channel", "sms", "--from", "X").code == 0
     app = make_app(demo=False, data_dir=data_dir)
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
@@ -314,7 +318,8 @@ async def test_deleting_a_loan_says_first_which_reminder_rules_go_with_it(cli, d
         await press(pilot, "d")
         assert isinstance(app.screen, ConfirmDialog)
         said = text(app.screen.query_one("#message"))
-        assert said == ("Delete loan L2 “Laptop” and its 0 recorded payments? Undo (u) brings it back. "
+        assert said == ("Delete loan L2 “Laptop” and its 2 recorded payments? Undo (u) brings it back. "  # as listed
+                        "Its 1 recorded collection contact goes with it. "
                         "The reminder rule R5, for this loan alone, goes with it.")
         await press(pilot, "y")
         assert [r.id for r in app.ledger.settings.reminders.rules] == ["R1", "R2", "R3", "R4"]

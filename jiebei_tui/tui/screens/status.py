@@ -241,6 +241,8 @@ class StatusScreen(SectionScreen):
             def message(lang: str) -> str:
                 said = t("delete.confirm", lang, id=loan_id, loan=name, events=takes.payments,
                          undo=app.key_shown("undo"))
+                if takes.contacts:
+                    said += " " + t("delete.contacts_go", lang, n=takes.contacts)
                 if takes.rules:
                     said += " " + t("delete.rules_go", lang, n=len(takes.rules), rules=", ".join(takes.rules))
                 return said
