@@ -339,3 +339,16 @@ async def test_export_suggests_the_home_folder_and_writes_there(make_app, tmp_pa
         await press(pilot, "enter")
         await settle(pilot)
         assert (home / "jiebei-tui.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+async def test_a_path_naming_the_ledger_is_refused_naming_the_field_not_a_command_line_option(make_app, tmp_path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.action_export_calendar()
+        await settle(pilot)
+        await type_into(pilot, "#path", str(tmp_path / "ledger.json"))
+        await press(pilot, "enter")
+        await settle(pilot)
+        said = text(app.screen.query_one("#error"))
+        assert "--out" not in said and "ledger.json is a ledger's own file name" in said

@@ -512,6 +512,7 @@ async def test_c_adds_a_change_to_the_selected_scenario_as_the_command_line_does
         assert isinstance(dialog, NewScenarioDialog)
         assert text(dialog.query_one(".title")) == "One more change in S1 (Both)"
         assert not dialog.query_one("#name-row").display and dialog.focused.id == "kind"  # no name to give
+        assert str(dialog.query_one("#add").label) == "Add change"
         await choose(pilot, "#kind", "settle")
         await choose(pilot, "#loan", "L2")
         dialog.query_one("#add").focus()

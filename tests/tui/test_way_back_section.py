@@ -477,3 +477,14 @@ async def test_text_from_the_file_shows_escaped(late: Path) -> None:
         assert "Rent \\x1b[2J gap" in seen and "Agency \\x1b]0;owned\\x07" in seen and "said \\x1b[31mred" in seen
         await press(pilot, "l")
         assert "“Rent \\x1b[2J gap”" in text(app.screen.query_one("#letter"))
+
+
+async def test_saving_the_contact_record_over_the_ledger_names_the_field(late: Path) -> None:
+    app = app_for(late)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_section(pilot)
+        await press(pilot, "e")
+        await type_into(pilot, "#path", str(late / "ledger.json"))
+        await press(pilot, "enter")
+        said = text(app.screen.query_one("#error"))
+        assert said.startswith("Save as") and "--out" not in said, said  # the dialog's field, not the option

@@ -406,6 +406,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "plan.new.loan_default": ("By order (a monthly extra only)", "按顺序分配（仅每月额外还款）"),
     "plan.new.strategy_default": ("The loan's own", "借款自己的设置"),
     "plan.new.add": ("Add scenario", "添加情景"),
+    "plan.new.add_change": ("Add change", "添加变化"),
     # --- the export dialog ---
     "plan.export.title": ("Export a table or a journal", "导出表格或记账文件"),
     "plan.export.explain": (

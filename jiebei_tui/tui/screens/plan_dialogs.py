@@ -22,7 +22,7 @@ from jiebei_tui.text.safe import visible
 from jiebei_tui.tui.screens.export import ExportDialog
 from jiebei_tui.tui.screens.plan import refusal
 from jiebei_tui.tui.widgets.asking import Asking
-from jiebei_tui.tui.widgets.dialog import FormDialog
+from jiebei_tui.tui.widgets.dialog import FormDialog, file_refusal
 from jiebei_tui.tui.widgets.prose import Problem, Prose
 
 if TYPE_CHECKING:
@@ -86,7 +86,7 @@ class NewScenarioDialog(Asking, FormDialog[str | None]):
                                                id="strategy", allow_blank=True, prompt=t("plan.new.strategy_default", lang)))
         yield Prose("", id="said", classes="hint")
         with Horizontal(classes="buttons"):
-            yield Button(t("plan.new.add", lang), variant="primary", id="add")
+            yield Button(t("plan.new.add_change" if self.to else "plan.new.add", lang), variant="primary", id="add")
             yield Button(t("key.cancel", lang), id="cancel")
 
     def row(self, field: str, widget) -> ComposeResult:
@@ -267,7 +267,9 @@ class PlanExportDialog(ExportDialog):
             self.dismiss(True)
 
         def refused(err: Exception) -> None:
-            self.failed(refusal(err, self.app.lang))
+            lang = self.app.lang
+            self.failed(file_refusal(err, lang, t("export.path", lang)) if getattr(err, "field", "") == "out"
+                        else refusal(err, lang))
 
         if what in SUFFIX:
             self.app.act(exporting.export_journal, what, path, done=written, refused=refused)
