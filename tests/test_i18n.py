@@ -71,3 +71,12 @@ def test_no_key_is_given_in_two_tables() -> None:
                 keys.update(k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)
                             and "." in k.value)
     assert [key for key, n in keys.items() if n > 1] == []
+
+
+def test_parts_of_a_sentence_take_the_language_s_own_punctuation() -> None:
+    from jiebei_tui.text.i18n import joined
+
+    assert joined(["利息 ¥47.23", "本金 ¥799.33"], "zh") == "利息 ¥47.23，本金 ¥799.33"
+    assert joined(["a", "b"], "zh", strong=True) == "a；b"
+    assert joined(["interest ¥47.23", "principal ¥799.33"], "en") == "interest ¥47.23, principal ¥799.33"
+    assert joined(["a", "b"], "en", strong=True) == "a; b"

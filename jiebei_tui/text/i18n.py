@@ -661,6 +661,13 @@ def _text(key: str, lang: str) -> str:
     return zh if lang == "zh" else en
 
 
+def joined(parts, lang: str, strong: bool = False) -> str:
+    """Parts of one sentence in the language's own punctuation: ", " or "; " in English, "，" or "；" in 中文."""
+    if lang == "zh":
+        return ("；" if strong else "，").join(parts)
+    return ("; " if strong else ", ").join(parts)
+
+
 def _listed(items: list | tuple, most: int = 10) -> str:
     """A list in a sentence: the first `most` items, then … (a ledger may hold a thousand loans)."""
     shown = ", ".join(str(item) for item in items[:most])

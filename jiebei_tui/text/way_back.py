@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from jiebei_tui.domain.money import percent, yuan
-from jiebei_tui.text.i18n import t
+from jiebei_tui.text.i18n import joined, t
 from jiebei_tui.text.safe import visible
 
 if TYPE_CHECKING:
@@ -266,7 +266,7 @@ def contact_headers(lang: str) -> list[str]:
 
 def rule_names(c: CheckedContact, lang: str) -> str:
     """The rules a contact breaks, by name (short, for a table); "—" when none."""
-    return ", ".join(t(f"rule_name.{f.rule}", lang) for f in c.flags) or NONE
+    return joined((t(f"rule_name.{f.rule}", lang) for f in c.flags), lang) or NONE
 
 
 def contact_row(c: CheckedContact, lang: str, long_flags: bool = True) -> list[str]:

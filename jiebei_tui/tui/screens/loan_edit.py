@@ -16,7 +16,7 @@ from textual.widgets import Button, DataTable, Input, Label, Select, Static
 from jiebei_tui.actions import loans
 from jiebei_tui.domain.money import yuan
 from jiebei_tui.domain.terms import Method
-from jiebei_tui.text.i18n import t
+from jiebei_tui.text.i18n import joined, t
 from jiebei_tui.text.loans import compared, edit_changes
 from jiebei_tui.text.safe import visible
 from jiebei_tui.tui.widgets.asking import ask
@@ -172,7 +172,7 @@ class LoanEditDialog(FormDialog[bool]):
 
             after = edit.state_after
             due = due_now(after)
-            what = "; ".join(f"{label} {value}" for label, value in edit_changes(edit, lang))
+            what = joined((f"{label} {value}" for label, value in edit_changes(edit, lang)), lang, strong=True)
             return t("loanedit.confirm", lang, loan=loan_id, changes=what, state=badge_text(after, lang),
                      amount=due.amount, payoff=due.payoff)
 

@@ -19,7 +19,7 @@ from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.replay import LoanState
 from jiebei_tui.domain.terms import parse_amount, parse_date
 from jiebei_tui.text import early as paying_early
-from jiebei_tui.text.i18n import t
+from jiebei_tui.text.i18n import joined, t
 from jiebei_tui.text.safe import visible
 from jiebei_tui.tui.widgets.asking import ask
 from jiebei_tui.tui.widgets.dialog import ConfirmDialog, FormDialog
@@ -185,7 +185,7 @@ def goes(a: Allocation, lang: str) -> str:
         ("pay.goes_prepaid", a.prepaid),
         ("pay.goes_fee", a.fee),
     ) if value]
-    said = ", ".join(t(key, lang, amount=value) for key, value in parts)
+    said = joined((t(key, lang, amount=value) for key, value in parts), lang)
     return t("pay.goes", lang, parts=said or "—")
 
 

@@ -25,7 +25,7 @@ from jiebei_tui.domain.overdue import STAGES
 from jiebei_tui.domain.replay import LoanState
 from jiebei_tui.domain.terms import Strategy, parse_in_range
 from jiebei_tui.text import explain
-from jiebei_tui.text.i18n import t
+from jiebei_tui.text.i18n import joined, t
 from jiebei_tui.text.safe import visible
 from jiebei_tui.tui.widgets.asking import ask
 from jiebei_tui.tui.widgets.chart import CostChart
@@ -327,7 +327,7 @@ class OverdueScreen(SectionScreen):
             own.update(t("terms.all_loans_heading", lang))
         elif view.own:
             own.update(t("terms.own_list", lang, loan=view.loan_id,
-                         terms=", ".join(t(TERM_LABELS[name], lang) for name in view.own)))
+                         terms=joined((t(TERM_LABELS[name], lang) for name in view.own), lang)))
         else:
             own.update(t("terms.none_own", lang, loan=view.loan_id))
         self.query_one("#reset-terms", Button).display = bool(view.loan_id is not None and view.own)

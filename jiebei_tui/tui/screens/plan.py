@@ -34,7 +34,7 @@ from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.money import yuan
 from jiebei_tui.domain.repayment_day import DayMove
 from jiebei_tui.text import plan as words
-from jiebei_tui.text.i18n import t
+from jiebei_tui.text.i18n import joined, t
 from jiebei_tui.text.safe import visible
 from jiebei_tui.text.width import shorten
 from jiebei_tui.tui.widgets.asking import Asking
@@ -560,7 +560,7 @@ class PlanScreen(Asking, SectionScreen):
             detail.update("")
             return
         lines = [t("plan.scenario.changes_of", lang, id=scenario.id, name=visible(scenario.name),
-                   changes="; ".join(words.change_text(c, lang) for c in scenario.changes))]
+                   changes=joined((words.change_text(c, lang) for c in scenario.changes), lang, strong=True))]
         found = self._results.get("scenarios")
         compared = next((r for r in found.comparison.scenarios if r.label == scenario.id), None) if (
             found is not None and not isinstance(found, Exception)) else None
@@ -655,7 +655,8 @@ class PlanScreen(Asking, SectionScreen):
 
         def confirm(application) -> None:
             def message(lang: str) -> str:
-                payments = "; ".join(words.step_line(p, names, lang, with_effect=True) for p in application.payments)
+                payments = joined((words.step_line(p, names, lang, with_effect=True) for p in application.payments), lang,
+                                  strong=True)
                 after = t("plan.scenario.kept" if application.remaining else "plan.scenario.gone", lang)
                 return t("plan.confirm.scenario", lang, id=scenario.id, name=visible(scenario.name), payments=payments,
                          after=after)
