@@ -90,7 +90,7 @@ def test_void_a_payment_keeps_both_entries_and_the_loan_falls_behind_again(cli, 
     assert again.code == 2 and "ID" in again.err and "already" in again.err
     void_of_void = cli("payments", "void", "E2", today="2025-02-16")
     assert void_of_void.code == 2 and "not a payment" in void_of_void.err
-    assert "已撤销" in cli("payments", "list", today="2025-02-16", lang="zh").out
+    assert "已作废" in cli("payments", "list", today="2025-02-16", lang="zh").out
 
 
 def test_edit_a_mistyped_amount(cli, worked_loan: str, data_dir: Path) -> None:
