@@ -20,6 +20,7 @@ from jiebei_tui.text.i18n import t
 from jiebei_tui.tui.widgets.dialog import ConfirmDialog, FormDialog
 from jiebei_tui.tui.widgets.pairs import Pairs
 from jiebei_tui.tui.widgets.prose import Problem
+from jiebei_tui.tui.widgets.refusal import refusal
 
 if TYPE_CHECKING:
     from jiebei_tui.actions.hardship import Restructure
@@ -147,8 +148,7 @@ class AgreementDialog(FormDialog[bool]):
             if err is not None and err.rule == "restructure_needs":  # the command line's words name its options
                 error.update(t("agreement.needs", lang))
             elif err is not None:
-                key = LABELS.get(err.field)
-                error.update(err.sentence(lang, t(key, lang) if key else None))
+                error.update(refusal(err, lang, LABELS))
             else:
                 error.update("")
             preview.show([])

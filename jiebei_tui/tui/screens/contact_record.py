@@ -15,8 +15,9 @@ from textual.widgets import Button, Input, Label, Select
 from jiebei_tui.delivery.files import expand_home
 from jiebei_tui.text.i18n import t
 from jiebei_tui.text.safe import visible
-from jiebei_tui.tui.widgets.dialog import FormDialog, file_refusal
+from jiebei_tui.tui.widgets.dialog import FormDialog
 from jiebei_tui.tui.widgets.prose import Problem, Prose
+from jiebei_tui.tui.widgets.refusal import refusal
 
 if TYPE_CHECKING:
     from textual.widget import Widget
@@ -109,7 +110,7 @@ class RecordDialog(FormDialog[bool]):
 
         def refused(err: Exception) -> None:
             if self.is_attached:
-                self.query_one("#error", Problem).update(file_refusal(err, self.app.lang, t("letter.path", self.app.lang)))
+                self.query_one("#error", Problem).update(refusal(err, self.app.lang, {"out": "letter.path"}))
                 self.query_one("#save", Button).disabled = False
 
         self.app.act(contacts.report, None if loan == EVERY else loan, lang, fmt, path, done=saved, refused=refused)

@@ -14,7 +14,8 @@ from jiebei_tui.delivery.files import expand_home, is_ledger_file
 from jiebei_tui.text.i18n import t
 from jiebei_tui.tui.widgets.asking import ask
 from jiebei_tui.tui.widgets.prose import Problem, Prose
-from jiebei_tui.tui.widgets.dialog import FormDialog, file_refusal
+from jiebei_tui.tui.widgets.refusal import refusal
+from jiebei_tui.tui.widgets.dialog import FormDialog
 
 DEFAULT_NAME = "jiebei-tui.ics"
 
@@ -64,7 +65,7 @@ class ExportDialog(FormDialog[bool]):
         path, lang = self.path(), self.lang
         self.query_one("#write", Button).disabled = True
         ask(self, "write", export_ics, lang, out=path, done=lambda done: self.written(done.events, done.path or path),
-            refused=lambda err: self.failed(file_refusal(err, self.app.lang, t("export.path", self.app.lang))))
+            refused=lambda err: self.failed(refusal(err, self.app.lang, {"out": "export.path"})))
 
     def failed(self, problem: str) -> None:
         self.query_one("#error", Problem).update(t("export.failed", self.lang, problem=problem))

@@ -15,8 +15,9 @@ from textual.widgets import Button, Input, Label, Select
 from jiebei_tui.delivery.files import expand_home
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.text.i18n import t
-from jiebei_tui.tui.widgets.dialog import FormDialog, file_refusal
+from jiebei_tui.tui.widgets.dialog import FormDialog
 from jiebei_tui.tui.widgets.prose import Problem, Prose
+from jiebei_tui.tui.widgets.refusal import refusal
 
 if TYPE_CHECKING:
     from textual.widget import Widget
@@ -121,8 +122,7 @@ class LetterDialog(FormDialog[bool]):
                                      reason=self.query_one("#reason", Input).value or None)
         except InputError as err:
             self._text = ""
-            key = LABELS.get(err.field)
-            return err.sentence(lang, t(key, lang) if key else None)
+            return refusal(err, lang, LABELS)
         self._text = letter.text
         self.query_one("#letter", Prose).update(letter.text.rstrip("\n"))
         return None
@@ -169,7 +169,7 @@ class LetterDialog(FormDialog[bool]):
 
         def refused(err: Exception) -> None:
             if self.is_attached:
-                self.query_one("#error", Problem).update(file_refusal(err, self.app.lang, t("letter.path", self.app.lang)))
+                self.query_one("#error", Problem).update(refusal(err, self.app.lang, {"out": "letter.path"}))
                 self.query_one("#save", Button).disabled = False
 
         self.app.act(save, self._text, self.path(), done=saved, refused=refused)

@@ -43,6 +43,7 @@ from jiebei_tui.tui.widgets.dialog import ConfirmDialog
 from jiebei_tui.tui.widgets.palette import style
 from jiebei_tui.tui.widgets.principal_chart import LOOKS, Line, PrincipalChart, legend
 from jiebei_tui.tui.widgets.prose import Problem, Prose
+from jiebei_tui.tui.widgets.refusal import refusal
 from jiebei_tui.tui.widgets.section import SectionScreen
 from jiebei_tui.tui.widgets.tables import fill, plain
 
@@ -61,18 +62,6 @@ LABELS = {
     "loan": "plan.field.loan", "finish_by": "plan.goal.kind.finish_by", "max_installment": "plan.goal.kind.max_installment",
     "save": "plan.goal.kind.save", "day": "plan.field.new_day", "payday": "plan.field.payday",
 }
-
-
-def label_of(field: str, lang: str, overrides: dict[str, str] | None = None) -> str | None:
-    key = (overrides or {}).get(field) or LABELS.get(field)
-    return t(key, lang).rstrip(" ¥") if key else None
-
-
-def refusal(err: Exception, lang: str, overrides: dict[str, str] | None = None) -> str:
-    """One sentence: an input's refusal naming the form label, or why the file cannot be used."""
-    if isinstance(err, InputError):
-        return err.sentence(lang, label_of(err.field, lang, overrides))
-    return err.sentence(lang)
 
 
 class Said(Prose):
@@ -351,7 +340,7 @@ class PlanScreen(Asking, SectionScreen):
                 problem = monthly if getattr(view, "field", "") in ("monthly", "from") else once
                 if isinstance(view, InputError) and view.rule == "plan_no_money":  # nothing typed: no value to quote
                     view = InputError(view.field, None, view.rule, **view.params)
-                problem.update(refusal(view, lang))
+                problem.update(refusal(view, lang, LABELS))
             return
         c = view.comparison
         self.fill_orders(table, c)
@@ -440,7 +429,7 @@ class PlanScreen(Asking, SectionScreen):
         view = self.chosen_view()
         if view is None:
             problem = self._results.get("where")
-            self.app.notify(refusal(problem, lang) if isinstance(problem, Exception) else t("plan.first_none", lang),
+            self.app.notify(refusal(problem, lang, LABELS) if isinstance(problem, Exception) else t("plan.first_none", lang),
                             severity="warning")
             return
         step = view.first_step
@@ -492,7 +481,7 @@ class PlanScreen(Asking, SectionScreen):
         if seek is None:
             answer.update(t("plan.goal.ask", lang))
         elif isinstance(seek, Exception):
-            problem.update(refusal(seek, lang, overrides))
+            problem.update(refusal(seek, lang, LABELS | overrides))
             answer.update("")
         else:
             answer.update(goal_lines(seek, {s.record.id: s.record.name for s in self.app.states}, lang))
@@ -510,7 +499,7 @@ class PlanScreen(Asking, SectionScreen):
         every = list(ledger.scenarios) if ledger is not None else []
         if isinstance(found, Exception):
             fill(table, [], [])
-            hint.update(refusal(found, lang))
+            hint.update(refusal(found, lang, LABELS))
             self.show_scenario_detail()
             return
         press = self.press_key("new_scenario")
@@ -644,7 +633,7 @@ class PlanScreen(Asking, SectionScreen):
                 why = t(f"rule.{err.rule}", lang, **err.params)
                 self.app.notify(t("plan.scenario.not_today", lang, why=why), severity="warning", timeout=10)
             else:
-                self.app.notify(refusal(err, lang), severity="error", timeout=10)
+                self.app.notify(refusal(err, lang, LABELS), severity="error", timeout=10)
 
         def applied(done) -> None:
             lang = self.app.lang
@@ -696,7 +685,7 @@ class PlanScreen(Asking, SectionScreen):
         table = self.query_one("#months-table", DataTable)
         problem.update("")
         if isinstance(view, Exception):
-            problem.update(refusal(view, lang))
+            problem.update(refusal(view, lang, LABELS))
             return  # the table keeps the months last shown
         if view is None:
             return
@@ -744,7 +733,7 @@ class PlanScreen(Asking, SectionScreen):
             self.app.notify(t("plan.payday_saved" if done.changed else "plan.payday.unchanged", self.app.lang))
 
         def refused(err: Exception) -> None:
-            self.query_one("#payday-error", Problem).update(refusal(err, self.app.lang))
+            self.query_one("#payday-error", Problem).update(refusal(err, self.app.lang, LABELS))
 
         self.app.act(planning.set_payday, typed, done=saved, refused=refused)
 
@@ -769,7 +758,7 @@ class PlanScreen(Asking, SectionScreen):
         if not isinstance(move, DayMove):
             fill(table, [], [])
             if isinstance(move, Exception):
-                problem.update(refusal(move, lang))
+                problem.update(refusal(move, lang, LABELS))
                 answer.update("")
             else:
                 answer.update(t("plan.day.ask", lang))

@@ -20,10 +20,11 @@ from jiebei_tui.text import plan as words
 from jiebei_tui.text.i18n import t
 from jiebei_tui.text.safe import visible
 from jiebei_tui.tui.screens.export import ExportDialog
-from jiebei_tui.tui.screens.plan import refusal
+from jiebei_tui.tui.screens.plan import LABELS as PLAN_LABELS
 from jiebei_tui.tui.widgets.asking import Asking
-from jiebei_tui.tui.widgets.dialog import FormDialog, file_refusal
+from jiebei_tui.tui.widgets.dialog import FormDialog
 from jiebei_tui.tui.widgets.prose import Problem, Prose
+from jiebei_tui.tui.widgets.refusal import refusal
 
 if TYPE_CHECKING:
     from textual.widget import Widget
@@ -126,7 +127,7 @@ class NewScenarioDialog(Asking, FormDialog[str | None]):
             clean_scenario_name(typed_name)
             name_error.update("")
         except InputError as err:
-            name_error.update(err.sentence(self.lang, t(LABELS["name"], self.lang).rstrip(" ¥")) if typed_name else "")
+            name_error.update(refusal(err, self.lang, {err.field: LABELS["name"]}) if typed_name else "")
         values = {
             "on": self.query_one("#on", Input).value.strip() or None,
             "loan": self.picked("loan"),
@@ -156,7 +157,7 @@ class NewScenarioDialog(Asking, FormDialog[str | None]):
 
     def sentence(self, err: Exception) -> str:
         field = getattr(err, "field", "")
-        return refusal(err, self.lang, {field: self.label_key(field)} if field in LABELS else None)
+        return refusal(err, self.lang, PLAN_LABELS | ({field: self.label_key(field)} if field in LABELS else {}))
 
     def name_ok(self) -> bool:
         if self.to is not None:  # a change to a scenario that has its name
@@ -268,8 +269,7 @@ class PlanExportDialog(ExportDialog):
 
         def refused(err: Exception) -> None:
             lang = self.app.lang
-            self.failed(file_refusal(err, lang, t("export.path", lang)) if getattr(err, "field", "") == "out"
-                        else refusal(err, lang))
+            self.failed(refusal(err, lang, PLAN_LABELS | {"out": "export.path"}))
 
         if what in SUFFIX:
             self.app.act(exporting.export_journal, what, path, done=written, refused=refused)

@@ -29,6 +29,7 @@ from jiebei_tui.text.width import shorten, width
 from jiebei_tui.tui.widgets.body import Body
 from jiebei_tui.tui.widgets.pairs import Pairs
 from jiebei_tui.tui.widgets.prose import Problem, Prose
+from jiebei_tui.tui.widgets.refusal import refusal
 from jiebei_tui.tui.widgets.section import SectionScreen
 from jiebei_tui.tui.widgets.stage_strip import StageStrip, stage_style
 from jiebei_tui.tui.widgets.tables import fill
@@ -66,11 +67,6 @@ def fitted(columns: list[tuple[str, str]], rows: list[list[str]], room: int, fle
                 sizes[key] -= cut
                 over -= cut
     return sizes
-
-
-def label_of(err: InputError, lang: str, labels: dict[str, str]) -> str | None:
-    key = labels.get(err.field)
-    return t(key, lang) if key else None
 
 
 class WayBackScreen(SectionScreen):
@@ -320,7 +316,7 @@ class WayBackScreen(SectionScreen):
             return
         lang, way, err = self.lang, self._way, self._way_error
         error = self.query_one("#budget-error", Problem)
-        error.update(err.sentence(lang, label_of(err, lang, LABELS)) if err else "")
+        error.update(refusal(err, lang, LABELS) if err else "")
         plan_parts = ("#plan-heading", "#plan-summary", "#strip-title", "#strip", "#months", "#outcomes", "#plan-rules")
         if way is None:
             for part in plan_parts:
@@ -507,7 +503,7 @@ class WayBackScreen(SectionScreen):
         self.query_one("#credit", Pairs).show(entries)
         self.query_one("#credit-notes", Prose).update("\n".join(words.credit_notes(timeline.report_day, lang)))
         err = self._day_error
-        self.query_one("#day-error", Problem).update(err.sentence(lang, label_of(err, lang, LABELS)) if err else "")
+        self.query_one("#day-error", Problem).update(refusal(err, lang, LABELS) if err else "")
 
     def save_day(self) -> None:
         from jiebei_tui.actions import credit

@@ -206,9 +206,3 @@ class ConfirmDialog(Dialog[bool]):
         self.dismiss(event.button.id == "yes")
 
 
-def file_refusal(err: Exception, lang: str, label: str) -> str:
-    """Why a file could not be written, in one sentence: a refused path names the dialog's own field (`label`:
-    its words), not the command line's --out."""
-    from jiebei_tui.domain.errors import InputError
-
-    return err.sentence(lang, label) if isinstance(err, InputError) and err.field == "out" else err.sentence(lang)
