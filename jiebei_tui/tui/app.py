@@ -442,6 +442,11 @@ class JiebeiApp(App[int]):
             return
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
+    def forget_notifications(self) -> None:
+        """Take down every toast, shown or held: they were about a ledger that is gone (the demo's)."""
+        self._held.clear()
+        self.clear_notifications()
+
     def release_notifications(self) -> None:
         held, self._held = self._held, []
         for args, kwargs in held:

@@ -180,6 +180,8 @@ class AddLoanScreen(FormDialog[str | None]):
         self.query_one("#save", Button).disabled = True
 
         def done(added) -> None:
+            if added.replaced_demo:  # the demo's notice and reminders would outlive the demo loans
+                app.forget_notifications()
             app.notify(t("add.saved", app.lang, loan=visible(added.record.name)))
             if added.paid_through:
                 app.notify(t("cli.paid_through", app.lang, n=added.paid_through))
