@@ -127,6 +127,9 @@ def _traceback(error: BaseException) -> list[str]:
         lines.extend(part.rstrip("\n").split("\n"))
     if lines and len(lines[-1]) > MAX_MESSAGE:
         lines[-1] = lines[-1][:MAX_MESSAGE] + "…"
+    inner = getattr(error, "error", None)  # Textual's WorkerFailed carries the worker's own error, not as its cause
+    if isinstance(inner, BaseException) and inner is not error and inner is not error.__cause__:
+        lines += ["", "The worker's own error:", *_traceback(inner)]
     return lines
 
 

@@ -144,3 +144,22 @@ def test_the_app_crash_restores_the_terminal_and_prints_one_sentence(tmp_path: P
     [report] = tmp_path.glob("crash-*.txt")
     assert "broken on mount" in report.read_text()
     assert json.dumps(done.stdout)  # (nothing of the app's frames is asserted: headless draws none)
+
+
+def test_a_worker_s_failure_reports_the_worker_s_own_traceback(tmp_path: Path) -> None:
+    # Textual hands the crash handler a WorkerFailed that carries the worker's error as `.error`, not as its cause;
+    # a report of the WorkerFailed alone said which error, never where.
+    from textual.worker import WorkerFailed
+
+    from jiebei_tui.crash import write_report
+
+    def render_view() -> None:
+        raise AttributeError("'PlanScreen' object has no attribute '_version'")
+
+    try:
+        render_view()
+    except AttributeError as err:
+        failed = WorkerFailed(err)
+    text = write_report(failed, tmp_path).read_text()
+    assert "WorkerFailed" in text and "The worker's own error:" in text
+    assert "in render_view" in text and text.count("has no attribute '_version'") >= 2
