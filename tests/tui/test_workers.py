@@ -8,7 +8,7 @@ import threading
 from jiebei_tui.cli import main
 from jiebei_tui.tui.screens.away import AwayModal
 from jiebei_tui.tui.screens.repay import RepayScreen
-from tests.tui.conftest import TODAY, click, ledger_file, press, ready, settle, wait_for
+from tests.tui.conftest import TODAY, click, ledger_file, press, ready, screen_text, settle, wait_for
 
 
 async def test_a_store_transaction_runs_in_a_thread(make_app) -> None:
@@ -89,3 +89,27 @@ async def test_quit_waits_for_a_write_in_flight(make_app) -> None:
         await pilot.press("ctrl+q")
     assert order == ["written", "exit"]
     assert ledger_file(app)["settings"]["theme"] == "nord"
+
+
+async def test_a_write_landing_while_a_section_is_still_being_built_waits_for_it(make_app, monkeypatch) -> None:
+    # A section built ahead (or on its first visit) is composed, then mounted; a write finishing in a worker
+    # in between redraws every section. Plan's state is set up in its on_mount, so redrawing it then crashed the
+    # app ("'PlanScreen' object has no attribute '_version'", pressing 5 while the launch's reminder record was
+    # written). The redraw now waits for the section's own set-up.
+    from jiebei_tui.tui.screens.plan import PlanScreen
+
+    set_up = PlanScreen.on_mount
+
+    def write_lands_first(self) -> None:
+        self.app.refresh_section()  # what a worker's finished write does (app._committed → _show)
+        self.refresh_view()
+        set_up(self)
+
+    monkeypatch.setattr(PlanScreen, "on_mount", write_lands_first)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await press(pilot, "5")
+        await wait_for(pilot, lambda: isinstance(app.screen, PlanScreen) and "Nothing extra" in screen_text(app),
+                       "Plan drawn with its orders")
+    assert app.return_code in (None, 0)

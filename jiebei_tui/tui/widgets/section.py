@@ -49,10 +49,12 @@ class SectionScreen(Localized, Screen):
         return self.app.lang
 
     _shown: tuple | None = None
+    _set_up = False  # on_mount has run: a section's own state (set in its on_mount) exists
 
     def on_mount(self) -> None:
         self._styled_now()  # its widgets were just styled (Status at the app's start: else its next showing refreshes)
         self.shown_lang = self.lang
+        self._set_up = True
         self.after_compose()
 
     def after_compose(self) -> None:
@@ -75,7 +77,9 @@ class SectionScreen(Localized, Screen):
     def refresh_view(self, force: bool = False) -> None:
         """Show the app's current ledger — only when something it shows has changed (the ledger, the selected
         loan, the language, the width), so switching sections does not rebuild every table."""
-        if self.rebuilding or not self.query(UrgentBanner):  # not (all) composed yet: drawn once it is
+        # Not (all) composed yet, or composed but not yet mounted (a section built ahead while a write lands, whose
+        # on_mount has not set up its state): drawn once it is.
+        if self.rebuilding or not self._set_up or not self.query(UrgentBanner):
             return
         if self.app.ledger is None:  # still reading it: the banner says so; drawn when it arrives
             self.query_one(UrgentBanner).update_from(None, self.lang, loading=True)
