@@ -75,6 +75,22 @@ def test_plan_json_is_the_hand_worked_comparison(cli, two) -> None:
         assert [(s["loan"], s["amount"], s["kind"]) for s in o["steps"]] == [
             ("L2", "3004.50", "settlement"), ("L1", "1995.50", "prepayment")]
     assert data["best"] == data["chosen"] == "highest_cost" and data["applied"] is None
+    assert data["overdue_waiting"] == []  # nothing is overdue
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("en", "Nothing extra leaves L1 Worked's ¥903.66 overdue until its next instalment on 2025-03-10"),
+    ("zh", "不额外还款时，L1 Worked 逾期的 ¥903.66 要到下一期 2025-03-10 才一并还上"),
+])
+def test_plan_says_what_doing_nothing_leaves_overdue(cli, lang: str, words: str) -> None:
+    """domain.md's worked loan, instalment 1 six days overdue on 02-16 (903.66 clears it today, as Status says):
+    doing nothing pays it only with instalment 2 on 03-10, so "nothing extra" pays ¥0.00 in February."""
+    assert cli("loans", "add", "--name", "Worked", *EI, today="2025-01-10").code == 0
+    data = cli("plan", "--extra", "500", "--json", today="2025-02-16").json()
+    assert data["overdue_waiting"] == [{"loan": "L1", "owed": "903.66", "until": "2025-03-10"}]
+    assert months_of(data["nothing_extra"])["2025-02"] == "0.00"
+    r = cli("plan", "--extra", "500", today="2025-02-16", lang=lang)
+    assert r.code == 0 and words in r.out, r.out
 
 
 @pytest.mark.parametrize(("lang", "words"), [

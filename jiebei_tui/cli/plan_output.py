@@ -26,6 +26,7 @@ from jiebei_tui.text.plan import (
     row_labels,
     scenario_columns,
     step_line,
+    waiting_lines,
 )
 from jiebei_tui.text.safe import visible
 from jiebei_tui.text.width import table
@@ -119,6 +120,8 @@ def plan_json(view: PlanView, applied: dict | None = None) -> dict:
         "best": c.best.order,
         "chosen": view.chosen,
         "nothing_extra": option_json(c.baseline, view.names, with_steps=False),
+        "overdue_waiting": [{"loan": w.loan_id, "owed": money_str(w.owed), "until": w.paid_on.isoformat()}
+                            for w in c.waiting],
         "orders": [option_json(o, view.names) for o in c.options],
         "applied": applied,
     }
@@ -155,6 +158,7 @@ def plan_text(view: PlanView, lang: str, outstanding_after: Decimal | None = Non
     columns = plan_columns(c, lang)
     labels = row_labels(PLAN_ROWS, lang)
     out += ["", _side_by_side(columns, labels), ""]
+    out += waiting_lines(c, view.names, lang)
     best = c.best
     out.append(t("plan.best", lang, order=order_name(best.order, lang), saving=best.saving) if best.saving > 0
                else t("plan.no_saving", lang))

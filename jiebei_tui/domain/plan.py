@@ -57,6 +57,16 @@ NOTHING_EXTRA = "nothing_extra"  # the baseline: what each loan asks, on its due
 
 
 @dataclass(frozen=True)
+class OverdueWait:
+    """A loan overdue today whose overdue amount doing nothing extra pays only with its next instalment (penalty
+    running until then): why "nothing extra" pays nothing this month, and part of what every order saves."""
+
+    loan_id: str
+    owed: Decimal  # overdue today, penalty included
+    paid_on: dt.date  # the baseline's next payment of the loan
+
+
+@dataclass(frozen=True)
 class PlanOption:
     """One order played out (or the baseline, `order` NOTHING_EXTRA)."""
 
@@ -93,6 +103,7 @@ class PlanComparison:
     principal_outstanding: Decimal  # today, every loan
     baseline: PlanOption
     options: tuple[PlanOption, ...]  # in ORDERS' order
+    waiting: tuple[OverdueWait, ...] = ()  # what the baseline leaves overdue past today
 
     @property
     def best(self) -> PlanOption:
@@ -368,9 +379,13 @@ def plan(
         raise InputError("loan", "", "plan_no_loans")
     principal = base.principal_today
     order_ids = list(base.replays)
+    overdue = {k: r.payoff(today).overdue for k, r in base.replays.items() if not r.paid_off}
     doing_nothing = base.fork()
     doing_nothing.finish()
     baseline_payments = sorted_payments(doing_nothing.payments)
+    # (a loan with no instalment left to fall due had its overdue paid today by Forecast.of: not counted here)
+    paid_next = {k: min((p.on for p in baseline_payments if p.loan_id == k), default=today) for k in overdue}
+    waiting = tuple(OverdueWait(k, owed, paid_next[k]) for k, owed in overdue.items() if owed > 0 and paid_next[k] > today)
     offered = money_dates(extra, on, monthly, monthly_from, horizon(base))
     played = [(order, *play(base, offered, order, strategy, baseline_payments if roll_over else None)) for order in orders]
     last = max([p.on for p in baseline_payments] + [p.on for _, f, _ in played for p in f.payments] + [today])
@@ -399,4 +414,5 @@ def plan(
         principal_outstanding=principal,
         baseline=option(NOTHING_EXTRA, baseline_payments, ZERO),
         options=tuple(option(order, sorted_payments(f.payments), unused) for order, f, unused in played),
+        waiting=waiting,
     )

@@ -25,6 +25,12 @@ def loan_name(names: dict[str, str], loan_id: str) -> str:
     return visible(names.get(loan_id, ""))
 
 
+def waiting_lines(comparison, names: dict[str, str], lang: str) -> list[str]:
+    """What doing nothing extra leaves overdue past today (why it pays nothing this month), one line a loan."""
+    return [t("plan.waiting", lang, loan=w.loan_id, name=loan_name(names, w.loan_id), amount=w.owed, date=w.paid_on)
+            for w in comparison.waiting]
+
+
 def kind_word(kind: str, lang: str) -> str:
     return t(f"kind.{kind}", lang)
 

@@ -141,6 +141,12 @@ def test_overdue_amounts_are_cleared_first() -> None:
     # doing nothing pays the overdue amounts with the next instalment (03-10), penalty running until then
     first = next(p for p in c.baseline.payments if p.loan_id == w)
     assert first.on == dt.date(2025, 3, 10) and first.penalty > D("2.80")
+    # and says so: what waits, how much (today's figure, as Status shows it), until when; the dear loan is not late
+    assert [(x.loan_id, x.owed, x.paid_on) for x in c.waiting] == [(w, D("903.66"), dt.date(2025, 3, 10))]
+
+
+def test_nothing_waits_when_no_loan_is_overdue() -> None:
+    assert plan(two_loans(), TODAY, D("5000")).waiting == ()
 
 
 def test_a_minimum_prepayment_sends_the_money_on() -> None:

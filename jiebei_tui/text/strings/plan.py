@@ -202,6 +202,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "plan.months_title": ("Month by month, what you pay", "逐月支出"),
     "plan.best": ("Cheapest: {order}, saving {saving} against nothing extra.", "最省：{order}，比不额外还款节省 {saving}。"),
+    "plan.waiting": (
+        "Nothing extra leaves {loan} {name}'s {amount} overdue until its next instalment on {date}, penalty running; "
+        "paying it sooner saves that penalty.",
+        "不额外还款时，{loan} {name} 逾期的 {amount} 要到下一期 {date} 才一并还上，期间持续计罚息；早还可省下这部分罚息。",
+    ),
     "plan.no_saving": ("No order saves anything against paying nothing extra.", "没有任何顺序比不额外还款更省。"),
     "plan.steps_title": ("{order}: the payments carrying the extra", "{order}：含额外金额的还款"),
     "plan.step": ("{date}  {loan} {name}  {amount} ({kind})", "{date}  {loan} {name}  {amount}（{kind}）"),

@@ -126,6 +126,7 @@ class PlanScreen(Asking, SectionScreen):
                     yield Switch(id="roll-over")
                 yield Said("", id="roll-note", classes="hint")
                 yield DataTable(id="orders", cursor_type="row")
+                yield Said("", id="waiting", classes="hint")
                 yield Prose("", id="best")
                 yield Prose("", id="first-step", classes="hint")
                 with Horizontal(classes="buttons"):
@@ -330,7 +331,9 @@ class PlanScreen(Asking, SectionScreen):
             t("plan.extra_suggested", lang) if suggested and self.value("extra") == suggested else "")
         once.update("")
         monthly.update("")
+        waiting = self.query_one("#waiting", Said)
         if not isinstance(view, planning.PlanView):
+            waiting.update("")
             fill(table, [], [])
             fill(months, [], [])
             best.update("")
@@ -344,6 +347,7 @@ class PlanScreen(Asking, SectionScreen):
             return
         c = view.comparison
         self.fill_orders(table, c)
+        waiting.update("\n".join(words.waiting_lines(c, view.names, lang)))
         options = [c.baseline, *c.options]
         heads = [("month", t("plan.col.month", lang))] + [
             (o.order, t(f"plan.order_short.{o.order}", lang)) for o in options]
