@@ -271,6 +271,8 @@ def test_the_credit_timeline_with_and_without_a_reporting_day(cli, late, data_di
     [loan] = run(cli, "credit", "--json").json()["loans"]
     assert (loan["pay_by"], loan["pay_amount"], loan["due_by"], loan["next_report"]) == (
         TODAY, "903.66", "2025-03-10", None)
+    # current again after 03-10 (nothing paid before): 900.41 + 28 days' penalty (13.04 + 2.08) + instalment 2 900.41
+    assert loan["due_amount"] == "1815.94"
     assert loan["episodes"] == [{"start": "2025-02-11", "end": None, "days": 6, "installments": [1], "reported_on": [],
                                  "kept_until": None}]
     data = run(cli, "credit", "--report-day", "20", "--json").json()
@@ -288,8 +290,31 @@ def test_the_credit_timeline_with_and_without_a_reporting_day(cli, late, data_di
     assert json.loads(run(cli, "credit", "--report-day", "off", "--json").out)["report_day"] is None
     zh = run(cli, "credit", lang="zh").out
     assert "征信记录" in zh and "在 2025-02-16 前还 ¥903.66" in zh
+    assert "恢复正常" in zh and "最晚在 2025-03-10 还 ¥1,815.94" in zh and "完全不逾期" not in zh
+    # every status code, 1 to 7, in both languages and in the JSON
+    for n, band in enumerate(("1–30", "31–60", "61–90", "91–120", "121–150", "151–180"), start=1):
+        assert f"{n}——逾期 {band} 天" in zh
+    assert "7——逾期 180 天以上" in zh
+    en = run(cli, "credit").out
+    assert "5 — 121–150 days overdue · 6 — 151–180 days overdue · 7 — over 180 days overdue · C — closed" in en
+    assert "Current again" in en and "pay ¥1,815.94 by 2025-03-10 if nothing is paid before" in en
+    codes = run(cli, "credit", "--json").json()["status_codes"]
+    assert [c["code"] for c in codes] == ["N", "1", "2", "3", "4", "5", "6", "7", "C"]
+    assert codes[5] == {"code": "5", "means": "overdue", "days_overdue_from": 121, "days_overdue_to": 150}
+    assert codes[7]["days_overdue_to"] is None and codes[8]["means"] == "closed"
     result = cli("credit", "--report-day", "32", today=TODAY)
     assert result.code == 2 and "--report-day" in result.err
+
+
+def test_never_overdue_names_what_to_pay_by_the_due_date(cli, late) -> None:
+    """Instalment 1 cleared today (903.66): nothing overdue, so "never overdue" names instalment 2's amount,
+    797.11 + 103.30 = 900.41, payable by its due date 2025-03-10."""
+    run(cli, "pay", "L1", "--amount", "903.66")
+    [loan] = run(cli, "credit", "--json").json()["loans"]
+    assert (loan["overdue_now"], loan["due_by"], loan["due_amount"]) == (False, "2025-03-10", "900.41")
+    assert "Never overdue" in (en := run(cli, "credit").out)
+    assert "pay ¥900.41 by 2025-03-10: the instalment due that day" in en
+    assert "完全不逾期" in (zh := run(cli, "credit", lang="zh").out) and "最晚在 2025-03-10 还 ¥900.41：当期应还" in zh
 
 
 def test_a_letter_no_budget_leaves_room_for_names_the_budget(cli, late) -> None:

@@ -287,6 +287,7 @@ def outlook_json(record, o: CreditOutlook) -> dict:
         "pay_by": _d(o.pay_by),
         "pay_amount": money_str(o.pay_amount),
         "due_by": _d(o.due_by),
+        "due_amount": money_str(o.due_amount),
         "kept_until_if_paid_by": _d(o.kept_until_if_paid_by),
         "reported": o.reported,
         "past": [point_json(p) for p in o.past],
@@ -299,9 +300,12 @@ def outlook_json(record, o: CreditOutlook) -> dict:
 
 
 def credit_json(found: Timeline) -> dict:
-    from jiebei_tui.domain.credit_record import RETENTION_YEARS
+    from jiebei_tui.domain.credit_record import RETENTION_YEARS, STATUS_CODES
 
     return {"report_day": found.report_day, "retention_years": RETENTION_YEARS, "illustrative": True,
+            "status_codes": [{"code": code, "means": {"N": "normal", "C": "closed"}.get(code, "overdue"),
+                              "days_overdue_from": first, "days_overdue_to": last}
+                             for code, first, last in STATUS_CODES],
             "loans": [outlook_json(r, o) for r, o in found.loans]}
 
 

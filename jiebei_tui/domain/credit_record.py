@@ -87,8 +87,18 @@ def add_years(d: dt.date, years: int) -> dt.date:
         return d.replace(year=d.year + years, day=28)
 
 
+STATUS_CODES: tuple[tuple[str, int | None, int | None], ...] = (
+    ("N", None, None),
+    ("1", 1, 30), ("2", 31, 60), ("3", 61, 90), ("4", 91, 120), ("5", 121, 150), ("6", 151, 180),
+    ("7", 181, None),
+    ("C", None, None),
+)
+"""Every repayment-status code with the days overdue it stands for (first, last; None: open), in the report's
+order: N normal, 1–7 overdue in 30-day bands (7: over 180 days), C closed."""
+
+
 def status_code(days_overdue: int, paid_off: bool) -> str:
-    """N normal; 1 … 7 overdue by 30-day steps (7: over 180 days); C closed."""
+    """N normal; 1 … 7 overdue by 30-day steps (7: over 180 days); C closed (STATUS_CODES)."""
     if paid_off:
         return "C"
     if days_overdue <= 0:
@@ -144,7 +154,9 @@ class CreditOutlook:
     next_shows: ReportPoint | None  # if nothing more is paid
     pay_by: dt.date | None  # the last day to pay so the next report does not show overdue (None: nothing to pay)
     pay_amount: Decimal  # what to pay by then: everything overdue by then, penalty included
-    due_by: dt.date | None  # to be overdue on no day at all: the next due date, when before the next report
+    due_by: dt.date | None  # the next due date, when before the next report: to be overdue on no day after it
+    due_amount: Decimal  # what to pay by `due_by` so nothing is overdue the day after: the instalment due that day,
+    # plus (already overdue) everything overdue by then, penalty to that day included
     episodes: tuple[OverdueEpisode, ...]
     overdue_now: bool
     days_overdue: int
@@ -189,6 +201,13 @@ def _point(ledger: Ledger, loan_id: str, on: dt.date) -> ReportPoint:
     return ReportPoint(on, state.days_overdue, state.paid_off, state.amount_to_clear)
 
 
+def _owed_by(ledger: Ledger, loan_id: str, today: dt.date, on: dt.date) -> Decimal:
+    """What to pay on `on` (nothing more paid before) so that nothing is overdue the day after: everything overdue
+    then, penalty included, and the instalment due that day."""
+    at = LoanReplay.of(ledger, loan_id, today).state(on)
+    return at.amount_to_clear + (at.next_due_amount if at.next_due_date == on else ZERO)
+
+
 def credit_outlook(ledger: Ledger, loan_id: str, today: dt.date) -> CreditOutlook:
     """The credit-record timeline of one loan on `today` (illustrative)."""
     record = ledger.loan(loan_id)
@@ -207,7 +226,7 @@ def credit_outlook(ledger: Ledger, loan_id: str, today: dt.date) -> CreditOutloo
             projected = LoanReplay.of(ledger, loan_id, today).state(next_report)  # nothing more paid
             next_shows = ReportPoint(next_report, projected.days_overdue, projected.paid_off, projected.amount_to_clear)
     pay_by = due_by = None
-    amount = ZERO
+    amount = due_amount = ZERO
     if not state.paid_off:
         if next_report is not None:
             if next_shows is not None and next_shows.overdue:
@@ -215,10 +234,10 @@ def credit_outlook(ledger: Ledger, loan_id: str, today: dt.date) -> CreditOutloo
         elif state.days_overdue:
             pay_by = today  # the reporting day is not known: any day overdue may be the one reported
         if pay_by is not None:
-            at = LoanReplay.of(ledger, loan_id, today).state(pay_by)
-            amount = at.amount_to_clear + (at.next_due_amount if at.next_due_date == pay_by else ZERO)
+            amount = _owed_by(ledger, loan_id, today, pay_by)
         if state.next_due_date is not None and (next_report is None or state.next_due_date < next_report):
             due_by = state.next_due_date
+            due_amount = _owed_by(ledger, loan_id, today, due_by)
     episodes = tuple(
         OverdueEpisode(
             start, end, ((end or today) - start).days + 1, tuple(nos),
@@ -236,6 +255,7 @@ def credit_outlook(ledger: Ledger, loan_id: str, today: dt.date) -> CreditOutloo
         pay_by=pay_by,
         pay_amount=amount,
         due_by=due_by,
+        due_amount=due_amount,
         episodes=episodes,
         overdue_now=state.days_overdue > 0,
         days_overdue=state.days_overdue,
@@ -243,7 +263,7 @@ def credit_outlook(ledger: Ledger, loan_id: str, today: dt.date) -> CreditOutloo
 
 
 __all__ = [
-    "RETENTION_YEARS", "CreditOutlook", "OverdueEpisode", "ReportPoint", "add_years", "credit_outlook",
+    "RETENTION_YEARS", "STATUS_CODES", "CreditOutlook", "OverdueEpisode", "ReportPoint", "add_years", "credit_outlook",
     "next_report_date", "parse_report_day", "report_dates", "set_credit_report_day", "status_code",
 ]
 

@@ -403,7 +403,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "formula.penalty_rate": ("{rate} × {multiplier} = {result}", "{rate} × {multiplier} = {result}"),
     "formula.reduction": ("{amount} − {accrued}{overdue} = {result}", "{amount} − {accrued}{overdue} = {result}"),
     "reminders.title": ("Your reminder rules", "你的提醒规则"),
-    "reminders.hint": ("n new · e edit · x delete · space on/off", "n 新建 · e 编辑 · x 删除 · 空格 启用/停用"),
+    "reminders.hint": (
+        "{new} new · {edit} edit · {delete} delete · {toggle} on/off",
+        "{new} 新建 · {edit} 编辑 · {delete} 删除 · {toggle} 启用/停用",
+    ),
     "reminders.preview": ("The next 10 reminders", "接下来的 10 条提醒"),
     "reminders.none": ("No reminders in the next 60 days.", "未来 60 天没有提醒。"),
     "reminders.settings": ("Quiet hours, time zone, channels", "免打扰、时区与发送渠道"),

@@ -308,7 +308,9 @@ def credit_pairs(record: LoanRecord, o: CreditOutlook, lang: str) -> list[tuple[
     if o.pay_by is not None:
         items.append((t("credit.label.pay_by", lang), t("credit.pay_by_value", lang, amount=o.pay_amount, on=o.pay_by)))
     if o.due_by is not None:
-        items.append((t("credit.label.due_by", lang), o.due_by.isoformat()))
+        behind = "_behind" if o.overdue_now else ""  # already overdue: "never overdue" no longer can be
+        items.append((t(f"credit.label.due_by{behind}", lang),
+                      t(f"credit.due_by{behind}_value", lang, amount=o.due_amount, on=o.due_by)))
     if o.kept_until_if_paid_by is not None:
         items.append((t("credit.label.kept", lang), t("credit.kept_value", lang, until=o.kept_until_if_paid_by,
                                                        on=o.pay_by)))
@@ -330,12 +332,12 @@ def credit_pairs(record: LoanRecord, o: CreditOutlook, lang: str) -> list[tuple[
 
 def credit_notes(report_day: int | None, lang: str) -> list[str]:
     """The words each figure rests on: the model, the reporting day, the sources (illustrative)."""
-    from jiebei_tui.domain.credit_record import RETENTION_YEARS
+    from jiebei_tui.domain.credit_record import RETENTION_YEARS, STATUS_CODES
 
     notes = [t("credit.rules", lang, years=RETENTION_YEARS, source=t("source.pboc_art16", lang)),
              t("credit.model", lang)]
     if report_day is None:
         notes.append(t("credit.unknown_day", lang))
-    notes.append(t("credit.codes_source", lang) + " " + " · ".join(
-        t(f"credit.code.{c}", lang) for c in ("N", "1", "2", "3", "4", "7", "C")))
+    notes.append(t("credit.codes_source", lang) + ("" if lang == "zh" else " ") + " · ".join(
+        t(f"credit.code.{code}", lang) for code, _first, _last in STATUS_CODES))
     return notes

@@ -9,6 +9,7 @@ from decimal import Decimal as D
 import pytest
 
 from jiebei_tui.domain.credit_record import (
+    STATUS_CODES,
     add_years,
     credit_outlook,
     next_report_date,
@@ -45,6 +46,9 @@ def test_reporting_day_unknown_says_pay_today() -> None:
     [episode] = o.episodes
     assert (episode.start, episode.end, episode.days, episode.installments) == (dt.date(2025, 2, 11), None, 6, (1,))
     assert episode.kept_until is None and o.kept_until_if_paid_by == dt.date(2030, 2, 16) and o.illustrative
+    # to be current again after 03-10, nothing paid before: instalment 1 with 28 days' penalty (02-11 … 03-10:
+    # 776.41 × 0.06% × 28 = 13.04, 124.00 × 0.06% × 28 = 2.08) and instalment 2 (797.11 + 103.30 = 900.41)
+    assert o.due_amount == D("900.41") + penalty("776.41", "124.00", 28) + D("900.41") == D("1815.94")
 
 
 def test_reported_on_the_20th_pay_by_the_19th() -> None:
@@ -85,11 +89,13 @@ def test_an_episode_ends_when_it_is_cleared_and_is_kept_five_years() -> None:
     assert o.next_shows.code == "1"  # nothing more paid: instalment 2 (due 03-10) is four days late on 03-14
     # so: instalment 2 by its due date (never overdue), or by 03-13 with three days' penalty (not reported)
     assert o.due_by == dt.date(2025, 3, 10)
+    assert o.due_amount == D("797.11") + D("103.30") == D("900.41")  # instalment 2 on its due date, no penalty
     assert (o.pay_by, o.pay_amount) == (dt.date(2025, 3, 13), D("900.41") + penalty("797.11", "103.30", 3))
     # reported on the 20th instead: cleared before any report, nothing was reported
     clean = credit_outlook(set_credit_report_day(paid, 20), "L1", TODAY)
     assert clean.episodes[0].reported_on == () and not clean.reported
     assert clean.next_shows.code == "N" and clean.pay_by is None and clean.due_by is None
+    assert clean.due_amount == D("0")
 
 
 def test_a_restructure_ends_the_episode_and_a_payoff_closes_the_record() -> None:
@@ -105,6 +111,12 @@ def test_a_restructure_ends_the_episode_and_a_payoff_closes_the_record() -> None
 def test_codes_dates_and_years() -> None:
     assert [status_code(d, False) for d in (0, 1, 30, 31, 60, 61, 180, 181, 400)] == ["N", "1", "1", "2", "2", "3", "6", "7", "7"]
     assert status_code(5, True) == "C"
+    # every code listed, none skipped, and each band's days give that code
+    assert [c for c, _, _ in STATUS_CODES] == ["N", "1", "2", "3", "4", "5", "6", "7", "C"]
+    for code, first, last in STATUS_CODES:
+        if first is not None:
+            assert status_code(first, False) == code and (last is None or status_code(last, False) == code)
+    assert (STATUS_CODES[5], STATUS_CODES[6]) == (("5", 121, 150), ("6", 151, 180))
     assert add_years(dt.date(2028, 2, 29), 5) == dt.date(2033, 2, 28)
     assert next_report_date(31, dt.date(2025, 2, 10)) == dt.date(2025, 2, 28)
     assert next_report_date(31, dt.date(2025, 2, 28)) == dt.date(2025, 3, 31)  # today's report is made already

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shlex
 import socket
 import stat
@@ -337,6 +338,69 @@ def test_export_ics_reads_back_and_writes_nothing_to_the_ledger(cli, overdue_loa
     again = events_of(out)
     assert [str(e["uid"]) for e in again] == [str(e["uid"]) for e in events] and int(again[0]["sequence"]) == revision
     assert ledger.read_bytes() == before
+
+
+def tzids_used(data: bytes) -> set[str]:
+    """Every TZID parameter in the file, read from its unfolded lines (RFC 5545 3.1: CRLF + one space folds)."""
+    lines = data.decode().replace("\r\n ", "").splitlines()
+    return {m.group(2) for line in lines for m in re.finditer(r';TZID=("?)([^";:]+)\1', line.split(":", 1)[0] + ":")}
+
+
+def zones_given(data: bytes) -> dict:
+    return {str(z["tzid"]): z for z in Calendar.from_ical(data).walk("VTIMEZONE")}
+
+
+def test_every_tzid_has_its_vtimezone(cli, overdue_loan, tmp_path: Path) -> None:
+    """RFC 5545 3.2.19: each TZID used needs a VTIMEZONE. Asia/Shanghai: one STANDARD part, +0800 both ways, CST,
+    from 1 January of the first due date's year (2025: instalments 2025-02-10 … 2026-01-10)."""
+    out = tmp_path / "loans.ics"
+    assert cli("export-ics", "--out", str(out), today=TODAY).code == 0
+    data = out.read_bytes()
+    assert tzids_used(data) == {"Asia/Shanghai"} and set(zones_given(data)) == {"Asia/Shanghai"}
+    [part] = zones_given(data)["Asia/Shanghai"].subcomponents
+    assert part.name == "STANDARD" and str(part["tzname"]) == "CST"
+    assert part.decoded("dtstart") == dt.datetime(2025, 1, 1)
+    assert part.decoded("tzoffsetfrom") == part.decoded("tzoffsetto") == dt.timedelta(hours=8)
+    assert data.index(b"BEGIN:VTIMEZONE") < data.index(b"BEGIN:VEVENT")
+    assert events_of(out)[0].decoded("dtstart").utcoffset() == dt.timedelta(hours=8)  # the earlier checks hold
+
+
+def test_a_zone_with_daylight_saving_gets_its_transitions(cli, overdue_loan, tmp_path: Path) -> None:
+    """America/New_York over 2025-02-10 … 2026-01-10: 09:00 is EST (−5) in winter and EDT (−4) from 2025-03-09 to
+    2025-11-02. The VTIMEZONE itself (not the zone name looked up) must give each event that offset."""
+    assert cli("remind", "set", "--timezone", "America/New_York", today=TODAY).code == 0
+    out = tmp_path / "loans.ics"
+    assert cli("export-ics", "--out", str(out), today=TODAY).code == 0
+    data = out.read_bytes()
+    zone = zones_given(data)["America/New_York"]
+    assert tzids_used(data) == {"America/New_York"}
+    assert {c.name for c in zone.subcomponents} == {"STANDARD", "DAYLIGHT"}
+    own = zone.to_tz(lookup_tzid=False)  # built from the VTIMEZONE's own parts
+    by_hand = {2: -5, 3: -4, 4: -4, 5: -4, 6: -4, 7: -4, 8: -4, 9: -4, 10: -4, 11: -5, 12: -5, 1: -5}
+    events = events_of(out)
+    assert len(events) == 12
+    for event in events:
+        start = event.decoded("dtstart")
+        assert (start.hour, start.minute) == (9, 0)
+        assert start.replace(tzinfo=own).utcoffset() == dt.timedelta(hours=by_hand[start.month]), start
+
+
+def test_a_zone_without_a_name_is_written_in_utc() -> None:
+    """A fixed offset (the system's zone could not be named) has no VTIMEZONE: the same instants in UTC."""
+    from jiebei_tui.delivery import ics
+    from jiebei_tui.domain.ledger import Ledger, add_loan
+    from jiebei_tui.domain.replay import loan_state
+    from jiebei_tui.domain.terms import make_loan
+
+    ledger, _ = add_loan(Ledger(), "Phone", make_loan(principal="10000", daily_rate="0.0004", term=12,
+                                                      method="equal-installment", start="2025-01-10"))
+    state = loan_state(ledger, "L1", dt.date(2025, 2, 16))
+    plus8 = dt.timezone(dt.timedelta(hours=8))
+    data, count = ics.build([state], ledger.settings.reminders, plus8, "en", dt.datetime(2025, 2, 16, 12, tzinfo=plus8))
+    assert count == 12 and tzids_used(data) == set() and not zones_given(data)
+    first = list(Calendar.from_ical(data).walk("VEVENT"))[0]
+    assert first.decoded("dtstart") == dt.datetime(2025, 2, 10, 1, 0, tzinfo=dt.timezone.utc)  # 09:00 at +08:00
+    assert b"DTSTART:20250210T010000Z" in data
 
 
 def test_the_sequence_is_the_ledger_revision(cli, overdue_loan, data_dir: Path, tmp_path: Path) -> None:

@@ -362,3 +362,19 @@ async def test_the_focused_control_is_told_apart(make_app) -> None:
         await settle(pilot)
         assert not accented("Desktop notification")
         assert accented("Send a test reminder", above=1)  # the button's border
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_the_rules_hint_names_the_keys_as_the_key_bar_does(make_app, lang: str) -> None:
+    """The hint under the rules table said 空格 in 中文 while the key bar said `space`: the hint now shows each key
+    as the key bar does (the keymap applied)."""
+    app = make_app(lang=lang)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_reminders(pilot)
+        bar = app.screen.query_one("KeyBar")
+        key_of = {words: key for key, words, _press, _enabled in bar.shown(bar.size.width)}
+        toggle = {"en": ("On/off", "on/off"), "zh": ("启用/停用", "启用/停用")}[lang]
+        assert key_of[toggle[0]] == "space"
+        hint = text(app.screen.query_one("#rules-hint"))
+        assert f"space {toggle[1]}" in hint and "空格" not in hint
+        assert hint == {"en": "n new · e edit · x delete · space on/off", "zh": "n 新建 · e 编辑 · x 删除 · space 启用/停用"}[lang]

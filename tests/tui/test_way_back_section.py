@@ -358,6 +358,42 @@ async def test_a_bad_contact_names_its_label_and_writes_nothing(late: Path, fiel
     assert (late / "ledger.json").read_bytes() == before
 
 
+async def test_a_required_field_is_not_faulted_before_it_is_reached(late: Path) -> None:
+    """The form opened with "From: this text has 1 to 80 characters" under it before anything was typed. Now:
+    Record is disabled with that sentence as its reason; the sentence shows once From was left empty or Enter
+    asked to record; typing in another field first does not show it."""
+    app = app_for(late)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_section(pilot)
+        await press(pilot, "n")
+        form = app.screen
+        assert isinstance(form, ContactForm)
+        record = form.query_one("#record")
+        assert text(form.query_one("#error")) == "" and record.disabled
+        assert str(record.tooltip).startswith("From (collector, agency, number)")
+        await type_into(pilot, "#at", "2025-02-15 10:00")  # another field: still not said
+        assert text(form.query_one("#error")) == "" and record.disabled
+        await press(pilot, "tab", "tab")  # into From, and out of it, empty
+        assert "#from" not in str(app.focused) and form.query_one("#from").id in form._touched
+        assert text(form.query_one("#error")).startswith("From (collector, agency, number)")
+        await type_into(pilot, "#from", "X")
+        assert text(form.query_one("#error")) == "" and not record.disabled and record.tooltip is None
+        await type_into(pilot, "#from", "")
+        assert text(form.query_one("#error")).startswith("From") and record.disabled
+        assert str(record.tooltip) == "Fix what is marked in red first."
+
+
+async def test_enter_says_what_is_missing(late: Path) -> None:
+    app = app_for(late)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_section(pilot)
+        await press(pilot, "n")
+        form = app.screen
+        assert text(form.query_one("#error")) == ""
+        await press(pilot, "enter")  # in When: asks to record, nothing is, and From's sentence shows
+        assert app.screen is form and text(form.query_one("#error")).startswith("From (collector, agency, number)")
+
+
 async def test_removing_a_contact_asks_first(late: Path) -> None:
     cli(late, "contacts", "add", "--loan", "L1", "--at", "2025-02-15 10:00", "--channel", "sms", "--from", "X")
     app = app_for(late)

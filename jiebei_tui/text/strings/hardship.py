@@ -479,6 +479,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "credit.label.pay_by": ("So it does not show", "避免被报送逾期"),
     "credit.pay_by_value": ("pay {amount} by {on}", "在 {on} 前还 {amount}"),
     "credit.label.due_by": ("Never overdue", "完全不逾期"),
+    "credit.due_by_value": ("pay {amount} by {on}: the instalment due that day", "最晚在 {on} 还 {amount}：当期应还"),
+    "credit.label.due_by_behind": ("Current again", "恢复正常"),
+    "credit.due_by_behind_value": (
+        "pay {amount} by {on} if nothing is paid before: what is overdue, with penalty to that day, and the "
+        "instalment due that day",
+        "如此前不再还款，最晚在 {on} 还 {amount}：逾期欠款（罚息计至当天）加当期应还",
+    ),
     "credit.label.kept": ("A mark would stay", "不良记录将保留"),
     "credit.kept_value": ("until {until} (5 years after it is cleared, paid on {on})", "至 {until}（{on} 还清后 5 年）"),
     "credit.label.episode": ("Overdue", "逾期记录"),

@@ -142,17 +142,20 @@ class ContactForm(FormDialog[bool]):
         if self.rebuilding:  # a language switch: after_compose checks it again
             return
         lang = self.lang
-        error, flags = self.query_one("#error", Problem), self.query_one("#flags", Prose)
+        flags = self.query_one("#flags", Prose)
         record = self.query_one("#record", Button)
         if self._checked is None:
             err = self._error
             key = LABELS.get(err.field) if err else None
-            error.update(err.sentence(lang, t(key, lang) if key else None) if err else "")
+            # said once its field was reached (typed in or left) or Record asked; until then Record's reason
+            fields = ("promise", "promise_date") if err and err.rule == "promise_both" else err.field if err else None
+            self.tell(err.sentence(lang, t(key, lang) if key else None) if err else "", fields)
             flags.update("")
             record.disabled = True
-            record.tooltip = t("dialog.fix_first", lang)
+            if err is None:
+                record.tooltip = t("dialog.fix_first", lang)
             return
-        error.update("")
+        self.tell("")
         text = flag_lines(self._checked, lang)
         contact = self._checked.contact
         if contact.promise_amount is not None:

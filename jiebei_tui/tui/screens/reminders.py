@@ -56,7 +56,10 @@ class RemindersScreen(SectionScreen):
             with Vertical(classes="panel"):
                 yield Label(t("reminders.title", lang), classes="panel-title")
                 yield DataTable(id="rules", cursor_type="row")
-                yield Static(t("reminders.hint", lang), classes="hint")
+                # the keys as the key bar shows them (the keymap applied): `space`, not 空格, in both languages
+                keys = {word: self.app.key_shown(name) for word, name in (
+                    ("new", "new_rule"), ("edit", "edit_rule"), ("delete", "delete_rule"), ("toggle", "toggle_rule"))}
+                yield Static(t("reminders.hint", lang, **keys), id="rules-hint", classes="hint")
             with Vertical(classes="panel"):
                 yield Label(t("reminders.preview", lang), classes="panel-title")
                 yield Static("", id="preview")

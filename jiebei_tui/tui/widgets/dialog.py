@@ -7,6 +7,9 @@ Subclasses yield their content from `compose_dialog` and answer through `dismiss
 
 A form (`FormDialog`): checked as the borrower types (`check`), saved on Enter in a field or its save button
 (`save`: only what passed the check, and through a confirmation where one is due); Cancel answers `CANCEL`.
+What is wrong with a field is said (`tell`) once the borrower has typed in that field or left it, or tried to
+save: not over a field left empty that nobody has reached yet. Until then the save button, disabled, gives the
+sentence as its reason (its tooltip).
 
 A confirmation (`ConfirmDialog`, typed `bool`): y / n, ←/→ between its buttons, the safe "No, go back" first
 and focused, and Enter presses the focused button.
@@ -117,9 +120,67 @@ class FormDialog(Dialog[R]):
 
     _checking = False  # the form as typed is being checked (in a worker)
     _wanted = False  # Save (or Enter) came meanwhile: saved once the check passes
+    FIELD_IDS: ClassVar[dict[str, str]] = {}  # a rule's field name -> its widget's id, where not field with - for _
+    _tried = False  # a save was asked (Enter, a button): every problem is said
 
     def after_compose(self) -> None:
         self.check()
+
+    # --- what is wrong, said once the field was reached ---
+
+    _touched_ids: set[str] | None = None  # the fields typed in, picked, switched or left (kept over a language switch)
+    _told_now: dict[str, tuple[str, str | tuple[str, ...] | None]] | None = None  # each Problem's latest sentence and its field
+
+    @property
+    def _touched(self) -> set[str]:
+        if self._touched_ids is None:
+            self._touched_ids = set()
+        return self._touched_ids
+
+    @property
+    def _told(self) -> dict[str, tuple[str, str | tuple[str, ...] | None]]:
+        if self._told_now is None:
+            self._told_now = {}
+        return self._told_now
+
+    def may_tell(self, field: str | tuple[str, ...] | None) -> bool:
+        """A problem with `field` (a rule's field name; several: a problem between them, e.g. a promise without
+        its date) is said once one of them was typed in or left, or a save was asked; one not about a field of
+        this form (None, or a field it does not have) at once."""
+        if self._tried or not field:
+            return True
+        for name in (field,) if isinstance(field, str) else field:
+            wid = self.FIELD_IDS.get(name, name.replace("_", "-"))
+            if not self.query(f"#{wid}") or wid in self._touched:
+                return True
+        return False
+
+    def tell(self, problem: str, field: str | tuple[str, ...] | None = None, at: str = "#error") -> None:
+        """Say `problem` (empty: nothing wrong) in the Problem `at`, if `may_tell(field)`; until then the disabled
+        save button gives it as its reason."""
+        from jiebei_tui.tui.widgets.prose import Problem
+
+        self._told[at] = (problem, field)
+        shown = problem if self.may_tell(field) else ""
+        self.query_one(at, Problem).update(shown)
+        for button in self.query(".buttons Button"):
+            if button.id != "cancel":
+                button.tooltip = None if not problem else (t("dialog.fix_first", self.lang) if shown else problem)
+
+    def _reached(self, widget: Widget | None) -> None:
+        """A field was typed in or left (or a save asked: None): say what waited for it."""
+        if widget is not None:
+            if not widget.id or widget.id in self._touched:
+                return
+            self._touched.add(widget.id)
+        else:
+            self._tried = True
+        for at, (problem, field) in list(self._told.items()):
+            self.tell(problem, field, at)
+
+    def on_descendant_blur(self, event) -> None:
+        if isinstance(event.widget, (Input, Select, Switch)) and self.is_attached:
+            self._reached(event.widget)
 
     def check(self) -> bool | None:
         """Check the form as typed: say what is wrong, and let it be saved only when nothing is."""
@@ -141,19 +202,24 @@ class FormDialog(Dialog[R]):
         if button.id == "cancel":
             self.dismiss(self.CANCEL)
         else:
+            self._reached(None)
             self.save()
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        self._touched.add(event.input.id or "")
         self.changed(event.input)
 
     def on_select_changed(self, event: Select.Changed) -> None:
+        self._touched.add(event.select.id or "")
         self.changed(event.select)
 
     def on_switch_changed(self, event: Switch.Changed) -> None:
+        self._touched.add(event.switch.id or "")
         self.changed(event.switch)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self._reached(None)
         self.entered()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
