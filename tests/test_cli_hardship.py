@@ -147,7 +147,7 @@ def test_restructure_preview_writes_nothing_then_apply_records_it(cli, late, dat
     preview = run(cli, "loans", "restructure", "L1", "--on", TODAY, "--installment", "500", "--waive-penalty",
                   "--json").json()
     assert (data_dir / "ledger.json").read_bytes() == before
-    assert (preview["applied"], preview["event"], preview["ended"]) == (False, None, [1, 2])
+    assert (preview["applied"], preview["event"], preview["closed_installments"]) == (False, None, [1, 2])
     assert (preview["penalty"], preview["waived"], preview["new_principal"]) == ("3.25", "3.25", "10146.14")
     assert (len(preview["installments"]), preview["last_installment"], preview["total_interest"]) == (
         24, "184.12", "1537.98")  # what the request asked for
