@@ -421,7 +421,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "way.label.agreed_on": ("From", "生效日期"),
     "way.label.closes": ("Old instalments it closes", "结束的原分期"),
     "way.closed_overdue": ("{nos} (overdue)", "{nos}（逾期）"),
-    "way.closed_current": ("instalment {no} (the current one)", "第 {no} 期（当期）"),
+    "way.closed_current": ("instalment {no} (current)", "第 {no} 期（当期）"),
     "way.label.replaces": ("Old instalments it replaces", "由新计划取代的原分期"),
     "way.replaced_value": ("{nos}, not yet due", "{nos}，尚未到期"),
     "way.of_it_overdue": ("({amount} of it overdue)", "（其中逾期 {amount}）"),
