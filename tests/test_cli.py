@@ -121,6 +121,24 @@ def test_prepay_apply_from_the_ledger(cli, worked_loan: str) -> None:
     assert state["principal_outstanding"] == "6278.93"
 
 
+def test_prepay_says_what_completes_the_running_instalment_and_what_prepays(cli, worked_loan: str) -> None:
+    """domain.md's worked case, 900.41 on 2025-02-05: interest 10,000 × 0.0004 × 26 = 104.00 and instalment 1's
+    principal 776.41 (900.41 − 124.00) complete instalment 1 (880.41); 20.00 prepays principal; instalment 2
+    (03-10) then asks 900.23 instead of 900.41 (reduce-installment)."""
+    args = ("prepay", "--loan", worked_loan, "--on", "2025-02-05", "--amount", "900.41", "--strategy", "reduce-installment")
+    data = cli(*args, "--json", today="2025-02-05").json()
+    assert (data["running_installment"], data["running_installment_due"], data["due_before_prepaying"]) == (1, "880.41", "880.41")
+    assert (data["to_running_installment"], data["completes_installment"], data["prepaid_principal"]) == ("880.41", 1, "20.00")
+    assert data["next_installment"] == {"no": 2, "due_date": "2025-03-10", "amount": "900.23", "amount_as_planned": "900.41"}
+    text = cli(*args, today="2025-02-05").out
+    assert text.startswith("Of ¥900.41: ¥880.41 completes instalment 1 (its interest to 2025-02-05, ¥104.00, and its "
+                           "principal, ¥776.41); the remaining ¥20.00 prepays principal.")
+    assert "Instalment 2 (2025-03-10) then asks ¥900.23 instead of ¥900.41" in text
+    assert "To instalment 1 (interest and principal)  ¥880.41" in text and "Prepays principal" in text
+    short = cli("prepay", "--loan", worked_loan, "--on", "2025-02-05", "--amount", "500", "--json", today="2025-02-05").json()
+    assert (short["prepaid_principal"], short["completes_installment"], short["next_installment"]) == ("0.00", None, None)
+
+
 def test_settle_from_ledger_starts_from_what_was_really_paid(cli, worked_loan: str) -> None:
     # nothing paid: on 25 Feb instalment 1 is 15 days overdue and must be cleared too
     data = cli("settle", "--loan", worked_loan, "--on", "2025-02-25", "--json").json()

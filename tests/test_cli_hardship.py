@@ -147,7 +147,7 @@ def test_restructure_preview_writes_nothing_then_apply_records_it(cli, late, dat
     preview = run(cli, "loans", "restructure", "L1", "--on", TODAY, "--installment", "500", "--waive-penalty",
                   "--json").json()
     assert (data_dir / "ledger.json").read_bytes() == before
-    assert (preview["applied"], preview["event"], preview["ended"]) == (False, None, [1, 2])
+    assert (preview["applied"], preview["event"], preview["closed_installments"]) == (False, None, [1, 2])
     assert (preview["penalty"], preview["waived"], preview["new_principal"]) == ("3.25", "3.25", "10146.14")
     assert (len(preview["installments"]), preview["last_installment"], preview["total_interest"]) == (
         24, "184.12", "1537.98")  # what the request asked for
@@ -165,6 +165,25 @@ def test_restructure_preview_writes_nothing_then_apply_records_it(cli, late, dat
     undone = run(cli, "undo").out
     assert "restructure E1 of L1 from 2025-02-16 (24 instalments)" in undone
     assert run(cli, "status", "L1", "--json").json()["loans"][0]["days_overdue"] == 6
+
+
+def test_restructure_names_the_instalments_it_closes_and_replaces_not_a_count(cli, late) -> None:
+    """On 2025-02-16 the worked loan (12 instalments, nothing paid) has instalment 1 overdue (due 02-10) and
+    instalment 2 running since 02-10 (6 days of interest): the agreement closes those two; instalments 3–12 have
+    not begun and the new plan (24 × 500) takes their place, numbered on from the old plan: 3–26."""
+    args = ("loans", "restructure", "L1", "--on", TODAY, "--installment", "500", "--waive-penalty")
+    data = run(cli, *args, "--json").json()
+    assert (data["closed_installments"], data["closed_overdue"], data["closed_current"]) == ([1, 2], [1], 2)
+    assert data["replaced_installments"] == list(range(3, 13))
+    assert [i["no"] for i in data["installments"]] == list(range(3, 27))
+    en = run(cli, *args).out
+    assert "Old instalments it closes    instalment 1 (overdue); instalment 2 (current)" in en
+    assert "Old instalments it replaces  instalments 3–12, not yet due" in en
+    assert "New plan                     instalments 3–26: 24 × ¥500.00" in en
+    zh = run(cli, *args, lang="zh").out
+    assert "结束的原分期          第 1 期（逾期）；第 2 期（当期）" in zh
+    assert "由新计划取代的原分期  第 3–12 期，尚未到期" in zh
+    assert "新计划                第 3–26 期：24 期 × ¥500.00" in zh
 
 
 def test_restructure_refusals_name_the_option(cli, late, data_dir: Path) -> None:

@@ -85,41 +85,73 @@ def _strategy(replay: LoanReplay, strategy: object) -> Strategy:
     return parse_strategy(strategy) if strategy is not None else replay.default_strategy
 
 
-def prepay_preview(account: Account, loan_id: str, amount: object, on: object = None, strategy: object = None) -> PrepayResult:
-    """What paying `amount` on `on` does when its leftover prepays principal under `strategy` (default: the
-    loan's): what it pays first, the principal it takes off, the instalments after it, the interest saved."""
+@dataclass(frozen=True)
+class Prepayment:
+    """A part-prepayment previewed. `result`: where the amount goes, in the order the rules apply it (the overdue,
+    then what completes the running instalment, and only the rest prepays principal: `result.due_now`,
+    `result.to_running`, `result.prepaid`), and the plan after it. `next`: the instalment after the one the
+    payment completes: what it then asks, against what it asks when the running instalment is paid on its own
+    due date with nothing prepaid (the plan as it stands); None when the payment only pays part of the running
+    instalment, or none follows."""
+
+    result: PrepayResult
+    next: NextInstalment | None = None
+
+
+def _prepayment(replay: LoanReplay, amount: Decimal, on: dt.date, strategy: Strategy) -> Prepayment:
+    """The one place a prepayment is previewed: simulate.prepay for the figures, `_early` (the same payment
+    replayed, against the running instalment paid on its due date) for the next instalment."""
     from jiebei_tui.domain.simulate import prepay
+
+    result = prepay(replay, amount, on, strategy)
+    early = _early(replay, on, amount, strategy) if result.installment_paid is not None else None
+    return Prepayment(result, early.next if early is not None else None)
+
+
+def prepay_explained(account: Account, loan_id: str, amount: object, on: object = None, strategy: object = None) -> Prepayment:
+    """What paying `amount` on `on` does when its leftover prepays principal under `strategy` (default: the
+    loan's): what it pays first (overdue, the running instalment), the principal it prepays, the instalments
+    after it, what the next one then asks, the interest saved."""
     from jiebei_tui.domain.terms import parse_amount
 
     value, day = parse_amount(amount), _date(account, on)
     replay = _replay(account, loan_id, day)
-    return prepay(replay, value, day, _strategy(replay, strategy))
+    return _prepayment(replay, value, day, _strategy(replay, strategy))
 
 
-def prepay_inline(account: Account, loan: Loan, amount: object, on: object, strategy: object = None) -> PrepayResult:
-    from jiebei_tui.domain.simulate import prepay
+def prepay_preview(account: Account, loan_id: str, amount: object, on: object = None, strategy: object = None) -> PrepayResult:
+    """`prepay_explained`'s figures alone."""
+    return prepay_explained(account, loan_id, amount, on, strategy).result
+
+
+def prepay_inline(account: Account, loan: Loan, amount: object, on: object, strategy: object = None) -> Prepayment:
+    """`prepay_explained` for a loan given inline on `on`, under the ledger's terms (or the illustrative ones)."""
     from jiebei_tui.domain.terms import parse_amount
 
     value, day = parse_amount(amount), _date(account, on)
     replay = _inline(account, loan, day)
-    return prepay(replay, value, day, _strategy(replay, strategy))
+    return _prepayment(replay, value, day, _strategy(replay, strategy))
 
 
 @dataclass(frozen=True)
 class PrepayOptions:
     """Both strategies for the same payment, side by side: shorter term (keep the instalment) and smaller
     instalment (keep the term). `better`: the one that saves more interest (reduce-term on a tie); None when
-    the method has no term to shorten (interest first: both are the same)."""
+    the method has no term to shorten (interest first: both are the same) or the payment prepays nothing (it
+    only pays what is due: both are the same). `next_term`, `next_installment`: the instalment after the one the
+    payment completes, under each (Prepayment.next)."""
 
     reduce_term: PrepayResult
     reduce_installment: PrepayResult
     position: Position | None = None  # where the loan stands on the day: what "interest to the day" is made of
+    next_term: NextInstalment | None = None
+    next_installment: NextInstalment | None = None
 
     @property
     def better(self) -> Strategy | None:
         from jiebei_tui.domain.terms import Strategy
 
-        if not self.reduce_term.strategy_matters:
+        if not self.reduce_term.strategy_matters or not self.reduce_term.prepaid:
             return None
         if self.reduce_term.interest_saved >= self.reduce_installment.interest_saved:
             return Strategy.REDUCE_TERM
@@ -130,34 +162,41 @@ class PrepayOptions:
 
         return self.reduce_term if strategy is Strategy.REDUCE_TERM else self.reduce_installment
 
+    def next_of(self, strategy: Strategy) -> NextInstalment | None:
+        from jiebei_tui.domain.terms import Strategy
+
+        return self.next_term if strategy is Strategy.REDUCE_TERM else self.next_installment
+
 
 def prepay_options(account: Account, loan_id: str, amount: object, on: object = None, *, not_past: bool = False) -> PrepayOptions:
-    """`prepay_preview` under both strategies. `not_past`: refuse a date before today (the app records a
+    """`prepay_explained` under both strategies. `not_past`: refuse a date before today (the app records a
     prepayment on the day it is made)."""
     from jiebei_tui.domain.errors import InputError
-    from jiebei_tui.domain.simulate import prepay
     from jiebei_tui.domain.terms import Strategy, parse_amount
 
     value, day = parse_amount(amount), _date(account, on)
     if not_past and day < account.today:
         raise InputError("on", day.isoformat(), "not_past", today=account.today)
     replay = _replay(account, loan_id, day)
-    return PrepayOptions(prepay(replay, value, day, Strategy.REDUCE_TERM),
-                         prepay(replay, value, day, Strategy.REDUCE_INSTALLMENT), replay.position(day))
+    term = _prepayment(replay, value, day, Strategy.REDUCE_TERM)
+    smaller = _prepayment(replay, value, day, Strategy.REDUCE_INSTALLMENT)
+    return PrepayOptions(term.result, smaller.result, replay.position(day), term.next, smaller.next)
 
 
 @dataclass(frozen=True)
 class Prepaid:
     result: PrepayResult
     paid: Paid
+    next: NextInstalment | None = None  # as previewed (Prepayment.next)
 
 
 def prepay(account: Account, loan_id: str, amount: object, on: object = None, strategy: object = None) -> Prepaid:
     """Record the prepayment previewed: a payment of `amount` on `on` (not after today) whose leftover prepays
     principal under `strategy` (default the loan's), recorded with the strategy it used."""
-    result = prepay_preview(account, loan_id, amount, on, strategy)
+    preview = prepay_explained(account, loan_id, amount, on, strategy)
+    result = preview.result
     paid = record(account, loan_id, "prepayment", result.amount, result.on, result.strategy, action="prepay")
-    return Prepaid(result, paid)
+    return Prepaid(result, paid, preview.next)
 
 
 # --- paying the running instalment before its due date: what the next one then asks ---
@@ -197,14 +236,15 @@ class Early:
         return self.on < self.due_date
 
 
-def _paid_on(replay: LoanReplay, on: dt.date, amount: Decimal | None = None) -> tuple[Decimal, Allocation, LoanState]:
+def _paid_on(replay: LoanReplay, on: dt.date, amount: Decimal | None = None,
+             strategy: Strategy | None = None) -> tuple[Decimal, Allocation, LoanState]:
     """A payment of `amount` on `on` (default: what completes the running instalment that day with nothing left
-    over, LoanState.pay_now) replayed on a copy of `replay`: the amount, where it went, the loan that day after
-    it. InputError where the rules refuse it."""
+    over, LoanState.pay_now) replayed on a copy of `replay`, any leftover prepaying under `strategy` (default the
+    loan's): the amount, where it went, the loan that day after it. InputError where the rules refuse it."""
     copy = replay.fork()
     if amount is None:
         amount = copy.state(on).pay_now
-    allocation = copy.pay(amount, on)
+    allocation = copy.pay(amount, on, strategy)
     return amount, allocation, copy.state(on)
 
 
@@ -212,17 +252,17 @@ def _instalment(state: LoanState, no: int) -> InstallmentState | None:
     return next((row for row in state.installments if row.no == no), None)
 
 
-def _early(replay: LoanReplay, on: dt.date, amount: Decimal | None = None) -> Early | None:
+def _early(replay: LoanReplay, on: dt.date, amount: Decimal | None = None, strategy: Strategy | None = None) -> Early | None:
     """The one place the effect of completing the running instalment on `on` is worked out: the payment on
-    `on` and, on a second copy, the running instalment paid on its due date instead, each replayed by the
-    account's rules (domain/replay.py), then compared. None when the payment does not complete the instalment
-    running on `on` (it only clears what is overdue, or pays part), or settles the whole loan before its last
-    instalment."""
+    `on` (its leftover, if any, prepaying under `strategy`, default the loan's) and, on a second copy, the
+    running instalment paid on its due date instead (nothing prepaid), each replayed by the account's rules
+    (domain/replay.py), then compared. None when the payment does not complete the instalment running on `on`
+    (it only clears what is overdue, or pays part), or settles the whole loan before its last instalment."""
     standing = replay.fork().state(on)
     running = next((row for row in standing.installments if row.status in ("due", "partial", "upcoming")), None)
     if running is None:
         return None
-    amount, allocation, after = _paid_on(replay, on, amount)
+    amount, allocation, after = _paid_on(replay, on, amount, strategy)
     if allocation.completed != running.no:
         return None
     on_due_date, _, on_time = _paid_on(replay, running.due_date)

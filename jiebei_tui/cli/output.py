@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # kept out of start-up: the inline commands never build a led
     from jiebei_tui.actions.facts import Plan, Status
     from jiebei_tui.actions.overdue import Outlook
     from jiebei_tui.actions.payments import Edited, Paid, PaymentRow, Voided
+    from jiebei_tui.actions.repay import NextInstalment
     from jiebei_tui.actions.terms import TermsView
     from jiebei_tui.domain.corrections import LoanEdit
     from jiebei_tui.domain.debits import DebitQuestion
@@ -89,7 +90,9 @@ def settle_json(r: SettleResult) -> dict:
     }
 
 
-def prepay_json(r: PrepayResult) -> dict:
+def prepay_json(r: PrepayResult, nxt: NextInstalment | None = None) -> dict:
+    """The split of the amount (overdue_cleared + to_running_installment + prepaid_principal + prepayment_fee =
+    amount) and what the next instalment then asks against the plan as it stands (next_installment)."""
     return {
         "on": r.on.isoformat(),
         "amount": money_str(r.amount),
@@ -97,6 +100,17 @@ def prepay_json(r: PrepayResult) -> dict:
         "strategy_matters": r.strategy_matters,
         "accrued_interest": money_str(r.accrued_interest),
         "overdue_cleared": money_str(r.overdue_cleared),
+        "running_installment": r.running,
+        "running_installment_due": money_str(r.running_due),
+        "due_before_prepaying": money_str(r.due_now),
+        "to_running_installment": money_str(r.to_running),
+        "completes_installment": r.installment_paid,
+        "prepaid_principal": money_str(r.prepaid),
+        "prepayment_fee": money_str(r.fee),
+        "next_installment": None if nxt is None else {
+            "no": nxt.no, "due_date": nxt.due_date.isoformat(), "amount": money_str(nxt.amount),
+            "amount_as_planned": money_str(nxt.on_time),
+        },
         "principal_reduction": money_str(r.principal_reduction),
         "new_balance": money_str(r.new_balance),
         "installments": [installment_json(i) for i in r.installments],
@@ -245,7 +259,9 @@ def settle_text(r: SettleResult, lang: str) -> str:
     return pairs(items)
 
 
-def prepay_text(r: PrepayResult, lang: str) -> str:
+def prepay_text(r: PrepayResult, nxt: NextInstalment | None, lang: str) -> str:
+    from jiebei_tui.text import prepay as prepaying
+
     items = [
         (t("label.on", lang), r.on.isoformat()),
         (t("label.amount", lang), yuan(r.amount)),
@@ -253,6 +269,11 @@ def prepay_text(r: PrepayResult, lang: str) -> str:
     ]
     if r.overdue_cleared:
         items.append((t("label.overdue_first", lang), yuan(r.overdue_cleared)))
+    if r.running is not None:
+        items.append((t("label.to_running", lang, no=r.running), yuan(r.to_running)))
+    items.append((t("label.prepaid_principal", lang), yuan(r.prepaid)))
+    if r.fee:
+        items.append((t("label.prepayment_fee_paid", lang), yuan(r.fee)))
     items += [
         (t("label.accrued", lang), yuan(r.accrued_interest)),
         (t("label.principal_reduction", lang), yuan(r.principal_reduction)),
@@ -264,7 +285,8 @@ def prepay_text(r: PrepayResult, lang: str) -> str:
         (t("label.payoff_date_after", lang), r.payoff_date_after.isoformat()),
     ]
     note = "" if r.strategy_matters else "\n\n" + t("cli.same_both", lang)
-    return pairs(items) + "\n\n" + installments_table(list(r.installments), lang) + note
+    return (prepaying.effect(r, nxt, lang) + "\n\n" + pairs(items) + "\n\n"
+            + installments_table(list(r.installments), lang) + note)
 
 
 def outlook_text(found: Outlook, lang: str) -> str:

@@ -69,13 +69,14 @@ def cmd_prepay(ctx: Context) -> int:
     a = ctx.args
     loan_id = _refuse_inline_apply(ctx)
     if loan_id is None:
-        result = repay.prepay_inline(ctx.account, inline_loan(a), a.amount, a.on, a.strategy)
+        done = repay.prepay_inline(ctx.account, inline_loan(a), a.amount, a.on, a.strategy)
     elif a.apply:
-        result = repay.prepay(ctx.account, loan_id, a.amount, a.on, a.strategy).result
+        done = repay.prepay(ctx.account, loan_id, a.amount, a.on, a.strategy)
     else:
-        result = repay.prepay_preview(ctx.account, loan_id, a.amount, a.on, a.strategy)
+        done = repay.prepay_explained(ctx.account, loan_id, a.amount, a.on, a.strategy)
+    result, nxt = done.result, done.next
     note = _applied_note(ctx, "prepayment", result.amount, result.on)
-    ctx.out(output.prepay_json(result), lambda: output.prepay_text(result, ctx.lang) + note)
+    ctx.out(output.prepay_json(result, nxt), lambda: output.prepay_text(result, nxt, ctx.lang) + note)
     return EXIT_OK
 
 

@@ -274,6 +274,30 @@ class RestructurePreview:
         last = self.new_installments[-1]
         return last.principal + last.interest
 
+    @property
+    def closed_overdue(self) -> tuple[int, ...]:
+        """Of the old plan's instalments the agreement closes (`done.ended`), the overdue ones."""
+        overdue = {r.no for r in self.before.installments if r.status == "overdue"}
+        return tuple(n for n in self.done.ended if n in overdue)
+
+    @property
+    def closed_current(self) -> int | None:
+        """The old plan's instalment running on the day, when the agreement closes it (it had begun: interest
+        ran or something was paid); None when it had not (the new plan simply takes its place)."""
+        rest = [n for n in self.done.ended if n not in self.closed_overdue]
+        return rest[0] if rest else None
+
+    @property
+    def replaced(self) -> tuple[int, ...]:
+        """The old plan's instalments still to come that the new plan replaces (they never fall due)."""
+        open_ = ("upcoming", "due", "partial")
+        return tuple(r.no for r in self.before.installments if r.status in open_ and r.no not in self.done.ended)
+
+    @property
+    def new_numbers(self) -> tuple[int, int]:
+        """The new plan's first and last instalment numbers (they go on from the old plan's)."""
+        return self.new_installments[0].no, self.new_installments[-1].no
+
 
 def preview_restructure(ledger: Ledger, loan_id: str, on: dt.date, plan: RestructurePlan) -> RestructurePreview:
     """Replay the loan's history up to `on`, then the agreement (InputError if the replay refuses it: the loan is

@@ -143,10 +143,24 @@ class PrepayResult:
     prepaid: Decimal = ZERO  # of principal_reduction, what went beyond the running instalment's own principal
     fee: Decimal = ZERO
     installment_paid: int | None = None  # the running instalment, when the payment completed it
+    running: int | None = None  # the instalment running on the day (None: none runs)
+    running_due: Decimal = ZERO  # what completes it that day: its interest to the day and scheduled principal unpaid
 
     @property
     def interest_saved(self) -> Decimal:
         return self.interest_before - self.interest_after
+
+    @property
+    def to_running(self) -> Decimal:
+        """Of `amount`, what went to the running instalment (its interest to the day, then its principal):
+        `running_due` when the payment completed it, less when it only paid part."""
+        return self.accrued_interest + self.principal_reduction - self.prepaid
+
+    @property
+    def due_now(self) -> Decimal:
+        """What a payment that day must pay before anything prepays principal: the overdue, then what completes
+        the running instalment (rule 2 of the account model)."""
+        return self.overdue_cleared + self.running_due
 
     @property
     def installments_left(self) -> int:
@@ -200,6 +214,8 @@ def prepay(replay: LoanReplay, amount: Decimal, on: dt.date, strategy: Strategy,
         prepaid=alloc.prepaid,
         fee=alloc.fee,
         installment_paid=alloc.completed,
+        running=pos.running,
+        running_due=pos.accrued + pos.running_principal,
     )
 
 

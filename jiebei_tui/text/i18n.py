@@ -327,7 +327,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "repay.prepay": ("Prepay part of the principal", "部分提前还款"),
     "repay.amount": ("Amount (¥)", "金额（元）"),
     "repay.on": ("On (YYYY-MM-DD)", "日期（YYYY-MM-DD）"),
-    "repay.new_installment": ("New instalment", "新月供"),
     "repay.new_last": ("New last due date", "新最后还款日"),
     "repay.left": ("Instalments left", "剩余期数"),
     "repay.saves_more": ("saves more", "更省"),
@@ -382,8 +381,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "于 {date} 以 {amount} 结清 {loan}？结清后借款还清，节省利息 {saved}。",
     ),
     "repay.confirm_prepay": (
-        "Prepay {amount} on {date} for {loan}, with {strategy}? New balance {balance}; interest saved {saved}.",
-        "于 {date} 为 {loan} 提前还款 {amount}，{strategy}？新剩余本金 {balance}；节省利息 {saved}。",
+        "Pay {amount} on {date} for {loan}, its leftover prepaying with {strategy}? {effect} New balance {balance}; "
+        "interest saved {saved}.",
+        "于 {date} 为 {loan} 还款 {amount}，余额按{strategy}提前还款？{effect}新剩余本金 {balance}；节省利息 {saved}。",
     ),
     "repay.done": ("Recorded: {what}.", "已记录：{what}。"),
     "repay.auto_debit": ("Auto-debit", "自动扣款"),

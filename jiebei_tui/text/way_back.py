@@ -25,6 +25,24 @@ if TYPE_CHECKING:
 NONE = "—"
 
 
+def span(nos, lang: str) -> str:
+    """Instalment numbers, a run of three or more as a range: "instalments 4–12", "instalment 3", "第 1、2 期"."""
+    nos = list(nos)
+    if len(nos) >= 3 and nos == list(range(nos[0], nos[-1] + 1)):
+        return t("way.nos", lang, nos=f"{nos[0]}–{nos[-1]}")
+    return numbers(nos, lang)
+
+
+def closed_words(preview: RestructurePreview, lang: str) -> str:
+    """The old plan's instalments an agreement closes: "instalment 2 (overdue); instalment 3 (the current one)"."""
+    parts = []
+    if preview.closed_overdue:
+        parts.append(t("way.closed_overdue", lang, nos=numbers(preview.closed_overdue, lang)))
+    if preview.closed_current is not None:
+        parts.append(t("way.closed_current", lang, no=preview.closed_current))
+    return joined(parts, lang, strong=True) if parts else t("word.none", lang)
+
+
 def numbers(nos, lang: str) -> str:
     """Instalment numbers in words: "instalment 1", "instalments 1, 2" / "第 1、2 期"."""
     listed = t("letter.list", lang).join(str(n) for n in nos)
@@ -195,10 +213,13 @@ def asked_pairs(request: LenderRequest, lang: str) -> list[tuple[str, str]]:
 
 def restructure_pairs(preview: RestructurePreview, lang: str) -> list[tuple[str, str]]:
     done, plan = preview.done, preview.plan
-    ended = ", ".join(str(n) for n in done.ended) or NONE
     items = [
         (t("way.label.agreed_on", lang), preview.on.isoformat()),
-        (t("way.label.ends", lang), ended),
+        (t("way.label.closes", lang), closed_words(preview, lang)),
+    ]
+    if preview.replaced:
+        items.append((t("way.label.replaces", lang), t("way.replaced_value", lang, nos=span(preview.replaced, lang))))
+    items += [
         (t("way.label.principal_outstanding", lang), yuan(done.principal)
          + (" " + t("way.of_it_overdue", lang, amount=done.overdue_principal) if done.overdue_principal else "")),
     ]
@@ -209,12 +230,13 @@ def restructure_pairs(preview: RestructurePreview, lang: str) -> list[tuple[str,
         key = "way.waived" if plan.waive_penalty else "way.carried"
         items.append((t("way.label.penalty", lang), f"{yuan(done.penalty)} — {t(key, lang)}"))
     new = preview.new_installments
+    first, last_no = preview.new_numbers
     last = preview.last_installment
     last_words = t("way.last", lang, amount=last) if last != preview.regular_amount else ""
     items += [
         (t("way.label.new_principal", lang), yuan(done.amount)),
-        (t("way.label.new_plan", lang), t("way.new_plan_value", lang, n=len(new), installment=preview.regular_amount,
-                                          last=last_words, first=new[0].due_date, until=preview.last_due,
+        (t("way.label.new_plan", lang), t("way.new_plan_value", lang, nos=span(range(first, last_no + 1), lang),
+                                          n=len(new), installment=preview.regular_amount, last=last_words, first=new[0].due_date, until=preview.last_due,
                                           rate=percent(plan.daily_rate), method=t(f"method.{plan.method.value}", lang))),
         (t("way.label.plan_interest", lang), yuan(preview.total_interest)),
         (t("way.label.plan_total", lang), yuan(preview.total_to_repay)),

@@ -175,6 +175,10 @@ async def test_prepay_through_confirmation(make_app) -> None:
         assert isinstance(app.screen, ConfirmModal)
         message = text(app.screen.query_one("#message"))
         assert "¥1,000.00" in message and "2026-11-28" in message and "Fridge" in message and "shorter term" in message
+        # where it goes, as the panel says it: the running instalment first, only the rest prepays principal
+        split = " ".join(text(screen.query_one("#prepay-split")).split())
+        assert split.startswith("Of ¥1,000.00: ") and "completes instalment" in split and "prepays principal" in split
+        assert split.split(" Instalment")[0] in " ".join(message.split())
         await click(pilot, "#yes")
         await settle(pilot)
         event = ledger_file(app)["events"][-1]

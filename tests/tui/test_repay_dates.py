@@ -46,7 +46,7 @@ async def test_a_loan_drawn_today_can_be_settled_and_prepaid_today(cli, data_dir
         await settle(pilot)
         assert text(screen.query_one("#prepay-error")) == ""
         compare = rows(screen.query_one("#compare", DataTable))
-        assert compare["New instalment"][1] == "¥888.06"  # the smaller instalment, on 9,000
+        assert compare["Instalment 2 then asks"][1] == "¥888.06"  # the smaller instalment, on 9,000
         await click(pilot, "#settle-apply")
         assert "¥10,000.00" in text(app.screen.query_one("#message"))
         await press(pilot, "y")

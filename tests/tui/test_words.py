@@ -32,6 +32,6 @@ def test_a_count_and_its_noun_agree(key: str, values: dict, one: str, many: str)
 
 def test_the_quoted_sentences_read_right() -> None:
     assert t("repay.wait_settle", "en", date="d", extra=Decimal(1)).startswith("Settling later costs interest")
-    prepay = t("repay.confirm_prepay", "en", amount=1, date="d", loan="L", balance=1, saved=1,
+    prepay = t("repay.confirm_prepay", "en", amount=1, date="d", loan="L", balance=1, saved=1, effect="",
                strategy=t("strategy.short.reduce-installment", "en"))
     assert "((" not in prepay and "))" not in prepay and "with a smaller instalment (same term)?" in prepay

@@ -26,6 +26,7 @@ from jiebei_tui.domain.simulate import PrepayResult, SettleResult
 from jiebei_tui.domain.terms import Strategy, parse_date
 from jiebei_tui.text import early as paying_early
 from jiebei_tui.text import explain
+from jiebei_tui.text import prepay as prepaying
 from jiebei_tui.text.i18n import t
 from jiebei_tui.text.safe import visible
 from jiebei_tui.tui.widgets.asking import ask
@@ -85,6 +86,7 @@ class RepayScreen(SectionScreen):
                     yield Label(t("repay.on", lang))
                     yield Input(today, id="prepay-on", classes="date")
                 yield Prose("", id="prepay-error", classes="error-text")
+                yield Prose("", id="prepay-split")
                 yield DataTable(id="compare", cursor_type="none", show_cursor=False)
                 yield Prose("", id="prepay-note", classes="hint")
                 yield Static("", id="prepay-formula", classes="formula")
@@ -110,6 +112,7 @@ class RepayScreen(SectionScreen):
         self._settle_pending = False  # a settle preview has been asked for and not yet answered
         self._settle_wanted = False  # s was pressed meanwhile
         self._prepay: dict[Strategy, PrepayResult] = {}
+        self._prepay_next: dict[Strategy, repay.NextInstalment | None] = {}
         self._started = self.app.today.isoformat()  # the date the date fields were last started on
         self._suggested = ""  # the prepay amount last suggested (it follows the loan until one is typed)
         super().after_compose()
@@ -310,11 +313,11 @@ class RepayScreen(SectionScreen):
     def clear_prepay(self) -> None:
         lang = self.lang
         fill(self.query_one("#compare", DataTable), self.compare_columns(), [])
-        self._prepay = {}
+        self._prepay, self._prepay_next = {}, {}
         for button in (self.query_one("#apply-term", Button), self.query_one("#apply-installment", Button)):
             button.disabled = True
             button.tooltip = None
-        for widget in ("#prepay-note", "#prepay-why"):
+        for widget in ("#prepay-split", "#prepay-note", "#prepay-why"):
             self.query_one(widget, Prose).update("")
         self.query_one("#prepay-formula", Static).update("")
 
@@ -334,19 +337,25 @@ class RepayScreen(SectionScreen):
         self.query_one("#prepay-error", Prose).update("")
         term, smaller = options.reduce_term, options.reduce_installment
         self._prepay = {Strategy.REDUCE_TERM: term, Strategy.REDUCE_INSTALLMENT: smaller}
+        self._prepay_next = {k: options.next_of(k) for k in self._prepay}
+        # where the amount goes (the same under both strategies): the overdue, the running instalment, the rest
+        self.query_one("#prepay-split", Prose).update(prepaying.split(term, lang))
         rows = [
-            ("installment", [t("repay.new_installment", lang), yuan(term.installments[0].total), yuan(smaller.installments[0].total)]),
+            ("installment", [t("repay.next_asks", lang, no=term.installments[0].no),
+                             yuan(term.installments[0].total), yuan(smaller.installments[0].total)]),
             ("last", [t("repay.new_last", lang), term.payoff_date_after.isoformat(), smaller.payoff_date_after.isoformat()]),
             ("left", [t("repay.left", lang), str(term.installments_left), str(smaller.installments_left)]),
             ("saved", [t("label.interest_saved", lang), yuan(term.interest_saved), yuan(smaller.interest_saved)]),
         ]
         better = options.better
+        notes = [prepaying.as_planned(term, options.next_term, lang)]
         if better is not None:
             marks = [Text(t("repay.saves_more", lang), style="bold") if better is k else ""
                      for k in (Strategy.REDUCE_TERM, Strategy.REDUCE_INSTALLMENT)]
             rows.append(("better", ["", *marks]))
         else:
-            self.query_one("#prepay-note", Prose).update(t("repay.same", lang))
+            notes.append(t("repay.same" if not term.strategy_matters else "prepay.nothing_prepaid_same", lang))
+        self.query_one("#prepay-note", Prose).update("\n".join(n for n in notes if n))
         fill(self.query_one("#compare", DataTable), self.compare_columns(), rows)
         accrued = explain.accrued(options.position, lang) + "\n" if options.position is not None else ""
         self.query_one("#prepay-formula", Static).update(
@@ -412,13 +421,14 @@ class RepayScreen(SectionScreen):
             self.confirm_and_record(message, repay.settle, r.payoff, "kind.settlement", r.on)
         elif event.button.id in ("apply-term", "apply-installment"):
             strategy = Strategy.REDUCE_TERM if event.button.id == "apply-term" else Strategy.REDUCE_INSTALLMENT
-            r = self._prepay.get(strategy)
+            r, nxt = self._prepay.get(strategy), self._prepay_next.get(strategy)
             if r is None:
                 return
 
             def message(lang: str) -> str:
                 return t("repay.confirm_prepay", lang, amount=r.amount, date=r.on, loan=name,
-                         strategy=t(f"strategy.short.{strategy.value}", lang), balance=r.new_balance, saved=r.interest_saved)
+                         strategy=t(f"strategy.short.{strategy.value}", lang), effect=prepaying.effect(r, nxt, lang),
+                         balance=r.new_balance, saved=r.interest_saved)
 
             self.confirm_and_record(message, repay.prepay, r.amount, "kind.prepayment", r.on, strategy)
 
