@@ -219,7 +219,7 @@ async def test_recording_the_agreement_after_a_confirmation_showing_the_plan(lat
         await click(pilot, "#record")
         assert isinstance(app.screen, ConfirmDialog)
         message = text(app.screen.query_one("#message"))
-        assert "Record the agreement for L1 from 2025-02-16: 24 × ¥500.00 (last ¥184.12)" in message
+        assert "Record the agreement for L1 from 2025-02-16: instalments 3–26: 24 × ¥500.00 (last ¥184.12)" in message
         assert "a new principal of ¥10,146.14" in message
         await press(pilot, "n")  # no: nothing is written
         assert app.screen is dialog and (late / "ledger.json").read_bytes() == before
