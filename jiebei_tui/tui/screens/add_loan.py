@@ -30,6 +30,7 @@ from jiebei_tui.text.safe import visible
 from jiebei_tui.tui.widgets.asking import ask
 from jiebei_tui.tui.widgets.prose import Problem, Prose
 from jiebei_tui.tui.widgets.dialog import FormDialog
+from jiebei_tui.tui.widgets.figure import FigureInput
 from jiebei_tui.tui.widgets.tables import fill
 
 if TYPE_CHECKING:
@@ -60,8 +61,8 @@ class AddLoanScreen(FormDialog[str | None]):
         yield Label(t("add.title", lang), classes="title")
         for field in FIELDS:
             yield Label(t(f"add.{field}", lang))
-            yield Input(self.app.today.isoformat() if field == "start" else "0" if field == "paid_through" else "",
-                        id=field)
+            value = self.app.today.isoformat() if field == "start" else "0" if field == "paid_through" else ""
+            yield Input(value, id=field) if field == "name" else FigureInput(value, id=field)  # a name: free text
             yield Problem(id=f"{field}-error")
         yield Label(t("add.method", lang))
         yield Select(

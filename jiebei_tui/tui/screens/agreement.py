@@ -18,6 +18,7 @@ from jiebei_tui.domain.errors import InputError
 from jiebei_tui.text import way_back as words
 from jiebei_tui.text.i18n import t
 from jiebei_tui.tui.widgets.dialog import ConfirmDialog, FormDialog
+from jiebei_tui.tui.widgets.figure import FigureInput
 from jiebei_tui.tui.widgets.pairs import Pairs
 from jiebei_tui.tui.widgets.prose import Problem
 from jiebei_tui.tui.widgets.refusal import refusal
@@ -70,19 +71,19 @@ class AgreementDialog(FormDialog[bool]):
         with Horizontal(classes="pair"):
             with Vertical():
                 yield Label(t("agreement.on", lang))
-                yield Input(self.app.today.isoformat(), id="on")
+                yield FigureInput(self.app.today.isoformat(), id="on")
             with Vertical():
                 yield Label(t("agreement.first_due", lang))
-                yield Input("", id="first-due")
+                yield FigureInput("", id="first-due")
         with Horizontal(classes="pair"):
             with Vertical():
                 yield Label(t("agreement.term", lang))
-                yield Input(str(given["term"]), id="term")
+                yield FigureInput(str(given["term"]), id="term")
             with Vertical():
                 yield Label(t("agreement.installment", lang))
-                yield Input(str(given["installment"]), id="installment")
+                yield FigureInput(str(given["installment"]), id="installment")
         yield Label(t("agreement.rate", lang))
-        yield Input("", id="daily-rate")
+        yield FigureInput("", id="daily-rate")
         with Horizontal(classes="switch-row"):
             yield Switch(bool(given["waive_penalty"]), id="waive-penalty")
             yield Label(t("agreement.waive_penalty", lang))

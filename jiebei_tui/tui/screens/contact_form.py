@@ -15,6 +15,7 @@ from jiebei_tui.domain.errors import InputError
 from jiebei_tui.text.i18n import t
 from jiebei_tui.text.safe import visible
 from jiebei_tui.tui.widgets.dialog import FormDialog
+from jiebei_tui.tui.widgets.figure import FigureInput
 from jiebei_tui.tui.widgets.prose import Problem, Prose
 
 LABELS = {"loan": "contact.loan", "at": "contact.at", "channel": "contact.channel", "from": "contact.from",
@@ -68,7 +69,7 @@ class ContactForm(FormDialog[bool]):
         with Horizontal(classes="pair"):
             with Vertical():
                 yield Label(t("contact.at", lang))
-                yield Input(f"{app.now():%Y-%m-%d %H:%M}", id="at")
+                yield FigureInput(f"{app.now():%Y-%m-%d %H:%M}", id="at")
             with Vertical():
                 yield Label(t("contact.from", lang))
                 yield Input("", id="from")
@@ -85,10 +86,10 @@ class ContactForm(FormDialog[bool]):
         with Horizontal(classes="pair"):
             with Vertical():
                 yield Label(t("contact.promise", lang))
-                yield Input("", id="promise")
+                yield FigureInput("", id="promise")
             with Vertical():
                 yield Label(t("contact.promise_date", lang))
-                yield Input("", id="promise-date")
+                yield FigureInput("", id="promise-date")
         yield Problem(id="error")
         yield Prose("", id="flags", classes="message")
         with Horizontal(classes="buttons"):

@@ -21,6 +21,7 @@ from jiebei_tui.text.loans import compared, edit_changes
 from jiebei_tui.text.safe import visible
 from jiebei_tui.tui.widgets.asking import ask
 from jiebei_tui.tui.widgets.dialog import ConfirmDialog, FormDialog
+from jiebei_tui.tui.widgets.figure import FigureInput
 from jiebei_tui.tui.widgets.prose import Problem, Prose
 from jiebei_tui.tui.widgets.tables import fill
 
@@ -75,7 +76,7 @@ class LoanEditDialog(FormDialog[bool]):
                             yield Select([(t(f"method.{m.value}", lang), m.value) for m in Method],
                                          value=values["method"], allow_blank=False, id="method")
                         else:
-                            yield Input(values[field], id=field)
+                            yield FigureInput(values[field], id=field)  # every field here is a figure
         yield Problem(id="error")
         yield Prose("", id="changes")
         yield DataTable(id="compare", cursor_type="none")

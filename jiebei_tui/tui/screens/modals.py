@@ -23,6 +23,7 @@ from jiebei_tui.text.i18n import joined, t
 from jiebei_tui.text.safe import visible
 from jiebei_tui.tui.widgets.asking import ask
 from jiebei_tui.tui.widgets.dialog import ConfirmDialog, FormDialog
+from jiebei_tui.tui.widgets.figure import FigureInput
 from jiebei_tui.tui.widgets.prose import Problem, Prose
 
 if TYPE_CHECKING:
@@ -56,9 +57,9 @@ class PayModal(FormDialog[bool]):
         lang, s = self.lang, self.state
         yield Static(Content(t("pay.title", lang, loan=visible(s.record.name))), classes="title")
         yield Label(t("pay.amount", lang))
-        yield Input(self._prefilled, id="amount")
+        yield FigureInput(self._prefilled, id="amount")
         yield Label(t("pay.date", lang))
-        yield Input(self.app.today.isoformat(), id="date")
+        yield FigureInput(self.app.today.isoformat(), id="date")
         yield Prose("", id="due-note", classes="hint")
         yield Prose("", id="goes", classes="hint")
         yield Problem(id="error")

@@ -32,6 +32,7 @@ from jiebei_tui.tui.widgets.chart import CostChart
 from jiebei_tui.tui.widgets.palette import style
 from jiebei_tui.tui.widgets.prose import Prose
 from jiebei_tui.tui.widgets.body import Body
+from jiebei_tui.tui.widgets.figure import FigureInput
 from jiebei_tui.tui.widgets.section import SectionScreen
 from jiebei_tui.tui.widgets.tables import fill
 
@@ -48,7 +49,7 @@ TERM_LABELS = {"penalty_multiplier": "label.penalty_multiplier", "grace_days": "
                "prepayment_fee": "label.prepayment_fee"}
 
 
-class DaysInput(Input):
+class DaysInput(FigureInput):
     """Days late: type a number, or ←/→ to step (the value is short, so the arrows need not move a cursor)."""
 
     BINDINGS = registry.bindings(registry.DAYS)
@@ -119,10 +120,10 @@ class OverdueScreen(SectionScreen):
                     yield Select([(t("terms.scope_all", lang), "all")], value="all", allow_blank=False, id="scope")
                 with Horizontal(classes="terms-row"):
                     yield Label(t("label.penalty_multiplier", lang))
-                    yield Input("", id="multiplier")
+                    yield FigureInput("", id="multiplier")
                 with Horizontal(classes="terms-row"):
                     yield Label(t("label.grace_days", lang))
-                    yield Input("", id="grace")
+                    yield FigureInput("", id="grace")
                 with Horizontal(classes="terms-row"):
                     yield Label(t("label.compounding", lang))
                     yield Switch(id="compounding")
@@ -132,10 +133,10 @@ class OverdueScreen(SectionScreen):
                                  id="strategy")
                 with Horizontal(classes="terms-row"):
                     yield Label(t("label.min_prepayment", lang))
-                    yield Input("", id="min-prepayment")
+                    yield FigureInput("", id="min-prepayment")
                 with Horizontal(classes="terms-row"):
                     yield Label(t("label.prepayment_fee", lang))
-                    yield Input("", id="fee")
+                    yield FigureInput("", id="fee")
                 yield Prose("", id="terms-own", classes="hint")
                 yield Prose("", id="terms-error", classes="error-text")
                 yield Prose(t("help.disclaimer_text", lang), classes="hint")

@@ -22,6 +22,7 @@ from jiebei_tui.text.loans import compared, payment_words
 from jiebei_tui.text.safe import visible
 from jiebei_tui.tui.widgets.asking import ask
 from jiebei_tui.tui.widgets.dialog import ConfirmDialog, Dialog, FormDialog
+from jiebei_tui.tui.widgets.figure import FigureInput
 from jiebei_tui.tui.widgets.prose import Problem, Prose
 from jiebei_tui.tui.widgets.tables import fill
 
@@ -250,9 +251,9 @@ class EditPaymentDialog(FormDialog[bool]):
         lang, e = self.lang, self.row.event
         yield Static(Content(t("payments.edit_title", lang, payment=payment_named(e, lang))), classes="title")
         yield Label(t("pay.amount", lang))
-        yield Input(str(e.amount), id="amount")
+        yield FigureInput(str(e.amount), id="amount")
         yield Label(t("pay.date", lang))
-        yield Input(e.date.isoformat(), id="date")
+        yield FigureInput(e.date.isoformat(), id="date")
         yield Label(t("payments.reason", lang))
         yield Input("", id="reason")
         yield Problem(id="error")

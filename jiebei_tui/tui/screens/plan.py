@@ -40,6 +40,7 @@ from jiebei_tui.text.width import shorten
 from jiebei_tui.tui.widgets.asking import Asking
 from jiebei_tui.tui.widgets.body import Body
 from jiebei_tui.tui.widgets.dialog import ConfirmDialog
+from jiebei_tui.tui.widgets.figure import FigureInput
 from jiebei_tui.tui.widgets.palette import style
 from jiebei_tui.tui.widgets.principal_chart import LOOKS, Line, PrincipalChart, legend
 from jiebei_tui.tui.widgets.prose import Problem, Prose
@@ -110,16 +111,16 @@ class PlanScreen(Asking, SectionScreen):
                 with Horizontal(classes="form-row"):
                     yield Label(t("plan.field.extra", lang), classes="lead")
                     self._suggested = self.suggested_extra()  # (follow_suggestion)
-                    yield Input(self._suggested, id="extra", classes="amount")
+                    yield FigureInput(self._suggested, id="extra", classes="amount")
                     yield Label(t("plan.field.on", lang))
-                    yield Input(today, id="on", classes="date")
+                    yield FigureInput(today, id="on", classes="date")
                 yield Problem(id="once-error")
                 yield Said("", id="extra-hint", classes="hint")
                 with Horizontal(classes="form-row"):
                     yield Label(t("plan.field.monthly", lang), classes="lead")
-                    yield Input("", id="monthly", classes="amount")
+                    yield FigureInput("", id="monthly", classes="amount")
                     yield Label(t("plan.field.from", lang))
-                    yield Input(today, id="from", classes="date")
+                    yield FigureInput(today, id="from", classes="date")
                 yield Problem(id="monthly-error")
                 with Horizontal(classes="form-row"):
                     yield Label(t("plan.field.roll_over", lang), classes="lead")
@@ -141,9 +142,9 @@ class PlanScreen(Asking, SectionScreen):
                 with Horizontal(classes="form-row"):
                     yield Select([(t(f"plan.goal.kind.{k}", lang), k) for k in GOAL_KINDS], id="goal-kind",
                                  allow_blank=False, value="finish_by")
-                    yield Input("", id="goal-value")
+                    yield FigureInput("", id="goal-value")
                     yield Label(t("plan.field.goal_on", lang))
-                    yield Input(today, id="goal-on", classes="date")
+                    yield FigureInput(today, id="goal-on", classes="date")
                 yield Problem(id="goal-error")
                 yield Prose("", id="goal-answer")
             with Vertical(classes="panel", id="what-ifs"):
@@ -163,7 +164,7 @@ class PlanScreen(Asking, SectionScreen):
                 yield Label(t("plan.panel.months", lang), classes="panel-title")
                 with Horizontal(classes="form-row"):
                     yield Label(t("plan.field.payday", lang))
-                    yield Input(self.saved_payday(), id="payday", classes="day")
+                    yield FigureInput(self.saved_payday(), id="payday", classes="day")
                     yield Button(t("plan.save_payday", lang), id="save-payday")
                 yield Problem(id="payday-error")
                 yield Prose("", id="payday-note", classes="hint")
@@ -175,7 +176,7 @@ class PlanScreen(Asking, SectionScreen):
                     yield Select([], id="day-loan", allow_blank=True, prompt=t("repay.pick_loan", lang))
                 with Horizontal(classes="form-row"):
                     yield Label(t("plan.field.new_day", lang), classes="lead")
-                    yield Input("", id="day-new", classes="day")
+                    yield FigureInput("", id="day-new", classes="day")
                 yield Problem(id="day-error")
                 yield Prose("", id="day-answer")
                 yield DataTable(id="day-table", cursor_type="none", show_cursor=False)

@@ -23,6 +23,7 @@ from jiebei_tui.tui.screens.export import ExportDialog
 from jiebei_tui.tui.screens.plan import LABELS as PLAN_LABELS
 from jiebei_tui.tui.widgets.asking import Asking
 from jiebei_tui.tui.widgets.dialog import FormDialog
+from jiebei_tui.tui.widgets.figure import FigureInput
 from jiebei_tui.tui.widgets.prose import Problem, Prose
 from jiebei_tui.tui.widgets.refusal import refusal
 
@@ -80,9 +81,9 @@ class NewScenarioDialog(Asking, FormDialog[str | None]):
                                            prompt=t("plan.new.loan_default", lang)))
         yield from self.row("order", Select([(words.order_name(o, lang), o) for o in ORDERS], id="order",
                                             allow_blank=False, value=ORDERS[0]))
-        yield from self.row("amount", Input("", id="amount"))
-        yield from self.row("day", Input("", id="day"))
-        yield from self.row("on", Input(today, id="on"))
+        yield from self.row("amount", FigureInput("", id="amount"))
+        yield from self.row("day", FigureInput("", id="day"))
+        yield from self.row("on", FigureInput(today, id="on"))
         yield from self.row("strategy", Select([(t(f"strategy.{s.value}", lang), s.value) for s in Strategy],
                                                id="strategy", allow_blank=True, prompt=t("plan.new.strategy_default", lang)))
         yield Prose("", id="said", classes="hint")

@@ -22,6 +22,7 @@ from jiebei_tui.text.reminders import fires_on, message, occurrence_note, offset
 from jiebei_tui.text.safe import visible
 from jiebei_tui.tui.widgets.asking import ask
 from jiebei_tui.tui.widgets.body import Body
+from jiebei_tui.tui.widgets.figure import FigureInput
 from jiebei_tui.tui.widgets.section import SectionScreen
 from jiebei_tui.tui.widgets.tables import fill
 
@@ -68,13 +69,13 @@ class RemindersScreen(SectionScreen):
                 yield Static(t("reminders.autosave_hint", lang), classes="hint")
                 with Horizontal(classes="form-row"):
                     yield Label(t("reminders.quiet", lang))
-                    yield Input("", id="quiet")
+                    yield FigureInput("", id="quiet")
                 with Horizontal(classes="form-row"):
                     yield Label(t("reminders.timezone", lang))
                     yield Input("", id="timezone")
                 with Horizontal(classes="form-row"):
                     yield Label(t("reminders.catch_up", lang))
-                    yield Input("", id="catch-up")
+                    yield FigureInput("", id="catch-up")
                 with Horizontal(classes="form-row"):
                     yield Label(t("reminders.desktop", lang))
                     yield Switch(id="desktop")

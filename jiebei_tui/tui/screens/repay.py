@@ -33,6 +33,7 @@ from jiebei_tui.tui.widgets.asking import ask
 from jiebei_tui.tui.widgets.dialog import ConfirmDialog
 from jiebei_tui.tui.widgets.prose import Prose
 from jiebei_tui.tui.widgets.body import Body
+from jiebei_tui.tui.widgets.figure import FigureInput
 from jiebei_tui.tui.widgets.section import SectionScreen
 from jiebei_tui.tui.widgets.tables import fill
 
@@ -73,7 +74,7 @@ class RepayScreen(SectionScreen):
                     yield Label(t("repay.settle", lang), classes="panel-title")
                     with Horizontal(classes="form-row"):
                         yield Label(t("repay.on", lang))
-                        yield Input(today, id="settle-on", classes="date")
+                        yield FigureInput(today, id="settle-on", classes="date")
                     yield Static("", id="settle-figures", classes="figures")
                     yield Static("", id="settle-formula", classes="formula")
                     yield Button(t("repay.apply", lang), id="settle-apply", variant="primary")
@@ -82,9 +83,9 @@ class RepayScreen(SectionScreen):
                 yield Label(t("repay.prepay", lang), classes="panel-title")
                 with Horizontal(classes="form-row"):
                     yield Label(t("repay.amount", lang))
-                    yield Input("", id="prepay-amount")
+                    yield FigureInput("", id="prepay-amount")
                     yield Label(t("repay.on", lang))
-                    yield Input(today, id="prepay-on", classes="date")
+                    yield FigureInput(today, id="prepay-on", classes="date")
                 yield Prose("", id="prepay-error", classes="error-text")
                 yield Prose("", id="prepay-split")
                 yield DataTable(id="compare", cursor_type="none", show_cursor=False)

@@ -13,6 +13,7 @@ from jiebei_tui.text.i18n import t
 from jiebei_tui.text.reminders import shift_said as shifted
 from jiebei_tui.tui.widgets.asking import ask
 from jiebei_tui.tui.widgets.dialog import FormDialog
+from jiebei_tui.tui.widgets.figure import FigureInput
 from jiebei_tui.tui.widgets.prose import Problem
 
 FIELD_LABELS = {"offset": "reminders.offset", "time": "reminders.time", "loans": "reminders.loans", "repeat": "reminders.repeat"}
@@ -31,9 +32,9 @@ class RuleForm(FormDialog[bool]):
         title = t("reminders.rule_title_edit", lang, id=r.id) if r else t("reminders.rule_title_new", lang)
         yield Label(title, classes="title")
         yield Label(t("reminders.offset", lang))
-        yield Input(str(r.offset_days) if r else "-2", id="offset")
+        yield FigureInput(str(r.offset_days) if r else "-2", id="offset")
         yield Label(t("reminders.time", lang))
-        yield Input(r.time if r else "09:00", id="time")
+        yield FigureInput(r.time if r else "09:00", id="time")
         yield Label(t("reminders.loans", lang))
         yield Input(",".join(r.loans) if r and r.loans else "all", id="loans")
         with Horizontal():

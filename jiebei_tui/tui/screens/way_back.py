@@ -27,6 +27,7 @@ from jiebei_tui.text.i18n import t
 from jiebei_tui.text.safe import visible
 from jiebei_tui.text.width import shorten, width
 from jiebei_tui.tui.widgets.body import Body
+from jiebei_tui.tui.widgets.figure import FigureInput
 from jiebei_tui.tui.widgets.pairs import Pairs
 from jiebei_tui.tui.widgets.prose import Problem, Prose
 from jiebei_tui.tui.widgets.refusal import refusal
@@ -97,9 +98,9 @@ class WayBackScreen(SectionScreen):
             with Vertical(classes="panel", id="plan-panel"):
                 with Horizontal(classes="form-row"):
                     yield Label(t("way.budget", lang))
-                    yield Input("", id="budget", placeholder=t("way.budget_placeholder", lang))
+                    yield FigureInput("", id="budget", placeholder=t("way.budget_placeholder", lang))
                     yield Label(t("way.from", lang))
-                    yield Input(today, id="from", classes="date")
+                    yield FigureInput(today, id="from", classes="date")
                 with Horizontal(classes="form-row"):
                     yield Label(t("way.order", lang))
                     yield Select([(t(f"afford.order.{o}", lang), o) for o in ("oldest", "costliest")], id="order",
@@ -150,7 +151,7 @@ class WayBackScreen(SectionScreen):
                 yield Label(t("way.credit_title", lang), classes="panel-title")
                 with Horizontal(classes="form-row"):
                     yield Label(t("way.report_day", lang))
-                    yield Input("", id="report-day")
+                    yield FigureInput("", id="report-day")
                     yield Button(t("way.save_day", lang), id="save-day")
                 yield Problem(id="day-error")
                 yield Pairs(id="credit", classes="gap")
