@@ -308,7 +308,7 @@ def test_the_credit_timeline_with_and_without_a_reporting_day(cli, late, data_di
     assert (data_dir / "ledger.json").read_bytes() == saved
     assert json.loads(run(cli, "credit", "--report-day", "off", "--json").out)["report_day"] is None
     zh = run(cli, "credit", lang="zh").out
-    assert "征信记录" in zh and "在 2025-02-16 前还 ¥903.66" in zh
+    assert "征信记录" in zh and "最晚在 2025-02-16 还 ¥903.66" in zh
     assert "恢复正常" in zh and "最晚在 2025-03-10 还 ¥1,815.94" in zh and "完全不逾期" not in zh
     # every status code, 1 to 7, in both languages and in the JSON
     for n, band in enumerate(("1–30", "31–60", "61–90", "91–120", "121–150", "151–180"), start=1):

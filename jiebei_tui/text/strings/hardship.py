@@ -481,7 +481,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "逾期 {days} 天（{stage}，代码 {code}），逾期金额 {amount}",
     ),
     "credit.label.pay_by": ("So it does not show", "避免被报送逾期"),
-    "credit.pay_by_value": ("pay {amount} by {on}", "在 {on} 前还 {amount}"),
+    "credit.pay_by_value": ("pay {amount} by {on}", "最晚在 {on} 还 {amount}"),
     "credit.label.due_by": ("Never overdue", "完全不逾期"),
     "credit.due_by_value": ("pay {amount} by {on}: the instalment due that day", "最晚在 {on} 还 {amount}：当期应还"),
     "credit.label.due_by_behind": ("Current again", "恢复正常"),
