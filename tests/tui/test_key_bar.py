@@ -105,3 +105,21 @@ async def test_the_payments_keys_follow_the_row_dimmed_on_a_voided_payment(make_
         assert "v Void" in bar_text(app)
         await press(pilot, "down")  # a payment that counts: they work again, and say so
         assert [(k, enabled) for k, _, _, enabled in bar.shown(120)][:2] == [("v", True), ("e", True)]
+
+
+async def test_a_dialog_s_bar_covers_the_bar_beneath_it(make_app) -> None:
+    # At 80 columns Plan's keys take two lines and the export dialog's one: the dialog's bar, one line high, left
+    # Plan's first line showing above it, dimmed ("f Record 1st step  n New scenario …").
+    from jiebei_tui.tui.screens.export import ExportDialog
+    from jiebei_tui.tui.widgets.footer import KeyBar
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await press(pilot, "5")
+        plan_bar = app.screen.query_one(KeyBar)
+        assert plan_bar.region.height == 2
+        await press(pilot, "e")
+        assert isinstance(app.screen, ExportDialog)
+        bar = app.screen.query_one(KeyBar)
+        assert "Cancel" in screen_text(app) and bar.region == plan_bar.region

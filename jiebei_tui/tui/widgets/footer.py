@@ -109,7 +109,19 @@ class KeyBar(Widget):
         return _laid_out(self.shown(width), width)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self.lines(width))
+        return max(len(self.lines(width)), self.beneath(width))
+
+    def beneath(self, width: int) -> int:
+        """A dialog's bar is as tall as the bar of the screen beneath it: a shorter one would leave that bar's
+        first line showing, dimmed, above its own (a section's two lines of keys at 80 columns)."""
+        if not self.screen.is_modal or self.screen not in self.app.screen_stack:
+            return 0
+        below = self.app.screen_stack[: self.app.screen_stack.index(self.screen)]
+        for screen in reversed(below):
+            bars = screen.query(KeyBar)
+            if bars:
+                return len(bars.first().lines(width))
+        return 0
 
     def render(self) -> Content:
         rows = []
