@@ -215,7 +215,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "label.interest_saved": ("Interest saved", "节省利息"),
     "label.amount": ("Amount", "金额"),
     "label.strategy": ("Strategy", "方式"),
-    "label.principal_reduction": ("Principal reduction", "本金减少"),
+    "label.principal_reduction": ("Principal repaid in all", "本金共减少"),
     "label.new_balance": ("New balance", "新剩余本金"),
     "label.interest_before": ("Interest before", "原利息"),
     "label.interest_after": ("Interest after", "新利息"),
