@@ -370,3 +370,16 @@ def test_issue_8_repro_paying_the_payoff_closes(cli, worked_loan: str, data_dir:
     events = json.loads((data_dir / "ledger.json").read_text())["events"]
     assert [e["source"] for e in events] == ["cli", "cli"]
     assert all(e["recorded_at"][-6] in "+-" or e["recorded_at"].endswith("Z") for e in events)  # with its zone
+
+
+def test_a_relative_data_folder_is_named_as_typed_when_its_ledger_is_unusable(tmp_path: Path, monkeypatch, capsys) -> None:
+    # The sentence starts with the path; making its first letter a capital named a folder that does not exist
+    # ("Rel/abc/ledger.json").
+    from jiebei_tui.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "rel" / "abc").mkdir(parents=True)
+    (tmp_path / "rel" / "abc" / "ledger.json").write_text("{not json", encoding="utf-8")
+    assert main(["--data-dir", "rel/abc", "status"]) == 3
+    err = capsys.readouterr().err
+    assert err.startswith("rel/abc/ledger.json "), err

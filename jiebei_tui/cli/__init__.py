@@ -186,7 +186,9 @@ def file_error_sentence(err: LedgerFileError, lang: str) -> str:
         text = t("file.no_backup", lang, path=str(err.path), problem=f"{where}: {detail}" if detail else where)
     else:
         text = err.sentence(lang)
-    return visible(text[:1].upper() + text[1:])
+    if not text.startswith(str(err.path)):  # a sentence that starts with the path keeps it as typed ("rel/…")
+        text = text[:1].upper() + text[1:]
+    return visible(text)
 
 
 def _tolerant_stdout() -> None:
