@@ -13,7 +13,7 @@ from jiebei_tui.tui.screens.help import HelpScreen
 from jiebei_tui.tui.screens.modals import PayModal, RenameModal
 from jiebei_tui.tui.screens.status import StatusScreen
 from jiebei_tui.tui.widgets.dialog import ConfirmDialog, Dialog
-from tests.tui.conftest import ledger_file, press, ready, screen_text, select_loan, settle, text
+from tests.tui.conftest import click, ledger_file, press, ready, screen_text, select_loan, settle, text
 
 
 async def type_into(pilot, selector: str, value: str) -> None:
@@ -286,6 +286,46 @@ async def test_the_export_dialog_refuses_a_ledgers_own_file_as_it_is_typed(make_
         await press(pilot, "enter")
         assert isinstance(app.screen, ExportDialog)
         assert ((app.account.path).read_bytes() if app.account.path.exists() else None) == before
+
+
+@pytest.mark.parametrize("dialog", ["calendar", "plan"])
+async def test_both_export_dialogs_refuse_a_ledgers_own_file_as_it_is_typed(make_app, dialog: str) -> None:
+    # Plan's export dialog did not check it as typed; the action's refusal, said on Write, was erased at once by
+    # the check that followed it: nothing happened on Write, and no sentence said why.
+    from jiebei_tui.tui.screens.plan_dialogs import PlanExportDialog
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        if dialog == "plan":
+            await press(pilot, "5", "e")
+        else:
+            app.action_export_calendar()
+            await settle(pilot)
+        assert isinstance(app.screen, PlanExportDialog if dialog == "plan" else ExportDialog)
+        await type_into(pilot, "#path", str(app.account.data_dir / "ledger.json"))
+        assert "an export never replaces one" in text(app.screen.query_one("#error"))
+        assert app.screen.query_one("#write", Button).disabled
+
+
+async def test_a_refused_export_says_why_and_may_be_tried_again(make_app, tmp_path, monkeypatch) -> None:
+    from jiebei_tui.actions import export as exporting
+    from jiebei_tui.store import LedgerFileError
+    from jiebei_tui.tui.screens.plan_dialogs import PlanExportDialog
+
+    def disk_full(account, what, out, **kwargs):
+        raise LedgerFileError("export.write_failed", out, problem="No space left on device")
+
+    monkeypatch.setattr(exporting, "export_csv", disk_full)
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await press(pilot, "5", "e")
+        await type_into(pilot, "#path", str(tmp_path / "plan.csv"))
+        await click(pilot, "#write")
+        assert isinstance(app.screen, PlanExportDialog)
+        assert "No space left on device" in text(app.screen.query_one("#error"))
+        assert not app.screen.query_one("#write", Button).disabled
 
 
 async def test_the_recovery_screen_keeps_the_sections_keys_away(make_app, tmp_path) -> None:

@@ -38,12 +38,15 @@ class ExportDialog(FormDialog[bool]):
     def path(self) -> Path:
         return expand_home(self.query_one("#path", Input).value.strip())
 
+    NOT_A_FILE = "export.not_a_file"
+
     def problem(self) -> str | None:
+        """What is wrong with the path as typed (the action refuses these too: this says so as it is typed)."""
         typed = self.query_one("#path", Input).value.strip()
         path = self.path()
         if not typed or path.is_dir():
-            return t("export.not_a_file", self.lang, path=typed)
-        if is_ledger_file(path):  # (the action refuses it too: this says so as it is typed)
+            return t(self.NOT_A_FILE, self.lang, path=typed)
+        if is_ledger_file(path):
             return t("export.ledger_file", self.lang, name=path.name)
         if not path.parent.is_dir():
             return t("export.no_folder", self.lang, folder=path.parent)
@@ -68,8 +71,10 @@ class ExportDialog(FormDialog[bool]):
             refused=lambda err: self.failed(refusal(err, self.app.lang, {"out": "export.path"})))
 
     def failed(self, problem: str) -> None:
-        self.query_one("#error", Problem).update(t("export.failed", self.lang, problem=problem))
+        """The write was refused (a full disk, a folder that went away): said under the field until it is typed
+        into again, and Write may be pressed again."""
         self.check()
+        self.query_one("#error", Problem).update(t("export.failed", self.lang, problem=problem))
 
     def written(self, count: int, path: Path) -> None:
         self.app.notify(t("remind.exported", self.app.lang, n=count, path=path))

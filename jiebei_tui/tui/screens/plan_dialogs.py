@@ -215,6 +215,7 @@ class PlanExportDialog(ExportDialog):
     ahead) or a journal, written 0600 by the actions layer in a worker. The path is checked as you type."""
 
     FIRST = "#what"
+    NOT_A_FILE = "plan.export.not_a_file"
 
     def __init__(self, plan=None, months=None) -> None:
         super().__init__()
@@ -246,15 +247,9 @@ class PlanExportDialog(ExportDialog):
         super().changed(field)
 
     def problem(self) -> str | None:
-        typed = self.query_one("#path", Input).value.strip()
-        path = self.path()
-        if not typed or path.is_dir():
-            return t("plan.export.not_a_file", self.lang, path=typed)
-        if not path.parent.is_dir():
-            return t("export.no_folder", self.lang, folder=path.parent)
-        if self.what() == "plan" and self.plan is None:
+        if self.what() == "plan" and self.plan is None and not super().problem():
             return t("plan.export.no_plan", self.lang)
-        return None
+        return super().problem()
 
     def save(self) -> None:
         if not self.check():
