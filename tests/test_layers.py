@@ -60,7 +60,7 @@ READ_ONLY: dict[str, set[str]] = {
     "restructure": {"RestructurePlan", "RestructurePreview", "Restructured", "MAX_RESTRUCTURE_TERM"},
     "contacts": {"Contact", "CheckedContact", "Flag", "ContactReport", "CHANNELS", "RULES", "SOURCES", "MAX_WHO",
                  "MAX_NOTE", "MAX_NUMBER", "NIGHT_START", "NIGHT_END", "MAX_UNANSWERED_CALLS"},
-    "credit_record": {"CreditOutlook", "ReportPoint", "OverdueEpisode", "RETENTION_YEARS", "status_code"},
+    "credit_record": {"CreditOutlook", "ReportPoint", "OverdueEpisode", "RETENTION_YEARS", "STATUS_CODES", "status_code"},
 }
 PARSING = ("parse_", "clean_")
 

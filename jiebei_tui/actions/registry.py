@@ -77,6 +77,10 @@ ACTIONS: tuple[Action, ...] = (
     _a("palette", "command_palette", APP, "ctrl+p", palette=False, priority=True),  # over dialogs too
     _a("quit", "quit", APP, "ctrl+q", priority=True),
     _a("leave", "leave_field", SECTIONS, "escape", bar=False, palette=False),
+    # Tab moves the focus before the next key is handed on: as the screen's own (non-priority) binding, keys
+    # typed fast ("Car", Tab, "5000") all reached the first field, the focus moving only after them.
+    _a("next_field", "focus_next", APP, "tab", bar=False, palette=False, priority=True),
+    _a("previous_field", "focus_previous", APP, "shift+tab", bar=False, palette=False, priority=True),
     # --- Status (pay also on Repay) ---
     _a("pay", "pay", ("status", "repay"), "p"),
     _a("rename", "rename", "status", "e"),

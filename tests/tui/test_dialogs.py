@@ -392,3 +392,25 @@ async def test_a_path_naming_the_ledger_is_refused_naming_the_field_not_a_comman
         await settle(pilot)
         said = text(app.screen.query_one("#error"))
         assert "--out" not in said and "ledger.json is a ledger's own file name" in said
+
+
+async def test_keys_typed_fast_across_tab_reach_each_field(make_app) -> None:
+    # A terminal hands the app "Car\t5000\t0.0003\t6" at once. With Tab the screen's own binding, the focus moved
+    # only after every key was handed to the first field: the name read "Car50000.00036".
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await press(pilot, "a")
+        assert isinstance(app.screen, AddLoanScreen)
+        for ch in "Car\t5000\t0.0003\t6":
+            app.post_message(events.Key("tab", None) if ch == "\t" else events.Key(ch, ch))  # as the driver does
+        await settle(pilot)
+        form = app.screen
+        values = [form.query_one(f"#{f}", Input).value for f in ("name", "principal", "daily_rate", "term")]
+        assert values == ["Car", "5000", "0.0003", "6"]
+        app.post_message(events.Key("shift+tab", None))  # back one, as fast: the field's text is selected
+        app.post_message(events.Key("4", "4"))
+        await settle(pilot)
+        assert form.query_one("#daily_rate", Input).value == "4" and form.query_one("#term", Input).value == "6"
