@@ -76,7 +76,7 @@ ACTIONS: tuple[Action, ...] = (
     _a("export", "export_calendar", APP),
     _a("palette", "command_palette", APP, "ctrl+p", palette=False, priority=True),  # over dialogs too
     _a("quit", "quit", APP, "ctrl+q", priority=True),
-    _a("leave", "leave_field", SECTIONS, "escape", bar=False, palette=False),
+    _a("leave", "leave_field", SECTIONS, "escape", palette=False),  # on the bar in a text field only
     # Tab moves the focus before the next key is handed on: as the screen's own (non-priority) binding, keys
     # typed fast ("Car", Tab, "5000") all reached the first field, the focus moving only after them.
     _a("next_field", "focus_next", APP, "tab", bar=False, palette=False, priority=True),

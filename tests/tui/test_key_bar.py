@@ -123,3 +123,17 @@ async def test_a_dialog_s_bar_covers_the_bar_beneath_it(make_app) -> None:
         assert isinstance(app.screen, ExportDialog)
         bar = app.screen.query_one(KeyBar)
         assert "Cancel" in screen_text(app) and bar.region == plan_bar.region
+
+
+async def test_in_a_text_field_the_bar_names_the_way_out(make_app) -> None:
+    # In a field the section's letter keys type; the bar showed only ^p and ^q, so a newcomer could not tell how
+    # to get the keys back.
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await press(pilot, "2")
+        assert "esc" not in [key for key, _ in keys(app)]
+        await press(pilot, "r")  # Repay: r puts the cursor in the prepayment's amount
+        assert ("esc", "Leave field") in keys(app)
+        await press(pilot, "escape")
+        assert "esc" not in [key for key, _ in keys(app)] and ("r", "Prepay") in keys(app)

@@ -174,7 +174,7 @@ class StatusScreen(SectionScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "debited":
             return bool(self.app.debits)  # the key shows only while a debit waits to be confirmed
-        return True
+        return super().check_action(action, parameters)
 
     def _selected(self) -> LoanState | None:
         return self.app.state_of(self.app.selected_loan)

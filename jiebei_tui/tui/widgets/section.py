@@ -7,7 +7,7 @@ from __future__ import annotations
 from textual import events
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Header
+from textual.widgets import Header, Input
 
 from jiebei_tui.tui.widgets.banner import UrgentBanner
 from jiebei_tui.tui.widgets.footer import KeyBar
@@ -34,6 +34,11 @@ class SectionScreen(Localized, Screen):
 
     def action_leave_field(self) -> None:
         self.set_focus(None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "leave_field":  # "esc Leave field" on the key bar only while in a text field (the way out)
+            return isinstance(self.focused, Input)
+        return True
 
     def compose(self) -> ComposeResult:
         yield Header()
