@@ -31,6 +31,11 @@ def waiting_lines(comparison, names: dict[str, str], lang: str) -> list[str]:
             for w in comparison.waiting]
 
 
+def unused_line(option, lang: str) -> str:
+    """The money an order could not place ("" when it placed it all): the app's table has no "Not placed" row."""
+    return t("plan.unused", lang, order=order_name(option.order, lang), amount=option.unused) if option.unused > 0 else ""
+
+
 def kind_word(kind: str, lang: str) -> str:
     return t(f"kind.{kind}", lang)
 

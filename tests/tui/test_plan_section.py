@@ -554,3 +554,15 @@ async def test_the_starting_figures_follow_the_loans_until_one_is_typed(cli, dat
         app.check_file()
         await wait_for(pilot, lambda: app.states[0].principal_outstanding < D("10000"), "the payment to be read")
         assert repay.query_one("#prepay-amount", Input).value == "1234"
+
+
+async def test_money_no_loan_can_take_is_said(two, app_on) -> None:
+    """20,000 on 01-20 pays both loans off: A's payoff 10,000 + 10 days × 5.00 = 10,050.00, B's 3,000 + 5 days ×
+    0.90 = 3,004.50; 20,000 − 13,054.50 = 6,945.50 is left (the command line's "Not placed" row; the app's table
+    has no such row, so the first-step line says it)."""
+    app = app_on(PLAN_TODAY)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_plan(pilot)
+        await type_into(pilot, "#extra", "20000")
+        hint = text(screen.query_one("#first-step"))
+        assert "Highest cost first: ¥6,945.50 of the money finds no loan to take it" in hint, hint

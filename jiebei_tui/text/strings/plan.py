@@ -114,6 +114,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Loan {loan} is already due on day {day}: nothing to move.",
         "借款 {loan} 的还款日已是每月 {day} 日：无需调整。",
     ),
+    "plan.unused": (
+        "{order}: {amount} of the money finds no loan to take it (every loan it could go to is paid off by then, or "
+        "the rest is below a loan's minimum prepayment): keep it.",
+        "{order}：有 {amount} 没有可还的借款（可还的借款届时都已还清，或余额低于最低提前还款额）：这部分请留着。",
+    ),
     "plan.scenario.unused": (
         "{amount} of the monthly extra found no loan to take it.",
         "每月额外还款中有 {amount} 没有可还的借款。",

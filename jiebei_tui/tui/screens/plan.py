@@ -414,13 +414,15 @@ class PlanScreen(Asking, SectionScreen):
             return
         order = words.order_name(view.chosen, lang)
         if step is None:
-            first.update(t("plan.first_none", lang))
+            said = t("plan.first_none", lang)
         elif step.on != self.app.today:
-            first.update(t("plan.first_later", lang, order=order, step=words.first_step_short(step, lang), date=step.on))
-            button.tooltip = first.text
+            said = t("plan.first_later", lang, order=order, step=words.first_step_short(step, lang), date=step.on)
+            button.tooltip = said
         else:
-            first.update(t("plan.first_hint", lang, order=order, step=words.first_step_short(step, lang),
-                           effect=words.effect(step, lang, self.left_after(step)), press=self.press_key("apply_first")))
+            said = t("plan.first_hint", lang, order=order, step=words.first_step_short(step, lang),
+                     effect=words.effect(step, lang, self.left_after(step)), press=self.press_key("apply_first"))
+        unused = words.unused_line(view.option, lang)  # the table has no "Not placed" row: said here
+        first.update(f"{said}\n{unused}" if unused else said)
 
     def left_after(self, step) -> Decimal | None:
         state = self.app.state_of(step.loan_id)
