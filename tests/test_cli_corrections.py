@@ -276,6 +276,9 @@ def test_a_loans_penalty_multiplier_changes_its_overdue_figures_and_only_its_own
     assert mine["terms"] == "loan"
     other = cli("overdue", "--loan", "L2", "--installment", "1", "--days", "6", "--json").json()
     assert (other["penalty_principal"], other["penalty_interest"], other["amount_to_clear"]) == ("2.80", "0.45", "903.66")
+    assert other["terms"] == "all"  # L2 has no terms of its own: worked out under every loan's (it said "loan")
+    said = cli("overdue", "--loan", "L2", "--installment", "1", "--days", "6").out
+    assert "Worked out under the terms for all loans." in said and "this loan's terms" not in said
     # the ledger's own figures: status on 02-16 charges the same penalty
     assert cli("status", "L1", "--json", today="2025-02-16").json()["loans"][0]["installments"][0]["penalty"] == "4.33"
     assert cli("status", "L2", "--json", today="2025-02-16").json()["loans"][0]["installments"][0]["penalty"] == "3.25"

@@ -23,11 +23,13 @@ MAX_DAYS = 3650
 
 @dataclass(frozen=True)
 class Outlook:
-    """The outlook, the terms it was worked out under, and whether they are this loan's own (`loan_id`)."""
+    """The outlook, the loan it is of (None: a loan given inline), the terms it was worked out under, and whether
+    they are that loan's own (`own`) or every loan's."""
 
     outlook: OverdueOutlook
     terms: ProductTerms
     loan_id: str | None
+    own: bool = False
 
 
 def _days(days: object):
@@ -73,7 +75,7 @@ def outlook(account: Account, loan_id: str, days: object, installment: object = 
         number = current.no if current is not None else 1
     terms = _what_if(effective_terms(ledger, record.id), overrides)
     events = ledger.payments_by_loan().get(record.id, [])
-    return Outlook(overdue_outlook(record.loan, terms, events, number, n), terms, record.id)
+    return Outlook(overdue_outlook(record.loan, terms, events, number, n), terms, record.id, record.terms is not None)
 
 
 def inline_outlook(account: Account, loan: Loan, days: object, installment: object = None, **overrides: object) -> Outlook:

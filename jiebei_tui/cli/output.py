@@ -141,7 +141,7 @@ def outlook_json(found: Outlook) -> dict:
         "daily_cost": money_str(o.daily_cost),
         "stage": o.stage,
         "as_if_unpaid": o.as_if_unpaid,
-        "terms": "loan" if found.loan_id is not None else "all",
+        "terms": "loan" if found.own else "all",
         "rows": [
             {
                 "installment": r.installment,
@@ -315,7 +315,7 @@ def outlook_text(found: Outlook, lang: str) -> str:
     text = pairs(items) + "\n\n" + table(head, rows, right={0, 2, 3, 4, 5, 6})
     if o.as_if_unpaid:
         text = t("overdue.as_if_unpaid", lang, no=o.installment) + "\n" + text
-    scope = t("terms.this_loan" if found.loan_id is not None else "terms.all_loans", lang)
+    scope = t("terms.this_loan" if found.own else "terms.all_loans", lang)
     return text + ("\n" + "\n".join(formulas) if formulas else "") + "\n" + t("overdue.terms_of", lang, scope=scope)
 
 

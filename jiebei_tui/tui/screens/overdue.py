@@ -271,7 +271,7 @@ class OverdueScreen(SectionScreen):
             f"{t('label.amount_to_clear', lang)}  {yuan(o.amount_to_clear)}   "
             f"{t('label.daily_cost', lang)}  {yuan(o.daily_cost)}   {t('label.stage', lang)}  {o.stage}",
         ]
-        scope = t("terms.this_loan" if found.loan_id is not None else "terms.all_loans", lang)
+        scope = t("terms.this_loan" if found.own else "terms.all_loans", lang)
         lines.append(t("overdue.terms_of", lang, scope=scope))
         self.query_one("#figures", Prose).update("\n".join(lines))
         table = self.query_one("#rows", DataTable)
