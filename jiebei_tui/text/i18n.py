@@ -584,7 +584,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "there is no loan {loan} in the ledger; loans are all, or ids from the ledger separated by commas: {known}",
         "账本中没有借款 {loan}；借款须为 all 或账本中的编号（逗号分隔）：{known}",
     ),
-    "rule.datetime": ("a time is written YYYY-MM-DDTHH:MM", "时间格式须为 YYYY-MM-DDTHH:MM"),
+    "rule.datetime": ("a time is written YYYY-MM-DD HH:MM", "时间格式须为 YYYY-MM-DD HH:MM"),
 }
 
 

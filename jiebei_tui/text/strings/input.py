@@ -18,8 +18,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rule.text_optional": ("this text has at most {max} characters", "此处最多 {max} 个字符"),
     # --- dates with a time (terms.parse_datetime) ---
     "rule.moment": (
-        "a time is written YYYY-MM-DDTHH:MM, on a date from {first} to {last}",
-        "时间须写作 YYYY-MM-DDTHH:MM，日期范围 {first} 到 {last}",
+        "a time is written YYYY-MM-DD HH:MM (a T may stand for the space), on a date from {first} to {last}",
+        "时间须写作 YYYY-MM-DD HH:MM（空格也可写作 T），日期范围 {first} 到 {last}",
     ),
     # --- a loan given inline on the command line ---
     "rule.inline_missing": (
