@@ -5,6 +5,7 @@ from __future__ import annotations
 from jiebei_tui.cli import door, output
 from jiebei_tui.cli.context import EXIT_OK, Context, add_loan_options, command, inline_loan
 from jiebei_tui.text.i18n import t
+from jiebei_tui.text.loans import paid_through_text
 from jiebei_tui.text.safe import visible
 
 EDIT_FIELDS = ("principal", "daily_rate", "term", "method", "start", "repayment_day")
@@ -50,7 +51,7 @@ def cmd_add(ctx: Context) -> int:
     def text() -> str:
         lines = [t("cli.added", ctx.lang, id=added.record.id, name=visible(added.record.name))]
         if added.paid_through:
-            lines.append(t("cli.paid_through", ctx.lang, n=added.paid_through))
+            lines.append(paid_through_text(added.paid_through, ctx.lang))
         if added.replaced_demo:
             lines.append(t("cli.demo_replaced", ctx.lang))
         return "\n".join(lines)

@@ -20,6 +20,7 @@ from jiebei_tui.domain.free_text import first_unsafe, unsafe_char
 from jiebei_tui.text.i18n import t
 from jiebei_tui.text.loans import badge_text, compared, edit_changes, installment_status, payment_words, when_text
 from jiebei_tui.text.safe import visible
+from jiebei_tui.text.way_back import numbers
 from jiebei_tui.text.width import pairs, table
 
 if TYPE_CHECKING:  # kept out of start-up: the inline commands never build a ledger
@@ -356,7 +357,7 @@ def status_text(status: Status, lang: str, detail: bool) -> str:
 
 def pay_now_text(due, lang: str) -> str:
     """The amount to pay today, what it covers, and the payoff (actions/facts.py DueNow)."""
-    covers = ", ".join(str(n) for n in due.covers)
+    covers = numbers(due.covers, lang)  # "instalments 2, 3" / "第 2、3 期"
     return t("cli.pay_now", lang, amount=due.amount, covers=covers, payoff=due.payoff)
 
 

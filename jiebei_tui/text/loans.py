@@ -13,6 +13,11 @@ if TYPE_CHECKING:
     from jiebei_tui.domain.replay import InstallmentState, LoanState
 
 
+def paid_through_text(n: int, lang: str) -> str:
+    """What `--paid-through N` (the add form's field) recorded: "Instalment 1 …" or "Instalments 1 to N …"."""
+    return t("cli.paid_through.one" if n == 1 else "cli.paid_through", lang, n=n)
+
+
 def badge_text(s: LoanState, lang: str) -> str:
     """paid off / on track / due soon / due today / overdue M1…"""
     from jiebei_tui.actions.facts import badge

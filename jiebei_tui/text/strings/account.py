@@ -52,13 +52,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rule.auto_debit_off": ("this loan is not set to auto-debit", "这笔借款没有开启自动扣款"),
     # --- the command line: payments, corrections, loan edits, terms per loan, auto-debits ---
     "cli.pay_now": (
-        "To pay today: {amount} (pays instalment {covers} in full). Payoff today: {payoff}.",
-        "今天应还：{amount}（还清第 {covers} 期）。今天结清需：{payoff}。",
+        "To pay today: {amount} (pays {covers} in full). Payoff today: {payoff}.",
+        "今天应还：{amount}（还清{covers}）。今天结清需：{payoff}。",
     ),
     "cli.paid_through": (
         "Instalments 1 to {n} recorded as repaid on their due dates.",
         "第 1 至 {n} 期已按各自还款日记为已还。",
     ),
+    "cli.paid_through.one": ("Instalment 1 recorded as repaid on its due date.", "第 1 期已按还款日记为已还。"),
     "cli.voided": (
         "Voided payment {event} ({amount} on {date}, loan {loan}); the reversing entry is {void}.",
         "已作废还款 {event}（借款 {loan} 于 {date} 的 {amount}），作废记录为 {void}。",

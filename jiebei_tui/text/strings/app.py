@@ -221,8 +221,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "pay.goes_prepaid": ("principal prepaid {amount}", "提前还本 {amount}"),
     "pay.goes_fee": ("prepayment fee {amount}", "提前还款手续费 {amount}"),
     "repay.pay_today": (
-        "To pay today: {amount} (pays instalment {covers} in full).",
-        "今天应还：{amount}（还清第 {covers} 期）。",
+        "To pay today: {amount} (pays {covers} in full).",
+        "今天应还：{amount}（还清{covers}）。",
     ),
     "add.paid_through": ("Already repaid: instalments (0 for none)", "已还期数（没有则填 0）"),
     "add.opens": ("It opens {state}; next due {date}: {amount}.", "录入后状态：{state}；下次还款 {date}：{amount}。"),

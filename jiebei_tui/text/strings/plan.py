@@ -414,7 +414,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "plan.new.day": ("New repayment day 1–28", "新还款日 1–28"),
     "plan.new.strategy": ("Prepayments", "提前还款方式"),
     "plan.new.loan_default": ("By order (a monthly extra only)", "按顺序分配（仅每月额外还款）"),
-    "plan.new.strategy_default": ("The loan's own", "借款自己的设置"),
+    "plan.new.strategy_default": ("As set for the loan", "按借款自己的设置"),
     "plan.new.add": ("Add scenario", "添加情景"),
     "plan.new.add_change": ("Add change", "添加变化"),
     # --- the export dialog ---

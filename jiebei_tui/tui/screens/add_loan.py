@@ -26,6 +26,7 @@ from jiebei_tui.domain.terms import (
     parse_term,
 )
 from jiebei_tui.text.i18n import t
+from jiebei_tui.text.loans import paid_through_text
 from jiebei_tui.text.safe import visible
 from jiebei_tui.tui.widgets.asking import ask
 from jiebei_tui.tui.widgets.prose import Problem, Prose
@@ -145,7 +146,7 @@ class AddLoanScreen(FormDialog[str | None]):
         self.query_one("#paid_through-error", Problem).update("")
         opens = t("add.opens", lang, state=badge_text(s, lang), date=s.next_due_date or "—", amount=s.next_due_amount)
         if added.paid_through:
-            opens = t("cli.paid_through", lang, n=added.paid_through) + " " + opens
+            opens = paid_through_text(added.paid_through, lang) + " " + opens
         self.query_one("#opens", Prose).update(opens)
         self.query_one("#save", Button).disabled = False
         self.check_answered(True)
@@ -185,7 +186,7 @@ class AddLoanScreen(FormDialog[str | None]):
                 app.forget_notifications()
             app.notify(t("add.saved", app.lang, loan=visible(added.record.name)))
             if added.paid_through:
-                app.notify(t("cli.paid_through", app.lang, n=added.paid_through))
+                app.notify(paid_through_text(added.paid_through, app.lang))
             if added.replaced_demo:  # the first own loan replaces the demo: say so, as the command line does
                 app.notify(t("cli.demo_replaced", app.lang))
             self.dismiss(added.record.id)

@@ -29,6 +29,7 @@ from jiebei_tui.text import explain
 from jiebei_tui.text import prepay as prepaying
 from jiebei_tui.text.i18n import t
 from jiebei_tui.text.safe import visible
+from jiebei_tui.text.way_back import numbers
 from jiebei_tui.tui.widgets.asking import ask
 from jiebei_tui.tui.widgets.dialog import ConfirmDialog
 from jiebei_tui.tui.widgets.prose import Prose
@@ -217,7 +218,7 @@ class RepayScreen(SectionScreen):
             return
         button.disabled = False
         button.tooltip = None
-        covers = ", ".join(str(n) for n in due.covers)
+        covers = numbers(due.covers, lang)  # "instalments 2, 3" / "第 2、3 期"
         if s.days_overdue:
             title.update(t("repay.pay_overdue", lang))
             figures.update(
