@@ -68,6 +68,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Corrected payment {event} ({amount} on {date}) of loan {loan}: it is now {new} ({new_amount} on {new_date}).",
         "已更正借款 {loan} 的还款 {event}（{date} 的 {amount}）：现为 {new}（{new_date} 的 {new_amount}）。",
     ),
+    "payments.edit_as_is": (
+        "Payment {event} as recorded: type the amount or the date it should have, to see what correcting it does.",
+        "还款 {event} 的现有记录：输入应有的金额或日期，即可看到更正后的变化。",
+    ),
     "cli.edit_nothing": (
         "Payment {event} already has that amount and date: nothing was changed.",
         "还款 {event} 的金额和日期已是如此，未作改动。",

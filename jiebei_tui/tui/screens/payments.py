@@ -287,7 +287,7 @@ class EditPaymentDialog(FormDialog[bool]):
         if correction.entry is None:  # the same amount and date: nothing to correct
             self.check_answered(False)
             fill(self.query_one("#compare", DataTable), [], [])
-            effect_text.update(t("cli.edit_nothing", self.lang, event=correction.payment.id))
+            effect_text.update(t("payments.edit_as_is", self.lang, event=correction.payment.id))  # nothing tried yet
             error.update("")
             return
         show_compared(self.query_one("#compare", DataTable), correction, self.lang)
