@@ -124,3 +124,17 @@ def test_the_system_zone_reads_the_c_library_each_time(system_tz) -> None:
     second = dt.datetime(2025, 11, 2, 6, 30, tzinfo=dt.timezone.utc).astimezone(tz)
     assert (first.hour, first.minute, first.fold) == (1, 30, 0) and first.utcoffset() == dt.timedelta(hours=-4)
     assert (second.hour, second.minute, second.fold) == (1, 30, 1) and second.utcoffset() == dt.timedelta(hours=-5)
+
+
+# --- 3. remind list on --today ---
+
+def test_remind_list_counts_from_the_fixed_today(cli, loan) -> None:
+    assert cli("remind", "set", "--timezone", "Asia/Shanghai").code == 0
+    coming = cli("remind", "list", "--json", today=TODAY).json()  # 14 days from 2025-02-05: to 2025-02-19
+    fired = [(o["rule"], o["fire_at"]) for o in coming]
+    assert fired[:4] == [("R1", "2025-02-07T09:00:00+08:00"), ("R2", "2025-02-09T20:00:00+08:00"),
+                         ("R3", "2025-02-10T09:00:00+08:00"), ("R4", "2025-02-11T10:00:00+08:00")]
+    assert all("2025-02-05" <= o["fire_at"][:10] <= "2025-02-19" for o in coming)
+    # and --now still wins over it
+    later = cli("remind", "list", "--json", "--now", "2025-02-08T08:00", today=TODAY).json()
+    assert later[0]["rule"] == "R2"
