@@ -352,3 +352,20 @@ async def test_a_path_naming_the_ledger_is_refused_naming_the_field_not_a_comman
         await settle(pilot)
         said = text(app.screen.query_one("#error"))
         assert "--out" not in said and "ledger.json is a ledger's own file name" in said
+
+
+async def test_the_export_dialog_takes_a_path_ending_in_a_slash_for_a_folder(make_app, tmp_path) -> None:
+    """`x.ics/` names a folder: Path drops the slash, and the dialog used to write a file named x.ics."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.action_export_calendar()
+        await settle(pilot)
+        typed = str(tmp_path / "x.ics") + "/"
+        await type_into(pilot, "#path", typed)
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ExportDialog)
+        assert text(app.screen.query_one("#error")) == f"{typed} is not a file name: type the path of the .ics file to write."
+        assert app.screen.query_one("#write", Button).disabled
+        assert not (tmp_path / "x.ics").exists()

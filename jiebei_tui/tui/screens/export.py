@@ -41,7 +41,7 @@ class ExportDialog(FormDialog[bool]):
     def problem(self) -> str | None:
         typed = self.query_one("#path", Input).value.strip()
         path = self.path()
-        if not typed or path.is_dir():
+        if not typed or path.is_dir() or typed.endswith("/"):  # a trailing / names a folder (Path drops it)
             return t("export.not_a_file", self.lang, path=typed)
         if is_ledger_file(path):  # (the action refuses it too: this says so as it is typed)
             return t("export.ledger_file", self.lang, name=path.name)
