@@ -5,9 +5,10 @@ What they share (delivery/files.write_private): the file is 0600 and folders mad
 path is replaced, as any `-o FILE` does (that is what the borrower asked: a calendar or a journal is exported
 again to the same file to update it), atomically, a link there replaced rather than followed; a ledger's own
 files (ledger.json, its backups, its lock) are never written over, wherever they are (exit 2 naming the option:
-an export aimed at the data folder used to replace the ledger behind the store's back); a folder, a path under
-a file, a folder that cannot be written, a full disk, /proc: exit 3, one sentence naming the path, nothing left
-behind, the ledger untouched."""
+an export aimed at the data folder used to replace the ledger behind the store's back); a folder (or a path
+ending in `/`, which used to write a file of that name), a path under a file, a folder that cannot be written, a
+full disk, /proc: exit 2 (the option's value cannot be used; the ledger is not at fault, so not 3), one sentence
+naming the option, the path and the cause, nothing left behind, the ledger untouched."""
 
 from __future__ import annotations
 
@@ -96,22 +97,47 @@ def test_new_folders_are_0700_and_the_file_0600_whatever_the_umask(cli, late, tm
 
 
 @pytest.mark.parametrize("writer", WRITERS)
-def test_paths_that_cannot_be_written_are_exit_3_naming_them(cli, late, data_dir: Path, tmp_path: Path, writer: str) -> None:
-    command, _ = WRITERS[writer]
+def test_paths_that_cannot_be_written_are_exit_2_naming_the_option_and_them(cli, late, data_dir: Path, tmp_path: Path,
+                                                                            writer: str) -> None:
+    command, option = WRITERS[writer]
     a_file = tmp_path / "a-file"
     a_file.write_text("x")
     before = files(data_dir)
-    for path in (tmp_path, a_file / "under-a-file.txt", Path("/proc/no-such-folder/x.txt"), Path("/proc/self/status")):
-        result = cli(*command, str(path), today=TODAY)
-        assert result.code == 3 and one_sentence(result.err) and str(path) in result.err, (path, result.err)
+    for path, cause in ((str(tmp_path), "names a folder"),
+                        (f"{a_file}/under-a-file.txt", "cannot be written (part of the path is not a folder)"),
+                        ("/proc/no-such-folder/x.txt", "cannot be written (it does not exist)"),
+                        ("/proc/self/status", "cannot be written"),
+                        ("/dev/full", "cannot be written (the disk is full)")):
+        result = cli(*command, path, today=TODAY)
+        assert result.code == 2 and one_sentence(result.err) and result.out == "", (path, result.err)
+        assert result.err.startswith(f"{option}: {path} {cause}"), (path, result.err)
     assert a_file.read_text() == "x" and files(data_dir) == before
 
 
 @pytest.mark.parametrize("writer", WRITERS)
-def test_a_folder_that_cannot_be_written_is_exit_3(cli, late, data_dir: Path, tmp_path: Path, monkeypatch, writer: str) -> None:
+@pytest.mark.parametrize("tail", ["/", "/.", "/.."])
+def test_a_path_ending_in_a_slash_is_a_folder_and_refused(cli, late, data_dir: Path, tmp_path: Path, writer: str,
+                                                          tail: str) -> None:
+    """`x.ics/` wrote a file named x.ics (Path drops the slash): a trailing slash names a folder."""
+    command, option = WRITERS[writer]
+    before = files(data_dir)
+    typed = f"{tmp_path / 'x.ics'}{tail}"
+    result = cli(*command, typed, today=TODAY)
+    assert result.code == 2 and one_sentence(result.err), result.err
+    assert result.err.startswith(f"{option}: {typed} names a folder (one that is there, or a path ending in /)")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"] and files(data_dir) == before
+
+
+def test_the_refusal_reads_in_chinese_too(cli, late, tmp_path: Path) -> None:
+    result = cli("export-ics", "--out", "/dev/full", today=TODAY, lang="zh")
+    assert (result.code, result.err) == (2, "--out：/dev/full 无法写入（磁盘已满）；请换一个可以写入的文件。\n")
+
+
+@pytest.mark.parametrize("writer", WRITERS)
+def test_a_folder_that_cannot_be_written_is_exit_2(cli, late, data_dir: Path, tmp_path: Path, monkeypatch, writer: str) -> None:
     """Root ignores permission bits (the tests run as root in CI): the refusal the system would give is patched
     in for the folder; the data folder itself is written as usual."""
-    command, _ = WRITERS[writer]
+    command, option = WRITERS[writer]
     folder = tmp_path / "read-only"
     folder.mkdir()
     real_open = os.open
@@ -124,13 +150,14 @@ def test_a_folder_that_cannot_be_written_is_exit_3(cli, late, data_dir: Path, tm
     monkeypatch.setattr(os, "open", refuse)
     before = files(data_dir)
     result = cli(*command, str(folder / "out.txt"), today=TODAY)
-    assert result.code == 3 and one_sentence(result.err) and str(folder / "out.txt") in result.err, result.err
+    assert result.code == 2 and one_sentence(result.err), result.err
+    assert result.err == f"{option}: {folder / 'out.txt'} cannot be written (permission denied); choose a file that can be.\n"
     assert list(folder.iterdir()) == [] and files(data_dir) == before
 
 
 @pytest.mark.parametrize("writer", WRITERS)
 def test_a_full_disk_leaves_the_file_there_as_it_was(cli, late, data_dir: Path, tmp_path: Path, monkeypatch, writer: str) -> None:
-    command, _ = WRITERS[writer]
+    command, option = WRITERS[writer]
     mine = tmp_path / "mine.txt"
     mine.write_text("the last export")
     real_fdopen = os.fdopen
@@ -152,7 +179,8 @@ def test_a_full_disk_leaves_the_file_there_as_it_was(cli, late, data_dir: Path, 
     monkeypatch.setattr(os, "fdopen", lambda fd, *a, **k: Full(fd))
     before = files(data_dir)
     result = cli(*command, str(mine), today=TODAY)
-    assert result.code == 3 and one_sentence(result.err) and str(mine) in result.err, result.err
+    assert result.code == 2 and one_sentence(result.err), result.err
+    assert result.err.startswith(f"{option}: {mine} cannot be written (the disk is full)")
     assert mine.read_text() == "the last export"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "mine.txt"]  # the temporary file is gone
     assert files(data_dir) == before
@@ -167,4 +195,5 @@ def test_a_named_pipe_nobody_reads_is_refused_not_waited_on(data_dir: Path, tmp_
     os.mkfifo(pipe)
     done = run_process("--data-dir", str(data_dir), "--today", TODAY, "--lang", "en", "export", "csv", "--what",
                        "schedule", "--out", str(pipe), timeout=30)
-    assert done.returncode == 3 and one_sentence(done.stderr) and str(pipe) in done.stderr, done.stderr
+    assert done.returncode == 2 and one_sentence(done.stderr), done.stderr
+    assert done.stderr.startswith(f"--out: {pipe} cannot be written")

@@ -190,6 +190,11 @@ def now_in_zone(account: Account, given: str | None = None) -> dt.datetime:
     return parse_now(given, tz) if given else account.now().astimezone(tz)
 
 
+def on_day(moment: dt.datetime, day: dt.date) -> dt.datetime:
+    """The time now on a fixed day (--today): that day at `moment`'s time of day, in its zone."""
+    return moment if moment.date() == day else dt.datetime.combine(day, moment.time(), tzinfo=moment.tzinfo)
+
+
 # --- the run, what is coming, the test ---
 
 

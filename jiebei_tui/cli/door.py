@@ -18,7 +18,7 @@ import argparse
 import re
 from pathlib import Path
 
-from jiebei_tui.delivery.files import expand_home
+from jiebei_tui.delivery.files import expand_typed
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.free_text import escape_char, first_unsafe
 from jiebei_tui.domain.terms import parse_datetime
@@ -112,7 +112,7 @@ def check_values(parser: argparse.ArgumentParser, args: argparse.Namespace) -> N
         if bad is not None:
             raise InputError(action.dest, text, "text_control", char=escape_char(text[bad]), position=bad + 1)
         if action.metavar in PATHS and isinstance(value, str) and value != "-":
-            setattr(args, action.dest, str(expand_home(value)))
+            setattr(args, action.dest, expand_typed(value))
     now = getattr(args, "now", None)
     if isinstance(now, str):
         parse_datetime(now, "now")

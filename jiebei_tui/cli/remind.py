@@ -71,14 +71,22 @@ def add_parsers(sub) -> None:
 
 
 def _now(ctx) -> dt.datetime:
-    from jiebei_tui.actions.reminders import now_in_zone
+    """--now, else the clock in the reminders' zone; on a fixed day (--today), that day at the clock's time of day,
+    as the app's reminders take it (the README: --today fixes the date for the whole program)."""
+    from jiebei_tui.actions.reminders import now_in_zone, on_day
 
-    return now_in_zone(ctx.account, getattr(ctx.args, "now", None))
+    given = getattr(ctx.args, "now", None)
+    now = now_in_zone(ctx.account, given)
+    return on_day(now, ctx.today) if _fixed(ctx) and not given else now
+
+
+def _fixed(ctx) -> bool:
+    return bool(ctx.args.today or os.environ.get("JIEBEI_TUI_TODAY"))
 
 
 def _day(ctx, now: dt.datetime) -> dt.date:
     """With --now and no --today, the day is --now's."""
-    return ctx.today if (ctx.args.today or os.environ.get("JIEBEI_TUI_TODAY") or not ctx.args.now) else now.date()
+    return ctx.today if (_fixed(ctx) or not ctx.args.now) else now.date()
 
 
 def _report(report) -> int:

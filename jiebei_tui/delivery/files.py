@@ -36,6 +36,15 @@ def expand_home(path: Path | str) -> Path:
         return typed
 
 
+def expand_typed(text: str) -> str:
+    """A path as typed with only its leading `~` expanded (expand_home), the rest kept as typed: a trailing `/`
+    (a folder) must reach write_private, which Path would drop."""
+    head = text.split(os.sep, 1)[0]
+    if not head.startswith("~"):
+        return text
+    return str(expand_home(head)) + text[len(head):]
+
+
 def is_ledger_file(path: Path | str) -> bool:
     """Does `path` name one of a ledger's own files: ledger.json, ledger.json.bak.N, .lock, .corrupt-…, or a
     temporary .ledger.json.….tmp (any case: some file systems ignore it)?"""
@@ -55,14 +64,23 @@ def write_private(path: Path | str, data: bytes | str, *, field: str = "out") ->
     symlink at the path is replaced, not written through. A path that names something other than a regular file
     (`/dev/stdout`, a named pipe) is written into as it is.
 
-    Raises store.LedgerFileError("export.write_failed", path, problem=…) on any file-system error (the command
-    line turns it into exit 3 and one sentence naming the path)."""
+    A path that names a folder (one that is there, or any path ending in `/`, `/.` or `/..`: Path would drop the
+    slash and write a file of that name) is refused: InputError(field, None, "export_folder", path=…). Any
+    file-system error is refused the same way, naming the path and the cause: InputError(field, None,
+    "export_unwritable", path=…, cause=…). The path is said in full (made visible), not as a value cut to 40
+    characters. Both are the option's value that cannot be used (exit 2 on the command line); the ledger is not
+    the file at fault, so not exit 3."""
     from jiebei_tui.domain.errors import InputError
-    from jiebei_tui.store import LedgerFileError
+    from jiebei_tui.store import _cause
+    from jiebei_tui.text.safe import visible
 
+    text = str(path)
+    shown = visible(text)
     target = Path(path)
     if is_ledger_file(target):
-        raise InputError(field, str(path), "export_ledger_file", name=target.name)
+        raise InputError(field, text, "export_ledger_file", name=target.name)
+    if text.endswith(os.sep) or os.path.basename(text) in (".", ".."):
+        raise InputError(field, None, "export_folder", path=shown)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
         _make_folders(target.parent)
@@ -72,7 +90,7 @@ def write_private(path: Path | str, data: bytes | str, *, field: str = "out") ->
             existing = None
         if existing is not None and not stat.S_ISREG(existing.st_mode):
             if stat.S_ISDIR(existing.st_mode):
-                raise IsADirectoryError(21, "it is a folder")
+                raise InputError(field, None, "export_folder", path=shown)
             # a device or a pipe: nothing to replace. Not blocking on open: a named pipe nobody reads would wait
             # for ever (ENXIO instead); then blocking again, so a full pipe waits for its reader.
             fd = os.open(target, os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
@@ -82,7 +100,7 @@ def write_private(path: Path | str, data: bytes | str, *, field: str = "out") ->
             return target
         _replace(target, payload)
     except OSError as err:
-        raise LedgerFileError("export.write_failed", target, problem=err.strerror or str(err)) from None
+        raise InputError(field, None, "export_unwritable", path=shown, cause=_cause(err)) from None
     return target
 
 

@@ -55,14 +55,60 @@ def saved_zone(name: str | None) -> dt.tzinfo:
         raise InputError(SAVED_ZONE, name, "saved_timezone") from None
 
 
+def named_zone(name: str) -> ZoneInfo | None:
+    """The IANA zone of that name, or None when this machine has none: the one place a zone name is read. Every
+    way a bad key fails is caught: unknown (ZoneInfoNotFoundError), not a normalized relative path or not a TZif
+    file (ValueError, UnicodeError), a tzdata folder such as Asia or Etc (IsADirectoryError), too long or
+    unreadable (OSError)."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # UnicodeError is a ValueError
+        return None
+
+
+class SystemZone(dt.tzinfo):
+    """This machine's own zone as the C library keeps it, for when it has no IANA name (TZ='<+0330>-3:30', a
+    POSIX rule such as TZ='EST5EDT,M3.2.0,M11.1.0', or no zone files): each instant is converted as
+    `datetime.astimezone()` converts it, so the offset, daylight saving included, is the one `date` shows. It
+    reads the C library each time, so a change of TZ (after time.tzset()) is followed. Not a named zone: the
+    calendar file writes its times in UTC."""
+
+    def _local(self, moment: dt.datetime) -> dt.datetime:
+        return moment.replace(tzinfo=None).astimezone()  # wall time (and fold) read as this machine's
+
+    def utcoffset(self, moment: dt.datetime | None) -> dt.timedelta | None:
+        return None if moment is None else self._local(moment).utcoffset()
+
+    def tzname(self, moment: dt.datetime | None) -> str | None:
+        return None if moment is None else self._local(moment).tzname()
+
+    def dst(self, moment: dt.datetime | None) -> dt.timedelta | None:
+        return None  # the C library tells whether daylight saving is on, not by how much
+
+    def fromutc(self, moment: dt.datetime) -> dt.datetime:
+        stamp = (moment.replace(tzinfo=None) - _EPOCH) / dt.timedelta(seconds=1)
+        return dt.datetime.fromtimestamp(stamp).replace(tzinfo=self)  # fromtimestamp sets fold in a repeated hour
+
+    def __repr__(self) -> str:
+        return "SystemZone()"
+
+
+_EPOCH = dt.datetime(1970, 1, 1)
+SYSTEM_ZONE = SystemZone()
+
+
 def zone(name: str | None) -> dt.tzinfo:
-    """The configured zone, else the system's: $TZ, /etc/timezone, the /etc/localtime link, else a fixed offset."""
+    """The configured zone, else the system's: $TZ when it names a zone, /etc/timezone, the /etc/localtime link;
+    a $TZ that names none (a POSIX rule such as '<+0330>-3:30') or no name at all: the C library's own zone."""
     if name:
-        try:
-            return ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise InputError("timezone", name, "timezone") from None
-    candidates = [os.environ.get("TZ", "").lstrip(":")]
+        found = named_zone(name)
+        if found is None:
+            raise InputError("timezone", name, "timezone")
+        return found
+    given = os.environ.get("TZ", "").lstrip(":")
+    if given:
+        return named_zone(given) or SYSTEM_ZONE  # $TZ rules this process's clock, named or not
+    candidates = []
     try:
         candidates.append(Path("/etc/timezone").read_text().strip())
     except OSError:
@@ -73,12 +119,10 @@ def zone(name: str | None) -> dt.tzinfo:
     except OSError:
         pass
     for candidate in candidates:
-        if candidate:
-            try:
-                return ZoneInfo(candidate)
-            except (ZoneInfoNotFoundError, ValueError):
-                continue
-    return dt.datetime.now().astimezone().tzinfo or dt.timezone.utc
+        found = named_zone(candidate) if candidate else None
+        if found is not None:
+            return found
+    return SYSTEM_ZONE
 
 
 def parse_now(value: str | None, tz: dt.tzinfo) -> dt.datetime:

@@ -626,6 +626,8 @@ def _reason(value: object, lang: str) -> object:
     """A refusal given as the reason of another (a payment that no longer fits): what its rule allows."""
     if isinstance(value, ValueError) and hasattr(value, "rule") and hasattr(value, "params"):
         return t(f"rule.{value.rule}", lang, **{k: _reason(v, lang) for k, v in value.params.items()})
+    if callable(getattr(value, "render", None)) and hasattr(value, "key"):  # words to say later (store.Words)
+        return value.render(lang)
     return value
 
 

@@ -232,7 +232,7 @@ class JiebeiApp(App[int]):
 
     def now(self) -> dt.datetime:
         """The time now in the reminder zone; on a fixed --today, that day at the current time of day."""
-        from jiebei_tui.actions.reminders import zone_of
+        from jiebei_tui.actions.reminders import on_day, zone_of
         from jiebei_tui.delivery.reminders import zone
         from jiebei_tui.domain.errors import InputError
 
@@ -240,8 +240,7 @@ class JiebeiApp(App[int]):
             tz = zone_of(self.account) if self.ledger is not None else zone(None)
         except InputError:  # a hand-edited zone name that does not exist: the system's zone
             tz = zone(None)
-        moment = self.clock(tz)
-        return moment if moment.date() == self.today else dt.datetime.combine(self.today, moment.time(), tzinfo=tz)
+        return on_day(self.clock(tz), self.today)
 
     def _recovered(self, choice: str | None) -> None:
         if choice == "quit" or choice is None:

@@ -310,11 +310,12 @@ async def test_both_export_dialogs_refuse_a_ledgers_own_file_as_it_is_typed(make
 
 async def test_a_refused_export_says_why_and_may_be_tried_again(make_app, tmp_path, monkeypatch) -> None:
     from jiebei_tui.actions import export as exporting
-    from jiebei_tui.store import LedgerFileError
+    from jiebei_tui.domain.errors import InputError
+    from jiebei_tui.store import _cause
     from jiebei_tui.tui.screens.plan_dialogs import PlanExportDialog
 
     def disk_full(account, what, out, **kwargs):
-        raise LedgerFileError("export.write_failed", out, problem="No space left on device")
+        raise InputError("out", None, "export_unwritable", path=str(out), cause=_cause(OSError(28, "No space left on device")))
 
     monkeypatch.setattr(exporting, "export_csv", disk_full)
     app = make_app()
@@ -324,7 +325,8 @@ async def test_a_refused_export_says_why_and_may_be_tried_again(make_app, tmp_pa
         await type_into(pilot, "#path", str(tmp_path / "plan.csv"))
         await click(pilot, "#write")
         assert isinstance(app.screen, PlanExportDialog)
-        assert "No space left on device" in text(app.screen.query_one("#error"))
+        said = text(app.screen.query_one("#error"))
+        assert "plan.csv cannot be written (the disk is full)" in said and "--out" not in said, said
         assert not app.screen.query_one("#write", Button).disabled
 
 
@@ -414,3 +416,20 @@ async def test_keys_typed_fast_across_tab_reach_each_field(make_app) -> None:
         app.post_message(events.Key("4", "4"))
         await settle(pilot)
         assert form.query_one("#daily_rate", Input).value == "4" and form.query_one("#term", Input).value == "6"
+
+
+async def test_the_export_dialog_takes_a_path_ending_in_a_slash_for_a_folder(make_app, tmp_path) -> None:
+    """`x.ics/` names a folder: Path drops the slash, and the dialog used to write a file named x.ics."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.action_export_calendar()
+        await settle(pilot)
+        typed = str(tmp_path / "x.ics") + "/"
+        await type_into(pilot, "#path", typed)
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ExportDialog)
+        assert text(app.screen.query_one("#error")) == f"{typed} is not a file name: type the path of the .ics file to write."
+        assert app.screen.query_one("#write", Button).disabled
+        assert not (tmp_path / "x.ics").exists()

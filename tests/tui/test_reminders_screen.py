@@ -378,3 +378,24 @@ async def test_the_rules_hint_names_the_keys_as_the_key_bar_does(make_app, lang:
         hint = text(app.screen.query_one("#rules-hint"))
         assert f"space {toggle[1]}" in hint and "空格" not in hint
         assert hint == {"en": "n new · e edit · x delete · space on/off", "zh": "n 新建 · e 编辑 · x 删除 · space 启用/停用"}[lang]
+
+
+@pytest.mark.parametrize("name", ["Asia", "Etc"])
+async def test_a_zone_folder_name_in_the_timezone_field_is_refused_not_a_crash(make_app, name: str) -> None:
+    """Asia and Etc are tzdata folders (ZoneInfo raised IsADirectoryError): refused as any unknown zone."""
+    app = make_app()
+    async with app.run_test(size=(120, 60)) as pilot:
+        await open_reminders(pilot)
+        screen = app.screen
+        zone = screen.query_one("#timezone", Input)
+        zone.focus()
+        zone.value = name
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        said = text(screen.query_one("#settings-error"))
+        assert f'"{name}" is not allowed: the time zone is a name like Asia/Shanghai' in said, said
+        assert said.startswith("Time zone")
+        assert ledger_file(app) is None  # nothing written
+        assert app.is_running

@@ -104,6 +104,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "choose another name",
         "{name} 是账本自身文件的名称（账本、备份或锁文件）：导出不会覆盖这些文件；请换一个文件名",
     ),
+    # (the path in full, not the value cut to 40 characters: the sentence is about where it is)
+    "rule.export_folder": (
+        "{path} names a folder (one that is there, or a path ending in /); name a file, such as one inside it",
+        "{path} 指的是文件夹（已有的文件夹，或以 / 结尾的路径）；请给出文件名，例如该文件夹里的一个文件",
+    ),
+    "rule.export_unwritable": (
+        "{path} cannot be written ({cause}); choose a file that can be",
+        "{path} 无法写入（{cause}）；请换一个可以写入的文件",
+    ),
     # --- what went wrong, for the errors the system reports ---
     "cause.ENOSPC": ("the disk is full", "磁盘已满"),
     "cause.EDQUOT": ("the disk quota is used up", "磁盘配额已用完"),

@@ -77,5 +77,4 @@ STRINGS: dict[str, tuple[str, str]] = {
         "line cannot carry safely; choose a folder without one",
         "数据文件夹路径含有换行或其他控制字符，定时器文件或 crontab 行无法安全写入；请换一个不含这些字符的文件夹",
     ),
-    "export.write_failed": ("Could not write {path}: {problem}.", "无法写入 {path}：{problem}。"),
 }

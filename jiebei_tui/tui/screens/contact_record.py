@@ -82,7 +82,8 @@ class RecordDialog(FormDialog[bool]):
 
     def check(self) -> bool:
         typed = self.query_one("#path", Input).value.strip()
-        problem = t("letter.not_a_file", self.lang, path=typed) if not typed or self.path().is_dir() else None
+        folder = not typed or self.path().is_dir() or typed.endswith("/")  # a trailing / names a folder
+        problem = t("letter.not_a_file", self.lang, path=typed) if folder else None
         self.query_one("#error", Problem).update(problem or "")
         self.query_one("#save", Button).disabled = problem is not None
         return problem is None

@@ -44,7 +44,7 @@ class ExportDialog(FormDialog[bool]):
         """What is wrong with the path as typed (the action refuses these too: this says so as it is typed)."""
         typed = self.query_one("#path", Input).value.strip()
         path = self.path()
-        if not typed or path.is_dir():
+        if not typed or path.is_dir() or typed.endswith("/"):  # a trailing / names a folder (Path drops it)
             return t(self.NOT_A_FILE, self.lang, path=typed)
         if is_ledger_file(path):
             return t("export.ledger_file", self.lang, name=path.name)

@@ -129,7 +129,7 @@ class LetterDialog(FormDialog[bool]):
 
     def path_problem(self) -> str | None:
         typed = self.query_one("#path", Input).value.strip()
-        if not typed or self.path().is_dir():
+        if not typed or self.path().is_dir() or typed.endswith("/"):  # a trailing / names a folder
             return t("letter.not_a_file", self.lang, path=typed)
         return None
 
