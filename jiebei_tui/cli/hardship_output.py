@@ -143,6 +143,9 @@ def request_json(r: LenderRequest) -> dict:
         "least_installment": money_str(r.least_installment),
         "shortfall": money_str(r.shortfall),
         "options": [option_json(o, best) for o in r.options],
+        "installments_unpaid": r.installments_unpaid,
+        "installment_now": money_str(r.installment_now),
+        "no_longer_term": r.no_term,  # why no longer term is offered ("longest", "smaller"), else null
         "illustrative": r.illustrative,
     }
 

@@ -66,6 +66,37 @@ def test_a_longer_term_the_budget_covers() -> None:
     assert term.total_to_repay == NEW_PRINCIPAL + term.total_interest
 
 
+def test_a_longer_term_is_longer_and_smaller_even_when_the_budget_is_large() -> None:
+    """The budget covers a short plan, yet "a longer term" must still lengthen it: instalment 1 overdue and
+    2-12 to come leave 12 unpaid, so the least longer term is 13 months (it used to offer 3 × ¥3,4xx)."""
+    book, lid = seed()
+    request = lender_request(book, lid, TODAY, "5000")
+    assert (request.installments_unpaid, request.installment_now, request.no_term) == (12, D("900.41"), None)
+    term = next(o for o in request.options if o.kind == TERM)
+    # by hand: A = B / Σ_k Π_{j≤k} 1/(1 + 0.0004·days_j), B = 10,146.14; days from 2025-02-16 to each due date
+    # 22, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31, 31, 28 → Σ = 11.99248 → A = 846.042, rounded down 846.04
+    # (12 months would ask 911.18: more than the 900.41 now, so not a smaller instalment either)
+    assert annuity(NEW_PRINCIPAL, RATE, TODAY, dues(13)) == D("846.04")
+    assert (term.fits, term.term, term.installment) == (True, 13, D("846.04"))
+    assert term.term > request.installments_unpaid and term.installment < request.installment_now
+
+
+def test_no_longer_term_when_the_plan_already_runs_sixty_months() -> None:
+    """A loan already restructured to 60 months has no longer term to ask for: not offered, with the reason."""
+    from jiebei_tui.domain.request import NO_TERM_LONGEST
+    from jiebei_tui.text.way_back import option_lines, option_rows
+
+    book, lid = seed()
+    book, _ = restructure_loan(book, lid, on=TODAY, today=TODAY, term=60)
+    later = dt.date(2025, 2, 20)  # before the new plan's first due date: 60 instalments unpaid
+    request = lender_request(book, lid, later, "5000")
+    assert (request.installments_unpaid, request.no_term) == (60, NO_TERM_LONGEST)
+    assert [o.kind for o in request.options] == [INSTALLMENT]
+    assert option_rows(request, "en")[0][:2] == [
+        "A longer term", "not offered: the 60 instalments left already reach the longest plan (60 months)"]
+    assert option_lines(request, "zh")[0] == "延长期限——不提供：剩余 60 期已达最长期限（60 个月）"
+
+
 def test_the_budget_as_the_instalment() -> None:
     book, lid = seed()
     request = lender_request(book, lid, TODAY, "500")

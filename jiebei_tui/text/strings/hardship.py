@@ -402,6 +402,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "way.fits.best": ("fits · less interest", "可承受 · 利息更少"),
     "way.fits.yes": ("fits", "可承受"),
     "way.fits.no": ("more than the budget", "超出预算"),
+    "way.no_term_line": ("{title} — {reason}", "{title}——{reason}"),
+    "way.no_term.longest": (
+        "not offered: the {n} instalments left already reach the longest plan ({max} months)",
+        "不提供：剩余 {n} 期已达最长期限（{max} 个月）",
+    ),
+    "way.no_term.smaller": (
+        "not offered: even {max} months would not ask less than the {amount} a month now",
+        "不提供：即使分 {max} 期，每期也不低于现在的 {amount}",
+    ),
     "way.label.penalty_asked": ("Penalty", "罚息"),
     "way.penalty_waived": ("{amount}: asked to be waived", "{amount}：申请减免"),
     "way.penalty_carried": ("{amount}: kept in the new plan", "{amount}：计入新计划"),

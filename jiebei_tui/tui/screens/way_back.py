@@ -398,7 +398,7 @@ class WayBackScreen(SectionScreen):
         heading.display = True
         heading.update(words.request_heading(request, lang))
         standing.show(words.standing_pairs(request, lang))
-        options.update("\n".join(f"· {words.option_line(request, o, lang)}" for o in request.options))
+        options.update("\n".join(f"· {line}" for line in words.option_lines(request, lang)))
         asked.show(words.asked_pairs(request, lang))
         rules.display = True
         rules.update(t("request.rules", lang, max=MAX_RESTRUCTURE_TERM, source=t("source.credit_card_art70", lang)))
