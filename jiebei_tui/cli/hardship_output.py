@@ -125,6 +125,7 @@ def request_json(r: LenderRequest) -> dict:
         "principal_outstanding": money_str(r.principal_outstanding),
         "overdue_principal": money_str(r.overdue_principal),
         "unpaid_interest": money_str(r.unpaid_interest),
+        "overdue_interest": money_str(r.overdue_interest),
         "penalty": money_str(r.penalty),
         "amount_to_clear": money_str(r.amount_to_clear),
         "days_overdue": r.days_overdue,

@@ -95,7 +95,10 @@ class LenderRequest:
     principal_outstanding: Decimal
     overdue_principal: Decimal
     unpaid_interest: Decimal  # overdue interest and the running instalment's accrued to the day
-    penalty: Decimal  # penalty owed on the day
+    penalty: Decimal  # penalty owed on the day (all of it on what is overdue)
+    # the overdue instalments' own unpaid interest (what Status and Overdue show as overdue interest; the
+    # running instalment's interest accrued to the day is in `unpaid_interest`, not here)
+    overdue_interest: Decimal
     amount_to_clear: Decimal  # what ends being overdue today
     days_overdue: int
     stage: str
@@ -193,6 +196,7 @@ def lender_request(
         overdue_principal=done.overdue_principal,
         unpaid_interest=done.interest,
         penalty=done.penalty,
+        overdue_interest=sum((r.unpaid_interest for r in overdue), ZERO),
         amount_to_clear=state.amount_to_clear,
         days_overdue=state.days_overdue,
         stage=state.stage,

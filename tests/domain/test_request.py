@@ -97,6 +97,31 @@ def test_no_longer_term_when_the_plan_already_runs_sixty_months() -> None:
     assert option_lines(request, "zh")[0] == "延长期限——不提供：剩余 60 期已达最长期限（60 个月）"
 
 
+def test_the_overdue_figures_are_the_overdue_instalments_own() -> None:
+    """Two instalments overdue on 2025-03-16 (1 due 02-10, 2 due 03-10), nothing paid. By hand (domain.md):
+    their interest is 124.00 and 103.30, 227.30 overdue; their principal 776.41 and 900.41 − 103.30 = 797.11,
+    1,573.52. Instalment 3 has run 6 days on the principal not overdue, 10,000 − 1,573.52 = 8,426.48 (the overdue
+    principal bears penalty instead): 8,426.48 × 0.0004 × 6 = 20.22 accrued, unpaid but not overdue. The letter's
+    overdue interest is the 227.30 the Overdue section shows, not 247.52; the penalty is named on its own."""
+    from jiebei_tui.domain.ledger import effective_terms
+    from jiebei_tui.domain.outlook import overdue_outlook
+    from jiebei_tui.text.letter import request_letter
+
+    book, lid = seed()
+    day = dt.date(2025, 3, 16)
+    request = lender_request(book, lid, day, "500")
+    assert request.overdue_installments == (1, 2)
+    assert (request.overdue_principal, request.overdue_interest) == (D("1573.52"), D("227.30"))
+    assert request.unpaid_interest == D("247.52")  # what the new plan carries: the 20.22 accrued too
+    shown = overdue_outlook(book.loan(lid).loan, effective_terms(book, lid), (), 1, (day - dt.date(2025, 2, 10)).days)
+    assert (shown.principal, shown.interest, shown.penalty_total) == (
+        request.overdue_principal, request.overdue_interest, request.penalty)
+    text = request_letter(request, "en")
+    assert (f"¥1,573.52 of principal, ¥227.30 of interest and ¥{request.penalty} of penalty interest unpaid"
+            in text)
+    assert "逾期本金 ¥1,573.52，逾期利息 ¥227.30，罚息" in request_letter(request, "zh")
+
+
 def test_the_budget_as_the_instalment() -> None:
     book, lid = seed()
     request = lender_request(book, lid, TODAY, "500")

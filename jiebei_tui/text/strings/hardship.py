@@ -92,16 +92,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "letter.overdue": (
         "As of {on}, instalment {installments} is {days} days overdue: {overdue_principal} of principal, "
-        "{interest} of interest unpaid and {penalty} of penalty interest. In all I owe {payoff}, of which "
+        "{interest} of interest and {penalty} of penalty interest unpaid. In all I owe {payoff}, of which "
         "{outstanding} is principal.",
-        "截至 {on}，第 {installments} 期已逾期 {days} 天：逾期本金 {overdue_principal}，未付利息 {interest}，"
+        "截至 {on}，第 {installments} 期已逾期 {days} 天：逾期本金 {overdue_principal}，逾期利息 {interest}，"
         "罚息 {penalty}。目前合计欠款 {payoff}，其中本金 {outstanding}。",
     ),
     "letter.overdue.many": (
         "As of {on}, instalments {installments} are overdue, the oldest by {days} days: {overdue_principal} of "
-        "principal, {interest} of interest unpaid and {penalty} of penalty interest. In all I owe {payoff}, of which "
+        "principal, {interest} of interest and {penalty} of penalty interest unpaid. In all I owe {payoff}, of which "
         "{outstanding} is principal.",
-        "截至 {on}，第 {installments} 期已逾期，最早一期逾期 {days} 天：逾期本金 {overdue_principal}，未付利息 "
+        "截至 {on}，第 {installments} 期已逾期，最早一期逾期 {days} 天：逾期本金 {overdue_principal}，逾期利息 "
         "{interest}，罚息 {penalty}。目前合计欠款 {payoff}，其中本金 {outstanding}。",
     ),
     "letter.current": (
