@@ -108,8 +108,8 @@ def test_the_letter_in_both_languages_saved_0600(cli, late, tmp_path: Path) -> N
     en = en_file.read_text()
     assert mode(en_file) == 0o600 and mode(en_file.parent) == 0o700
     assert en.startswith("Request for a repayment arrangement")
-    assert "instalment 1 is 6 days overdue: ¥776.41 of principal, ¥146.14 of interest unpaid and ¥3.25 of penalty " \
-           "interest. In all I owe ¥10,149.39" in en
+    assert "instalment 1 is 6 days overdue: ¥776.41 of principal, ¥124.00 of interest and ¥3.25 of penalty " \
+           "interest unpaid. In all I owe ¥10,149.39" in en
     assert "in 24 monthly instalments of ¥500.00 (the last ¥184.12)" in en and "waive the ¥3.25 of penalty" in en
     assert "My circumstances: I lost my job." in en and "Li Lei    Date: 2025-02-16" in en
     run(cli, "hardship", "--budget", "500", "--letter", str(zh_file), "--lang", "zh", "--name", "李雷")

@@ -54,8 +54,8 @@ def test_every_figure_appears_in_both_languages(budget: str, waive_penalty: bool
 def test_the_seed_letter_in_english_reads_as_worked() -> None:
     book, lid = add_loan(Ledger(), "Rent gap", WORKED)
     letter = request_letter(lender_request(book, lid, TODAY, "500"), "en", name="Li Lei", reason="I lost my job.")
-    assert "As of 2025-02-16, instalment 1 is 6 days overdue: ¥776.41 of principal, ¥146.14 of interest unpaid and " \
-           "¥3.25 of penalty interest. In all I owe ¥10,149.39" in letter
+    assert "As of 2025-02-16, instalment 1 is 6 days overdue: ¥776.41 of principal, ¥124.00 of interest and " \
+           "¥3.25 of penalty interest unpaid. In all I owe ¥10,149.39" in letter
     assert "in 24 monthly instalments of ¥500.00 (the last ¥184.12)" in letter
     assert "My circumstances: I lost my job." in letter and "Li Lei    Date: 2025-02-16" in letter
 

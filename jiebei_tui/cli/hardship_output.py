@@ -125,6 +125,7 @@ def request_json(r: LenderRequest) -> dict:
         "principal_outstanding": money_str(r.principal_outstanding),
         "overdue_principal": money_str(r.overdue_principal),
         "unpaid_interest": money_str(r.unpaid_interest),
+        "overdue_interest": money_str(r.overdue_interest),
         "penalty": money_str(r.penalty),
         "amount_to_clear": money_str(r.amount_to_clear),
         "days_overdue": r.days_overdue,
@@ -143,6 +144,9 @@ def request_json(r: LenderRequest) -> dict:
         "least_installment": money_str(r.least_installment),
         "shortfall": money_str(r.shortfall),
         "options": [option_json(o, best) for o in r.options],
+        "installments_unpaid": r.installments_unpaid,
+        "installment_now": money_str(r.installment_now),
+        "no_longer_term": r.no_term,  # why no longer term is offered ("longest", "smaller"), else null
         "illustrative": r.illustrative,
     }
 

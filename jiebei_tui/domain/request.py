@@ -3,8 +3,9 @@ lender would see. Illustrative: the lender computes its own figures, and its con
 
 Two ways to ask, each worked out by replaying the agreement it asks for on a copy of the loan (restructure.py),
 so the figures are exactly what recording that agreement would give:
-- **a longer term** — the fewest monthly instalments (equal instalments, at most 60) whose instalment the budget
-  covers;
+- **a longer term** — more monthly instalments than are left to pay (overdue ones included) and a smaller
+  instalment than the plan in force asks (see `_term_option` for the rule); not offered, with the reason, when
+  even the longest plan (60 months) would not lengthen the term or lower the instalment;
 - **an instalment the budget sets** — the budget itself each month, for as many months as it takes.
 Both ask, by default, for the penalty owed to be waived (减免罚息) and keep the unpaid interest in the new plan
 (the lender is more likely to agree to that); the rate stays the one in force. When even 60 months ask more
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
     from jiebei_tui.domain.ledger import Ledger, LoanRecord
 
 TERM, INSTALLMENT = "term", "installment"
+NO_TERM_LONGEST = "longest"  # the instalments left already reach the longest plan
+NO_TERM_SMALLER = "smaller"  # even the longest plan would not ask less a month than the plan in force
 
 
 @dataclass(frozen=True)
@@ -92,7 +95,10 @@ class LenderRequest:
     principal_outstanding: Decimal
     overdue_principal: Decimal
     unpaid_interest: Decimal  # overdue interest and the running instalment's accrued to the day
-    penalty: Decimal  # penalty owed on the day
+    penalty: Decimal  # penalty owed on the day (all of it on what is overdue)
+    # the overdue instalments' own unpaid interest (what Status and Overdue show as overdue interest; the
+    # running instalment's interest accrued to the day is in `unpaid_interest`, not here)
+    overdue_interest: Decimal
     amount_to_clear: Decimal  # what ends being overdue today
     days_overdue: int
     stage: str
@@ -106,8 +112,11 @@ class LenderRequest:
     # what is asked
     waive_penalty: bool
     waive_interest: bool
-    options: tuple[RequestOption, ...]  # (a longer term, the budget's instalment)
+    options: tuple[RequestOption, ...]  # (a longer term, the budget's instalment); no longer term: see no_term
     least_installment: Decimal  # the least instalment that repays within 60 months
+    installments_unpaid: int = 0  # overdue and still to come: what a longer term must exceed
+    installment_now: Decimal = ZERO  # the plan in force's instalment (the running one's): what it must undercut
+    no_term: str | None = None  # why no longer term is offered: NO_TERM_LONGEST or NO_TERM_SMALLER
     illustrative: bool = True
 
     @property
@@ -172,7 +181,12 @@ def lender_request(
     )
     longest = preview_restructure(ledger, loan_id, today, base)
     least = least_installment(ledger, loan_id, today, base)
-    options = (_term_option(ledger, loan_id, today, base, amount, longest), _installment_option(ledger, loan_id, today, base, amount, least))
+    unpaid = len(overdue) + len(running)
+    now = running[0] if running else overdue[-1]  # the instalment the plan in force asks a month
+    installment_now = now.principal + now.interest
+    term = _term_option(ledger, loan_id, today, base, amount, longest, unpaid, installment_now)
+    last = _installment_option(ledger, loan_id, today, base, amount, least)
+    options = (last,) if isinstance(term, str) else (term, last)
     done = longest.done
     return LenderRequest(
         record=record,
@@ -182,6 +196,7 @@ def lender_request(
         overdue_principal=done.overdue_principal,
         unpaid_interest=done.interest,
         penalty=done.penalty,
+        overdue_interest=sum((r.unpaid_interest for r in overdue), ZERO),
         amount_to_clear=state.amount_to_clear,
         days_overdue=state.days_overdue,
         stage=state.stage,
@@ -196,6 +211,9 @@ def lender_request(
         waive_interest=waive_interest,
         options=options,
         least_installment=least,
+        installments_unpaid=unpaid,
+        installment_now=installment_now,
+        no_term=term if isinstance(term, str) else None,
     )
 
 
@@ -204,16 +222,35 @@ def _covers(preview: RestructurePreview, budget: Decimal) -> bool:
 
 
 def _term_option(
-    ledger: Ledger, loan_id: str, on: dt.date, base: RestructurePlan, budget: Decimal, longest: RestructurePreview
-) -> RequestOption:
-    """The fewest months whose equal instalments the budget covers (the instalment falls as the term grows)."""
-    if not _covers(longest, budget):
+    ledger: Ledger,
+    loan_id: str,
+    on: dt.date,
+    base: RestructurePlan,
+    budget: Decimal,
+    longest: RestructurePreview,
+    unpaid: int,
+    installment_now: Decimal,
+) -> RequestOption | str:
+    """A longer term. The rule: the fewest months, more than the `unpaid` instalments left (overdue ones
+    included), whose equal instalment is smaller than the plan in force's (`installment_now`) and which the budget
+    covers; at most the longest plan (60 months). The instalment falls as the term grows, so the least such term
+    is searched for. When the budget covers no such term, the longest plan (marked as not fitting). Not offered
+    (the reason, NO_TERM_LONGEST or NO_TERM_SMALLER) when 60 months would not be longer, or not smaller."""
+    if unpaid + 1 > MAX_RESTRUCTURE_TERM:
+        return NO_TERM_LONGEST
+    if longest.regular_amount >= installment_now:
+        return NO_TERM_SMALLER
+
+    def good(preview: RestructurePreview) -> bool:
+        return preview.regular_amount < installment_now and _covers(preview, budget)
+
+    if not good(longest):
         return RequestOption(TERM, longest, False)
-    low, high, found = 1, MAX_RESTRUCTURE_TERM, longest
+    low, high, found = unpaid + 1, MAX_RESTRUCTURE_TERM, longest
     while low < high:
         middle = (low + high) // 2
         preview = preview_restructure(ledger, loan_id, on, base.model_copy(update={"term": middle}))
-        if _covers(preview, budget):
+        if good(preview):
             high, found = middle, preview
         else:
             low = middle + 1

@@ -46,7 +46,7 @@ def request_letter(
     if request.overdue_installments:
         lines.append(
             t("letter.overdue" if len(request.overdue_installments) == 1 else "letter.overdue.many", lang, on=request.on, installments=_joined([str(n) for n in request.overdue_installments], lang),
-              days=request.days_overdue, overdue_principal=request.overdue_principal, interest=request.unpaid_interest,
+              days=request.days_overdue, overdue_principal=request.overdue_principal, interest=request.overdue_interest,
               penalty=request.penalty, payoff=payoff, outstanding=request.principal_outstanding)
         )
     else:

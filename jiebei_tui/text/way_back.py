@@ -181,7 +181,25 @@ def option_rows(request: LenderRequest, lang: str) -> list[list[str]]:
     for o in request.options:
         fits = t("way.fits.best" if o is best else "way.fits.yes" if o.fits else "way.fits.no", lang)
         rows.append([option_title(o, lang), option_value(o, lang), yuan(o.total_interest), yuan(o.total_to_repay), fits])
+    if request.no_term is not None:
+        rows.insert(0, [t("way.option.term", lang), no_term(request, lang), "", "", ""])
     return rows
+
+
+def no_term(request: LenderRequest, lang: str) -> str:
+    """Why no longer term is offered, in a phrase."""
+    from jiebei_tui.domain.restructure import MAX_RESTRUCTURE_TERM
+
+    return t(f"way.no_term.{request.no_term}", lang, n=request.installments_unpaid, max=MAX_RESTRUCTURE_TERM,
+             amount=request.installment_now)
+
+
+def option_lines(request: LenderRequest, lang: str) -> list[str]:
+    """Each way to ask in a sentence (a longer term not offered: why)."""
+    lines = [option_line(request, o, lang) for o in request.options]
+    if request.no_term is not None:
+        lines.insert(0, t("way.no_term_line", lang, title=t("way.option.term", lang), reason=no_term(request, lang)))
+    return lines
 
 
 def option_line(request: LenderRequest, option: RequestOption, lang: str) -> str:

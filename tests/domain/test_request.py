@@ -66,6 +66,62 @@ def test_a_longer_term_the_budget_covers() -> None:
     assert term.total_to_repay == NEW_PRINCIPAL + term.total_interest
 
 
+def test_a_longer_term_is_longer_and_smaller_even_when_the_budget_is_large() -> None:
+    """The budget covers a short plan, yet "a longer term" must still lengthen it: instalment 1 overdue and
+    2-12 to come leave 12 unpaid, so the least longer term is 13 months (it used to offer 3 × ¥3,4xx)."""
+    book, lid = seed()
+    request = lender_request(book, lid, TODAY, "5000")
+    assert (request.installments_unpaid, request.installment_now, request.no_term) == (12, D("900.41"), None)
+    term = next(o for o in request.options if o.kind == TERM)
+    # by hand: A = B / Σ_k Π_{j≤k} 1/(1 + 0.0004·days_j), B = 10,146.14; days from 2025-02-16 to each due date
+    # 22, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31, 31, 28 → Σ = 11.99248 → A = 846.042, rounded down 846.04
+    # (12 months would ask 911.18: more than the 900.41 now, so not a smaller instalment either)
+    assert annuity(NEW_PRINCIPAL, RATE, TODAY, dues(13)) == D("846.04")
+    assert (term.fits, term.term, term.installment) == (True, 13, D("846.04"))
+    assert term.term > request.installments_unpaid and term.installment < request.installment_now
+
+
+def test_no_longer_term_when_the_plan_already_runs_sixty_months() -> None:
+    """A loan already restructured to 60 months has no longer term to ask for: not offered, with the reason."""
+    from jiebei_tui.domain.request import NO_TERM_LONGEST
+    from jiebei_tui.text.way_back import option_lines, option_rows
+
+    book, lid = seed()
+    book, _ = restructure_loan(book, lid, on=TODAY, today=TODAY, term=60)
+    later = dt.date(2025, 2, 20)  # before the new plan's first due date: 60 instalments unpaid
+    request = lender_request(book, lid, later, "5000")
+    assert (request.installments_unpaid, request.no_term) == (60, NO_TERM_LONGEST)
+    assert [o.kind for o in request.options] == [INSTALLMENT]
+    assert option_rows(request, "en")[0][:2] == [
+        "A longer term", "not offered: the 60 instalments left already reach the longest plan (60 months)"]
+    assert option_lines(request, "zh")[0] == "延长期限——不提供：剩余 60 期已达最长期限（60 个月）"
+
+
+def test_the_overdue_figures_are_the_overdue_instalments_own() -> None:
+    """Two instalments overdue on 2025-03-16 (1 due 02-10, 2 due 03-10), nothing paid. By hand (domain.md):
+    their interest is 124.00 and 103.30, 227.30 overdue; their principal 776.41 and 900.41 − 103.30 = 797.11,
+    1,573.52. Instalment 3 has run 6 days on the principal not overdue, 10,000 − 1,573.52 = 8,426.48 (the overdue
+    principal bears penalty instead): 8,426.48 × 0.0004 × 6 = 20.22 accrued, unpaid but not overdue. The letter's
+    overdue interest is the 227.30 the Overdue section shows, not 247.52; the penalty is named on its own."""
+    from jiebei_tui.domain.ledger import effective_terms
+    from jiebei_tui.domain.outlook import overdue_outlook
+    from jiebei_tui.text.letter import request_letter
+
+    book, lid = seed()
+    day = dt.date(2025, 3, 16)
+    request = lender_request(book, lid, day, "500")
+    assert request.overdue_installments == (1, 2)
+    assert (request.overdue_principal, request.overdue_interest) == (D("1573.52"), D("227.30"))
+    assert request.unpaid_interest == D("247.52")  # what the new plan carries: the 20.22 accrued too
+    shown = overdue_outlook(book.loan(lid).loan, effective_terms(book, lid), (), 1, (day - dt.date(2025, 2, 10)).days)
+    assert (shown.principal, shown.interest, shown.penalty_total) == (
+        request.overdue_principal, request.overdue_interest, request.penalty)
+    text = request_letter(request, "en")
+    assert (f"¥1,573.52 of principal, ¥227.30 of interest and ¥{request.penalty} of penalty interest unpaid"
+            in text)
+    assert "逾期本金 ¥1,573.52，逾期利息 ¥227.30，罚息" in request_letter(request, "zh")
+
+
 def test_the_budget_as_the_instalment() -> None:
     book, lid = seed()
     request = lender_request(book, lid, TODAY, "500")

@@ -524,3 +524,40 @@ async def test_saving_the_contact_record_over_the_ledger_names_the_field(late: P
         await press(pilot, "enter")
         said = text(app.screen.query_one("#error"))
         assert said.startswith("Save as") and "--out" not in said, said  # the dialog's field, not the option
+
+
+@pytest.fixture
+def two_loans(tmp_path: Path) -> Path:
+    """An on-track loan first (L1, drawn 2025-02-01: first due 2025-03-01), then the seed's late loan (L2)."""
+    data = tmp_path / "data"
+    cli(data, "loans", "add", "--name", "Fridge", "--principal", "3000", "--daily-rate", "0.0003", "--term", "6",
+        "--method", "equal-installment", "--start", "2025-02-01", today="2025-02-01")
+    cli(data, "loans", "add", "--name", "Rent gap", *WORKED, today="2025-02-01")
+    return data
+
+
+async def test_the_request_is_about_the_overdue_loan_first(two_loans: Path) -> None:
+    """The picker lists the overdue loan first and starts on it, even when the on-track one is selected
+    elsewhere; the on-track loan stays listed (a borrower may ask before missing a payment)."""
+    app = app_for(two_loans)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        app.selected_loan = "L1"
+        screen = await open_section(pilot, "3000")
+        picker = screen.query_one("#request-loan", Select)
+        assert picker.value == "L2"
+        assert [value for _, value in picker._options if isinstance(value, str)] == ["L2", "L1"]
+        assert "L2" in text(screen.query_one("#request-heading"))
+
+
+async def test_l_with_a_budget_too_small_says_why(two_loans: Path) -> None:
+    """5 a month does not even keep L1 current: nothing is left to offer L2's lender. `l` says so."""
+    app = app_for(two_loans)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_section(pilot, "5")
+        assert screen.query_one("#letter").disabled
+        app.clear_notifications()
+        await press(pilot, "l")
+        sentence = "The budget leaves nothing to offer a lender once the other loans' next instalments are kept"
+        assert any(sentence in str(n.message) for n in app._notifications)
+        assert not isinstance(app.screen, LetterDialog)

@@ -92,16 +92,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "letter.overdue": (
         "As of {on}, instalment {installments} is {days} days overdue: {overdue_principal} of principal, "
-        "{interest} of interest unpaid and {penalty} of penalty interest. In all I owe {payoff}, of which "
+        "{interest} of interest and {penalty} of penalty interest unpaid. In all I owe {payoff}, of which "
         "{outstanding} is principal.",
-        "截至 {on}，第 {installments} 期已逾期 {days} 天：逾期本金 {overdue_principal}，未付利息 {interest}，"
+        "截至 {on}，第 {installments} 期已逾期 {days} 天：逾期本金 {overdue_principal}，逾期利息 {interest}，"
         "罚息 {penalty}。目前合计欠款 {payoff}，其中本金 {outstanding}。",
     ),
     "letter.overdue.many": (
         "As of {on}, instalments {installments} are overdue, the oldest by {days} days: {overdue_principal} of "
-        "principal, {interest} of interest unpaid and {penalty} of penalty interest. In all I owe {payoff}, of which "
+        "principal, {interest} of interest and {penalty} of penalty interest unpaid. In all I owe {payoff}, of which "
         "{outstanding} is principal.",
-        "截至 {on}，第 {installments} 期已逾期，最早一期逾期 {days} 天：逾期本金 {overdue_principal}，未付利息 "
+        "截至 {on}，第 {installments} 期已逾期，最早一期逾期 {days} 天：逾期本金 {overdue_principal}，逾期利息 "
         "{interest}，罚息 {penalty}。目前合计欠款 {payoff}，其中本金 {outstanding}。",
     ),
     "letter.current": (
@@ -402,6 +402,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "way.fits.best": ("fits · less interest", "可承受 · 利息更少"),
     "way.fits.yes": ("fits", "可承受"),
     "way.fits.no": ("more than the budget", "超出预算"),
+    "way.no_term_line": ("{title} — {reason}", "{title}——{reason}"),
+    "way.no_term.longest": (
+        "not offered: the {n} instalments left already reach the longest plan ({max} months)",
+        "不提供：剩余 {n} 期已达最长期限（{max} 个月）",
+    ),
+    "way.no_term.smaller": (
+        "not offered: even {max} months would not ask less than the {amount} a month now",
+        "不提供：即使分 {max} 期，每期也不低于现在的 {amount}",
+    ),
     "way.label.penalty_asked": ("Penalty", "罚息"),
     "way.penalty_waived": ("{amount}: asked to be waived", "{amount}：申请减免"),
     "way.penalty_carried": ("{amount}: kept in the new plan", "{amount}：计入新计划"),

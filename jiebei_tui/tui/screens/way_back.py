@@ -175,6 +175,7 @@ class WayBackScreen(SectionScreen):
             self._timeline: Timeline | None = None
             self._day_put: str | None = None  # what the reporting-day field was last given from the ledger
             self._day_error: InputError | None = None
+            self._picked: str | None = None  # the loan picked here for a request (None: not yet)
         super().after_compose()
 
     # --- the keys ---
@@ -206,6 +207,8 @@ class WayBackScreen(SectionScreen):
         if not button.disabled:
             button.press()
         elif button_id in ("#letter", "#agreement"):
+            # why nothing opens, in a sentence (the panel's line), then the budget, where it can be changed
+            self.app.notify(self.no_request_reason() if button_id == "#letter" else t("way.no_loans", self.lang))
             self.action_budget()
         elif button_id == "#remove-contact":
             self.app.notify(t("way.select_contact", self.lang))
@@ -244,14 +247,18 @@ class WayBackScreen(SectionScreen):
         self.show_credit()
 
     def fill_loans(self) -> None:
-        """The loans a request can be about: those still open."""
+        """The loans a request can be about: those still open, the longest overdue first (a borrower may ask
+        before missing a payment, so the others follow). Picked at first: the longest overdue, else the loan
+        selected elsewhere; then what was picked here."""
         select = self.query_one("#request-loan", Select)
-        open_loans = [s for s in self.app.states if not s.paid_off]
+        open_loans = sorted((s for s in self.app.states if not s.paid_off), key=lambda s: -s.days_overdue)
         with self.prevent(Select.Changed):
             select.set_options([(Content(f"{s.record.id} · {visible(s.record.name)}"), s.record.id) for s in open_loans])
             ids = [s.record.id for s in open_loans]
             if ids:
-                select.value = self.app.selected_loan if self.app.selected_loan in ids else ids[0]
+                overdue = open_loans[0].record.id if open_loans[0].days_overdue > 0 else None
+                chosen = self.app.selected_loan if self.app.selected_loan in ids else ids[0]
+                select.value = self._picked if self._picked in ids else overdue or chosen
 
     def show_normal_month(self) -> None:
         """What the loans ask in a month as contracted: the yardstick for a budget."""
@@ -297,7 +304,7 @@ class WayBackScreen(SectionScreen):
         if event.select.id == "order":
             self.ask_way()
         elif event.select.id == "request-loan" and event.value is not Select.NULL:
-            self.app.selected_loan = event.value
+            self.app.selected_loan = self._picked = event.value
             self.show_request()
 
     def on_switch_changed(self, event: Switch.Changed) -> None:
@@ -372,6 +379,15 @@ class WayBackScreen(SectionScreen):
         loan = self.query_one("#request-loan", Select).value
         return self._way.hardship.request(loan) if isinstance(loan, str) else None
 
+    def no_request_reason(self) -> str:
+        """Why there is no request to show (nor a letter to write): no budget yet, no loan, or a budget that leaves
+        nothing for this loan."""
+        lang = self.lang
+        if self._way is None:
+            loan = self.query_one("#request-loan", Select).value
+            return t("way.request_needs_budget", lang) if isinstance(loan, str) else t("way.no_loans", lang)
+        return t("way.no_request", lang)
+
     def show_request(self) -> None:
         if not self.drawable:
             return
@@ -390,15 +406,12 @@ class WayBackScreen(SectionScreen):
             asked.show([])
             rules.update("")
             rules.display = False
-            if self._way is None:
-                options.update(t("way.request_needs_budget", lang) if isinstance(loan, str) else t("way.no_loans", lang))
-            else:
-                options.update(t("way.no_request", lang))
+            options.update(self.no_request_reason())
             return
         heading.display = True
         heading.update(words.request_heading(request, lang))
         standing.show(words.standing_pairs(request, lang))
-        options.update("\n".join(f"· {words.option_line(request, o, lang)}" for o in request.options))
+        options.update("\n".join(f"· {line}" for line in words.option_lines(request, lang)))
         asked.show(words.asked_pairs(request, lang))
         rules.display = True
         rules.update(t("request.rules", lang, max=MAX_RESTRUCTURE_TERM, source=t("source.credit_card_art70", lang)))
