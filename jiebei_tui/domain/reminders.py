@@ -323,6 +323,29 @@ def to_deliver(due: Sequence[Occurrence], states: Sequence[LoanState], now: dt.d
     return out, older
 
 
+def as_delivered(
+    found: Sequence[Occurrence], state_on: Callable[[str, dt.date], LoanState | None],
+) -> list[Occurrence]:
+    """A preview of `found` (occurrences to come, in time order) as delivery will word and price them: for each
+    moment, what a run then delivers (`to_deliver`, with each loan's state on that day from `state_on(loan id,
+    day)`, no payment assumed). A loan late then gets one reminder about paying now, at the whole amount that
+    clears it (the banner's), not one per overdue instalment; one still to come keeps its instalment's figure."""
+    out: list[Occurrence] = []
+    k = 0
+    while k < len(found):
+        at = found[k].fire_at
+        end = k
+        while end < len(found) and found[end].fire_at == at:
+            end += 1
+        group = found[k:end]
+        day = at.date()  # fire_at is local to the reminders' zone
+        loans = dict.fromkeys(o.loan_id for o in group)
+        states = [s for s in (state_on(loan, day) for loan in loans) if s is not None]
+        out.extend(to_deliver(group, states, at)[0])
+        k = end
+    return out
+
+
 @dataclass(frozen=True)
 class Claim:
     """What one run takes for delivery: occurrences to deliver now (each `current`), how many were missed (older
