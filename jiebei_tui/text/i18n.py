@@ -577,6 +577,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "（如 Asia/Shanghai，或用 local 表示本机时区）",
     ),
     "rule.quiet": ("quiet hours are written HH:MM-HH:MM, or off", "免打扰时段须写作 HH:MM-HH:MM，或 off"),
+    "rule.quiet_equal": (
+        "quiet hours must start and end at different times (write off for no quiet hours)",
+        "免打扰时段的开始与结束时间不能相同（不需要免打扰请写 off）",
+    ),
     "rule.repeat": ("only reminders after the due date (+1 or later) can repeat daily", "只有还款日之后（+1 天起）的提醒可以每天重复"),
     "rule.catch_up": ("the catch-up window is 0 to 30 days", "补发窗口须为 0 到 30 天"),
     "rule.loans": ("loans are all, or ids from the ledger separated by commas: {known}", "借款须为 all 或账本中的编号（逗号分隔）：{known}"),

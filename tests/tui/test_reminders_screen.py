@@ -12,7 +12,7 @@ from jiebei_tui.cli import main
 from jiebei_tui.tui.screens.away import AwayModal
 from jiebei_tui.tui.screens.modals import ConfirmModal
 from jiebei_tui.tui.screens.rule_form import RuleForm
-from tests.tui.conftest import settle, TODAY, click, ledger_file, press, ready, select_loan, text
+from tests.tui.conftest import settle, TODAY, click, ledger_file, press, ready, screen_text, select_loan, text, wait_for
 
 
 async def open_reminders(pilot) -> None:
@@ -95,18 +95,18 @@ async def test_settings_save_as_they_change(make_app) -> None:
         quiet.focus()
         quiet.value = "22-8"
         await pilot.pause()
-        assert "Press Enter" in text(screen.query_one("#settings-error"))  # says plainly it is not saved yet
+        assert "Press Enter" in text(screen.query_one("#quiet-error"))  # says plainly it is not saved yet
         await pilot.press("enter")
         await pilot.pause()
-        assert "HH:MM-HH:MM" in text(screen.query_one("#settings-error"))
-        assert "Quiet hours" in text(screen.query_one("#settings-error"))
+        assert "HH:MM-HH:MM" in text(screen.query_one("#quiet-error"))
+        assert "Quiet hours" in text(screen.query_one("#quiet-error"))
         assert ledger_file(app) is None
         quiet.value = "23:00-07:00"
         await pilot.press("enter")
         await pilot.pause()
         saved = ledger_file(app)["settings"]["reminders"]
         assert (saved["quiet_start"], saved["quiet_end"]) == ("23:00", "07:00")
-        assert text(screen.query_one("#settings-error")) == ""
+        assert text(screen.query_one("#quiet-error")) == ""
         assert any(n.message.startswith("Saved: Quiet hours") for n in app._notifications)
         # leaving a field saves it too
         zone = screen.query_one("#timezone", Input)
@@ -127,8 +127,31 @@ async def test_settings_save_as_they_change(make_app) -> None:
         command.value = "mail -s {loan.nope} me@example.com"
         await pilot.press("enter")
         await pilot.pause()
-        assert "{loan.nope} is not a placeholder" in text(screen.query_one("#settings-error"))
+        assert "{loan.nope} is not a placeholder" in text(screen.query_one("#command-error"))
         assert ledger_file(app)["settings"]["reminders"]["command"] == ""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_refused_quiet_hours_are_said_under_the_field_in_view(make_app, lang: str) -> None:
+    """At 120x36 the settings are below the fold: a refused value is said on the line under the field, scrolled
+    into view, with the value kept (22:00-08:00, the default). Equal start and end are refused (write off)."""
+    app = make_app(lang=lang)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_reminders(pilot)
+        screen = app.screen
+        for typed, why in (("25:00-07:00", ("HH:MM-HH:MM", "HH:MM-HH:MM")),
+                           ("22:00-22:00", ("start and end at different times", "开始与结束时间不能相同"))):
+            quiet = screen.query_one("#quiet", Input)
+            quiet.focus()
+            quiet.value = typed
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: "22:00-08:00" in text(screen.query_one("#quiet-error")), "the refusal")
+            said = text(screen.query_one("#quiet-error"))
+            assert why[lang == "zh"] in said
+            assert ("it stays 22:00-08:00" if lang == "en" else "仍为 22:00-08:00") in said
+            await wait_for(pilot, lambda: why[lang == "zh"] in screen_text(app), "the refusal in view")
+            assert quiet.value == typed  # kept to be put right
+            assert ledger_file(app) is None  # nothing written
 
 
 async def test_the_command_hint_shows_the_placeholders_plainly(make_app) -> None:

@@ -47,6 +47,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "remind.rule_saved": ("Saved reminder {id}.", "已保存提醒 {id}。"),
     # --- the Reminders screen ---
     "reminders.saved_field": ("Saved: {field}.", "已保存：{field}。"),
+    "reminders.kept": ("Nothing was saved: it stays {value}.", "未保存，仍为 {value}。"),
+    "reminders.kept_empty": ("Nothing was saved: it stays empty.", "未保存，仍为空。"),
     "reminders.enter_to_save": ("Press Enter (or leave the field) to save.", "按 Enter（或离开此栏）即保存。"),
     "reminders.autosave_hint": (
         "Changes are saved as you make them: switches at once, fields on Enter or when you leave them.",
