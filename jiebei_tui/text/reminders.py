@@ -71,6 +71,17 @@ def rule_time(rule, settings, lang: str) -> str:
     return shift_note(rule.at, fires, moved, lang) or rule.time
 
 
+def rule_time_marked(rule, settings, lang: str) -> tuple[str, str]:
+    """A rule's time for a narrow column and, when quiet hours move it, the note to show beside the table: ("09:00",
+    "") or ("08:00*", "* R5: 07:45 → 08:00, quiet hours.")."""
+    from jiebei_tui.domain.reminders import rule_placement
+
+    fires, moved = rule_placement(rule, settings)
+    if moved is None:
+        return rule.time, ""
+    return f"{fires:%H:%M}*", t("remind.moved_note", lang, id=rule.id, note=shift_note(rule.at, fires, moved, lang))
+
+
 def shift_said(settings, rule_id: str, lang: str) -> str:
     """What saving a rule says about quiet hours: "Its time falls in quiet hours: 07:45 → 08:00, quiet hours." when
     they move it; else nothing."""

@@ -44,6 +44,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Its time falls in quiet hours: {note}.",
         "该时间在免打扰时段内：{note}。",
     ),
+    "remind.moved_note": ("* {id}: {note}.", "* {id}：{note}。"),
     "remind.rule_saved": ("Saved reminder {id}.", "已保存提醒 {id}。"),
     # --- the Reminders screen ---
     "reminders.saved_field": ("Saved: {field}.", "已保存：{field}。"),

@@ -18,7 +18,7 @@ from textual.widgets import Button, DataTable, Input, Label, Static, Switch
 
 from jiebei_tui.actions import registry, reminders
 from jiebei_tui.text.i18n import t
-from jiebei_tui.text.reminders import fires_on, message, occurrence_note, offset_label, rule_time
+from jiebei_tui.text.reminders import fires_on, message, occurrence_note, offset_label, rule_time_marked
 from jiebei_tui.text.safe import visible
 from jiebei_tui.tui.widgets.asking import ask
 from jiebei_tui.tui.widgets.body import Body
@@ -61,6 +61,7 @@ class RemindersScreen(SectionScreen):
             with Vertical(classes="panel"):
                 yield Label(t("reminders.title", lang), classes="panel-title")
                 yield DataTable(id="rules", cursor_type="row")
+                yield Static("", id="rules-moved", classes="hint")  # times quiet hours move ("08:00*"), said here
                 # the keys as the key bar shows them (the keymap applied): `space`, not 空格, in both languages
                 keys = {word: self.app.key_shown(name) for word, name in (
                     ("new", "new_rule"), ("edit", "edit_rule"), ("delete", "delete_rule"), ("toggle", "toggle_rule"))}
@@ -129,12 +130,17 @@ class RemindersScreen(SectionScreen):
         lang, settings = self.lang, self.settings
         table = self.query_one("#rules", DataTable)
         row = table.cursor_row
+        times = {r.id: rule_time_marked(r, settings, lang) for r in settings.rules}  # the column stays narrow
         rows = [
-            (r.id, [r.id, offset_label(r.offset_days, lang), rule_time(r, settings, lang), ",".join(r.loans) if r.loans else t("word.all", lang),
+            (r.id, [r.id, offset_label(r.offset_days, lang), times[r.id][0], ",".join(r.loans) if r.loans else t("word.all", lang),
                     t("word.daily", lang) if r.repeat_daily else "", t("word.on" if r.enabled else "word.off", lang)])
             for r in settings.rules
         ]
         fill(table, [(key, t(f"col.{key}", lang)) for key in RULE_COLUMNS], rows)  # widths known at once
+        notes = [note for _, note in times.values() if note]
+        moved = self.query_one("#rules-moved", Static)
+        moved.update(Content("\n".join(map(visible, notes))))
+        moved.display = bool(notes)
         if settings.rules:
             table.move_cursor(row=min(row, len(settings.rules) - 1))
         stored = self._stored(settings)
