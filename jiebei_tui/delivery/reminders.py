@@ -342,7 +342,7 @@ at today (so a caller need not read and validate the file a second time). Raises
     if claimed.token is not None:
         _release(store, claimed.token, delivered=True)
     if claimed.missed:
-        report.lines.append(missed_line(claimed.missed, lang))
+        report.lines.append(missed_line(claimed, lang))
     return claimed, report.finish(lang)
 
 

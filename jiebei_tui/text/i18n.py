@@ -530,8 +530,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{loan}：已逾期 {days} 天（{due_date} 到期）。还 {amount} 即可结清逾期；罚息每天增加 {per_day}。",
     ),
     "remind.missed": (
-        "{n} older {n:reminder was|reminders were} missed (not repeated one by one).",
-        "错过了 {n} 条较早的提醒（不再逐条补发）。",
+        "Older reminders since {since} were missed for {n} {n:loan|loans} (not repeated one by one).",
+        "自 {since} 起错过了 {n} 笔借款的较早提醒（不再逐条补发）。",
     ),
     "remind.title": ("Jiebei reminder", "借呗还款提醒"),
     "remind.none": ("Nothing to remind now.", "现在没有需要发送的提醒。"),

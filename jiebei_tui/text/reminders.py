@@ -41,8 +41,11 @@ def fires_on(at: dt.datetime, today: dt.date) -> str:
     return f"{at:%m-%d %H:%M}" if at.year == today.year else f"{at:%Y-%m-%d %H:%M}"
 
 
-def missed_line(n: int, lang: str) -> str:
-    return counted("remind.missed", n, lang)
+def missed_line(claimed, lang: str) -> str:
+    """The one line for the reminders a run did not send one by one (a Claim's `missed`): for how many loans,
+    since when, not how many reminders (rules × instalments × days: tens of thousands after years away)."""
+    since = claimed.missed_since.isoformat() if claimed.missed_since else "…"
+    return counted("remind.missed", len(claimed.missed_loans), lang, since=since)
 
 
 def offset_label(offset: int, lang: str) -> str:

@@ -7,8 +7,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{loan}：{due_date} 应还 {amount}，还有 {days} 天。",
     ),
     "remind.missed.one": (
-        "{n} older reminder was missed (not repeated one by one).",
-        "错过了 {n} 条较早的提醒（不再逐条补发）。",
+        "Older reminders since {since} were missed for {n} loan (not repeated one by one).",
+        "自 {since} 起错过了 {n} 笔借款的较早提醒（不再逐条补发）。",
     ),
     "remind.none_coming.one": ("No reminders in the next {days} day.", "未来 {days} 天没有提醒。"),
     "remind.exported.one": ("Wrote {n} instalment to {path}.", "已将 {n} 期还款写入 {path}。"),
