@@ -98,13 +98,13 @@ async def test_settings_save_as_they_change(make_app) -> None:
         await pilot.pause()
         assert "Press Enter" in text(screen.query_one("#quiet-error"))  # says plainly it is not saved yet
         await pilot.press("enter")
-        await pilot.pause()
-        assert "HH:MM-HH:MM" in text(screen.query_one("#quiet-error"))
+        await wait_for(pilot, lambda: "HH:MM-HH:MM" in text(screen.query_one("#quiet-error")), "the refusal")
         assert "Quiet hours" in text(screen.query_one("#quiet-error"))
         assert ledger_file(app) is None
         quiet.value = "23:00-07:00"
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_for(pilot, lambda: ledger_file(app) is not None, "the save")
+        await wait_for(pilot, lambda: text(screen.query_one("#quiet-error")) == "", "the message cleared")
         saved = ledger_file(app)["settings"]["reminders"]
         assert (saved["quiet_start"], saved["quiet_end"]) == ("23:00", "07:00")
         assert text(screen.query_one("#quiet-error")) == ""
@@ -127,8 +127,8 @@ async def test_settings_save_as_they_change(make_app) -> None:
         command.focus()
         command.value = "mail -s {loan.nope} me@example.com"
         await pilot.press("enter")
-        await pilot.pause()
-        assert "{loan.nope} is not a placeholder" in text(screen.query_one("#command-error"))
+        await wait_for(pilot, lambda: "{loan.nope} is not a placeholder" in text(screen.query_one("#command-error")),
+                       "the refusal")
         assert ledger_file(app)["settings"]["reminders"]["command"] == ""
 
 
