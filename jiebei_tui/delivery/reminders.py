@@ -32,7 +32,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.money import money_str
-from jiebei_tui.domain.reminders import Claim, Occurrence, claim, done, occurrences, release
+from jiebei_tui.domain.reminders import Claim, Occurrence, as_delivered, claim, done, occurrences, release
 from jiebei_tui.text.i18n import t
 from jiebei_tui.text.reminders import message, missed_line
 from jiebei_tui.text.safe import visible
@@ -386,7 +386,7 @@ at today (so a caller need not read and validate the file a second time). Raises
     if claimed.token is not None:
         _release(store, claimed.token, delivered=True)
     if claimed.missed:
-        report.lines.append(missed_line(claimed.missed, lang))
+        report.lines.append(missed_line(claimed, lang))
     return claimed, report.finish(lang)
 
 
@@ -407,13 +407,15 @@ def send_test(settings, lang: str, today: dt.date, stdout: bool = True) -> Repor
 
 
 def coming(ledger, today: dt.date, now: dt.datetime, days: int, states=None, limit: int | None = None) -> list[Occurrence]:
-    """The occurrences of the next `days` days that were not sent, in order: all of them, or the first `limit`
-    (looked for a week ahead first, then further: a preview of ten need not work out two months of them).
-    `states`: the loans' states at today, when the caller has them."""
+    """The reminders of the next `days` days not yet sent, in order, as delivery will say them (as_delivered: one
+    per loan about paying now, at what clears it on that day): all of them, or the first `limit` (looked for a
+    week ahead first, then further: a preview of ten need not work out two months of them). `states`: the loans'
+    states at today, when the caller has them."""
     from jiebei_tui.domain.contacts import promises_to_remind
     from jiebei_tui.domain.replay import all_states
 
     states = all_states(ledger, today) if states is None else states
+    state_on = _states_on(ledger, today, states)
     promised = promises_to_remind(ledger, today) if ledger.contacts else []
     settings = ledger.settings.reminders
     tz = saved_zone(settings.timezone)
@@ -421,9 +423,40 @@ def coming(ledger, today: dt.date, now: dt.datetime, days: int, states=None, lim
     claimed = {oid for c in settings.in_flight for oid in c.occurrences}
     while True:
         found = occurrences(states, settings, ledger.terms, tz, now, now + dt.timedelta(days=span), promised)
-        found = [o for o in found if not done(o, settings) and o.id not in claimed]
+        found = as_delivered([o for o in found if not done(o, settings) and o.id not in claimed], state_on)
         if limit is None:
             return found
         if len(found) >= limit or span >= days:
             return found[:limit]
         span = min(span * 4, days)
+
+
+def _states_on(ledger, today: dt.date, states):
+    """state_on(loan id, day): a loan's state on a day from today on, no payment assumed after today (today's
+    from `states`; a later day's replayed once per loan and advanced, each day worked out once)."""
+    from jiebei_tui.domain.ledger import terms_for
+    from jiebei_tui.domain.replay import LoanReplay
+
+    at_today = {s.record.id: s for s in states}
+    replays: dict[str, list] = {}  # loan id → [replay, the day it is advanced to]
+    found: dict[tuple[str, dt.date], object] = {}
+    events = None
+
+    def state_on(loan_id: str, day: dt.date):
+        nonlocal events
+        if day <= today or loan_id not in at_today:
+            return at_today.get(loan_id)
+        key = (loan_id, day)
+        if key not in found:
+            held = replays.get(loan_id)
+            if held is None or held[1] > day:  # time only moves forward in a replay
+                if events is None:
+                    events = ledger.payments_by_loan()
+                record = at_today[loan_id].record
+                held = replays[loan_id] = [LoanReplay.run(record.loan, terms_for(record, ledger.terms),
+                                                          events.get(loan_id, ()), today, record=record), today]
+            found[key] = held[0].state(day)
+            held[1] = day
+        return found[key]
+
+    return state_on

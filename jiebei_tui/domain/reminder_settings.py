@@ -279,7 +279,7 @@ def changed_settings(settings: ReminderSettings, update: dict) -> ReminderSettin
 
 
 def parse_quiet(value: object) -> tuple[bool, str | None, str | None]:
-    """"off", or HH:MM-HH:MM (full-width forms too: ２３：００－０７：００)."""
+    """"off", or HH:MM-HH:MM (full-width forms too: ２３：００－０７：００), start and end not equal."""
     from jiebei_tui.domain.terms import ascii_number
 
     text = ascii_number(str(value))
@@ -292,6 +292,8 @@ def parse_quiet(value: object) -> tuple[bool, str | None, str | None]:
         start, end = parse_time(parts[0]), parse_time(parts[1])
     except InputError:
         raise InputError("quiet", value, "quiet") from None
+    if start == end:  # not "no quiet hours" in disguise (that is "off") nor "quiet all day": refused, said so
+        raise InputError("quiet", value, "quiet_equal")
     return True, f"{start:%H:%M}", f"{end:%H:%M}"
 
 

@@ -299,10 +299,12 @@ def _stands_for(o: Occurrence) -> tuple:
     return (o.loan_id, "before", o.installment) if o.kind == "before" else (o.loan_id, "now")
 
 
-def to_deliver(due: Sequence[Occurrence], states: Sequence[LoanState], now: dt.datetime) -> tuple[list[Occurrence], int]:
+def to_deliver(
+    due: Sequence[Occurrence], states: Sequence[LoanState], now: dt.datetime,
+) -> tuple[list[Occurrence], list[Occurrence]]:
     """Of the reminders due by now, what to deliver (each `current`: one per loan about what to pay now, one per
-    coming instalment, the latest due of each) and how many of the others were due on an earlier day (counted as
-    missed; those of today are the same reminder, folded into it). Those paid since go, uncounted."""
+    coming instalment, the latest due of each) and those of the others due on an earlier day (counted as missed;
+    those of today are the same reminder, folded into it). Those paid since go, uncounted."""
     by_loan = {s.record.id: s for s in states}
     today = states[0].today if states else now.date()
     chosen: dict[tuple, tuple[Occurrence, Occurrence]] = {}  # stands for → (as due, as delivered)
@@ -318,9 +320,32 @@ def to_deliver(due: Sequence[Occurrence], states: Sequence[LoanState], now: dt.d
         if best is None or (o.fire_at, -o.installment) > (best[0].fire_at, -best[0].installment):
             chosen[key] = (o, now_o)
     delivered = {id(pair[1]) for pair in chosen.values()}
-    older = sum(1 for o, now_o in kept if id(now_o) not in delivered and o.fire_at.date() < today)
+    older = [o for o, now_o in kept if id(now_o) not in delivered and o.fire_at.date() < today]
     out = [pair[1] for pair in sorted(chosen.values(), key=lambda p: (p[0].fire_at, p[0].loan_id, p[0].installment, p[0].rule_id))]
     return out, older
+
+
+def as_delivered(
+    found: Sequence[Occurrence], state_on: Callable[[str, dt.date], LoanState | None],
+) -> list[Occurrence]:
+    """A preview of `found` (occurrences to come, in time order) as delivery will word and price them: for each
+    moment, what a run then delivers (`to_deliver`, with each loan's state on that day from `state_on(loan id,
+    day)`, no payment assumed). A loan late then gets one reminder about paying now, at the whole amount that
+    clears it (the banner's), not one per overdue instalment; one still to come keeps its instalment's figure."""
+    out: list[Occurrence] = []
+    k = 0
+    while k < len(found):
+        at = found[k].fire_at
+        end = k
+        while end < len(found) and found[end].fire_at == at:
+            end += 1
+        group = found[k:end]
+        day = at.date()  # fire_at is local to the reminders' zone
+        loans = dict.fromkeys(o.loan_id for o in group)
+        states = [s for s in (state_on(loan, day) for loan in loans) if s is not None]
+        out.extend(to_deliver(group, states, at)[0])
+        k = end
+    return out
 
 
 @dataclass(frozen=True)
@@ -328,11 +353,15 @@ class Claim:
     """What one run takes for delivery: occurrences to deliver now (each `current`), how many were missed (older
     than the catch-up window, or due on an earlier day and stood in for by one delivered now: summarised in one
     line, not fired one by one), and the token of the claim in flight (None
-    when nothing was claimed) that `release` marks as delivered."""
+    when nothing was claimed) that `release` marks as delivered. The line says what `missed` counts in words that
+    stay meaningful after years away (occurrences: rules × instalments × days, tens of thousands): the loans they
+    were for (`missed_loans`, ids) and the day the oldest was due (`missed_since`, local)."""
 
     deliver: list[Occurrence]
     missed: int
     token: str | None = None
+    missed_loans: tuple[str, ...] = ()
+    missed_since: dt.date | None = None
 
 
 def loan_number(loan_id: str) -> int:
@@ -389,7 +418,7 @@ def claim(
         elif o.fire_at >= recent_from:  # a loan added since the last run: only what is within the window
             due.append(o)
     recent = [o for o in due if o.fire_at >= recent_from]
-    missed = len(due) - len(recent)
+    missed = [o for o in due if o.fire_at < recent_from]
     if not due and not orphans:
         return Claim([], 0), settings
     in_flight = [c for c in settings.in_flight if c not in orphans]
@@ -405,7 +434,11 @@ def claim(
         "last_run_loan": max([settings.last_run_loan, *loans]),
     }
     deliver, older = to_deliver(recent, states, now)
-    return Claim(deliver, missed + older, token if recent else None), settings.model_copy(update=update)
+    missed += older
+    loans = tuple(sorted({o.loan_id for o in missed}, key=loan_number))
+    since = min((o.fire_at.astimezone(tz).date() for o in missed), default=None)
+    claimed = Claim(deliver, len(missed), token if recent else None, loans, since)
+    return claimed, settings.model_copy(update=update)
 
 
 def release(settings: ReminderSettings, token: str | None, delivered: bool = True) -> ReminderSettings:

@@ -530,8 +530,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{loan}：已逾期 {days} 天（{due_date} 到期）。还 {amount} 即可结清逾期；罚息每天增加 {per_day}。",
     ),
     "remind.missed": (
-        "{n} older {n:reminder was|reminders were} missed (not repeated one by one).",
-        "错过了 {n} 条较早的提醒（不再逐条补发）。",
+        "Older reminders since {since} were missed for {n} {n:loan|loans} (not repeated one by one).",
+        "自 {since} 起错过了 {n} 笔借款的较早提醒（不再逐条补发）。",
     ),
     "remind.title": ("Jiebei reminder", "借呗还款提醒"),
     "remind.none": ("Nothing to remind now.", "现在没有需要发送的提醒。"),
@@ -577,6 +577,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "（如 Asia/Shanghai，或用 local 表示本机时区）",
     ),
     "rule.quiet": ("quiet hours are written HH:MM-HH:MM, or off", "免打扰时段须写作 HH:MM-HH:MM，或 off"),
+    "rule.quiet_equal": (
+        "quiet hours must start and end at different times (write off for no quiet hours)",
+        "免打扰时段的开始与结束时间不能相同（不需要免打扰请写 off）",
+    ),
     "rule.repeat": ("only reminders after the due date (+1 or later) can repeat daily", "只有还款日之后（+1 天起）的提醒可以每天重复"),
     "rule.catch_up": ("the catch-up window is 0 to 30 days", "补发窗口须为 0 到 30 天"),
     "rule.loans": ("loans are all, or ids from the ledger separated by commas: {known}", "借款须为 all 或账本中的编号（逗号分隔）：{known}"),

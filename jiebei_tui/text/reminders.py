@@ -41,8 +41,11 @@ def fires_on(at: dt.datetime, today: dt.date) -> str:
     return f"{at:%m-%d %H:%M}" if at.year == today.year else f"{at:%Y-%m-%d %H:%M}"
 
 
-def missed_line(n: int, lang: str) -> str:
-    return counted("remind.missed", n, lang)
+def missed_line(claimed, lang: str) -> str:
+    """The one line for the reminders a run did not send one by one (a Claim's `missed`): for how many loans,
+    since when, not how many reminders (rules × instalments × days: tens of thousands after years away)."""
+    since = claimed.missed_since.isoformat() if claimed.missed_since else "…"
+    return counted("remind.missed", len(claimed.missed_loans), lang, since=since)
 
 
 def offset_label(offset: int, lang: str) -> str:
@@ -69,6 +72,17 @@ def rule_time(rule, settings, lang: str) -> str:
 
     fires, moved = rule_placement(rule, settings)
     return shift_note(rule.at, fires, moved, lang) or rule.time
+
+
+def rule_time_marked(rule, settings, lang: str) -> tuple[str, str]:
+    """A rule's time for a narrow column and, when quiet hours move it, the note to show beside the table: ("09:00",
+    "") or ("08:00*", "* R5: 07:45 → 08:00, quiet hours.")."""
+    from jiebei_tui.domain.reminders import rule_placement
+
+    fires, moved = rule_placement(rule, settings)
+    if moved is None:
+        return rule.time, ""
+    return f"{fires:%H:%M}*", t("remind.moved_note", lang, id=rule.id, note=shift_note(rule.at, fires, moved, lang))
 
 
 def shift_said(settings, rule_id: str, lang: str) -> str:

@@ -285,7 +285,7 @@ class JiebeiApp(App[int]):
         self._show(reading)
         lines = [f"{fires_on(o.fire_at, self.today)}  {message(o, lang)}" for o in claimed.deliver]
         if claimed.missed:
-            lines.append(missed_line(claimed.missed, lang))
+            lines.append(missed_line(claimed, lang))
         if first:
             from jiebei_tui.tui.screens.away import AwayModal
 
@@ -294,7 +294,7 @@ class JiebeiApp(App[int]):
         for o in claimed.deliver:
             self.notify(message(o, lang), title=t("remind.title", lang), severity="warning" if o.urgent else "information", timeout=15)
         if claimed.missed:  # stood in for by those above (a back-dated change), or from while the app slept
-            self.notify(missed_line(claimed.missed, lang), title=t("remind.title", lang), timeout=15)
+            self.notify(missed_line(claimed, lang), title=t("remind.title", lang), timeout=15)
 
     # --- the ledger ---
 

@@ -44,6 +44,13 @@ def test_months_away_delivers_the_window_priced_and_counts_the_rest() -> None:
     todays = [o for o in after_mark if o.fire_at.date() == NOW.date()]
     assert len(todays) == 4 * 5 and len(expected) > len(todays)
     assert claimed.missed == len(after_mark) - len(todays) > 1000  # daily overdue reminders over four months
+    # the line does not say that count (reminders × instalments × days, tens of thousands after years away): it
+    # says for how many loans, since the first one due after the last run (D−3 of 10 Feb, on 7 Feb)
+    assert (claimed.missed_loans, claimed.missed_since) == (("L1", "L2", "L3", "L4", "L5"), dt.date(2025, 2, 7))
+    from jiebei_tui.text.reminders import missed_line
+
+    assert missed_line(claimed, "en") == "Older reminders since 2025-02-07 were missed for 5 loans (not repeated one by one)."
+    assert missed_line(claimed, "zh") == "自 2025-02-07 起错过了 5 笔借款的较早提醒（不再逐条补发）。"
 
 
 def test_after_a_void_the_reminder_says_what_status_says_once(cli) -> None:
@@ -65,6 +72,7 @@ def test_after_a_void_the_reminder_says_what_status_says_once(cli) -> None:
         "2025-03-20 10:00 Phone: overdue since 2025-02-10 (38 days late). Pay ¥921.02 to clear it; the penalty adds "
         f"¥{loan['daily_cost']} a day.",
         # the D+1 repeats of the 18th and 19th, for instalments 1 and 2 (today's for instalment 2 is the same one)
-        "4 older reminders were missed (not repeated one by one).",
+        # (four of them, for one loan: the line says for how many loans and since when, not how many reminders)
+        "Older reminders since 2025-03-18 were missed for 1 loan (not repeated one by one).",
     ]
     assert cli("remind", "run", "--now", f"{today}T12:30", today=today).out == ""

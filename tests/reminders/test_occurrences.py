@@ -150,6 +150,11 @@ def test_a_loan_can_be_chosen_and_rules_checked() -> None:
             add_rule(settings, offset, time, loans, repeat, ["L1"])
         assert err.value.field == field
     assert parse_quiet("off") == (False, None, None) and parse_quiet("23:00-07:30") == (True, "23:00", "07:30")
+    # equal start and end would silently mean no quiet hours (quiet_window): refused, "off" says that
+    with pytest.raises(InputError) as err:
+        parse_quiet("22:00-22:00")
+    assert (err.value.field, err.value.rule) == ("quiet", "quiet_equal")
+    assert "start and end at different times" in err.value.sentence("en")
 
 
 def test_claim_marks_sent_and_summarises_what_is_older_than_the_window() -> None:

@@ -139,7 +139,7 @@ async def test_full_width_quiet_hours_show_in_ascii_and_save(make_app) -> None:
         await press(pilot, "enter")
         saved = ledger_file(app)["settings"]["reminders"]
         assert (saved["quiet_start"], saved["quiet_end"]) == ("23:00", "07:00")
-        assert text(app.screen.query_one("#settings-error")) == ""
+        assert text(app.screen.query_one("#quiet-error")) == ""
 
 
 async def test_a_pasted_full_width_amount_shows_in_ascii(make_app) -> None:

@@ -12,7 +12,7 @@ from jiebei_tui.cli import main
 from jiebei_tui.tui.screens.away import AwayModal
 from jiebei_tui.tui.screens.modals import ConfirmModal
 from jiebei_tui.tui.screens.rule_form import RuleForm
-from tests.tui.conftest import settle, TODAY, click, ledger_file, press, ready, select_loan, text
+from tests.tui.conftest import settle, TODAY, click, ledger_file, press, ready, screen_text, select_loan, text, wait_for
 
 
 async def open_reminders(pilot) -> None:
@@ -60,7 +60,8 @@ async def test_add_a_rule_with_invalid_then_valid_input(make_app) -> None:
         await click(pilot, "#save")
         rules = ledger_file(app)["settings"]["reminders"]["rules"]
         assert rules[-1] == {"id": "R5", "offset_days": -5, "time": "07:45", "loans": None, "enabled": True, "repeat_daily": False}
-        assert rule_rows(app)[-1][:3] == ["R5", "D−5", "07:45 → 08:00, quiet hours"]
+        assert rule_rows(app)[-1][:3] == ["R5", "D−5", "08:00*"]  # the column stays narrow; the note below
+        assert text(app.screen.query_one("#rules-moved")) == "* R5: 07:45 → 08:00, quiet hours."
 
 
 async def test_switch_off_edit_and_delete_a_rule(make_app) -> None:
@@ -95,18 +96,18 @@ async def test_settings_save_as_they_change(make_app) -> None:
         quiet.focus()
         quiet.value = "22-8"
         await pilot.pause()
-        assert "Press Enter" in text(screen.query_one("#settings-error"))  # says plainly it is not saved yet
+        assert "Press Enter" in text(screen.query_one("#quiet-error"))  # says plainly it is not saved yet
         await pilot.press("enter")
-        await pilot.pause()
-        assert "HH:MM-HH:MM" in text(screen.query_one("#settings-error"))
-        assert "Quiet hours" in text(screen.query_one("#settings-error"))
+        await wait_for(pilot, lambda: "HH:MM-HH:MM" in text(screen.query_one("#quiet-error")), "the refusal")
+        assert "Quiet hours" in text(screen.query_one("#quiet-error"))
         assert ledger_file(app) is None
         quiet.value = "23:00-07:00"
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_for(pilot, lambda: ledger_file(app) is not None, "the save")
+        await wait_for(pilot, lambda: text(screen.query_one("#quiet-error")) == "", "the message cleared")
         saved = ledger_file(app)["settings"]["reminders"]
         assert (saved["quiet_start"], saved["quiet_end"]) == ("23:00", "07:00")
-        assert text(screen.query_one("#settings-error")) == ""
+        assert text(screen.query_one("#quiet-error")) == ""
         assert any(n.message.startswith("Saved: Quiet hours") for n in app._notifications)
         # leaving a field saves it too
         zone = screen.query_one("#timezone", Input)
@@ -126,9 +127,32 @@ async def test_settings_save_as_they_change(make_app) -> None:
         command.focus()
         command.value = "mail -s {loan.nope} me@example.com"
         await pilot.press("enter")
-        await pilot.pause()
-        assert "{loan.nope} is not a placeholder" in text(screen.query_one("#settings-error"))
+        await wait_for(pilot, lambda: "{loan.nope} is not a placeholder" in text(screen.query_one("#command-error")),
+                       "the refusal")
         assert ledger_file(app)["settings"]["reminders"]["command"] == ""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_refused_quiet_hours_are_said_under_the_field_in_view(make_app, lang: str) -> None:
+    """At 120x36 the settings are below the fold: a refused value is said on the line under the field, scrolled
+    into view, with the value kept (22:00-08:00, the default). Equal start and end are refused (write off)."""
+    app = make_app(lang=lang)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_reminders(pilot)
+        screen = app.screen
+        for typed, why in (("25:00-07:00", ("HH:MM-HH:MM", "HH:MM-HH:MM")),
+                           ("22:00-22:00", ("start and end at different times", "开始与结束时间不能相同"))):
+            quiet = screen.query_one("#quiet", Input)
+            quiet.focus()
+            quiet.value = typed
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: "22:00-08:00" in text(screen.query_one("#quiet-error")), "the refusal")
+            said = text(screen.query_one("#quiet-error"))
+            assert why[lang == "zh"] in said
+            assert ("it stays 22:00-08:00" if lang == "en" else "仍为 22:00-08:00") in said
+            await wait_for(pilot, lambda: why[lang == "zh"] in screen_text(app), "the refusal in view")
+            assert quiet.value == typed  # kept to be put right
+            assert ledger_file(app) is None  # nothing written
 
 
 async def test_the_command_hint_shows_the_placeholders_plainly(make_app) -> None:
@@ -170,7 +194,10 @@ async def test_shifted_times_say_so_in_the_table_the_preview_and_when_saved(make
         await pilot.pause()
         assert text(form.query_one("#note")) == "Its time falls in quiet hours: 07:45 → 08:00, quiet hours."
         await click(pilot, "#save")
-        assert rule_rows(app)[-1][:3] == ["R5", "D0", "07:45 → 08:00, quiet hours"]
+        # the Time column stays narrow (Loans and Repeat do not move right): the note is said under the table
+        assert rule_rows(app)[-1][:3] == ["R5", "D0", "08:00*"]
+        assert max(len(row[2]) for row in rule_rows(app)) == len("08:00*")
+        assert text(app.screen.query_one("#rules-moved")) == "* R5: 07:45 → 08:00, quiet hours."
         assert any(n.message == "Added reminder R5. Its time falls in quiet hours: 07:45 → 08:00, quiet hours."
                    for n in app._notifications)
         preview = text(app.screen.query_one("#preview"))
@@ -285,7 +312,8 @@ async def test_reminders_after_a_void_say_what_the_banner_says(make_app) -> None
                         "it; the penalty adds ¥1.07 a day."]
         assert not any("¥0.00" in m for m in said)
         # the D+1 repeats of the 26th and 27th, for instalments 1 and 2 (the first save of the demo: no mark yet)
-        assert "4 older reminders were missed (not repeated one by one)." in [n.message for n in app._notifications]
+        assert "Older reminders since 2026-11-26 were missed for 1 loan (not repeated one by one)." in [
+            n.message for n in app._notifications]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

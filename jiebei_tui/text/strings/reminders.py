@@ -7,8 +7,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{loan}：{due_date} 应还 {amount}，还有 {days} 天。",
     ),
     "remind.missed.one": (
-        "{n} older reminder was missed (not repeated one by one).",
-        "错过了 {n} 条较早的提醒（不再逐条补发）。",
+        "Older reminders since {since} were missed for {n} loan (not repeated one by one).",
+        "自 {since} 起错过了 {n} 笔借款的较早提醒（不再逐条补发）。",
     ),
     "remind.none_coming.one": ("No reminders in the next {days} day.", "未来 {days} 天没有提醒。"),
     "remind.exported.one": ("Wrote {n} instalment to {path}.", "已将 {n} 期还款写入 {path}。"),
@@ -44,9 +44,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Its time falls in quiet hours: {note}.",
         "该时间在免打扰时段内：{note}。",
     ),
+    "remind.moved_note": ("* {id}: {note}.", "* {id}：{note}。"),
     "remind.rule_saved": ("Saved reminder {id}.", "已保存提醒 {id}。"),
     # --- the Reminders screen ---
     "reminders.saved_field": ("Saved: {field}.", "已保存：{field}。"),
+    "reminders.kept": ("Nothing was saved: it stays {value}.", "未保存，仍为 {value}。"),
+    "reminders.kept_empty": ("Nothing was saved: it stays empty.", "未保存，仍为空。"),
     "reminders.enter_to_save": ("Press Enter (or leave the field) to save.", "按 Enter（或离开此栏）即保存。"),
     "reminders.autosave_hint": (
         "Changes are saved as you make them: switches at once, fields on Enter or when you leave them.",

@@ -18,7 +18,7 @@ from textual.widgets import Button, DataTable, Input, Label, Static, Switch
 
 from jiebei_tui.actions import registry, reminders
 from jiebei_tui.text.i18n import t
-from jiebei_tui.text.reminders import fires_on, message, occurrence_note, offset_label, rule_time
+from jiebei_tui.text.reminders import fires_on, message, occurrence_note, offset_label, rule_time_marked
 from jiebei_tui.text.safe import visible
 from jiebei_tui.tui.widgets.asking import ask
 from jiebei_tui.tui.widgets.body import Body
@@ -31,6 +31,7 @@ PREVIEW_DAYS = 60
 FIELDS = ("quiet", "timezone", "catch-up", "command")  # the text fields, saved on Enter or on leaving them
 LABELS = {"quiet": "reminders.quiet", "timezone": "reminders.timezone", "catch-up": "reminders.catch_up",
           "command": "reminders.command", "desktop": "reminders.desktop", "command-on": "reminders.command"}
+SAID_UNDER = {"command-on": "command"}  # the field whose row's message line a setting uses (else its own)
 SETTING = {"quiet": "quiet", "timezone": "timezone", "catch-up": "catch_up_days", "command": "command",
            "desktop": "desktop", "command-on": "command_enabled"}  # each field → its `remind set` option
 RULE_COLUMNS = ("rule", "offset", "time", "loans", "repeat", "enabled")
@@ -44,6 +45,9 @@ class RemindersScreen(SectionScreen):
     RemindersScreen #quiet, RemindersScreen #timezone, RemindersScreen #catch-up { width: 24; }
     RemindersScreen #command { width: 1fr; }
     RemindersScreen #rules { max-height: 12; }
+    /* a field's message (press Enter to save, or why a value was refused) right under it: no line when empty */
+    RemindersScreen .field-error { padding: 0 1; }
+    RemindersScreen .field-error.-empty { display: none; }
     /* the control with the focus, told apart at a glance (a switch's own cue, a border a shade lighter, was
        missed: Enter toggled a switch when the button seemed to have the focus): its border and its label */
     RemindersScreen Switch:focus, RemindersScreen Button:focus { border: tall $accent; }
@@ -57,6 +61,7 @@ class RemindersScreen(SectionScreen):
             with Vertical(classes="panel"):
                 yield Label(t("reminders.title", lang), classes="panel-title")
                 yield DataTable(id="rules", cursor_type="row")
+                yield Static("", id="rules-moved", classes="hint")  # times quiet hours move ("08:00*"), said here
                 # the keys as the key bar shows them (the keymap applied): `space`, not 空格, in both languages
                 keys = {word: self.app.key_shown(name) for word, name in (
                     ("new", "new_rule"), ("edit", "edit_rule"), ("delete", "delete_rule"), ("toggle", "toggle_rule"))}
@@ -70,21 +75,25 @@ class RemindersScreen(SectionScreen):
                 with Horizontal(classes="form-row"):
                     yield Label(t("reminders.quiet", lang))
                     yield FigureInput("", id="quiet")
+                yield Static("", id="quiet-error", classes="error-text field-error -empty")
                 with Horizontal(classes="form-row"):
                     yield Label(t("reminders.timezone", lang))
                     yield Input("", id="timezone")
+                yield Static("", id="timezone-error", classes="error-text field-error -empty")
                 with Horizontal(classes="form-row"):
                     yield Label(t("reminders.catch_up", lang))
                     yield FigureInput("", id="catch-up")
+                yield Static("", id="catch-up-error", classes="error-text field-error -empty")
                 with Horizontal(classes="form-row"):
                     yield Label(t("reminders.desktop", lang))
                     yield Switch(id="desktop")
+                yield Static("", id="desktop-error", classes="error-text field-error -empty")
                 with Horizontal(classes="form-row"):
                     yield Label(t("reminders.command", lang))
                     yield Switch(id="command-on")
                     yield Input("", id="command")
+                yield Static("", id="command-error", classes="error-text field-error -empty")
                 yield Static(self._command_hint(), classes="hint")
-                yield Static("", id="settings-error", classes="error-text")
                 with Horizontal(classes="form-row"):
                     yield Button(t("reminders.test", lang), id="test")
             yield Static(t("reminders.closed_note", lang), classes="hint")
@@ -121,12 +130,17 @@ class RemindersScreen(SectionScreen):
         lang, settings = self.lang, self.settings
         table = self.query_one("#rules", DataTable)
         row = table.cursor_row
+        times = {r.id: rule_time_marked(r, settings, lang) for r in settings.rules}  # the column stays narrow
         rows = [
-            (r.id, [r.id, offset_label(r.offset_days, lang), rule_time(r, settings, lang), ",".join(r.loans) if r.loans else t("word.all", lang),
+            (r.id, [r.id, offset_label(r.offset_days, lang), times[r.id][0], ",".join(r.loans) if r.loans else t("word.all", lang),
                     t("word.daily", lang) if r.repeat_daily else "", t("word.on" if r.enabled else "word.off", lang)])
             for r in settings.rules
         ]
         fill(table, [(key, t(f"col.{key}", lang)) for key in RULE_COLUMNS], rows)  # widths known at once
+        notes = [note for _, note in times.values() if note]
+        moved = self.query_one("#rules-moved", Static)
+        moved.update(Content("\n".join(map(visible, notes))))
+        moved.display = bool(notes)
         if settings.rules:
             table.move_cursor(row=min(row, len(settings.rules) - 1))
         stored = self._stored(settings)
@@ -200,11 +214,19 @@ class RemindersScreen(SectionScreen):
         if name in ("desktop", "command-on"):
             self.save_field(name, event.value)
 
+    def say(self, name: str, words: str | Content = "", show: bool = False) -> None:
+        """A field's message, on the line right under it (none when empty); `show`: scroll it into view."""
+        line = self.query_one(f"#{SAID_UNDER.get(name, name)}-error", Static)
+        line.update(words)
+        line.set_class(not words, "-empty")
+        if show and words:
+            self.call_after_refresh(line.scroll_visible, animate=False)
+
     def on_input_changed(self, event: Input.Changed) -> None:
         name = event.input.id
         if name in FIELDS:
             unsaved = event.value.strip() != str(self._stored()[name]).strip()
-            self.query_one("#settings-error", Static).update(t("reminders.enter_to_save", self.lang) if unsaved else "")
+            self.say(name, t("reminders.enter_to_save", self.lang) if unsaved else "")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id in FIELDS:
@@ -216,10 +238,12 @@ class RemindersScreen(SectionScreen):
 
     def save_field(self, name: str, value) -> None:
         """Check one setting and save it when it changed (`jiebei-tui remind set --<option>`): one transaction,
-        a short confirmation. A wrong value says why under the settings and nothing is written."""
+        a short confirmation. A wrong value says why right under its field (scrolled into view), and that the
+        saved value is kept; nothing is written (the field keeps the text typed, to be put right)."""
         lang, app = self.lang, self.app
-        error = self.query_one("#settings-error", Static)
         label = t(LABELS[name], lang)
+        kept = self._stored()[name]
+        kept = t("word.on" if kept else "word.off", lang) if isinstance(kept, bool) else kept
 
         def saved(done) -> None:
             if name in FIELDS:
@@ -229,9 +253,11 @@ class RemindersScreen(SectionScreen):
                 app.notify(t("reminders.saved_field", app.lang, field=t(LABELS[name], app.lang)), timeout=3)
 
         def refused(err: Exception) -> None:
-            error.update(Content(err.sentence(lang, label) if getattr(err, "field", "") else err.sentence(lang)))
+            why = err.sentence(lang, label) if getattr(err, "field", "") else err.sentence(lang)
+            still = t("reminders.kept", lang, value=visible(str(kept))) if str(kept) else t("reminders.kept_empty", lang)
+            self.say(name, Content(f"{why} {still}" if lang == "en" else f"{why}{still}"), show=True)
 
-        error.update("")
+        self.say(name)
         ask(self, f"save-{name}", reminders.change_settings, done=saved, refused=refused, **{SETTING[name]: value})
 
     # --- the test ---
