@@ -526,7 +526,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{loan}：今天（{due_date}）应还 {amount}，23:59 前还款不算逾期。",
     ),
     "remind.overdue": (
-        "{loan}: overdue since {due_date} ({days} {days:day|days} late). Pay {amount} to clear it; the penalty adds {per_day} a day.",
+        "{loan}: {days} {days:day|days} late (due {due_date}). Pay {amount} to clear it; the penalty adds {per_day} a day.",
         "{loan}：已逾期 {days} 天（{due_date} 到期）。还 {amount} 即可结清逾期；罚息每天增加 {per_day}。",
     ),
     "remind.missed": (

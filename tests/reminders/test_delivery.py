@@ -112,7 +112,7 @@ def test_older_reminders_are_summarised_once(cli, overdue_loan, data_dir: Path) 
     # D−3 (7 Feb), D−1 (9 Feb), D0 (10 Feb), D+1 daily 11th–13th are older than 3 days: 6 missed; the 16th's
     # stands in for the 14th's and 15th's: 8 in all, and one reminder, today's
     assert out[-1] == "Older reminders since 2025-02-07 were missed for 1 loan (not repeated one by one)."
-    assert out[0] == ("2025-02-16 10:00 Phone: overdue since 2025-02-10 (6 days late). Pay ¥903.66 to clear it; "
+    assert out[0] == ("2025-02-16 10:00 Phone: 6 days late (due 2025-02-10). Pay ¥903.66 to clear it; "
                       "the penalty adds ¥0.53 a day.")  # the worked example
     assert len(out) == 2
     assert cli("remind", "run", "--now", NOW, today=TODAY).out == ""
@@ -142,7 +142,7 @@ def test_a_failing_channel_does_not_stop_the_others_and_the_run_exits_1(overdue_
     assert len(calls) == 2
     args = calls[0].splitlines()
     assert args[:5] == ["-u", "critical", "-a", "jiebei-tui", "--"] and args[5] == "Jiebei reminder"
-    assert "overdue since 2025-02-10" in args[6]
+    assert "6 days late (due 2025-02-10)" in args[6]
     assert run(data_dir, "remind", "run", "--now", NOW, env=env).stdout == ""  # marked sent all the same
 
 

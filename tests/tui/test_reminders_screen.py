@@ -34,7 +34,7 @@ async def test_rules_and_preview_are_shown(make_app) -> None:
         preview = text(app.screen.query_one("#preview")).splitlines()
         assert len(preview) == 10
         assert any("Course fee" in line and "12-01 09:00" in line for line in preview)  # D0 of the loan due soon
-        assert any("overdue since 2026-11-22" in line for line in preview)  # the daily repeat of the late one
+        assert any("late (due 2026-11-22)" in line for line in preview)  # the daily repeat of the late one
 
 
 async def test_add_a_rule_with_invalid_then_valid_input(make_app) -> None:
@@ -260,7 +260,7 @@ async def test_reminders_missed_while_closed_show_once_on_launch(make_app, tmp_p
                 break
         assert isinstance(app.screen, AwayModal)
         shown = text(app.screen.query_one("#away-lines"))
-        assert "overdue since 2026-11-22" in shown and "Course fee" in shown
+        assert "late (due 2026-11-22)" in shown and "Course fee" in shown
         record = ledger_file(app)["settings"]["reminders"]
         assert record["last_run"].startswith("2026-11-28T12:00") and record["in_flight"] == []
     again = make_app(reminders=True)
@@ -308,7 +308,7 @@ async def test_reminders_after_a_void_say_what_the_banner_says(make_app) -> None
         await settle(pilot)
         said = [n.message for n in app._notifications if n.title == "Jiebei reminder"]
         rent = [m for m in said if "Rent gap" in m]
-        assert rent == ["应急借款 · Rent gap (demo): overdue since 2026-10-22 (37 days late). Pay ¥1,817.09 to clear "
+        assert rent == ["应急借款 · Rent gap (demo): 37 days late (due 2026-10-22). Pay ¥1,817.09 to clear "
                         "it; the penalty adds ¥1.07 a day."]
         assert not any("¥0.00" in m for m in said)
         # the D+1 repeats of the 26th and 27th, for instalments 1 and 2 (the first save of the demo: no mark yet)
@@ -422,7 +422,7 @@ async def test_a_zone_folder_name_in_the_timezone_field_is_refused_not_a_crash(m
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        said = text(screen.query_one("#settings-error"))
+        said = text(screen.query_one("#timezone-error"))
         assert f'"{name}" is not allowed: the time zone is a name like Asia/Shanghai' in said, said
         assert said.startswith("Time zone")
         assert ledger_file(app) is None  # nothing written
