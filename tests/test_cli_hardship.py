@@ -186,6 +186,21 @@ def test_restructure_names_the_instalments_it_closes_and_replaces_not_a_count(cl
     assert "新计划                第 3–26 期：24 期 × ¥500.00" in zh
 
 
+def test_restructure_with_an_instalment_bigger_than_the_debt_is_one_instalment_of_the_real_amount(cli, late) -> None:
+    """By hand: new principal 10,000.00 + 146.14 interest + 3.25 penalty = 10,149.39, due 2025-03-10 (22 days):
+    interest 10,149.39 x 0.04% x 22 = 89.31, so one instalment of 10,238.70 repays it all; 1,000,000 a month
+    is that one instalment, shown and recorded as the real amount (as --installment 10238.70 is)."""
+    args = ("loans", "restructure", "L1", "--on", TODAY, "--installment", "1000000")
+    data = run(cli, *args, "--json").json()
+    assert (data["regular_amount"], data["last_installment"], data["plan"]["installment"]) == ("10238.70",) * 3
+    text = run(cli, *args).out
+    assert "New plan                     instalment 3: 1 × ¥10,238.70, 2025-03-10 → 2025-03-10" in text
+    assert "1,000,000" not in text and "(last" not in text
+    assert text == run(cli, "loans", "restructure", "L1", "--on", TODAY, "--installment", "10238.70").out
+    applied = run(cli, *args, "--apply", "--json").json()
+    assert applied["applied"] and applied["plan"]["installment"] == "10238.70"
+
+
 def test_restructure_refusals_name_the_option(cli, late, data_dir: Path) -> None:
     before = (data_dir / "ledger.json").read_bytes()
     for args, option in [
