@@ -154,6 +154,16 @@ def test_plan_refusals_name_the_option_and_write_nothing(cli, two, data_dir: Pat
     assert files(data_dir) == before
 
 
+def test_an_extra_offered_after_every_loan_has_ended_is_reported_not_placed(cli, two) -> None:
+    """A ends 2025-04-10, B 2025-04-15: ¥100 on 2099-12-31 finds no loan, so no order has a first step and each
+    says all ¥100.00 was not placed (doing nothing offers nothing: its row stays —)."""
+    data = cli("plan", "--extra", "100", "--on", "2099-12-31", "--json", today=PLAN_TODAY).json()
+    assert [(o["first_step"], o["unused"]) for o in data["orders"]] == [(None, "100.00")] * 3
+    text = cli("plan", "--extra", "100", "--on", "2099-12-31", today=PLAN_TODAY).out
+    [row] = [line for line in text.splitlines() if line.startswith("Not placed")]
+    assert row.split()[2:] == ["—", "¥100.00", "¥100.00", "¥100.00"]
+
+
 def test_roll_over_is_the_hand_worked_stretch(cli, two) -> None:
     """test_plan.py's rolling over, smallest balance first: 333.47."""
     data = cli("plan", "--extra", "5000", "--roll-over", "--json", today=PLAN_TODAY).json()
