@@ -201,6 +201,20 @@ def test_restructure_with_an_instalment_bigger_than_the_debt_is_one_instalment_o
     assert applied["applied"] and applied["plan"]["installment"] == "10238.70"
 
 
+def test_a_prepayment_too_small_to_repay_any_principal_says_so_truly(cli, late) -> None:
+    """By hand: overdue instalment 1 is 900.41 + penalty 3.25 = 903.66; interest accrued on 9,223.59 over the 6
+    days since 02-10 is 9,223.59 x 0.04% x 6 = 22.14; so 925.80 repays no principal at all, and 1,000 repays
+    1,000 - 925.80 = 74.20 of it (through instalment 2, not yet a prepayment of principal)."""
+    en = cli("prepay", "--loan", "L1", "--amount", "900", today=TODAY)
+    assert en.code == 2 and en.out == ""
+    assert ("a prepayment must be more than ¥925.80 (anything overdue plus the interest accrued to that day, "
+            "¥22.14), since up to that amount it repays no principal at all.") in en.err
+    zh = cli("prepay", "--loan", "L1", "--amount", "900", today=TODAY, lang="zh")
+    assert "须大于 ¥925.80（逾期欠款加上当日应计利息 ¥22.14），因为不超过这个金额时一分本金也不会偿还" in zh.err
+    data = run(cli, "prepay", "--loan", "L1", "--amount", "1000", "--json").json()
+    assert (data["overdue_cleared"], data["accrued_interest"], data["principal_reduction"]) == ("903.66", "22.14", "74.20")
+
+
 def test_restructure_refusals_name_the_option(cli, late, data_dir: Path) -> None:
     before = (data_dir / "ledger.json").read_bytes()
     for args, option in [

@@ -63,9 +63,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "模拟从今天（{today}）起计算；已经发生的还款请在状态页按 p 记录",
     ),
     "rule.prepay_too_small": (
-        "a prepayment must be more than {minimum} (interest accrued to that day {accrued} plus anything overdue), "
-        "or nothing reaches the principal",
-        "提前还款金额须大于 {minimum}（当日应计利息 {accrued} 加上逾期欠款），否则不会减少本金",
+        "a prepayment must be more than {minimum} (anything overdue plus the interest accrued to that day, "
+        "{accrued}), since up to that amount it repays no principal at all",
+        "提前还款金额须大于 {minimum}（逾期欠款加上当日应计利息 {accrued}），因为不超过这个金额时一分本金也不会偿还",
     ),
     "rule.prepay_use_settle": (
         "a prepayment must be less than the payoff {payoff} on {on}; to pay it all, settle instead",
