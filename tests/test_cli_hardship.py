@@ -215,6 +215,14 @@ def test_a_prepayment_too_small_to_repay_any_principal_says_so_truly(cli, late) 
     assert (data["overdue_cleared"], data["accrued_interest"], data["principal_reduction"]) == ("903.66", "22.14", "74.20")
 
 
+def test_a_bad_report_day_names_the_word_to_type_when_it_is_not_known(cli, late) -> None:
+    en = cli("credit", "--report-day", "0", today=TODAY)
+    assert en.code == 2 and "or type unknown (or leave it empty) if you do not know it." in en.err
+    zh = cli("credit", "--report-day", "0", today=TODAY, lang="zh")
+    assert zh.code == 2 and "；不知道时请输入 unknown（或留空）。" in zh.err
+    assert json.loads(run(cli, "credit", "--report-day", "unknown", "--json").out)["report_day"] is None
+
+
 def test_restructure_refusals_name_the_option(cli, late, data_dir: Path) -> None:
     before = (data_dir / "ledger.json").read_bytes()
     for args, option in [

@@ -374,7 +374,7 @@ def plan(
     if monthly < 0:
         raise InputError("monthly", str(monthly), "plan_amount")
     if extra == 0 and monthly == 0:
-        raise InputError("extra", str(extra), "plan_no_money")
+        raise InputError("extra", None, "plan_no_money")  # nothing typed: no value to quote
     if on < today:
         raise InputError("on", on.isoformat(), "plan_date", today=today)
     if monthly > 0:

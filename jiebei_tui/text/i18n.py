@@ -22,7 +22,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "the principal must be more than 0 and at most ¥1,000,000.00, with at most 2 decimals",
         "本金须大于 0、不超过 ¥1,000,000.00，最多两位小数",
     ),
-    "rule.amount": ("an amount must be more than 0, with at most 2 decimals", "金额须大于 0，最多两位小数"),
+    "rule.amount": (
+        "an amount must be more than 0 and at most {max}, written in digits (1000 or 1,000.50) with at most 2 "
+        "decimals",
+        "金额须大于 0、不超过 {max}，用数字书写（如 1000 或 1,000.50），最多两位小数",
+    ),
     "rule.daily_rate": (
         "the daily rate must be more than 0 and at most 0.1% a day, written as a fraction (0.0004) with at "
         "most 6 decimals or as a percentage (0.04%)",

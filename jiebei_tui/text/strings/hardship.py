@@ -71,8 +71,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "rule.report_day": (
         "the reporting day is a day of the month from 1 to 31 (a shorter month's last day stands for the 29th to "
-        "31st), or unknown",
-        "报送日须为每月 1 到 31 日（月份较短时以月末代替 29–31 日），或 unknown（未知）",
+        "31st), or type unknown (or leave it empty) if you do not know it",
+        "报送日须为每月 1 到 31 日（月份较短时以月末代替 29–31 日）；不知道时请输入 unknown（或留空）",
     ),
     # --- what an inconsistent ledger holds (domain/integrity.py) ---
     "integrity.restructure_plan": (
