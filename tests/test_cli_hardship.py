@@ -223,6 +223,14 @@ def test_a_bad_report_day_names_the_word_to_type_when_it_is_not_known(cli, late)
     assert json.loads(run(cli, "credit", "--report-day", "unknown", "--json").out)["report_day"] is None
 
 
+def test_restructure_principal_and_its_overdue_part_read_in_each_language(cli, late) -> None:
+    """Instalment 1's principal 776.41 is overdue of the 10,000.00 outstanding; 中文 puts no space before （."""
+    args = ("loans", "restructure", "L1", "--on", TODAY, "--term", "12")
+    assert "Principal outstanding        ¥10,000.00 (¥776.41 of it overdue)" in run(cli, *args).out
+    zh = run(cli, *args, lang="zh").out
+    assert "剩余本金              ¥10,000.00（其中逾期 ¥776.41）" in zh and " （" not in zh
+
+
 def test_restructure_refusals_name_the_option(cli, late, data_dir: Path) -> None:
     before = (data_dir / "ledger.json").read_bytes()
     for args, option in [

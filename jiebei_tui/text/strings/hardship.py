@@ -424,7 +424,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "way.closed_current": ("instalment {no} (current)", "第 {no} 期（当期）"),
     "way.label.replaces": ("Old instalments it replaces", "由新计划取代的原分期"),
     "way.replaced_value": ("{nos}, not yet due", "{nos}，尚未到期"),
-    "way.of_it_overdue": ("({amount} of it overdue)", "（其中逾期 {amount}）"),
+    "way.of_it_overdue": (" ({amount} of it overdue)", "（其中逾期 {amount}）"),  # no space before （
     "way.waived": ("waived", "减免"),
     "way.carried": ("carried into the new plan", "计入新计划"),
     "way.label.new_principal": ("New plan's principal", "新计划本金"),
