@@ -186,6 +186,51 @@ def test_restructure_names_the_instalments_it_closes_and_replaces_not_a_count(cl
     assert "新计划                第 3–26 期：24 期 × ¥500.00" in zh
 
 
+def test_restructure_with_an_instalment_bigger_than_the_debt_is_one_instalment_of_the_real_amount(cli, late) -> None:
+    """By hand: new principal 10,000.00 + 146.14 interest + 3.25 penalty = 10,149.39, due 2025-03-10 (22 days):
+    interest 10,149.39 x 0.04% x 22 = 89.31, so one instalment of 10,238.70 repays it all; 1,000,000 a month
+    is that one instalment, shown and recorded as the real amount (as --installment 10238.70 is)."""
+    args = ("loans", "restructure", "L1", "--on", TODAY, "--installment", "1000000")
+    data = run(cli, *args, "--json").json()
+    assert (data["regular_amount"], data["last_installment"], data["plan"]["installment"]) == ("10238.70",) * 3
+    text = run(cli, *args).out
+    assert "New plan                     instalment 3: 1 × ¥10,238.70, 2025-03-10 → 2025-03-10" in text
+    assert "1,000,000" not in text and "(last" not in text
+    assert text == run(cli, "loans", "restructure", "L1", "--on", TODAY, "--installment", "10238.70").out
+    applied = run(cli, *args, "--apply", "--json").json()
+    assert applied["applied"] and applied["plan"]["installment"] == "10238.70"
+
+
+def test_a_prepayment_too_small_to_repay_any_principal_says_so_truly(cli, late) -> None:
+    """By hand: overdue instalment 1 is 900.41 + penalty 3.25 = 903.66; interest accrued on 9,223.59 over the 6
+    days since 02-10 is 9,223.59 x 0.04% x 6 = 22.14; so 925.80 repays no principal at all, and 1,000 repays
+    1,000 - 925.80 = 74.20 of it (through instalment 2, not yet a prepayment of principal)."""
+    en = cli("prepay", "--loan", "L1", "--amount", "900", today=TODAY)
+    assert en.code == 2 and en.out == ""
+    assert ("a prepayment must be more than ¥925.80 (anything overdue plus the interest accrued to that day, "
+            "¥22.14), since up to that amount it repays no principal at all.") in en.err
+    zh = cli("prepay", "--loan", "L1", "--amount", "900", today=TODAY, lang="zh")
+    assert "须大于 ¥925.80（逾期欠款加上当日应计利息 ¥22.14），因为不超过这个金额时一分本金也不会偿还" in zh.err
+    data = run(cli, "prepay", "--loan", "L1", "--amount", "1000", "--json").json()
+    assert (data["overdue_cleared"], data["accrued_interest"], data["principal_reduction"]) == ("903.66", "22.14", "74.20")
+
+
+def test_a_bad_report_day_names_the_word_to_type_when_it_is_not_known(cli, late) -> None:
+    en = cli("credit", "--report-day", "0", today=TODAY)
+    assert en.code == 2 and "or type unknown (or leave it empty) if you do not know it." in en.err
+    zh = cli("credit", "--report-day", "0", today=TODAY, lang="zh")
+    assert zh.code == 2 and "；不知道时请输入 unknown（或留空）。" in zh.err
+    assert json.loads(run(cli, "credit", "--report-day", "unknown", "--json").out)["report_day"] is None
+
+
+def test_restructure_principal_and_its_overdue_part_read_in_each_language(cli, late) -> None:
+    """Instalment 1's principal 776.41 is overdue of the 10,000.00 outstanding; 中文 puts no space before （."""
+    args = ("loans", "restructure", "L1", "--on", TODAY, "--term", "12")
+    assert "Principal outstanding        ¥10,000.00 (¥776.41 of it overdue)" in run(cli, *args).out
+    zh = run(cli, *args, lang="zh").out
+    assert "剩余本金              ¥10,000.00（其中逾期 ¥776.41）" in zh and " （" not in zh
+
+
 def test_restructure_refusals_name_the_option(cli, late, data_dir: Path) -> None:
     before = (data_dir / "ledger.json").read_bytes()
     for args, option in [

@@ -154,6 +154,27 @@ def test_plan_refusals_name_the_option_and_write_nothing(cli, two, data_dir: Pat
     assert files(data_dir) == before
 
 
+def test_an_extra_offered_after_every_loan_has_ended_is_reported_not_placed(cli, two) -> None:
+    """A ends 2025-04-10, B 2025-04-15: ¥100 on 2099-12-31 finds no loan, so no order has a first step and each
+    says all ¥100.00 was not placed (doing nothing offers nothing: its row stays —)."""
+    data = cli("plan", "--extra", "100", "--on", "2099-12-31", "--json", today=PLAN_TODAY).json()
+    assert [(o["first_step"], o["unused"]) for o in data["orders"]] == [(None, "100.00")] * 3
+    text = cli("plan", "--extra", "100", "--on", "2099-12-31", today=PLAN_TODAY).out
+    [row] = [line for line in text.splitlines() if line.startswith("Not placed")]
+    assert row.split()[2:] == ["—", "¥100.00", "¥100.00", "¥100.00"]
+
+
+def test_plan_with_no_money_names_the_options_and_quotes_nothing_untyped(cli, two) -> None:
+    for args in ([], ["--from", "2025-02-01"], ["--on", "2025-02-01"]):
+        r = cli("plan", *args, today=PLAN_TODAY)
+        assert r.code == 2 and r.err == "--extra: give --extra YUAN, or --monthly YUAN with --from DATE, or both.\n"
+    zh = cli("plan", today=PLAN_TODAY, lang="zh")
+    assert zh.err == "--extra：请给出 --extra 金额，或 --monthly 金额并加上 --from 日期，或两者都给。\n"
+    for option in ("--extra", "--monthly"):  # too large or in exponent form: the most allowed is named
+        r = cli("plan", option, "1e9", "--from", "2025-02-01", today=PLAN_TODAY)
+        assert r.code == 2 and f'{option} "1e9" is not allowed' in r.err and "at most ¥10,000,000.00" in r.err
+
+
 def test_roll_over_is_the_hand_worked_stretch(cli, two) -> None:
     """test_plan.py's rolling over, smallest balance first: 333.47."""
     data = cli("plan", "--extra", "5000", "--roll-over", "--json", today=PLAN_TODAY).json()

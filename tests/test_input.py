@@ -62,6 +62,20 @@ def test_amounts_refused(typed: str) -> None:
     assert err.value.field == "amount" and err.value.value == typed
 
 
+def test_an_amount_refusal_names_the_most_allowed() -> None:
+    """The most one amount may be is 10 x the largest principal (1,000,000.00): 10,000,000.00. Too large or in
+    exponent form, the sentence says so in both languages, naming that figure."""
+    assert parse_amount("10,000,000") == Decimal("10000000.00")
+    for typed in ("10000000.01", "99999999999", "1e9", "1E+2"):
+        with pytest.raises(InputError) as err:
+            parse_amount(typed, "amount")
+        assert err.value.rule == "amount" and err.value.value == typed
+        assert err.value.sentence("en") == (
+            f'--amount "{typed}" is not allowed: an amount must be more than 0 and at most ¥10,000,000.00, written '
+            "in digits (1000 or 1,000.50) with at most 2 decimals.")
+        assert "不超过 ¥10,000,000.00，用数字书写（如 1000 或 1,000.50），最多两位小数" in err.value.sentence("zh")
+
+
 def test_negative_zero_is_not_an_amount() -> None:
     for typed in ("-0", "-0.00", "－０"):
         with pytest.raises(InputError):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from jiebei_tui.cli import output, plan_output
 from jiebei_tui.cli.context import EXIT_OK, Context, command
+from jiebei_tui.domain.errors import InputError
 from jiebei_tui.text.i18n import t
 
 ORDERS = "highest-cost, smallest-balance or lowest-outgo"
@@ -44,6 +45,8 @@ def plan_view(ctx: Context):
     from jiebei_tui.actions import plan
 
     a = ctx.args
+    if a.extra is None and a.monthly is None:  # the options to type, not the domain's "no money" (no value typed)
+        raise InputError("extra", None, "plan_options_no_money")
     return plan.plan(ctx.account, a.extra, a.on, a.monthly, getattr(a, "from"), a.strategy, a.roll_over,
                      getattr(a, "order", None))
 

@@ -14,6 +14,8 @@ several orders, each replayed to the end (forecast.py), against doing nothing ex
 - Each loan gets at most one payment a day: what falls due that day plus the money the plan gives it, so the
   first step of a plan is a payment to record as it stands, and recording it does exactly what the plan shows.
 - Money that no loan can take that day is carried to the next day money is placed (`unused` at the end).
+  The one-off extra offered on a day every loan has ended by is all `unused`; the monthly extra is offered
+  only up to the last due date and stops once a plan has ended every loan (no debt, nothing to pay).
 - `roll_over`: keep paying what doing nothing would pay, day by day: whatever a plan frees (a smaller or no
   instalment) is placed by the same order on the same day. This is "the same money" for every order: what
   doing nothing pays plus the extra. Without it, what a plan frees stays with the borrower (outgo falls).
@@ -317,12 +319,16 @@ def play(
     order: str,
     strategy: Strategy | None = None,
     baseline: list[Payment] | None = None,
+    once: tuple[dt.date, Decimal] | None = None,
 ) -> tuple[Forecast, Decimal]:
     """Play one order out on a copy of `base`: money offered on each day placed by `order`, carried when no loan
     can take it; with `baseline` (roll over), also every amount doing nothing would pay that day, less what this
-    plan's own instalments take. Returns the finished forecast and the money left unplaced."""
+    plan's own instalments take. Returns the finished forecast and the money left unplaced. `once`: the one-off
+    extra (in `offered` too): offered on a day every loan has ended by, it is left unplaced, all of it (the
+    monthly extra simply stops once the debt is gone: nobody pays a debt that is not there)."""
     f = base.fork()
     pocket = ZERO
+    late = ZERO  # the one-off extra, offered after every loan had ended
     timeline: dict[dt.date, Decimal] = {}
     for day, amount in offered:
         timeline[day] = timeline.get(day, ZERO) + amount
@@ -334,6 +340,8 @@ def play(
     for day in sorted(timeline):
         f.due_until(day)
         if not f.open_loans():
+            if once is not None and once[0] >= day:
+                late = once[1]
             break
         pocket += timeline[day]
         if baseline is not None:
@@ -343,7 +351,7 @@ def play(
             pocket = spend(f, pocket, day, order, strategy)
     f.finish()
     # rolling over, what is left is what doing nothing would have paid and the plan no longer needs
-    return f, max(pocket, ZERO) if baseline is None else ZERO
+    return f, (max(pocket, ZERO) if baseline is None else ZERO) + late
 
 
 def plan(
@@ -366,7 +374,7 @@ def plan(
     if monthly < 0:
         raise InputError("monthly", str(monthly), "plan_amount")
     if extra == 0 and monthly == 0:
-        raise InputError("extra", str(extra), "plan_no_money")
+        raise InputError("extra", None, "plan_no_money")  # nothing typed: no value to quote
     if on < today:
         raise InputError("on", on.isoformat(), "plan_date", today=today)
     if monthly > 0:
@@ -387,7 +395,9 @@ def plan(
     paid_next = {k: min((p.on for p in baseline_payments if p.loan_id == k), default=today) for k in overdue}
     waiting = tuple(OverdueWait(k, owed, paid_next[k]) for k, owed in overdue.items() if owed > 0 and paid_next[k] > today)
     offered = money_dates(extra, on, monthly, monthly_from, horizon(base))
-    played = [(order, *play(base, offered, order, strategy, baseline_payments if roll_over else None)) for order in orders]
+    once = (on, extra) if extra > 0 else None
+    played = [(order, *play(base, offered, order, strategy, baseline_payments if roll_over else None, once))
+              for order in orders]
     last = max([p.on for p in baseline_payments] + [p.on for _, f, _ in played for p in f.payments] + [today])
     base_totals = totals(baseline_payments)
 

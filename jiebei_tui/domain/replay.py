@@ -39,7 +39,7 @@ from jiebei_tui.domain.schedule import (
     periods_to_repay,
     regular_amount,
 )
-from jiebei_tui.domain.terms import Loan, Method, Strategy
+from jiebei_tui.domain.terms import MAX_AMOUNT, Loan, Method, Strategy
 
 if TYPE_CHECKING:  # the pydantic models are passed in; importing them here would slow the app's first frame
     from jiebei_tui.domain.ledger import Event, Ledger, LoanRecord
@@ -491,7 +491,7 @@ class LoanReplay:
             return None
         amount = event.amount
         if amount is None or amount <= 0:
-            raise InputError("amount", str(amount), "amount")
+            raise InputError("amount", str(amount), "amount", max=MAX_AMOUNT)
         logging = self.allocations is not None
         allocation = self.pay(amount, event.date, event.strategy, detail or logging)
         if logging:

@@ -203,12 +203,15 @@ def _fit_installment(
     ledger: Ledger, loan_id: str, on: dt.date, plan: RestructurePlan, typed: object, fixed_term: bool
 ) -> RestructurePlan:
     """A fixed instalment must repay more than a month's interest; given alone, it must repay the loan within 60
-    months, and the plan keeps the months it takes."""
+    months, and the plan keeps the months it takes. One at least what the whole plan needs is that one
+    instalment, of the real amount: the plan (and the ledger) never says 1 × more than is owed."""
     preview = preview_restructure(ledger, loan_id, on, plan)
     new = preview.new_installments
     month = half_up(preview.done.amount * plan.daily_rate * 31)  # a long month's interest on the new principal
     if plan.installment <= month:  # the principal would not go down, or hardly
         raise InputError("installment", typed, "restructure_installment_small", interest=month)
+    if len(new) == 1 and plan.installment > preview.last_installment:
+        plan = plan.model_copy(update={"installment": preview.last_installment})
     if fixed_term:
         return plan
     if not _fits(preview):

@@ -21,6 +21,7 @@ from jiebei_tui.domain.free_text import clean_text
 from jiebei_tui.domain.terms import (
     FIRST_DATE,
     LAST_DATE,
+    MAX_AMOUNT,
     Strategy,
     parse_amount,
     parse_date,
@@ -141,7 +142,7 @@ def make_change(
     values: dict = {"kind": kind, "on": when, "loan_id": loan_id}
     if kind in (PREPAY, MONTHLY):
         if amount is None or amount == "":
-            raise InputError("amount", "", "amount")
+            raise InputError("amount", "", "amount", max=MAX_AMOUNT)
         values["amount"] = parse_amount(amount)
         if strategy is not None and strategy != "":
             values["strategy"] = parse_strategy(strategy)

@@ -18,6 +18,7 @@ from jiebei_tui.domain.money import FEN
 MAX_PRINCIPAL = Decimal("1000000")
 MAX_DAILY_RATE = Decimal("0.001")
 MAX_TERM = 36
+MAX_AMOUNT = MAX_PRINCIPAL * 10  # the most any one amount typed may be (a payment, an extra, an instalment)
 
 
 class Method(StrEnum):
@@ -68,10 +69,13 @@ def parse_principal(value: object, field: str = "principal") -> Decimal:
 
 
 def parse_amount(value: object, field: str = "amount") -> Decimal:
-    """A payment amount: more than zero, at most 2 decimals."""
-    amount = parse_decimal(value, field, "amount")
-    if amount <= 0 or _places(amount) > 2 or amount > MAX_PRINCIPAL * 10:
-        raise InputError(field, value, "amount")
+    """A payment amount: more than zero, at most MAX_AMOUNT, at most 2 decimals."""
+    try:
+        amount = parse_decimal(value, field, "amount")
+    except InputError as err:  # not a number as typed (1e9, 12abc): the same words, naming the most
+        raise InputError(field, err.value, "amount", max=MAX_AMOUNT) from None
+    if amount <= 0 or _places(amount) > 2 or amount > MAX_AMOUNT:
+        raise InputError(field, value, "amount", max=MAX_AMOUNT)
     return amount.quantize(FEN)
 
 

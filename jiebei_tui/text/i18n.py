@@ -22,7 +22,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "the principal must be more than 0 and at most ¥1,000,000.00, with at most 2 decimals",
         "本金须大于 0、不超过 ¥1,000,000.00，最多两位小数",
     ),
-    "rule.amount": ("an amount must be more than 0, with at most 2 decimals", "金额须大于 0，最多两位小数"),
+    "rule.amount": (
+        "an amount must be more than 0 and at most {max}, written in digits (1000 or 1,000.50) with at most 2 "
+        "decimals",
+        "金额须大于 0、不超过 {max}，用数字书写（如 1000 或 1,000.50），最多两位小数",
+    ),
     "rule.daily_rate": (
         "the daily rate must be more than 0 and at most 0.1% a day, written as a fraction (0.0004) with at "
         "most 6 decimals or as a percentage (0.04%)",
@@ -63,9 +67,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "模拟从今天（{today}）起计算；已经发生的还款请在状态页按 p 记录",
     ),
     "rule.prepay_too_small": (
-        "a prepayment must be more than {minimum} (interest accrued to that day {accrued} plus anything overdue), "
-        "or nothing reaches the principal",
-        "提前还款金额须大于 {minimum}（当日应计利息 {accrued} 加上逾期欠款），否则不会减少本金",
+        "a prepayment must be more than {minimum} (anything overdue plus the interest accrued to that day, "
+        "{accrued}), since up to that amount it repays no principal at all",
+        "提前还款金额须大于 {minimum}（逾期欠款加上当日应计利息 {accrued}），因为不超过这个金额时一分本金也不会偿还",
     ),
     "rule.prepay_use_settle": (
         "a prepayment must be less than the payoff {payoff} on {on}; to pay it all, settle instead",

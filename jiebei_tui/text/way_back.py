@@ -239,7 +239,7 @@ def restructure_pairs(preview: RestructurePreview, lang: str) -> list[tuple[str,
         items.append((t("way.label.replaces", lang), t("way.replaced_value", lang, nos=span(preview.replaced, lang))))
     items += [
         (t("way.label.principal_outstanding", lang), yuan(done.principal)
-         + (" " + t("way.of_it_overdue", lang, amount=done.overdue_principal) if done.overdue_principal else "")),
+         + (t("way.of_it_overdue", lang, amount=done.overdue_principal) if done.overdue_principal else "")),
     ]
     if done.interest:
         key = "way.waived" if plan.waive_interest else "way.carried"

@@ -192,6 +192,23 @@ def test_a_monthly_extra_is_placed_each_month() -> None:
     ]
 
 
+def test_a_one_off_extra_on_a_day_every_loan_has_ended_by_is_not_placed() -> None:
+    """A ends 2025-04-10, B 2025-04-15 (its last instalment is all it owes that day): 100 offered on 2099-12-31
+    (or on 04-15 itself) finds no loan to take it, so every order places nothing and reports all 100 not
+    placed; on 04-14 B is still open and takes it. The monthly extra stops with the debt: 1,000 a month from 02-01 is offered on
+    02-01, 03-01 and 04-01 only (05-01 is after 04-15, the last due date), all placed, none reported unused."""
+    ended = dt.date(2099, 12, 31)
+    for on, roll_over in ((ended, False), (ended, True), (dt.date(2025, 4, 15), False)):
+        c = plan(two_loans(), TODAY, D("100"), on=on, roll_over=roll_over)
+        for o in c.options:
+            assert (o.steps, o.unused, o.first_step) == ((), D("100.00"), None), (on, roll_over, o.order)
+        assert c.baseline.unused == D("0")
+    for o in plan(two_loans(), TODAY, D("100"), on=dt.date(2025, 4, 14)).options:
+        assert o.unused == D("0") and sum(s.extra for s in o.steps) == D("100.00")
+    o = plan(two_loans(), TODAY, monthly=D("1000"), monthly_from=dt.date(2025, 2, 1)).option(HIGHEST_COST)
+    assert o.unused == D("0") and sum(s.extra for s in o.steps) == D("3000.00")
+
+
 @pytest.mark.parametrize(
     ("kwargs", "field", "rule"),
     [

@@ -120,6 +120,22 @@ def test_a_fixed_instalment_takes_the_months_it_needs() -> None:
     assert rows[-1].principal == balance
 
 
+def test_an_instalment_bigger_than_the_whole_plan_is_the_one_instalment_it_takes() -> None:
+    book, lid = worked()
+    # by hand: the new principal 10,000.00 + 146.14 interest + 3.25 penalty = 10,149.39; due 2025-03-10, 22 days
+    # on: interest 10,149.39 x 0.04% x 22 = 89.3146 -> 89.31; one instalment of 10,238.70 repays it all
+    for term in (None, 12):
+        _, plan = parse_plan(book, lid, on="2025-02-16", today=LATE, installment="1000000", term=term)
+        preview = preview_restructure(book, lid, LATE, plan)
+        assert plan.installment == preview.regular_amount == preview.last_installment == D("10238.70")
+        assert [r.principal + r.interest for r in preview.new_installments] == [D("10238.70")]
+    # and it is the plan typed as that real amount (term 1)
+    exact = parse_plan(book, lid, on="2025-02-16", today=LATE, installment="10238.70")[1]
+    assert parse_plan(book, lid, on="2025-02-16", today=LATE, installment="1000000")[1] == exact
+    new, event = restructure_loan(book, lid, on="2025-02-16", today=LATE, installment="1000000")
+    assert event.plan.installment == D("10238.70") and event.amount == D("10149.39")
+
+
 def test_refusals_name_the_field() -> None:
     book, lid = worked()
     cases = [

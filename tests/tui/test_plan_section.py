@@ -224,7 +224,7 @@ async def test_the_cursor_picks_the_order_whose_first_step_is_recorded(two, app_
 
 
 @pytest.mark.parametrize(("field", "typed", "sentence"), [
-    ("#extra", "abc", 'Extra once "abc" is not allowed: an amount must be more than 0, with at most 2 decimals.'),
+    ("#extra", "abc", 'Extra once "abc" is not allowed: an amount must be more than 0 and at most ¥10,000,000.00, written in digits (1000 or 1,000.50) with at most 2 decimals.'),
     ("#on", "2025-01-19", 'on "2025-01-19" is not allowed: a plan starts today (2025-01-20) or later.'),
     ("#extra", "", "Extra once: give an extra amount, a monthly extra, or both, more than 0."),
 ])
@@ -433,7 +433,7 @@ async def test_the_new_scenario_dialog_checks_as_you_type(two, app_on) -> None:
         await type_into(pilot, "#name", "Later")
         await type_into(pilot, "#amount", "12.345")
         assert text(dialog.query_one("#amount-error")) == (
-            'Amount "12.345" is not allowed: an amount must be more than 0, with at most 2 decimals.')
+            'Amount "12.345" is not allowed: an amount must be more than 0 and at most ¥10,000,000.00, written in digits (1000 or 1,000.50) with at most 2 decimals.')
         assert dialog.query_one("#add").disabled
         await type_into(pilot, "#amount", "100")
         await type_into(pilot, "#on", "2025-01-01")

@@ -71,8 +71,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "rule.report_day": (
         "the reporting day is a day of the month from 1 to 31 (a shorter month's last day stands for the 29th to "
-        "31st), or unknown",
-        "报送日须为每月 1 到 31 日（月份较短时以月末代替 29–31 日），或 unknown（未知）",
+        "31st), or type unknown (or leave it empty) if you do not know it",
+        "报送日须为每月 1 到 31 日（月份较短时以月末代替 29–31 日）；不知道时请输入 unknown（或留空）",
     ),
     # --- what an inconsistent ledger holds (domain/integrity.py) ---
     "integrity.restructure_plan": (
@@ -433,7 +433,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "way.closed_current": ("instalment {no} (current)", "第 {no} 期（当期）"),
     "way.label.replaces": ("Old instalments it replaces", "由新计划取代的原分期"),
     "way.replaced_value": ("{nos}, not yet due", "{nos}，尚未到期"),
-    "way.of_it_overdue": ("({amount} of it overdue)", "（其中逾期 {amount}）"),
+    "way.of_it_overdue": (" ({amount} of it overdue)", "（其中逾期 {amount}）"),  # no space before （
     "way.waived": ("waived", "减免"),
     "way.carried": ("carried into the new plan", "计入新计划"),
     "way.label.new_principal": ("New plan's principal", "新计划本金"),

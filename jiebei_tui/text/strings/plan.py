@@ -8,6 +8,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "give an extra amount, a monthly extra, or both, more than 0",
         "请给出额外金额、每月额外金额或两者，且大于 0",
     ),
+    "rule.plan_options_no_money": (
+        "give --extra YUAN, or --monthly YUAN with --from DATE, or both",
+        "请给出 --extra 金额，或 --monthly 金额并加上 --from 日期，或两者都给",
+    ),
     "rule.plan_date": ("a plan starts today ({today}) or later", "计划须从今天（{today}）或之后开始"),
     "rule.plan_monthly_from": (
         "a monthly extra needs the date of its first month (--from)",

@@ -342,8 +342,6 @@ class PlanScreen(Asking, SectionScreen):
             button.disabled = True
             if isinstance(view, Exception):
                 problem = monthly if getattr(view, "field", "") in ("monthly", "from") else once
-                if isinstance(view, InputError) and view.rule == "plan_no_money":  # nothing typed: no value to quote
-                    view = InputError(view.field, None, view.rule, **view.params)
                 problem.update(refusal(view, lang, LABELS))
             return
         c = view.comparison
