@@ -428,3 +428,13 @@ def test_a_loan_drawn_later_takes_nothing_before_it_exists(cli, data_dir: Path) 
     r = cli("scenario", "apply", "Early", today=today)
     assert r.code == 2 and r.err.startswith('SCENARIO "S1" is not allowed: its change on 2025-03-01 cannot be made: a payment date'), r.err
     assert path.read_bytes() == before
+
+
+def test_plan_when_every_loan_is_past_its_end_says_all_is_owed_today(cli) -> None:
+    """The worked loan on 2026-11-29 is far past its last due date (2026-01-10): the plan's figure is Status's
+    payoff, and the sentence does not name --loan, which nobody typed."""
+    assert cli("loans", "add", "--name", "Old", *EI, today="2025-01-10").code == 0
+    payoff = cli("status", "--json", today="2026-11-29").json()["loans"][0]["payoff"]
+    r = cli("plan", "--extra", "500", today="2026-11-29")
+    assert r.code == 2 and "--loan" not in r.err
+    assert f"all of it (¥{float(payoff):,.2f}) is owed today" in r.err, (payoff, r.err)

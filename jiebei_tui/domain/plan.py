@@ -384,7 +384,12 @@ def plan(
             raise InputError("from", monthly_from.isoformat(), "plan_date", today=today)
     base = Forecast.of(ledger, today)
     if not base.open_loans():
-        raise InputError("loan", "", "plan_no_loans")
+        # Forecast.of pays today what a loan past its last due date owes (nothing of it falls due later): when
+        # that is every loan, all is owed today and there is no order to plan, but there is money owed.
+        owed = sum((p.amount for p in base.payments if p.on == today), ZERO)
+        if owed > 0:
+            raise InputError("extra", None, "plan_all_due_now", owed=owed)
+        raise InputError("extra", None, "plan_no_loans")
     principal = base.principal_today
     order_ids = list(base.replays)
     overdue = {k: r.payoff(today).overdue for k, r in base.replays.items() if not r.paid_off}

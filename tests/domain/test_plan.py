@@ -228,7 +228,18 @@ def test_refusals_name_the_field(kwargs, field, rule) -> None:
 def test_nothing_to_plan_without_a_loan() -> None:
     with pytest.raises(InputError) as err:
         plan(Ledger(), TODAY, D("100"))
-    assert err.value.rule == "plan_no_loans"
+    assert (err.value.field, err.value.rule) == ("extra", "plan_no_loans")  # not --loan, which nobody typed
+
+
+def test_loans_all_past_their_last_due_date_are_owed_today_not_nothing() -> None:
+    """Both loans on 2025-06-01, past their last due dates (A 04-10, B 04-15), nothing paid: all is owed today. A:
+    the three instalments 155.00, 140.00, 10,155.00 and their penalty; B: 1,027.90, 1,016.80, 1,009.30 and its.
+    It said "no loan owes anything"."""
+    with pytest.raises(InputError) as err:
+        plan(two_loans(), dt.date(2025, 6, 1), D("100"))
+    assert err.value.rule == "plan_all_due_now"
+    owed = err.value.params["owed"]
+    assert owed > D("155.00") + D("140.00") + D("10155.00") + D("1027.90") + D("1016.80") + D("1009.30")
 
 
 # --- properties ---

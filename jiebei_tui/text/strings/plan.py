@@ -18,6 +18,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "每月额外还款需要给出首月日期（--from）",
     ),
     "rule.plan_no_loans": ("no loan owes anything: there is nothing to plan", "没有需要偿还的借款，无需计划"),
+    "rule.plan_all_due_now": (
+        "every loan is past its last due date, so all of it ({owed}) is owed today and there is no order to plan: "
+        "pay the loan whose penalty costs most a day first (Overdue shows each loan's daily cost)",
+        "每笔借款都已过最后还款日，全部欠款（{owed}）今天即应还清，没有先后可以规划：请先还每日罚息最高的那笔"
+        "（逾期后果页显示每笔借款每天的费用）",
+    ),
     "rule.plan_order": ("the orders are: {known}", "可选的顺序为：{known}"),
     "rule.goal_kind": ("the goals are: {known}", "可选的目标为：{known}"),
     "rule.goal_finish_by": ("give the date to be done by", "请给出希望还清的日期"),
