@@ -212,7 +212,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "label.apr_simple": ("APR (simple, rate × 365)", "年化利率（单利，日利率 × 365）"),
     "label.apr_irr": ("APR (IRR, effective annual)", "年化利率（IRR，实际年化）"),
     "label.on": ("On", "日期"),
-    "label.principal_owed": ("Principal owed", "剩余本金"),
+    "label.principal_owed": ("Principal not yet due", "未到期本金"),  # beside the overdue line: not all of it
     "label.accrued": ("Interest accrued to the day", "当日应计利息"),
     "label.overdue_first": ("Overdue and due amounts paid first", "先还的逾期及到期欠款"),
     "label.payoff": ("Payoff", "结清金额"),
