@@ -810,7 +810,7 @@ class Store:
         that version (which then becomes the ledger; the ledger undone is kept as backup 1). Again and again,
         as far back as the backups reach. Raises UndoRefused when there is nothing (left) to undo."""
         from jiebei_tui.domain.history import UNDO, Change, ChangeRecord, bounded, last_undoable
-        from jiebei_tui.domain.ledger import Ledger, issued_at_least
+        from jiebei_tui.domain.ledger import issued_at_least
 
         with self._locked():
             ledger, _, raw = self._read_current()
@@ -822,7 +822,10 @@ class Store:
             if entry.before is None:
                 if entry.action.startswith("recover"):
                     raise UndoRefused("undo.unreadable_before", exit_code=3, what=what)
-                target = Ledger()  # that change made the first ledger file: before it there was none
+                # that change made the first ledger file: before it there was none, and the program showed what
+                # it shows without one (the demo, unless it is off). An empty ledger there lost the demo for good
+                # ("Undid the repayment E7" on a demo loan, and no loans at all).
+                target = self._fresh()
             else:
                 found = None
                 for number, path in enumerate(self._generation_paths(), start=1):

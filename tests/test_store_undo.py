@@ -89,6 +89,20 @@ def test_undo_goes_back_one_change_at_a_time_and_says_which(cli, data_dir: Path)
     assert folder_state(data_dir) == before
 
 
+def test_undoing_the_change_that_wrote_the_demo_brings_the_demo_back(cli, data_dir: Path) -> None:
+    # The demo is not written until something changes; undoing that first change wrote an empty ledger, so the
+    # demo was gone for good (and a second undo "undid" a repayment of a loan no longer there).
+    shown = cli("status", "--json", demo=True).json()["loans"]
+    assert [loan["id"] for loan in shown] == ["L1", "L2", "L3"]
+    assert cli("pay", "L3", "--amount", "100", demo=True).code == 0
+    result = cli("undo", demo=True)
+    assert result.code == 0 and result.out.startswith("Undid the repayment"), result.out
+    data = content(data_dir / "ledger.json")
+    assert data["demo"] is True and [loan["id"] for loan in data["loans"]] == ["L1", "L2", "L3"]
+    assert cli("status", "--json", demo=True).json()["loans"] == shown  # as before the repayment, to the fen
+    assert cli("undo", demo=True).out.startswith("Nothing to undo")
+
+
 def test_an_undo_is_recorded_and_can_be_followed_by_new_changes(cli, data_dir: Path) -> None:
     assert cli(*ADD).code == 0
     assert cli("pay", "L1", "--amount", "10", "--on", "2025-02-10").code == 0
