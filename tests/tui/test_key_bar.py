@@ -137,3 +137,13 @@ async def test_in_a_text_field_the_bar_names_the_way_out(make_app) -> None:
         assert ("esc", "Leave field") in keys(app)
         await press(pilot, "escape")
         assert "esc" not in [key for key, _ in keys(app)] and ("r", "Prepay") in keys(app)
+
+
+async def test_with_no_loan_the_loan_keys_are_dimmed(make_app) -> None:
+    # With no loans, p/e/d/h did nothing and said nothing when pressed.
+    app = make_app(demo=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        bar = app.screen.query_one("KeyBar")
+        enabled = {keys: on for keys, _words, _press, on in bar.shown(bar.size.width)}
+        assert enabled["p"] is False and enabled["d"] is False and enabled["a"] is True

@@ -69,6 +69,7 @@ class StatusScreen(SectionScreen):
 
     def render_view(self) -> None:
         super().render_view()
+        self.refresh_bindings()  # the loan keys dim while there is no loan (check_action)
         lang = self.lang
         if not self.query("#loans"):
             self.build_tables()
@@ -174,6 +175,8 @@ class StatusScreen(SectionScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "debited":
             return bool(self.app.debits)  # the key shows only while a debit waits to be confirmed
+        if action in ("pay", "rename", "delete", "payments", "edit_loan") and self._selected() is None:
+            return None  # no loan yet: dimmed on the key bar (pressed, it did nothing and said nothing)
         return super().check_action(action, parameters)
 
     def _selected(self) -> LoanState | None:
