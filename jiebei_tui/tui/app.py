@@ -207,6 +207,7 @@ class JiebeiApp(App[int]):
                 continue
             self._made.add(name)
             screen = self.MODES[name]()
+            screen.made_ahead = True  # laid out out of sight as well, until it is shown (SectionScreen.on_idle)
             self._register(self, screen)
             self.remove_mode(name)  # not made yet: only its factory goes
             self.add_mode(name, lambda screen=screen: screen)

@@ -2,6 +2,8 @@
 
 - Sections made ahead, out of sight, once the loans are shown (the app as `jiebei-tui` runs it) read exactly as
   sections made when first visited, styles and focus included.
+- Sections made ahead are laid out out of sight too: a first visit lays the section out no more than a later one
+  (Plan's was laid out four times over), and a resize while they wait is followed.
 - A section's first visit no longer re-reads every stylesheet; a theme chosen while a section was away still
   restyles it when it is shown again.
 - Opening the app builds no command's parser and imports no command group; its start-up runs without the cycle
@@ -19,6 +21,7 @@ import pytest
 from tests.tui.conftest import TODAY, noon, press, ready, screen_text, settle, wait_for
 from jiebei_tui.actions.registry import SECTIONS
 from jiebei_tui.tui.app import JiebeiApp
+from jiebei_tui.tui.widgets.section import SectionScreen
 
 KEYS = {name: str(n) for n, name in enumerate(SECTIONS, start=1)}
 
@@ -50,6 +53,53 @@ async def test_sections_made_ahead_read_as_sections_made_on_their_visit(tmp_path
         await wait_for(pilot, lambda: made_ahead._made >= set(SECTIONS), "every section to be made")
         await settle(pilot)
         assert [s for s in made_ahead.screen_stack] == [made_ahead.screen]  # made out of sight: Status still shown
+        shown = await every_section(pilot)
+    for name in SECTIONS:
+        assert shown[name] == expected[name], name
+
+
+async def test_a_section_made_ahead_is_laid_out_before_its_first_visit(tmp_path, monkeypatch) -> None:
+    laid_out: list[str] = []
+    original = SectionScreen._refresh_layout
+
+    def counted(screen, *args, **kwargs) -> None:
+        if screen.is_current:
+            laid_out.append(type(screen).__name__)
+        original(screen, *args, **kwargs)
+
+    monkeypatch.setattr(SectionScreen, "_refresh_layout", counted)
+    app = app_in(tmp_path, "en", prepare=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await wait_for(pilot, lambda: app._made >= set(SECTIONS), "every section to be made")
+        # (Textual's registry of started nodes: a section made ahead is in no screen stack until it is shown)
+        ahead = [node for node in app._registry if isinstance(node, SectionScreen) and not node.is_current]
+        assert len(ahead) == len(SECTIONS) - 1
+        await wait_for(pilot, lambda: all(screen.laid_out_ahead for screen in ahead), "every section laid out")
+        app.clear_notifications()  # (the demo's toast, which a section shows when it is shown: laid out with it)
+        await settle(pilot)
+        for visit in ("first", "second"):
+            for name in [*SECTIONS[1:], SECTIONS[0]]:
+                laid_out.clear()
+                await press(pilot, KEYS[name])
+                await settle(pilot)
+                # a later visit lays the screen out once (Textual's own, for a screen shown again); a first visit
+                # of a section made ahead no more than that
+                assert len(laid_out) <= 1, (visit, name, laid_out)
+
+
+async def test_sections_made_ahead_follow_a_resize_while_out_of_sight(tmp_path) -> None:
+    made_on_visit = app_in(tmp_path / "a", "en", prepare=False)
+    async with made_on_visit.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        expected = await every_section(pilot)
+    made_ahead = app_in(tmp_path / "b", "en", prepare=True)
+    async with made_ahead.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await wait_for(pilot, lambda: made_ahead._made >= set(SECTIONS), "every section to be made")
+        await settle(pilot)
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
         shown = await every_section(pilot)
     for name in SECTIONS:
         assert shown[name] == expected[name], name

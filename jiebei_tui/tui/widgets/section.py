@@ -66,7 +66,23 @@ class SectionScreen(Localized, Screen):
         """The section's set-up after compose (subclasses extend it, then call this), then a full redraw."""
         self.refresh_view(force=True)
 
+    made_ahead = False  # built out of sight at launch (app._prepare) and not shown yet
+
+    def on_idle(self) -> None:
+        # Textual lays a screen out only while it is shown: a section made ahead was laid out on its first visit,
+        # four times over as its widgets, sized for the first time, asked again (Plan: 150 ms, against 12 for a
+        # later visit). Until it is shown, it is laid out at the app's size whenever its widgets ask.
+        if self.made_ahead and self._layout_required and not self.is_current:
+            self._layout_required = False
+            self._refresh_layout(self.app.size)
+
+    @property
+    def laid_out_ahead(self) -> bool:
+        """Made ahead and laid out at the app's size, with nothing left to lay out (what a first visit finds)."""
+        return self.made_ahead and self.size == self.app.size and not self._layout_required
+
     async def on_screen_resume(self, event: events.ScreenResume) -> None:
+        self.made_ahead = False
         # Textual restyles every widget of a screen it switches to, in case the CSS changed while it was away.
         # A section is left only for another section, and switch_mode itself re-applies CSS that did change
         # (a new theme): restyling sixty unchanged widgets again was most of a section switch's time.
