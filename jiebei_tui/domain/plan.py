@@ -323,11 +323,14 @@ def play(
 ) -> tuple[Forecast, Decimal]:
     """Play one order out on a copy of `base`: money offered on each day placed by `order`, carried when no loan
     can take it; with `baseline` (roll over), also every amount doing nothing would pay that day, less what this
-    plan's own instalments take. Returns the finished forecast and the money left unplaced. `once`: the one-off
+    plan's own instalments take. Returns the finished forecast and the extra money left unplaced. `once`: the one-off
     extra (in `offered` too): offered on a day every loan has ended by, it is left unplaced, all of it (the
     monthly extra simply stops once the debt is gone: nobody pays a debt that is not there)."""
     f = base.fork()
     pocket = ZERO
+    # of the pocket, the extra offered and not placed yet: rolling over, the money doing nothing would pay is
+    # placed before it (the borrower pays that anyway), so what is left is the extra's first
+    extra_left = ZERO
     late = ZERO  # the one-off extra, offered after every loan had ended
     timeline: dict[dt.date, Decimal] = {}
     for day, amount in offered:
@@ -344,14 +347,16 @@ def play(
                 late = once[1]
             break
         pocket += timeline[day]
+        extra_left += timeline[day]
         if baseline is not None:
             pocket += budget.get(day, ZERO)
             pocket -= sum((f.falls_due(k, day) for k in f.open_loans()), ZERO)
         if pocket > 0:
             pocket = spend(f, pocket, day, order, strategy)
+        extra_left = min(extra_left, max(pocket, ZERO))
     f.finish()
-    # rolling over, what is left is what doing nothing would have paid and the plan no longer needs
-    return f, (max(pocket, ZERO) if baseline is None else ZERO) + late
+    # rolling over, the rest of what is left is what doing nothing would have paid and the plan no longer needs
+    return f, extra_left + late
 
 
 def plan(

@@ -162,6 +162,14 @@ def test_a_minimum_prepayment_sends_the_money_on() -> None:
     assert o.unused == D("1945.50")
 
 
+def test_rolling_over_still_says_what_of_the_extra_no_loan_could_take() -> None:
+    """20,000 once on 01-20: A's payoff 10,000 + 50.00 interest, B's 3,004.50; 6,945.50 of the extra is left,
+    rolling over or not (doing nothing pays nothing on 01-20, and nothing is left to pay after it)."""
+    for roll_over in (False, True):
+        for o in plan(two_loans(), TODAY, D("20000"), roll_over=roll_over).options:
+            assert o.unused == D("6945.50"), (roll_over, o.order)
+
+
 def test_a_prepayment_fee_is_paid_out_of_the_leftover() -> None:
     """A with a 1% fee: of 5,000 on 01-20, 50.00 interest; of the 4,950.00 left, principal ROUND_DOWN(4,950 /
     1.01) = 4,900.99 (4,900.990…), fee 49.01."""
@@ -293,10 +301,12 @@ def test_cost_is_what_is_paid_beyond_the_principal_owed_today(specs, extra, mont
         assert option.saving == c.baseline.cost - option.cost
         assert sum((m.total for m in option.months), D(0)) == t.paid
         assert all(p.amount == p.regular + p.extra for p in option.payments)
-    if not roll_over:  # the extra money is all placed or reported unused
-        for option in c.options:
+    offered = D(extra) / 100 + D(monthly) / 100 * 40
+    for option in c.options:
+        assert D(0) <= option.unused <= offered  # rolling over too: only the extra is reported unused
+        if not roll_over:  # the extra money is all placed or reported unused
             placed = sum((p.extra for p in option.payments), D(0))
-            assert placed + option.unused <= D(extra) / 100 + D(monthly) / 100 * 40
+            assert placed + option.unused <= offered
 
 
 common_day_ledgers = st.lists(loan_specs, min_size=2, max_size=4).map(lambda specs: [{**s, "day": 10} for s in specs])
