@@ -78,6 +78,7 @@ REMIND_SECONDS = 30.0
 STORE = "store"  # the worker group of store transactions and reads
 REMIND = "remind"  # the worker group of reminder delivery
 NAVIGATION = {"section", "add_loan", "help", "export_calendar", "undo"}  # not over a dialog (language, theme are)
+HELD_WHILE_READING = {"section", "add_loan", "help"}  # pressed while the launch reads the ledger: done after it
 OVER_DIALOGS = {"lang", "theme", "quit"}  # what the palette offers while a dialog is up
 
 
@@ -137,6 +138,8 @@ class JiebeiApp(App[int]):
         self.prepare = prepare  # build the other sections in the background once the loans are shown (_prepare)
         self._made = {self.DEFAULT_MODE}  # the sections built (shown, or made ahead)
         self._unmasked = False  # a switch to a section already built is under way (delay_update)
+        self._reading = True  # the launch's first read of the ledger is not done yet (_load)
+        self._pressed_while_reading: Callable[[], None] | None = None  # done once the loans are shown (_shown)
 
     def _handle_exception(self, error: Exception) -> None:
         """Every unexpected error (handler, timer, worker, compose) goes to the one crash handler: a report in
@@ -157,11 +160,13 @@ class JiebeiApp(App[int]):
         self.call_after_refresh(self._load)  # Status is drawn at once, its banner saying the ledger is being read
 
     def _load(self) -> None:
+        self._reading = False
         try:
             self.reload()
         except LedgerFileError as err:
             from jiebei_tui.tui.screens.recover import RecoveryScreen
 
+            self._pressed_while_reading = None  # (a section key typed as the app started: there is none to go to)
             self._started()  # no loans to show: the start-up is over
             self.push_screen(RecoveryScreen(err), callback=self._recovered)
             return
@@ -177,6 +182,9 @@ class JiebeiApp(App[int]):
 
     def _shown(self) -> None:
         """The loans are on screen: what the start-up put off begins."""
+        if self._pressed_while_reading is not None:
+            pressed, self._pressed_while_reading = self._pressed_while_reading, None
+            pressed()
         if self.ledger.demo:  # a toast is a widget to build and style: after the loans, not before
             self.notify(t("app.demo_notice", self.lang), title=t("app.demo", self.lang), timeout=8)
         if self.reminders:
@@ -481,14 +489,27 @@ class JiebeiApp(App[int]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Over a dialog the app's own keys (sections, add, help) wait: the dialog has the keyboard. Without a
-        # ledger (still reading it, or the recovery screen) there is nowhere to go yet.
+        # ledger there is nowhere to go yet; while the launch still reads it, a section, add or help key is
+        # taken and done once the loans are shown (held_while_reading), not the recovery screen's.
         if action in NAVIGATION and (isinstance(self.screen, ModalScreen) or self.ledger is None):
+            return self._reading and action in HELD_WHILE_READING
+        return True
+
+    def held_while_reading(self, pressed: Callable[[], None]) -> bool:
+        """A key pressed while the launch is still reading the ledger: done once the loans are shown (the last
+        one pressed). Keys typed as the app started were lost: `jiebei-tui`, Enter, 2 in one breath showed
+        Status. True when it was held."""
+        if self.ledger is not None:
             return False
+        if self._reading:
+            self._pressed_while_reading = pressed
         return True
 
     # --- actions ---
 
     def action_section(self, name: str) -> None:
+        if self.held_while_reading(lambda: self.action_section(name)):
+            return
         if name in SECTIONS and self.current_mode != name:
             self.switch_mode(name)
 
@@ -500,7 +521,7 @@ class JiebeiApp(App[int]):
 
         from jiebei_tui.tui.screens.add_loan import AddLoanScreen
 
-        if self.ledger is not None:
+        if not self.held_while_reading(self.action_add_loan):
             self.push_screen(AddLoanScreen(), callback=added)
 
     def action_undo(self) -> None:
@@ -534,7 +555,8 @@ class JiebeiApp(App[int]):
     def action_help(self) -> None:
         from jiebei_tui.tui.screens.help import HelpScreen
 
-        self.push_screen(HelpScreen())
+        if not self.held_while_reading(self.action_help):
+            self.push_screen(HelpScreen())
 
     def action_export_calendar(self) -> None:
         from jiebei_tui.tui.screens.export import ExportDialog

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
+import pytest
+
 from textual.color import Color
 from textual.widgets import Button, DataTable, Input, Select, Static
 
@@ -386,6 +388,49 @@ async def test_saved_keymap_remaps_a_binding(make_app) -> None:
         await pilot.press("o")
         await settle(pilot)
         assert isinstance(again.screen, OverdueScreen)
+
+
+def held_back(app):
+    """The app with its launch's first read of the ledger held back (a slow disk, a busy machine): returns the
+    read, to let it go."""
+    read = app._load
+    app._load = lambda: None
+    return read
+
+
+@pytest.mark.parametrize(("keys", "shown"), [(("2",), RepayScreen), (("3", "4"), OverdueScreen),
+                                             (("a",), AddLoanScreen), (("question_mark",), HelpScreen)],
+                         ids=["section", "the-last-of-two", "add", "help"])
+async def test_a_key_pressed_while_the_launch_reads_the_ledger_is_done_once_the_loans_are_shown(
+        make_app, keys, shown) -> None:
+    app = make_app()
+    read = held_back(app)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press(*keys)  # typed as the app starts: `jiebei-tui`, Enter, 2 in one breath
+        await settle(pilot)
+        assert app.ledger is None and isinstance(app.screen, StatusScreen)  # nothing to show yet
+        read()
+        await settle(pilot)
+        assert isinstance(app.screen, shown)
+        assert app.ledger is not None
+
+
+async def test_a_key_pressed_while_reading_a_ledger_that_cannot_be_read_waits_for_nothing(make_app, tmp_path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "ledger.json").write_text("{not json")
+    app = make_app(data_dir=data)
+    read = held_back(app)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2")
+        read()
+        await ready(pilot)
+        assert isinstance(app.screen, RecoveryScreen)
+        await pilot.press("3")  # the recovery screen's: no section to go to
+        await settle(pilot)
+        await click(pilot, "#empty")
+        await settle(pilot)
+        assert isinstance(app.screen, StatusScreen)  # not Repay: the key was of a launch that found no ledger
 
 
 async def test_corrupt_ledger_opens_recovery_and_keeps_the_file(make_app, tmp_path) -> None:
