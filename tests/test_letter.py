@@ -56,6 +56,8 @@ def test_the_seed_letter_in_english_reads_as_worked() -> None:
     letter = request_letter(lender_request(book, lid, TODAY, "500"), "en", name="Li Lei", reason="I lost my job.")
     assert "As of 2025-02-16, instalment 1 is 6 days overdue: ¥776.41 of principal, ¥124.00 of interest and " \
            "¥3.25 of penalty interest unpaid. In all I owe ¥10,149.39" in letter
+    # 10,000 + 124.00 + 3.25 + the running instalment's 6 days on the 9,223.59 not yet due: 22.14 (22.136…)
+    assert "That includes ¥22.14 of interest on the current instalment, accrued to date." in letter
     assert "in 24 monthly instalments of ¥500.00 (the last ¥184.12)" in letter
     assert "My circumstances: I lost my job." in letter and "Li Lei    Date: 2025-02-16" in letter
 

@@ -48,6 +48,8 @@ def request_letter(
             t("letter.overdue" if len(request.overdue_installments) == 1 else "letter.overdue.many", lang, on=request.on, installments=_joined([str(n) for n in request.overdue_installments], lang),
               days=request.days_overdue, overdue_principal=request.overdue_principal, interest=request.overdue_interest,
               penalty=request.penalty, payoff=payoff, outstanding=request.principal_outstanding)
+            # the sum a lender checks is the figures above and the principal: what is beyond them, said
+            + (t("letter.accrued", lang, amount=accrued) if (accrued := request.unpaid_interest - request.overdue_interest) > 0 else "")
         )
     else:
         lines.append(

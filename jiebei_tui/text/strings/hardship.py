@@ -104,6 +104,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "截至 {on}，第 {installments} 期已逾期，最早一期逾期 {days} 天：逾期本金 {overdue_principal}，逾期利息 "
         "{interest}，罚息 {penalty}。目前合计欠款 {payoff}，其中本金 {outstanding}。",
     ),
+    "letter.accrued": (
+        " That includes {amount} of interest on the current instalment, accrued to date.",
+        "合计欠款中含本期截至当日应计利息 {amount}。",
+    ),
     "letter.current": (
         "As of {on}, nothing is overdue yet, but I cannot keep to the plan: its next instalment, {next}, falls "
         "due on {next_date}. I owe {payoff} in all, of which {outstanding} is principal and {interest} interest "
