@@ -115,12 +115,12 @@ def cmd_run(ctx) -> int:
 def cmd_list(ctx) -> int:
     from jiebei_tui.actions import reminders
     from jiebei_tui.domain.terms import parse_in_range
-    from jiebei_tui.text.reminders import counted, message, occurrence_note
+    from jiebei_tui.text.reminders import counted, message, moved_marks
 
     days = parse_in_range(ctx.args.days, "days", "days", 1, 366, max=366)
     now = _now(ctx)
     ctx.account.today = _day(ctx, now)
-    found = [(o, message(o, ctx.lang), occurrence_note(o, ctx.lang)) for o in reminders.coming(ctx.account, days, now)]
+    found = [(o, message(o, ctx.lang)) for o in reminders.coming(ctx.account, days, now)]
     data = [
         {
             "id": o.id, "rule": o.rule_id, "fire_at": o.fire_at.isoformat(), "rule_at": o.rule_at.isoformat(),
@@ -128,15 +128,16 @@ def cmd_list(ctx) -> int:
             "due_date": o.due_date.isoformat(), "amount": money_str(o.amount), "days_overdue": o.days_overdue,
             "message": text,
         }
-        for o, text, _note in found
+        for o, text in found
     ]
 
     def readable() -> str:
         if not found:
             return counted("remind.none_coming", days, ctx.lang, days=days)
         head = [t("col.when_fires", ctx.lang), t("col.rule", ctx.lang), t("col.message", ctx.lang)]
-        return table(head, [[f"{o.fire_at:%Y-%m-%d %H:%M}" + (f" ({note})" if note else ""), o.rule_id, text]
-                            for o, text, note in found])
+        marks, notes = moved_marks([o for o, _ in found], ctx.lang)
+        rows = [[f"{o.fire_at:%Y-%m-%d %H:%M}{mark}", o.rule_id, text] for (o, text), mark in zip(found, marks)]
+        return "\n\n".join(filter(None, [table(head, rows), "\n".join(notes)]))
 
     ctx.out(data, readable)
     return 0
@@ -162,11 +163,12 @@ def rules_json(settings) -> dict:
 
 
 def rules_text(settings, lang: str) -> str:
-    from jiebei_tui.text.reminders import offset_label, rule_time
+    from jiebei_tui.text.reminders import offset_label, rule_time_marked
 
     head = [t(f"col.{c}", lang) for c in ("rule", "offset", "time", "loans", "repeat", "enabled")]
+    times = {r.id: rule_time_marked(r, settings, lang) for r in settings.rules}  # "08:00*", the note under it
     rows = [
-        [r.id, offset_label(r.offset_days, lang), rule_time(r, settings, lang),
+        [r.id, offset_label(r.offset_days, lang), times[r.id][0],
          ",".join(r.loans) if r.loans else t("word.all", lang),
          t("word.daily", lang) if r.repeat_daily else "", t("word.on" if r.enabled else "word.off", lang)]
         for r in settings.rules
@@ -175,7 +177,8 @@ def rules_text(settings, lang: str) -> str:
     extra = [f"quiet hours: {data['quiet_hours']} · timezone: {visible(data['timezone'])} · desktop: "
              f"{'on' if settings.desktop else 'off'} · command: {'on' if settings.command_enabled else 'off'} "
              f"{visible(repr(settings.command))} · catch-up: {settings.catch_up_days} days"]
-    return table(head, rows) + "\n\n" + "\n".join(extra)
+    notes = [note for _, note in times.values() if note]
+    return "\n\n".join(filter(None, [table(head, rows), "\n".join(notes), "\n".join(extra)]))
 
 
 def cmd_rules(ctx) -> int:

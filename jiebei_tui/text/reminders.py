@@ -66,12 +66,18 @@ def occurrence_note(o: Occurrence, lang: str) -> str:
     return shift_note(o.rule_at.timetz(), o.fire_at.timetz(), o.moved, lang)
 
 
-def rule_time(rule, settings, lang: str) -> str:
-    """A rule's time as the rules table shows it: "09:00", or "07:45 → 08:00, quiet hours"."""
-    from jiebei_tui.domain.reminders import rule_placement
-
-    fires, moved = rule_placement(rule, settings)
-    return shift_note(rule.at, fires, moved, lang) or rule.time
+def moved_marks(found: list[Occurrence], lang: str) -> tuple[list[str], list[str]]:
+    """Each coming reminder's mark ("*" when quiet hours moved it, else "") and the notes that say how, once a
+    rule: the time stays one narrow column ("2026-12-02 08:00*"), the notes go under the list, as the rules
+    table's do ("* R6: 07:45 → 08:00, quiet hours.")."""
+    marks, notes = [], []
+    for o in found:
+        note = occurrence_note(o, lang)
+        marks.append("*" if note else "")
+        said = t("remind.moved_note", lang, id=o.rule_id, note=note) if note else ""
+        if said and said not in notes:
+            notes.append(said)
+    return marks, notes
 
 
 def rule_time_marked(rule, settings, lang: str) -> tuple[str, str]:

@@ -96,17 +96,19 @@ def test_a_reminder_before_the_due_day_is_never_moved_onto_it() -> None:
 def test_the_rules_table_says_how_quiet_hours_move_a_rule() -> None:
     from jiebei_tui.domain.reminder_settings import ReminderRule
     from jiebei_tui.domain.reminders import rule_placement
-    from jiebei_tui.text.reminders import rule_time
+    from jiebei_tui.text.reminders import rule_time_marked
 
     settings = ReminderSettings()
-    cases = [({"offset_days": 0, "time": "07:45"}, "07:45 → 08:00, quiet hours", "07:45 → 08:00，免打扰"),
-             ({"offset_days": -2, "time": "23:00"}, "23:00 → 08:00 next day, quiet hours", "23:00 → 次日 08:00，免打扰"),
-             ({"offset_days": -1, "time": "23:00"}, "23:00 → 21:59, quiet hours (kept before the due day)",
+    cases = [({"offset_days": 0, "time": "07:45"}, "08:00*", "07:45 → 08:00, quiet hours", "07:45 → 08:00，免打扰"),
+             ({"offset_days": -2, "time": "23:00"}, "08:00*", "23:00 → 08:00 next day, quiet hours",
+              "23:00 → 次日 08:00，免打扰"),
+             ({"offset_days": -1, "time": "23:00"}, "21:59*", "23:00 → 21:59, quiet hours (kept before the due day)",
               "23:00 → 21:59，免打扰（仍在还款日之前）"),
-             ({"offset_days": -1, "time": "20:00"}, "20:00", "20:00")]
-    for fields, en, zh in cases:
+             ({"offset_days": -1, "time": "20:00"}, "20:00", "", "")]
+    for fields, shown, en, zh in cases:
         rule = ReminderRule(id="R9", **fields)
-        assert (rule_time(rule, settings, "en"), rule_time(rule, settings, "zh")) == (en, zh)
+        assert rule_time_marked(rule, settings, "en") == (shown, f"* R9: {en}." if en else "")
+        assert rule_time_marked(rule, settings, "zh") == (shown, f"* R9：{zh}。" if zh else "")
     off = settings.model_copy(update={"quiet_hours": False})
     assert rule_placement(ReminderRule(id="R9", offset_days=0, time="07:45"), off) == (dt.time(7, 45), None)
 

@@ -201,7 +201,8 @@ async def test_shifted_times_say_so_in_the_table_the_preview_and_when_saved(make
         assert any(n.message == "Added reminder R5. Its time falls in quiet hours: 07:45 → 08:00, quiet hours."
                    for n in app._notifications)
         preview = text(app.screen.query_one("#preview"))
-        assert "12-01 08:00 (07:45 → 08:00, quiet hours)  R5" in preview  # the Course fee loan is due 1 Dec
+        assert "12-01 08:00*  R5" in preview  # the Course fee loan is due 1 Dec
+        assert preview.rstrip().endswith("* R5: 07:45 → 08:00, quiet hours.")  # said once, under the list
 
 
 async def test_a_duplicate_rule_is_refused_in_the_form(make_app) -> None:

@@ -3,7 +3,8 @@ channels, a test through the real channels, and a preview of the next ten remind
 
 Settings save as they change, each change one transaction with a short confirmation: a switch at once, a text
 field when Enter is pressed or the field is left (a half-typed value is not saved; a wrong one says why). A time
-that quiet hours move says so, in the rules table and in the preview ("07:45 → 08:00, quiet hours"). The page
+that quiet hours move says so, in the rules table and in the preview ("08:00*", and under it "* R5: 07:45 →
+08:00, quiet hours."). The page
 itself takes no focus: arrow keys move in the rules table, Tab goes from control to control.
 
 Each change and the preview are `jiebei-tui remind rules|add|remove|enable|disable|set|list|test` (actions/
@@ -18,7 +19,7 @@ from textual.widgets import Button, DataTable, Input, Label, Static, Switch
 
 from jiebei_tui.actions import registry, reminders
 from jiebei_tui.text.i18n import t
-from jiebei_tui.text.reminders import fires_on, message, occurrence_note, offset_label, rule_time_marked
+from jiebei_tui.text.reminders import fires_on, message, moved_marks, offset_label, rule_time_marked
 from jiebei_tui.text.safe import visible
 from jiebei_tui.tui.widgets.asking import ask
 from jiebei_tui.tui.widgets.body import Body
@@ -159,11 +160,11 @@ class RemindersScreen(SectionScreen):
 
     def show_coming(self, found: list) -> None:
         lang = self.lang
-        lines = []
-        for o in found:
-            note = occurrence_note(o, lang)
-            when = fires_on(o.fire_at, self.app.today)
-            lines.append(f"{when}{f' ({note})' if note else ''}  {o.rule_id}  {message(o, lang)}")
+        marks, notes = moved_marks(found, lang)  # "08:00*", and how quiet hours moved it under the list
+        lines = [f"{fires_on(o.fire_at, self.app.today)}{mark}  {o.rule_id}  {message(o, lang)}"
+                 for o, mark in zip(found, marks)]
+        if notes:
+            lines += ["", *notes]
         # plain text with control characters escaped: a loan name from the file never acts or reads as markup
         self.query_one("#preview", Static).update(Content("\n".join(map(visible, lines)) or t("reminders.none", lang)))
 
