@@ -51,7 +51,7 @@ def payment_words(row: PaymentRow, lang: str) -> tuple[str, str, str]:
     kind = t("kind.auto_debit" if e.auto_debit else f"kind.{e.kind}", lang)
     status = t(f"payment.{row.status}", lang, by=row.replaced_by or row.voided_by or "")
     if row.reason:
-        status += f" ({visible(row.reason)})"
+        status = t("payment.with_reason", lang, status=status, reason=visible(row.reason))
     recorded = e.recorded_at.astimezone().strftime("%Y-%m-%d %H:%M") if e.recorded_at else ""
     if e.source:
         source = t(f"source.{e.source}", lang) if e.source in ("app", "cli") else visible(e.source)

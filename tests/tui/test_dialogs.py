@@ -152,6 +152,30 @@ async def test_no_toast_over_a_dialog(make_app) -> None:
         assert [n.message for n in app._notifications] == ["while the form is open"]
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_toasts_sit_above_the_key_bar_and_stay_small_at_80x24(make_app, lang) -> None:
+    """The demo notice on first launch, then a long toast under it: every key of the bar (two lines at 80
+    columns) stays in sight, each toast at most 60 columns and 7 lines: the two of them take less than half the screen."""
+    from jiebei_tui.tui.widgets.footer import KeyBar
+
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await ready(pilot)
+        assert len(app._notifications) == 1  # the demo notice
+        app.notify("\n".join(f"line {n} of a long toast, as long as a collection contact's flags" for n in range(20)),
+                   timeout=60)
+        await settle(pilot)
+        bar = app.screen.query_one(KeyBar)
+        toasts = list(app.screen.query("Toast"))  # Textual's toast widget, by its (documented) CSS type
+        assert len(toasts) == 2 and len(bar.lines(80)) == 2
+        assert all(toast.region.bottom <= bar.region.y for toast in toasts)  # above the keys, not over them
+        assert all(toast.region.width <= 60 and toast.region.height <= 7 for toast in toasts)
+        assert bar.region.y - min(toast.region.y for toast in toasts) < 24 // 2  # 1 + 3 + 1 + 7 lines
+        shown = screen_text(app)
+        for keys, words, _, _ in bar.shown(80):
+            assert f"{keys} {words}" in shown, (keys, words)
+
+
 async def test_toasts_shown_before_a_dialog_opens_wait_until_it_closes(make_app) -> None:
     """The newcomer's case: a void announced (and reminders) as toasts once the payments dialog closed, then `u`:
     Textual moved every live toast onto the confirmation, over its question. Drawn as in a terminal (toasts on)."""

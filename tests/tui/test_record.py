@@ -14,6 +14,7 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from textual.widgets import Button, DataTable, Input, Select
 
 from jiebei_tui.cli import main
@@ -28,7 +29,7 @@ from jiebei_tui.tui.screens.status import StatusScreen
 from jiebei_tui.tui.widgets.chart import CostChart
 from jiebei_tui.tui.widgets.dialog import ConfirmDialog
 from tests.conftest import EI
-from tests.tui.conftest import click, press, ready, settle, text
+from tests.tui.conftest import click, press, ready, screen_text, settle, text
 
 
 def open_app(data_dir: Path, today: str, lang: str = "en") -> JiebeiApp:
@@ -192,6 +193,40 @@ async def test_correcting_a_payment_previews_it_asks_and_replaces_it(cli, data_d
     after = cli("status", "L1", "--json", today="2025-02-25").json()["loans"][0]
     assert previewed["Outstanding"] == money(after["principal_outstanding"]) == "¥9,223.59"  # domain.md
     assert previewed["Payoff"] == money(after["payoff"]) == "¥9,278.93"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_a_corrected_or_voided_payments_status_is_shown_in_full(cli, data_dir, lang, size) -> None:
+    """The status column wraps what it cannot fit in the dialog, every word on screen: nothing runs off its
+    right edge (a newcomer read "replaced by E9 (…typ" at 80 columns)."""
+    assert cli("loans", "add", "--name", "Worked example", *EI).code == 0
+    assert cli("pay", "L1", "--amount", "900", "--on", "2025-02-10", today="2025-02-10").code == 0  # E1
+    assert cli("pay", "L1", "--amount", "900.41", "--on", "2025-03-10", today="2025-03-10").code == 0  # E2
+    typo = "typo in amount" if lang == "en" else "金额输错了，少输了四毛一分钱"
+    bounced = ("bank reversed the transfer, it never arrived" if lang == "en"
+               else "银行退回了这笔转账，钱其实一直没有到账，需要重新还")
+    assert cli("payments", "edit", "E1", "--amount", "900.41", "--reason", typo, today="2025-03-20").code == 0
+    assert cli("payments", "void", "E2", "--reason", bounced, today="2025-03-20").code == 0
+    listed = cli("payments", "list", "L1", "--json", today="2025-03-20").json()["payments"]
+    new = next(p["id"] for p in listed if p["status"] == "active")  # the corrected E1
+    expected = {  # what each status says, written out in full
+        "en": {"E1": f"replaced by {new} ({typo})", new: "counts", "E2": f"voided ({bounced})"},
+        "zh": {"E1": f"已被 {new} 更正（{typo}）", new: "有效", "E2": f"已作废（{bounced}）"},
+    }[lang]
+    app = open_app(data_dir, "2025-03-20", lang=lang)
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        await press(pilot, "h")
+        table = app.screen.query_one("#payments", DataTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width  # no column runs off the edge
+        shown = screen_text(app)
+        for row in range(table.row_count):
+            payment, status = str(table.get_row_at(row)[0]), str(table.get_row_at(row)[4])
+            lines = status.split("\n")
+            assert "".join(lines).replace(" ", "") == expected[payment].replace(" ", "")  # wrapped, not cut
+            assert all(line.strip() in shown for line in lines), (payment, lines)
+        assert sorted(expected) == sorted(str(table.get_row_at(r)[0]) for r in range(table.row_count))
 
 
 # --- undo ---

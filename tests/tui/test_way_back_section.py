@@ -290,6 +290,8 @@ async def test_a_contact_at_22_30_is_flagged_with_its_rule_before_and_after_it_i
         detail = text(screen.query_one("#contact-flags"))
         assert "at 22:30, between 22:00 and 08:00" in detail and "Source: China Banking Association" in detail
         assert "Illustrative" in text(screen.query_one("#contact-rules"))
+        toast = next(n.message for n in app._notifications if "C1" in n.message)  # what broke, not the rules again
+        assert "Breaks a rule: at 22:30, between 22:00 and 08:00" in toast and "Source:" not in toast
 
 
 async def test_the_seventh_unanswered_call_and_a_call_to_a_relative(late: Path) -> None:

@@ -94,6 +94,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "payment.active": ("counts", "有效"),
     "payment.voided": ("voided", "已作废"),
     "payment.replaced": ("replaced by {by}", "已被 {by} 更正"),
+    "payment.with_reason": ("{status} ({reason})", "{status}（{reason}）"),
     "col.loan": ("Loan", "借款"),
     "col.date": ("Date", "日期"),
     "col.kind": ("Kind", "类型"),

@@ -23,8 +23,9 @@ LABELS = {"loan": "contact.loan", "at": "contact.at", "channel": "contact.channe
           "promise_date": "contact.promise_date"}
 
 
-def flag_lines(checked, lang: str) -> str:
-    """The rules a contact breaks, each with the rule and its sources; or that it breaks none."""
+def flag_lines(checked, lang: str, rules: bool = True) -> str:
+    """The rules a contact breaks, each with the rule and its sources (unless `rules` is false: the toast after
+    recording, as the form showed them and the section shows them beside the contact); or that it breaks none."""
     from jiebei_tui.text.complaint import flag_text, rule_text
 
     if not checked.flags:
@@ -32,7 +33,8 @@ def flag_lines(checked, lang: str) -> str:
     lines = []
     for flag in checked.flags:
         lines.append(t("contacts.breaks", lang, flag=flag_text(flag, lang)))
-        lines.append("  " + rule_text(flag.rule, lang))
+        if rules:
+            lines.append("  " + rule_text(flag.rule, lang))
     return "\n".join(lines)
 
 
@@ -179,7 +181,7 @@ class ContactForm(FormDialog[bool]):
         def done(added) -> None:
             lang = self.app.lang
             contact = added.contact
-            lines = [t("contact.recorded", lang, id=contact.id), flag_lines(added.checked, lang)]
+            lines = [t("contact.recorded", lang, id=contact.id), flag_lines(added.checked, lang, rules=False)]
             if contact.promise_amount is not None:
                 lines.append(t("contacts.promise_reminder", lang, amount=contact.promise_amount, date=contact.promise_date))
             self.dismiss(True)

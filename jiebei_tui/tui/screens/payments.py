@@ -20,6 +20,7 @@ from jiebei_tui.domain.money import yuan
 from jiebei_tui.text.i18n import t
 from jiebei_tui.text.loans import compared, payment_words
 from jiebei_tui.text.safe import visible
+from jiebei_tui.text.width import width, wrap
 from jiebei_tui.tui.widgets.asking import ask
 from jiebei_tui.tui.widgets.dialog import ConfirmDialog, Dialog, FormDialog
 from jiebei_tui.tui.widgets.figure import FigureInput
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
 
 COLUMNS = ("id", "date", "kind", "amount", "status")
 SPLIT = ("penalty", "interest", "principal", "prepaid", "fee")
+PADDING = 2  # a DataTable cell's padding, one column either side
+STATUS_MIN = 12  # the status column never narrower than this, whatever the others take
 
 
 class PaymentsDialog(Dialog[None]):
@@ -40,7 +43,7 @@ class PaymentsDialog(Dialog[None]):
     BINDINGS = registry.bindings(registry.PAYMENTS)
     FIRST = "#payments"
     DEFAULT_CSS = """
-    PaymentsDialog #payments { max-height: 10; }
+    PaymentsDialog #payments { max-height: 10; overflow-x: hidden; }
     """
 
     def __init__(self, loan_id: str) -> None:
@@ -71,16 +74,37 @@ class PaymentsDialog(Dialog[None]):
         self.rows = rows
         table = self.query_one("#payments", DataTable)
         at = table.cursor_row
+        headings = [t(f"col.{key}", lang) for key in COLUMNS]
         cells = []
         for row in rows:
             kind, status, _ = payment_words(row, lang)
-            cells.append((row.event.id, [row.event.id, row.event.date.isoformat(), kind,
-                                         Text(yuan(row.event.amount), justify="right"), status]))
-        fill(table, [(key, t(f"col.{key}", lang)) for key in COLUMNS], cells)
+            cells.append([row.event.id, row.event.date.isoformat(), kind, yuan(row.event.amount), status])
+        # The status (with the reason a payment was voided or corrected) takes the room the other columns leave
+        # and wraps onto more lines rather than running off the dialog: every word of it stays readable.
+        widths = [max([width(h)] + [width(c[n]) for c in cells]) for n, h in enumerate(headings)]
+        room = self.table_room(table) - sum(w + PADDING for w in widths[:-1]) - PADDING
+        status_width = max(STATUS_MIN, min(room, widths[-1]))
+        fill(table, list(zip(COLUMNS, headings)),
+             [(c[0], [*c[:3], Text(c[3], justify="right"), "\n".join(wrap(c[4], status_width))]) for c in cells],
+             widths={"status": status_width})
         if rows:
             table.move_cursor(row=min(at, len(rows) - 1))
         self.show_split()
         self.refresh_bindings()
+
+    def table_room(self, table: DataTable) -> int:
+        """The columns the payments table has inside the dialog, its scrollbar gutter kept: the dialog's width
+        (its own, or the terminal's when that is narrower) less its border and padding. Known before the
+        dialog is laid out, so the table is filled once at its final size."""
+        box = self.query_one("#dialog")
+        size = box.styles.width
+        outer = min(int(size.value) if size is not None and size.is_cells else self.app.size.width,
+                    self.app.size.width)
+        return outer - box.styles.gutter.width - table.styles.scrollbar_size_vertical
+
+    def on_resize(self) -> None:
+        if self.rows:
+            self.show(self.rows)  # a narrower terminal narrows the dialog: the status wraps to what is left
 
     def selected(self) -> PaymentRow | None:
         table = self.query_one("#payments", DataTable)

@@ -6,6 +6,9 @@ by binding id. It wraps onto a second line rather than cutting keys off; when th
 lines (80 columns), the six section keys share one entry ("1-6 Sections"), so every key stays visible in either
 language and the section keeps its rows. A click on a key presses it.
 
+Toasts sit just above it: as it changes height (one line of keys or two), it sets the screen's toast rack's
+bottom margin to its own height, so a toast never covers a key (their size is set in app.tcss).
+
 It redraws only when what it shows changes (keys, words, width): a section switch or a focus change that
 leaves the keys as they were costs a comparison, not a rebuild.
 """
@@ -17,6 +20,7 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.markup import escape
 from textual.widget import Widget
+from textual.widgets._toast import ToastRack  # as app.py: the rack Textual gives each screen for its toasts
 
 from jiebei_tui.actions.registry import BY_ID, SECTIONS, Action, key_of, label
 from jiebei_tui.text.i18n import t
@@ -52,6 +56,11 @@ class KeyBar(Widget):
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
         self._entries = self.entries()
+
+    def on_resize(self) -> None:
+        """Toasts above the keys, whatever the bar's height."""
+        for rack in self.screen.query_children(ToastRack):
+            rack.styles.margin = (0, 0, self.outer_size.height, 0)
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)

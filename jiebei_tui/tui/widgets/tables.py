@@ -4,7 +4,8 @@ Textual's DataTable measures its columns later, when it is next idle, and does n
 between: a table filled and shown before that kept columns as narrow as their headings ("2027-01-", "¥1,835")
 until something else redrew it, and a snapshot taken in that moment differed from the next. So every table
 here is given its column widths when it is filled, worked out from what it shows; nothing is left to measure.
-Cells are plain text (a loan name is never read as markup).
+Cells are plain text (a loan name is never read as markup). A cell with several lines (wrapped by the caller)
+makes its row that many lines tall, again fixed when the row is added.
 """
 
 from __future__ import annotations
@@ -28,13 +29,14 @@ def fill(
     widths: dict[str, int] | None = None,
 ) -> None:
     """Empty `table` and fill it: columns (key, heading), rows (key, cells). Each column is as wide as its widest
-    cell or heading, unless `widths` names it (the cells are then cut to fit by the table)."""
+    cell or heading (its widest line), unless `widths` names it (the cells are then cut to fit by the table). A
+    row is as tall as its cell with the most lines."""
     rows = [(key, [plain(c) for c in cells]) for key, cells in rows]
     table.clear(columns=True)
     for n, (key, heading) in enumerate(columns):
         size = (widths or {}).get(key)
         if size is None:
-            size = max([Text(heading).cell_len] + [cells[n].cell_len for _, cells in rows])
+            size = max([Text(heading).cell_len] + [line.cell_len for _, cells in rows for line in cells[n].split()])
         table.add_column(heading, key=key, width=size)
     for key, cells in rows:
-        table.add_row(*cells, key=key)
+        table.add_row(*cells, key=key, height=max([1] + [len(cell.split()) for cell in cells]))
