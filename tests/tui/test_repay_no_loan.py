@@ -22,7 +22,7 @@ async def test_with_no_loan_repay_says_what_to_do_first_and_offers_nothing_dead(
         await press(pilot, "2")
         screen = app.screen
         assert isinstance(screen, RepayScreen)
-        assert text(screen.query_one("#need-loans")) == "No loan yet: add one (a) to pay, settle or prepay it here."
+        assert text(screen.query_one("#need-loans")) == "Nothing to repay yet: add a loan (a), then pay, settle or prepay it here."
         shown = screen_text(app)
         # no panel, field or Record button that would do nothing
         for dead in ("Record", "Pay the current instalment", "Settle everything", "Prepay part", "Amount (¥)",
@@ -57,7 +57,7 @@ async def test_with_no_loan_repay_says_what_to_do_first_and_offers_nothing_dead(
 
         await press(pilot, "u", "y")  # undoing the add: no loan again, and Repay says so again
         assert app.screen is screen and app.states == []
-        assert text(screen.query_one("#need-loans")) == "No loan yet: add one (a) to pay, settle or prepay it here."
+        assert text(screen.query_one("#need-loans")) == "Nothing to repay yet: add a loan (a), then pay, settle or prepay it here."
         assert "Record" not in screen_text(app) and not enabled_keys(app)["p"]
 
 
@@ -66,5 +66,5 @@ async def test_with_no_loan_repay_says_so_in_chinese(make_app) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
         await press(pilot, "2")
-        assert text(app.screen.query_one("#need-loans")) == "还没有借款：请先添加一笔（按 a），才能在这里还款、结清或提前还款。"
+        assert text(app.screen.query_one("#need-loans")) == "暂无可还的借款：请先添加一笔（按 a），再在这里还款、结清或提前还款。"
         assert "记录…" not in screen_text(app)  # no Record button (the key bar's 记录还款 is dimmed)
