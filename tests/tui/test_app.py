@@ -20,7 +20,7 @@ from jiebei_tui.tui.screens.recover import RecoveryScreen
 from jiebei_tui.tui.screens.reminders import RemindersScreen
 from jiebei_tui.tui.screens.repay import RepayScreen
 from jiebei_tui.tui.screens.status import StatusScreen
-from tests.tui.conftest import settle, TODAY, click, ledger_file, palette, ready, select_loan, text
+from tests.tui.conftest import settle, TODAY, click, ledger_file, palette, press, ready, select_loan, text
 
 
 def banner(app) -> str:
@@ -278,7 +278,8 @@ async def test_contract_terms_are_edited_and_saved(make_app) -> None:
         screen.query_one("#grace", Input).value = "40"
         await click(pilot, "#save-terms")
         await settle(pilot)
-        assert "0 to 30" in text(screen.query_one("#terms-error"))
+        assert "0 to 30" in text(screen.query_one("#grace-error"))  # said under the field, not twice
+        assert text(screen.query_one("#terms-error")) == ""
         assert ledger_file(app) is None
         screen.query_one("#grace", Input).value = "7"
         await click(pilot, "#save-terms")
@@ -286,6 +287,61 @@ async def test_contract_terms_are_edited_and_saved(make_app) -> None:
         terms = ledger_file(app)["terms"]
         assert terms["grace_days"] == 7 and terms["illustrative"] is False
         assert "Penalty in all  ¥0.00" in text(screen.query_one("#figures"))  # 6 days is within 7 grace days
+
+
+async def type_over(pilot, selector: str, typed: str) -> None:
+    """Empty a field and type into it key by key, as a user does."""
+    field = pilot.app.screen.query_one(selector, Input)
+    field.focus()
+    field.value = ""
+    await pilot.press(*typed)
+    await settle(pilot)
+
+
+async def test_contract_terms_say_what_is_wrong_as_typed(make_app) -> None:
+    # The terms were checked only when Save was pressed; every other form says a field's problem as it is typed.
+    app = make_app()
+    async with app.run_test(size=(120, 60)) as pilot:
+        await ready(pilot)
+        await press(pilot, "4")
+        screen = app.screen
+        problems = {field: screen.query_one(f"#{field}-error") for field in ("multiplier", "grace", "min-prepayment", "fee")}
+        assert all(text(p) == "" and not p.display for p in problems.values())  # the terms in force are fine
+        await type_over(pilot, "#multiplier", "12")
+        assert text(problems["multiplier"]) == (
+            'Penalty multiplier "12" is not allowed: the penalty multiplier is more than 0 and at most 10, e.g. 1.5.')
+        await type_over(pilot, "#grace", "40")
+        assert text(problems["grace"]) == 'Grace days "40" is not allowed: grace days are a whole number from 0 to 30.'
+        await type_over(pilot, "#min-prepayment", "1.001")
+        assert text(problems["min-prepayment"]) == (
+            'Minimum prepayment (principal) "1.001" is not allowed: the minimum prepayment is an amount from 0 to '
+            '¥1,000,000.00, with at most 2 decimals.')
+        await type_over(pilot, "#fee", "11%")
+        assert text(problems["fee"]) == (
+            'Prepayment fee (of principal prepaid) "11%" is not allowed: the prepayment fee is 0% to 10% of the '
+            'principal prepaid, written like 1% or 0.01.')
+        await type_over(pilot, "#multiplier", "2")  # fixed: its sentence goes, the others stay
+        assert text(problems["multiplier"]) == "" and not problems["multiplier"].display
+        assert "0 to 30" in text(problems["grace"])
+        await click(pilot, "#save-terms")  # still refused: nothing written, nothing changed
+        assert ledger_file(app) is None
+        assert "0 to 30" in text(problems["grace"]) and text(screen.query_one("#terms-error")) == ""
+        for field, value in (("#grace", "3"), ("#min-prepayment", "500"), ("#fee", "1%")):
+            await type_over(pilot, field, value)
+        assert all(text(p) == "" for p in problems.values())
+        await click(pilot, "#save-terms")
+        terms = ledger_file(app)["terms"]
+        assert (terms["penalty_multiplier"], terms["grace_days"], terms["prepayment_fee"]) == ("2", 3, "0.01")
+        assert all(text(p) == "" for p in problems.values())
+
+
+async def test_contract_terms_say_what_is_wrong_as_typed_in_chinese(make_app) -> None:
+    app = make_app(lang="zh")
+    async with app.run_test(size=(120, 60)) as pilot:
+        await ready(pilot)
+        await press(pilot, "4")
+        await type_over(pilot, "#grace", "40")
+        assert text(app.screen.query_one("#grace-error")) == "宽限期（天） 的值 \"40\" 无效：宽限期须为 0 到 30 的整数天。"
 
 
 async def test_switch_language_from_the_palette(make_app) -> None:

@@ -412,7 +412,7 @@ async def test_terms_for_this_loan_are_its_own_and_can_follow_all_loans_again(cl
         assert "follows every loan's terms" in text(screen.query_one("#terms-own"))
         await set_value(pilot, "#grace", "40")
         await click(pilot, "#save-terms")
-        assert "0 to 30" in text(screen.query_one("#terms-error"))
+        assert "0 to 30" in text(screen.query_one("#grace-error"))  # under its field, as typed
         await set_value(pilot, "#grace", "7")
         await click(pilot, "#save-terms")
         shown = cli_json(data_dir, "2025-02-16", "terms", "show", "--loan", "L1")

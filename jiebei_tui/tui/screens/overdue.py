@@ -22,6 +22,7 @@ from jiebei_tui.actions.terms import TermsView, set_terms, show_terms
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.money import percent, yuan
 from jiebei_tui.domain.overdue import STAGES
+from jiebei_tui.domain.product_terms import parse_terms
 from jiebei_tui.domain.replay import LoanState
 from jiebei_tui.domain.terms import Strategy, parse_in_range
 from jiebei_tui.text import explain
@@ -30,7 +31,7 @@ from jiebei_tui.text.safe import visible
 from jiebei_tui.tui.widgets.asking import ask
 from jiebei_tui.tui.widgets.chart import CostChart
 from jiebei_tui.tui.widgets.palette import style
-from jiebei_tui.tui.widgets.prose import Prose
+from jiebei_tui.tui.widgets.prose import Problem, Prose
 from jiebei_tui.tui.widgets.body import Body
 from jiebei_tui.tui.widgets.figure import FigureInput
 from jiebei_tui.tui.widgets.section import SectionScreen
@@ -43,6 +44,7 @@ MAX_DAYS = 120
 ROWS = ("no", "due_date", "days_late", "principal", "interest", "penalty", "owed")
 TERM_INPUTS = {"penalty_multiplier": "multiplier", "grace_days": "grace", "min_prepayment": "min-prepayment",
                "prepayment_fee": "fee"}  # term → its field's id
+FIELD_TERMS = {field: name for name, field in TERM_INPUTS.items()}
 TERM_LABELS = {"penalty_multiplier": "label.penalty_multiplier", "grace_days": "label.grace_days",
                "compounding": "label.compounding", "default_strategy": "label.default_strategy",
                "default_prepay_strategy": "label.default_strategy", "min_prepayment": "label.min_prepayment",
@@ -121,9 +123,11 @@ class OverdueScreen(SectionScreen):
                 with Horizontal(classes="terms-row"):
                     yield Label(t("label.penalty_multiplier", lang))
                     yield FigureInput("", id="multiplier")
+                yield Problem(id="multiplier-error")
                 with Horizontal(classes="terms-row"):
                     yield Label(t("label.grace_days", lang))
                     yield FigureInput("", id="grace")
+                yield Problem(id="grace-error")
                 with Horizontal(classes="terms-row"):
                     yield Label(t("label.compounding", lang))
                     yield Switch(id="compounding")
@@ -134,9 +138,11 @@ class OverdueScreen(SectionScreen):
                 with Horizontal(classes="terms-row"):
                     yield Label(t("label.min_prepayment", lang))
                     yield FigureInput("", id="min-prepayment")
+                yield Problem(id="min-prepayment-error")
                 with Horizontal(classes="terms-row"):
                     yield Label(t("label.prepayment_fee", lang))
                     yield FigureInput("", id="fee")
+                yield Problem(id="fee-error")
                 yield Prose("", id="terms-own", classes="hint")
                 yield Prose("", id="terms-error", classes="error-text")
                 yield Prose(t("help.disclaimer_text", lang), classes="hint")
@@ -227,6 +233,8 @@ class OverdueScreen(SectionScreen):
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "days":
             self.show()
+        elif event.input.id in FIELD_TERMS:
+            self.check_term(FIELD_TERMS[event.input.id])
 
     def days(self) -> int:
         return parse_in_range(self.query_one(DaysInput).value, "days", "days", 0, MAX_DAYS, max=MAX_DAYS)
@@ -323,6 +331,8 @@ class OverdueScreen(SectionScreen):
                 self.query_one(f"#{field}", Input).value = self.term_text(name, terms)
             self.query_one("#compounding", Switch).value = terms.compounding
             self.query_one("#strategy", Select).value = terms.default_prepay_strategy.value
+        for name in TERM_INPUTS:  # the values in force: nothing wrong with them
+            self.term_problem(name, "")
         own = self.query_one("#terms-own", Prose)
         if view.loan_id is None:
             own.update(t("terms.all_loans_heading", lang))
@@ -338,6 +348,19 @@ class OverdueScreen(SectionScreen):
         if name == "prepayment_fee":
             return percent(terms.prepayment_fee)
         return str(getattr(terms, name))
+
+    def check_term(self, name: str) -> None:
+        """A term field says what is wrong with it as it is typed: the check `terms set` makes (domain/
+        product_terms.py parse_terms), one field at a time."""
+        try:
+            parse_terms(**{name: self.query_one(f"#{TERM_INPUTS[name]}", Input).value.strip()})
+        except InputError as err:
+            self.term_problem(name, err.sentence(self.lang, t(TERM_LABELS[name], self.lang)))
+        else:
+            self.term_problem(name, "")
+
+    def term_problem(self, name: str, sentence: str) -> None:
+        self.query_one(f"#{TERM_INPUTS[name]}-error", Problem).update(sentence)
 
     def typed_terms(self) -> dict[str, object]:
         """The terms as typed, by `terms set` option name."""
@@ -388,7 +411,11 @@ class OverdueScreen(SectionScreen):
         def refused(err: Exception) -> None:
             field = getattr(err, "field", "")
             label = t(TERM_LABELS.get(field, "overdue.terms"), self.lang)
-            self.query_one("#terms-error", Prose).update(err.sentence(self.lang, label) if field else err.sentence(self.lang))
+            sentence = err.sentence(self.lang, label) if field else err.sentence(self.lang)
+            if field in TERM_INPUTS:  # said under its field, where it was said as it was typed
+                self.term_problem(field, sentence)
+            else:  # a recorded payment the new terms would not fit, …
+                self.query_one("#terms-error", Prose).update(sentence)
 
         ask(self, "save-terms", set_terms, loan_id, reset=reset, done=saved, refused=refused, **values)
 

@@ -43,7 +43,7 @@ from jiebei_tui.tui.widgets.dialog import ConfirmDialog
 from jiebei_tui.tui.widgets.figure import FigureInput
 from jiebei_tui.tui.widgets.palette import style
 from jiebei_tui.tui.widgets.principal_chart import LOOKS, Line, PrincipalChart, legend
-from jiebei_tui.tui.widgets.prose import Problem, Prose
+from jiebei_tui.tui.widgets.prose import Problem, Prose, Said
 from jiebei_tui.tui.widgets.refusal import refusal
 from jiebei_tui.tui.widgets.section import SectionScreen
 from jiebei_tui.tui.widgets.tables import fill, plain
@@ -63,18 +63,6 @@ LABELS = {
     "loan": "plan.field.loan", "finish_by": "plan.goal.kind.finish_by", "max_installment": "plan.goal.kind.max_installment",
     "save": "plan.goal.kind.save", "day": "plan.field.new_day", "payday": "plan.field.payday",
 }
-
-
-class Said(Prose):
-    """A line of the section that takes no room while there is nothing to say."""
-
-    def __init__(self, text: str = "", **kwargs) -> None:
-        super().__init__(text, **kwargs)
-        self.display = bool(text)
-
-    def update(self, text: str = "", *, layout: bool = True) -> None:  # type: ignore[override]
-        self.display = bool(text)
-        super().update(text, layout=layout)
 
 
 def right(value: str) -> Text:

@@ -32,7 +32,7 @@ from jiebei_tui.text.safe import visible
 from jiebei_tui.text.way_back import numbers
 from jiebei_tui.tui.widgets.asking import ask
 from jiebei_tui.tui.widgets.dialog import ConfirmDialog
-from jiebei_tui.tui.widgets.prose import Prose
+from jiebei_tui.tui.widgets.prose import Prose, Said
 from jiebei_tui.tui.widgets.body import Body
 from jiebei_tui.tui.widgets.figure import FigureInput
 from jiebei_tui.tui.widgets.section import SectionScreen
@@ -58,15 +58,17 @@ class RepayScreen(SectionScreen):
     RepayScreen #compare { max-height: 8; }
     RepayScreen .buttons { height: auto; }
     RepayScreen .buttons Button { margin: 0 1 0 0; }
+    RepayScreen.-no-loan .loan-only { display: none; }  /* no loan yet: nothing to pay, only #need-loans */
     """
 
     def compose_body(self) -> ComposeResult:
         lang, today = self.lang, self.app.today.isoformat()
         with Body(id="body"):
-            with Horizontal(id="loan-row"):
+            yield Said("", id="need-loans", classes="hint")
+            with Horizontal(id="loan-row", classes="loan-only"):
                 yield Label(t("repay.loan", lang))
                 yield Select([], id="loan", allow_blank=True, prompt=t("repay.pick_loan", lang))
-            with Grid(id="options"):
+            with Grid(id="options", classes="loan-only"):
                 with Vertical(classes="panel", id="pay-panel"):
                     yield Label("", id="pay-title", classes="panel-title")
                     yield Static("", id="pay-figures", classes="figures")
@@ -80,7 +82,7 @@ class RepayScreen(SectionScreen):
                     yield Static("", id="settle-formula", classes="formula")
                     yield Button(t("repay.apply", lang), id="settle-apply", variant="primary")
                     yield Prose("", id="settle-why", classes="hint")
-            with Vertical(classes="panel", id="prepay-panel"):
+            with Vertical(classes="panel loan-only", id="prepay-panel"):
                 yield Label(t("repay.prepay", lang), classes="panel-title")
                 with Horizontal(classes="form-row"):
                     yield Label(t("repay.amount", lang))
@@ -96,10 +98,10 @@ class RepayScreen(SectionScreen):
                     yield Button(t("repay.strategy_term", lang), id="apply-term", variant="primary")
                     yield Button(t("repay.strategy_installment", lang), id="apply-installment", variant="primary")
                 yield Prose("", id="prepay-why", classes="hint")
-            with Vertical(classes="panel"):
+            with Vertical(classes="panel loan-only"):
                 yield Label(t("repay.wait", lang), classes="panel-title")
                 yield Prose("", id="wait")
-            with Vertical(classes="panel"):
+            with Vertical(classes="panel loan-only"):
                 yield Label(t("repay.auto_debit", lang), classes="panel-title")
                 with Horizontal(id="auto-row"):
                     yield Switch(id="auto")
@@ -124,6 +126,11 @@ class RepayScreen(SectionScreen):
         super().on_resize()
 
     # --- actions (keys and palette) ---
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("pay", "settle", "prepay", "formulas") and self.state is None:
+            return None  # no loan yet: dimmed on the key bar (pressed, they did nothing and said nothing)
+        return super().check_action(action, parameters)
 
     def action_formulas(self) -> None:
         self.toggle_class("show-formulas")
@@ -159,6 +166,7 @@ class RepayScreen(SectionScreen):
 
     def render_view(self) -> None:
         super().render_view()
+        self.show_need_loans()
         select = self.query_one("#loan", Select)
         with self.prevent(Select.Changed, Switch.Changed):
             select.set_options([(Content(f"{s.record.id} · {visible(s.record.name)}"), s.record.id) for s in self.app.states])
@@ -174,6 +182,17 @@ class RepayScreen(SectionScreen):
         if s is not None:
             self.start_dates(first_day(s, self.app.today).isoformat())
         self.show_options()
+
+    def show_need_loans(self) -> None:
+        """No loan yet: one line saying so and which key adds one, in place of the options (which would have
+        nothing to work on); the option keys dim. A loan added brings them back, filled."""
+        none = self.state is None
+        self.query_one("#need-loans", Said).update(
+            t("repay.need_loans", self.lang, press=self.app.key_shown("add")) if none else "")
+        if none and self.focused is not None and any(w.has_class("loan-only") for w in self.focused.ancestors_with_self):
+            self.set_focus(None)  # its field is hidden now (the last loan undone while typing in it)
+        self.set_class(none, "-no-loan")
+        self.refresh_bindings()
 
     def start_dates(self, day: str) -> None:
         """The settle and prepay dates start on a day their previews accept (today, or the drawdown day of a loan

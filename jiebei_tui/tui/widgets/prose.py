@@ -58,6 +58,18 @@ class Prose(Static):
         return self.content.text if isinstance(self.content, Phrased) else str(self.content)
 
 
+class Said(Prose):
+    """A line of a section that takes no room while there is nothing to say."""
+
+    def __init__(self, text: str = "", **kwargs) -> None:
+        super().__init__(text, **kwargs)
+        self.display = bool(text)
+
+    def update(self, text: str = "", *, layout: bool = True) -> None:  # type: ignore[override]
+        self.display = bool(text)
+        super().update(text, layout=layout)
+
+
 class Problem(Prose):
     """What is wrong with a field or a form, in the error colour; takes no room while there is nothing wrong."""
 
