@@ -22,6 +22,7 @@ from jiebei_tui.tui.widgets.figure import FigureInput
 from jiebei_tui.tui.widgets.pairs import Pairs
 from jiebei_tui.tui.widgets.prose import Problem
 from jiebei_tui.tui.widgets.refusal import refusal
+from jiebei_tui.tui.widgets.text_input import TextInput
 
 if TYPE_CHECKING:
     from jiebei_tui.actions.hardship import Restructure
@@ -90,7 +91,7 @@ class AgreementDialog(FormDialog[bool]):
             yield Switch(bool(given["waive_interest"]), id="waive-interest")
             yield Label(t("agreement.waive_interest", lang))
         yield Label(t("agreement.reference", lang))
-        yield Input("", id="reference")
+        yield TextInput("", id="reference")
         yield Problem(id="error")
         yield Label(t("agreement.preview", lang))
         yield Pairs(id="preview")

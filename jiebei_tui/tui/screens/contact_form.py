@@ -17,6 +17,7 @@ from jiebei_tui.text.safe import visible
 from jiebei_tui.tui.widgets.dialog import FormDialog
 from jiebei_tui.tui.widgets.figure import FigureInput
 from jiebei_tui.tui.widgets.prose import Problem, Prose
+from jiebei_tui.tui.widgets.text_input import TextInput
 
 LABELS = {"loan": "contact.loan", "at": "contact.at", "channel": "contact.channel", "from": "contact.from",
           "note": "contact.note", "number": "contact.number", "promise": "contact.promise",
@@ -74,9 +75,9 @@ class ContactForm(FormDialog[bool]):
                 yield FigureInput(f"{app.now():%Y-%m-%d %H:%M}", id="at")
             with Vertical():
                 yield Label(t("contact.from", lang))
-                yield Input("", id="from")
+                yield TextInput("", id="from")
         yield Label(t("contact.note", lang))
-        yield Input("", id="note")
+        yield TextInput("", id="note")
         with Horizontal(classes="pair"):
             with Vertical():
                 with Horizontal(classes="switch-row"):
@@ -84,7 +85,7 @@ class ContactForm(FormDialog[bool]):
                     yield Label(t("contact.answered", lang))
             with Vertical():
                 yield Label(t("contact.number", lang))
-                yield Input("", id="number")
+                yield TextInput("", id="number")
         with Horizontal(classes="pair"):
             with Vertical():
                 yield Label(t("contact.promise", lang))

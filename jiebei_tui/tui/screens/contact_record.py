@@ -18,6 +18,7 @@ from jiebei_tui.text.safe import visible
 from jiebei_tui.tui.widgets.dialog import FormDialog
 from jiebei_tui.tui.widgets.prose import Problem, Prose
 from jiebei_tui.tui.widgets.refusal import refusal
+from jiebei_tui.tui.widgets.text_input import TextInput
 
 if TYPE_CHECKING:
     from textual.widget import Widget
@@ -56,7 +57,7 @@ class RecordDialog(FormDialog[bool]):
                 yield Select([(t(f"contacts.format.{f}", lang), f) for f in SUFFIX], id="format", allow_blank=False,
                              value="markdown")
         yield Label(t("letter.path", lang))
-        yield Input("", id="path")
+        yield TextInput("", id="path")
         yield Problem(id="error")
         with Horizontal(classes="buttons"):
             yield Button(t("letter.save", lang), variant="primary", id="save")

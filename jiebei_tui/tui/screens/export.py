@@ -16,6 +16,7 @@ from jiebei_tui.tui.widgets.asking import ask
 from jiebei_tui.tui.widgets.prose import Problem, Prose
 from jiebei_tui.tui.widgets.refusal import refusal
 from jiebei_tui.tui.widgets.dialog import FormDialog
+from jiebei_tui.tui.widgets.text_input import TextInput
 
 DEFAULT_NAME = "jiebei-tui.ics"
 
@@ -29,7 +30,7 @@ class ExportDialog(FormDialog[bool]):
         yield Label(t("export.title", lang), classes="title")
         yield Prose(t("export.explain", lang), classes="hint")
         yield Label(t("export.path", lang))
-        yield Input(f"~/{DEFAULT_NAME}", id="path")  # the home folder, as the letter's (not wherever the app started)
+        yield TextInput(f"~/{DEFAULT_NAME}", id="path")  # the home folder, as the letter's (not wherever the app started)
         yield Problem(id="error")
         with Horizontal(classes="buttons"):
             yield Button(t("export.write", lang), variant="primary", id="write")

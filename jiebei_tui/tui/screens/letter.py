@@ -18,6 +18,7 @@ from jiebei_tui.text.i18n import t
 from jiebei_tui.tui.widgets.dialog import FormDialog
 from jiebei_tui.tui.widgets.prose import Problem, Prose
 from jiebei_tui.tui.widgets.refusal import refusal
+from jiebei_tui.tui.widgets.text_input import TextInput
 
 if TYPE_CHECKING:
     from textual.widget import Widget
@@ -71,17 +72,17 @@ class LetterDialog(FormDialog[bool]):
         with Horizontal(classes="choices"):
             with Vertical():
                 yield Label(t("letter.name", lang))
-                yield Input("", id="name")
+                yield TextInput("", id="name")
             with Vertical():
                 yield Label(t("letter.lender", lang))
-                yield Input("", id="lender")
+                yield TextInput("", id="lender")
         yield Label(t("letter.circumstances", lang))
-        yield Input("", id="reason")
+        yield TextInput("", id="reason")
         yield Label(t("letter.preview", lang))
         with VerticalScroll(id="letter-box"):
             yield Prose("", id="letter")
         yield Label(t("letter.path", lang))
-        yield Input("", id="path")
+        yield TextInput("", id="path")
         yield Prose(t("letter.clipboard_note", lang), classes="hint")
         yield Problem(id="error")
         with Horizontal(classes="buttons"):

@@ -25,6 +25,7 @@ from jiebei_tui.tui.widgets.asking import ask
 from jiebei_tui.tui.widgets.dialog import ConfirmDialog, FormDialog
 from jiebei_tui.tui.widgets.figure import FigureInput
 from jiebei_tui.tui.widgets.prose import Problem, Prose
+from jiebei_tui.tui.widgets.text_input import TextInput
 
 if TYPE_CHECKING:
     from textual.widget import Widget
@@ -201,7 +202,7 @@ class RenameModal(FormDialog[bool]):
         lang = self.lang
         yield Static(Content(t("edit.title", lang, loan=visible(self.state.record.name))), classes="title")
         yield Label(t("edit.name", lang))
-        yield Input(visible(self.state.record.name), id="name")
+        yield TextInput(visible(self.state.record.name), id="name")
         yield Problem(id="error")
         with Horizontal(classes="buttons"):
             yield Button(t("edit.save", lang), variant="primary", id="save")

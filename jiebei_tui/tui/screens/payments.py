@@ -26,6 +26,7 @@ from jiebei_tui.tui.widgets.dialog import ConfirmDialog, Dialog, FormDialog
 from jiebei_tui.tui.widgets.figure import FigureInput
 from jiebei_tui.tui.widgets.prose import Problem, Prose
 from jiebei_tui.tui.widgets.tables import fill
+from jiebei_tui.tui.widgets.text_input import TextInput
 
 if TYPE_CHECKING:
     from jiebei_tui.actions.payments import Correction, PaymentRow
@@ -201,7 +202,7 @@ class VoidDialog(FormDialog[bool]):
         yield Prose("", id="effect")
         yield Problem(id="error")
         yield Label(t("payments.reason", lang))
-        yield Input("", id="reason")
+        yield TextInput("", id="reason")
         with Horizontal(classes="buttons"):
             yield Button(t("confirm.no", lang), variant="primary", id="no")
             yield Button(t("payments.void", lang), id="yes", disabled=True)
@@ -279,7 +280,7 @@ class EditPaymentDialog(FormDialog[bool]):
         yield Label(t("pay.date", lang))
         yield FigureInput(e.date.isoformat(), id="date")
         yield Label(t("payments.reason", lang))
-        yield Input("", id="reason")
+        yield TextInput("", id="reason")
         yield Problem(id="error")
         yield DataTable(id="compare", cursor_type="none")
         yield Prose("", id="effect")

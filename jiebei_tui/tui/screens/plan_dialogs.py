@@ -26,6 +26,7 @@ from jiebei_tui.tui.widgets.dialog import FormDialog
 from jiebei_tui.tui.widgets.figure import FigureInput
 from jiebei_tui.tui.widgets.prose import Problem, Prose
 from jiebei_tui.tui.widgets.refusal import refusal
+from jiebei_tui.tui.widgets.text_input import TextInput
 
 if TYPE_CHECKING:
     from textual.widget import Widget
@@ -74,7 +75,7 @@ class NewScenarioDialog(Asking, FormDialog[str | None]):
         to = self.to
         yield Label(t("plan.new.title_to", lang, id=to.id, name=visible(to.name)) if to else t("plan.new.title", lang),
                     classes="title")
-        yield from self.row("name", Input("", id="name"))
+        yield from self.row("name", TextInput("", id="name"))
         yield from self.row("kind", Select([(t(f"plan.kind.{k}", lang), k) for k in KINDS], id="kind",
                                            allow_blank=False, value="prepay"))
         yield from self.row("loan", Select(loans, id="loan", allow_blank=True, value=loan,
@@ -229,7 +230,7 @@ class PlanExportDialog(ExportDialog):
         yield Label(t("plan.export.what", lang))
         yield Select([(t(f"plan.export.what.{w}", lang), w) for w in WHAT], id="what", allow_blank=False, value=WHAT[0])
         yield Label(t("plan.export.path", lang))
-        yield Input(default_path(WHAT[0]), id="path")
+        yield TextInput(default_path(WHAT[0]), id="path")
         yield Problem(id="error")
         with Horizontal(classes="buttons"):
             yield Button(t("export.write", lang), variant="primary", id="write")
