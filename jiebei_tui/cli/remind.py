@@ -16,7 +16,7 @@ from pathlib import Path
 
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.money import money_str
-from jiebei_tui.text.i18n import t
+from jiebei_tui.text.i18n import sentences, t
 from jiebei_tui.text.safe import visible
 from jiebei_tui.text.width import table
 
@@ -196,7 +196,7 @@ def cmd_add(ctx) -> int:
     a = ctx.args
     saved = reminders.add_rule(ctx.account, a.offset, a.time, a.loans, a.repeat)
     said = [t("remind.rule_added", ctx.lang, id=saved.rule_id), shift_said(saved.settings, saved.rule_id, ctx.lang)]
-    print(" ".join(filter(None, said)))
+    print(sentences(said, ctx.lang))
     return 0
 
 

@@ -681,6 +681,12 @@ def joined(parts, lang: str, strong: bool = False) -> str:
     return ("; " if strong else ", ").join(parts)
 
 
+def sentences(parts, lang: str) -> str:
+    """Whole sentences one after another, the empty ones left out: a space between them in English, none in 中文
+    (a full stop 。 ends one already)."""
+    return ("" if lang == "zh" else " ").join(part for part in parts if part)
+
+
 def _listed(items: list | tuple, most: int = 10) -> str:
     """A list in a sentence: the first `most` items, then … (a ledger may hold a thousand loans)."""
     shown = ", ".join(str(item) for item in items[:most])

@@ -70,14 +70,15 @@ def moved_marks(found: list[Occurrence], lang: str) -> tuple[list[str], list[str
     """Each coming reminder's mark ("*" when quiet hours moved it, else "") and the notes that say how, once a
     rule: the time stays one narrow column ("2026-12-02 08:00*"), the notes go under the list, as the rules
     table's do ("* R6: 07:45 → 08:00, quiet hours.")."""
-    marks, notes = [], []
+    marks, notes = [], {}
     for o in found:
         note = occurrence_note(o, lang)
         marks.append("*" if note else "")
-        said = t("remind.moved_note", lang, id=o.rule_id, note=note) if note else ""
-        if said and said not in notes:
-            notes.append(said)
-    return marks, notes
+        if note:
+            notes.setdefault((int(o.rule_id[1:]), note), t("remind.moved_note", lang, id=o.rule_id, note=note))
+    if notes:  # the other times padded, so the rule column stays in line
+        marks = [mark or " " for mark in marks]
+    return marks, [notes[k] for k in sorted(notes)]  # in the rules' order, as `remind rules` lists them
 
 
 def rule_time_marked(rule, settings, lang: str) -> tuple[str, str]:

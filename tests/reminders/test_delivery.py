@@ -245,6 +245,18 @@ def test_list_shows_what_is_coming_in_order(cli, overdue_loan) -> None:
     assert data[0]["rule_at"] == data[0]["fire_at"] and data[0]["quiet_hours"] is None
 
 
+def test_moves_are_said_under_the_list_in_the_rules_order(cli, overdue_loan) -> None:
+    """R5 (D0 07:45 → 08:00) fires after R6 (D−1 23:00 → 21:59 the evening before), yet is said first, as the
+    rules table lists them; in 中文 the two sentences of `remind add` run on without a space."""
+    cli("remind", "add", "--offset", "0", "--time", "07:45", today=TODAY)
+    added = cli("--lang", "zh", "remind", "add", "--offset", "-1", "--time", "23:00", today=TODAY).out.strip()
+    assert added == "已添加提醒 R6。该时间在免打扰时段内：23:00 → 21:59，免打扰（仍在还款日之前）。"
+    text = cli("remind", "list", "--days", "40", "--now", NOW, today=TODAY).out
+    assert text.index("2025-03-09 21:59*  R6") < text.index("2025-03-10 08:00*  R5")
+    assert text.rstrip().endswith("* R5: 07:45 → 08:00, quiet hours.\n"
+                                  "* R6: 23:00 → 21:59, quiet hours (kept before the due day).")
+
+
 def test_a_shifted_time_says_so_when_saved_and_listed(cli, overdue_loan) -> None:
     added = cli("remind", "add", "--offset", "0", "--time", "07:45", today=TODAY).out
     assert added.strip() == "Added reminder R5. Its time falls in quiet hours: 07:45 → 08:00, quiet hours."

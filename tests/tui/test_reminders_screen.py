@@ -202,6 +202,9 @@ async def test_shifted_times_say_so_in_the_table_the_preview_and_when_saved(make
                    for n in app._notifications)
         preview = text(app.screen.query_one("#preview"))
         assert "12-01 08:00*  R5" in preview  # the Course fee loan is due 1 Dec
+        # the other times are padded: every rule id starts in the same column
+        listed = [line for line in preview.splitlines() if line and not line.startswith("*")]
+        assert len({line.index(" R") for line in listed}) == 1, listed
         assert preview.rstrip().endswith("* R5: 07:45 → 08:00, quiet hours.")  # said once, under the list
 
 

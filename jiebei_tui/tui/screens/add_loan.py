@@ -25,7 +25,7 @@ from jiebei_tui.domain.terms import (
     parse_repayment_day,
     parse_term,
 )
-from jiebei_tui.text.i18n import t
+from jiebei_tui.text.i18n import sentences, t
 from jiebei_tui.text.loans import paid_through_text
 from jiebei_tui.text.safe import visible
 from jiebei_tui.tui.widgets.asking import ask
@@ -33,6 +33,7 @@ from jiebei_tui.tui.widgets.prose import Problem, Prose
 from jiebei_tui.tui.widgets.dialog import FormDialog
 from jiebei_tui.tui.widgets.figure import FigureInput
 from jiebei_tui.tui.widgets.tables import fill
+from jiebei_tui.tui.widgets.text_input import TextInput
 
 if TYPE_CHECKING:
     from textual.widget import Widget
@@ -63,7 +64,7 @@ class AddLoanScreen(FormDialog[str | None]):
         for field in FIELDS:
             yield Label(t(f"add.{field}", lang))
             value = self.app.today.isoformat() if field == "start" else "0" if field == "paid_through" else ""
-            yield Input(value, id=field) if field == "name" else FigureInput(value, id=field)  # a name: free text
+            yield TextInput(value, id=field) if field == "name" else FigureInput(value, id=field)  # a name: free text
             yield Problem(id=f"{field}-error")
         yield Label(t("add.method", lang))
         yield Select(
@@ -146,7 +147,7 @@ class AddLoanScreen(FormDialog[str | None]):
         self.query_one("#paid_through-error", Problem).update("")
         opens = t("add.opens", lang, state=badge_text(s, lang), date=s.next_due_date or "—", amount=s.next_due_amount)
         if added.paid_through:
-            opens = paid_through_text(added.paid_through, lang) + " " + opens
+            opens = sentences([paid_through_text(added.paid_through, lang), opens], lang)
         self.query_one("#opens", Prose).update(opens)
         self.query_one("#save", Button).disabled = False
         self.check_answered(True)

@@ -9,12 +9,13 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, Static, Switch
 
 from jiebei_tui.actions import reminders
-from jiebei_tui.text.i18n import t
+from jiebei_tui.text.i18n import sentences, t
 from jiebei_tui.text.reminders import shift_said as shifted
 from jiebei_tui.tui.widgets.asking import ask
 from jiebei_tui.tui.widgets.dialog import FormDialog
 from jiebei_tui.tui.widgets.figure import FigureInput
 from jiebei_tui.tui.widgets.prose import Problem
+from jiebei_tui.tui.widgets.text_input import TextInput
 
 FIELD_LABELS = {"offset": "reminders.offset", "time": "reminders.time", "loans": "reminders.loans", "repeat": "reminders.repeat"}
 
@@ -36,7 +37,7 @@ class RuleForm(FormDialog[bool]):
         yield Label(t("reminders.time", lang))
         yield FigureInput(r.time if r else "09:00", id="time")
         yield Label(t("reminders.loans", lang))
-        yield Input(",".join(r.loans) if r and r.loans else "all", id="loans")
+        yield TextInput(",".join(r.loans) if r and r.loans else "all", id="loans")
         with Horizontal():
             yield Switch(r.repeat_daily if r else False, id="repeat")
             yield Label(t("reminders.repeat", lang))
@@ -93,7 +94,7 @@ class RuleForm(FormDialog[bool]):
             said = t("remind.rule_added" if is_new else "remind.rule_saved", lang, id=done.rule_id)
             note = shifted(done.settings, done.rule_id, lang)
             self.dismiss(True)
-            app.notify(f"{said} {note}".strip(), timeout=6 if note else 3, markup=False)
+            app.notify(sentences([said, note], lang), timeout=6 if note else 3, markup=False)
 
         if is_new:
             ask(self, "save", reminders.add_rule, *typed, done=saved, refused=self.refused)
