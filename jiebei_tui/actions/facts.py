@@ -108,6 +108,17 @@ def due_on(account: Account, loan_id: str, on: object = None) -> DueNow:
     return due_now(loan_state(account.ledger, record.id, day))
 
 
+def normal_month(states) -> Decimal:
+    """What the open loans ask in a month as contracted, the yardstick for a budget (Way back): each loan's running
+    instalment in full, principal and interest as scheduled (not what is overdue, no penalty). An equal-principal
+    loan's regular amount is its fixed principal alone: counted that way, January's interest went missing."""
+    from jiebei_tui.domain.money import ZERO
+
+    running = (next((i for i in s.installments if i.status in ("due", "partial", "upcoming")), None)
+               for s in states if not s.paid_off)
+    return sum((i.principal - i.prepaid + i.interest for i in running if i is not None), ZERO)
+
+
 def first_day(s: LoanState, today: dt.date) -> dt.date:
     """The date the app's settle and prepay panels start with: today, or the drawdown day of a loan drawn later.
     A settlement or prepayment is worked out for any day from the drawdown on (the drawdown day included:

@@ -84,6 +84,17 @@ def mode(path: Path) -> int:
 # --- what I can afford ---
 
 
+async def test_a_normal_month_counts_every_loans_instalment_in_full(make_app) -> None:
+    """The demo's running instalments as scheduled: L1 (equal instalment) 483.23 + 45.27 = 528.50; L2 (equal
+    principal) 1,000.00 + 108.00 = 1,108.00 (it read 1,000.00: its interest was left out); L3 796.17 + 100.80 =
+    896.97. In all 2,533.47."""
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await press(pilot, "6")
+        assert "A normal month asks ¥2,533.47 across your loans." in text(app.screen.query_one("#normal-month"))
+
+
 async def test_a_loan_six_days_late_and_1000_a_month(late: Path) -> None:
     before = (late / "ledger.json").read_bytes()
     app = app_for(late)

@@ -262,7 +262,9 @@ class WayBackScreen(SectionScreen):
 
     def show_normal_month(self) -> None:
         """What the loans ask in a month as contracted: the yardstick for a budget."""
-        total = sum((s.regular_amount for s in self.app.states if not s.paid_off), ZERO)
+        from jiebei_tui.actions.facts import normal_month
+
+        total = normal_month(self.app.states)
         note = self.query_one("#normal-month", Prose)
         note.update(t("way.normal_month", self.lang, amount=total) if total else t("way.no_loans", self.lang))
 
