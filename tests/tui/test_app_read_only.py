@@ -69,3 +69,21 @@ async def test_looking_around_the_app_writes_nothing(make_app, tmp_path: Path) -
         await settle(pilot)
         assert out.read_bytes().startswith(b"BEGIN:VCALENDAR")
     assert folder_state(folder) == before
+
+
+async def test_a_first_look_at_the_demo_takes_no_transaction(make_app, tmp_path: Path) -> None:
+    """Every section shown, the ones made ahead too: no store transaction at all (not even the lock file in a
+    folder that did not exist), and the ledger read once. Showing the saved reminder switches once went through
+    a settings "change" (Reminders' switches set on screen posted Changed): a transaction, and every section
+    drawn again for a reading of the same ledger."""
+    folder = tmp_path / "data"
+    app = make_app(data_dir=folder)
+    app.prepare = True  # the sections made ahead, as `jiebei-tui` makes them
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await wait_for(pilot, lambda: app._made >= set(registry.SECTIONS), "every section to be made")
+        await settle(pilot)
+        for action in [a for a in registry.ACTIONS if a.run.startswith("section(")]:
+            await press(pilot, action.key)
+        assert app.version == 1
+    assert not folder.exists() or list(folder.iterdir()) == []

@@ -153,7 +153,8 @@ class OverdueScreen(SectionScreen):
     def on_mount(self) -> None:
         self._installment: int | None = None  # the instalment looked at: kept across a language switch
         self._terms: TermsView | None = None  # the terms shown in the terms panel
-        super().on_mount()
+        # (then SectionScreen's own on_mount: Textual calls every class's handler, base classes' after; a
+        # super() call here ran it, and so the first drawing, twice)
 
     def after_compose(self) -> None:
         rows = self.query_one("#rows", DataTable)

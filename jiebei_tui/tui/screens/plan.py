@@ -34,7 +34,7 @@ from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.money import yuan
 from jiebei_tui.domain.repayment_day import DayMove
 from jiebei_tui.text import plan as words
-from jiebei_tui.text.i18n import joined, t
+from jiebei_tui.text.i18n import joined, sentences, t
 from jiebei_tui.text.safe import visible
 from jiebei_tui.text.width import shorten
 from jiebei_tui.tui.widgets.asking import Asking
@@ -177,7 +177,8 @@ class PlanScreen(Asking, SectionScreen):
         self._loan: str | None = None
         self._chosen: str | None = None  # the order under the cursor (None: the cheapest)
         self._scenario: str | None = None  # the scenario under the cursor
-        super().on_mount()
+        # (then SectionScreen's own on_mount: Textual calls every class's handler, base classes' after; a
+        # super() call here ran it, and so the first drawing, twice)
 
     def after_compose(self) -> None:
         for table_id in ("plan-months", "months-table", "day-table"):
@@ -633,7 +634,7 @@ class PlanScreen(Asking, SectionScreen):
             amount = sum((e.amount for e in done.events), Decimal(0))
             said = words.counted("plan.scenario.applied", len(done.events), lang, id=done.scenario.id,
                                  name=visible(done.scenario.name), amount=amount)
-            self.app.notify(said + " " + t("plan.scenario.kept" if done.kept else "plan.scenario.gone", lang))
+            self.app.notify(sentences([said, t("plan.scenario.kept" if done.kept else "plan.scenario.gone", lang)], lang))
 
         def confirm(application) -> None:
             def message(lang: str) -> str:

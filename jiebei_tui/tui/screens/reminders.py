@@ -26,6 +26,7 @@ from jiebei_tui.tui.widgets.body import Body
 from jiebei_tui.tui.widgets.figure import FigureInput
 from jiebei_tui.tui.widgets.section import SectionScreen
 from jiebei_tui.tui.widgets.tables import fill
+from jiebei_tui.tui.widgets.text_input import TextInput
 
 PREVIEW = 10
 PREVIEW_DAYS = 60
@@ -79,7 +80,7 @@ class RemindersScreen(SectionScreen):
                 yield Static("", id="quiet-error", classes="error-text field-error -empty")
                 with Horizontal(classes="form-row"):
                     yield Label(t("reminders.timezone", lang))
-                    yield Input("", id="timezone")
+                    yield TextInput("", id="timezone")
                 yield Static("", id="timezone-error", classes="error-text field-error -empty")
                 with Horizontal(classes="form-row"):
                     yield Label(t("reminders.catch_up", lang))
@@ -92,7 +93,7 @@ class RemindersScreen(SectionScreen):
                 with Horizontal(classes="form-row"):
                     yield Label(t("reminders.command", lang))
                     yield Switch(id="command-on")
-                    yield Input("", id="command")
+                    yield TextInput("", id="command")
                 yield Static("", id="command-error", classes="error-text field-error -empty")
                 yield Static(self._command_hint(), classes="hint")
                 with Horizontal(classes="form-row"):
@@ -149,8 +150,9 @@ class RemindersScreen(SectionScreen):
             field = self.query_one(f"#{name}", Input)
             if name not in self._put or field.value == self._put[name]:  # a field being edited keeps its text
                 field.value = self._put[name] = str(stored[name])
-        for name in ("desktop", "command-on"):
-            self.query_one(f"#{name}", Switch).value = bool(stored[name])
+        with self.prevent(Switch.Changed):  # showing the saved value is not the borrower switching it
+            for name in ("desktop", "command-on"):
+                self.query_one(f"#{name}", Switch).value = bool(stored[name])
         self.show_preview()
 
     def show_preview(self) -> None:

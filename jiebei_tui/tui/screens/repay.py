@@ -37,6 +37,7 @@ from jiebei_tui.tui.widgets.body import Body
 from jiebei_tui.tui.widgets.figure import FigureInput
 from jiebei_tui.tui.widgets.section import SectionScreen
 from jiebei_tui.tui.widgets.tables import fill
+from jiebei_tui.tui.widgets.text_input import TextInput
 
 NARROW = 100  # below this width pay and settle stack instead of standing side by side
 
@@ -105,7 +106,7 @@ class RepayScreen(SectionScreen):
                 yield Label(t("repay.auto_debit", lang), classes="panel-title")
                 with Horizontal(id="auto-row"):
                     yield Switch(id="auto")
-                    yield Input("", id="account", placeholder=t("repay.account", lang))
+                    yield TextInput("", id="account", placeholder=t("repay.account", lang))
                 yield Prose(t("repay.auto_debit_note", lang), classes="hint")
 
     def after_compose(self) -> None:
@@ -122,8 +123,7 @@ class RepayScreen(SectionScreen):
         super().after_compose()
 
     def on_resize(self) -> None:
-        self.set_class(self.size.width < NARROW, "-narrow")
-        super().on_resize()
+        self.set_class(self.size.width < NARROW, "-narrow")  # (then SectionScreen's own, as Textual calls both)
 
     # --- actions (keys and palette) ---
 

@@ -78,8 +78,10 @@ class SectionScreen(Localized, Screen):
 
     @property
     def laid_out_ahead(self) -> bool:
-        """Made ahead and laid out at the app's size, with nothing left to lay out (what a first visit finds)."""
-        return self.made_ahead and self.size == self.app.size and not self._layout_required
+        """Made ahead, drawn and laid out at the app's size, with nothing left to lay out (what a first visit
+        finds)."""
+        return (self.made_ahead and self._shown is not None and self.size == self.app.size
+                and not self._layout_required)
 
     async def on_screen_resume(self, event: events.ScreenResume) -> None:
         self.made_ahead = False
