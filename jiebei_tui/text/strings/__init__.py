@@ -4,4 +4,4 @@ One file per topic keeps each area's words together (and keeps parallel work fro
 A key may be defined once only: text.i18n refuses a duplicate at import.
 """
 
-TOPICS = ("account", "files", "input", "reminders", "app", "plan", "hardship", "repay")
+TOPICS = ("account", "files", "input", "reminders", "app", "plan", "hardship", "repay", "overdue")

@@ -562,6 +562,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "way.from": ("From", "开始日期"),
     "way.order": ("Overdue loans first", "先还逾期"),
     "way.normal_month": ("A normal month asks {amount} across your loans.", "正常每月需还 {amount}（所有借款合计）。"),
+    "way.need_loans": (
+        "Nothing to plan yet: add a loan ({press}), then plan here what you can pay and what to ask the lender.",
+        "暂无可计划的借款：请先添加一笔（按 {press}），再在这里计划每月能还多少、向贷款机构申请什么。",
+    ),
+    "way.all_paid_off": (
+        "Every loan is paid off: nothing to plan or ask the lender.",
+        "所有借款均已结清：无需计划，也无需向贷款机构申请。",
+    ),
     "way.no_loans": ("No loan is open: nothing to plan.", "没有未还清的借款，无需计划。"),
     "way.strip": ("Stage each month", "每月阶段"),
     "way.outcome_line": (

@@ -7,6 +7,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Nothing to repay yet: add a loan ({press}), then pay, settle or prepay it here.",
         "暂无可还的借款：请先添加一笔（按 {press}），再在这里还款、结清或提前还款。",
     ),
+    "repay.paid_off": (
+        "Loan {loan} is paid off: nothing to pay, settle or prepay.",
+        "借款 {loan} 已结清：无需还款、结清或提前还款。",
+    ),
     # --- where a prepayment goes, in the order the rules apply it (text/prepay.py) ---
     "prepay.split": ("Of {amount}: {parts}.", "{amount} 中：{parts}。"),
     "prepay.part.overdue": ("{overdue} first clears what is overdue", "{overdue} 先还清逾期欠款"),

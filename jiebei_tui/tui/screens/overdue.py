@@ -31,7 +31,7 @@ from jiebei_tui.text.safe import visible
 from jiebei_tui.tui.widgets.asking import ask
 from jiebei_tui.tui.widgets.chart import CostChart
 from jiebei_tui.tui.widgets.palette import style
-from jiebei_tui.tui.widgets.prose import Problem, Prose
+from jiebei_tui.tui.widgets.prose import Problem, Prose, Said
 from jiebei_tui.tui.widgets.body import Body
 from jiebei_tui.tui.widgets.figure import FigureInput
 from jiebei_tui.tui.widgets.section import SectionScreen
@@ -81,23 +81,25 @@ class OverdueScreen(SectionScreen):
     OverdueScreen .terms-row Input { width: 12; }
     OverdueScreen #scope { width: 1fr; max-width: 48; }
     OverdueScreen #strategy { width: 1fr; max-width: 46; }  /* "smaller instalment (keep the term)" whole */
+    OverdueScreen.-no-loan .loan-only { display: none; }  /* no loan yet: nothing to work out, only #need-loans */
     """
 
     def compose_body(self) -> ComposeResult:
         lang = self.lang
         with Body(id="body"):
-            with Horizontal(classes="pick-row"):
+            yield Said("", id="need-loans", classes="hint")
+            with Horizontal(classes="pick-row loan-only"):
                 yield Select([], id="loan", allow_blank=True, prompt=t("repay.pick_loan", lang))
                 yield Select([], id="installment", allow_blank=True, prompt=t("overdue.pick_installment", lang))
-            with Horizontal(classes="pick-row"):
+            with Horizontal(classes="pick-row loan-only"):
                 yield Label(t("overdue.days", lang))
                 yield DaysInput("6", id="days")
-            with Vertical(classes="panel"):
+            with Vertical(classes="panel loan-only"):
                 yield Label("", id="figures-title", classes="panel-title")
                 yield Prose("", id="figures", classes="figures")
                 yield DataTable(id="rows", cursor_type="none")
                 yield Prose("", id="formula", classes="hint")
-            with Vertical(classes="panel"):
+            with Vertical(classes="panel loan-only"):
                 yield Label(t("overdue.chart", lang), classes="panel-title")
                 yield CostChart(id="chart")
             with Vertical(classes="panel", id="timeline"):
@@ -165,12 +167,18 @@ class OverdueScreen(SectionScreen):
     def action_step(self, delta: int) -> None:
         self.query_one(DaysInput).action_step(delta)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "step" and not self.app.states:
+            return None  # no loan yet: ←/→ dimmed on the key bar (pressed, they changed a hidden field)
+        return super().check_action(action, parameters)
+
     @property
     def state(self) -> LoanState | None:
         return self.app.state_of(self.app.selected_loan)
 
     def render_view(self) -> None:
         super().render_view()
+        self.show_need_loans()
         s = self.state
         with self.prevent(Input.Changed, Select.Changed, Switch.Changed):
             loans = self.query_one("#loan", Select)
@@ -181,6 +189,18 @@ class OverdueScreen(SectionScreen):
             self.fill_scope(s)
         self.show()
         self.load_terms()
+
+    def show_need_loans(self) -> None:
+        """No loan yet: one line saying so and which key adds one, in place of the pickers, the figures and the
+        chart (which would have nothing to work on); what holds for any loan (the stages, the rules, the terms)
+        stays. ←/→ dim. A loan added brings them back, filled."""
+        none = not self.app.states
+        self.query_one("#need-loans", Said).update(
+            t("overdue.need_loans", self.lang, press=self.app.key_shown("add")) if none else "")
+        if none and self.focused is not None and any(w.has_class("loan-only") for w in self.focused.ancestors_with_self):
+            self.set_focus(None)  # its field is hidden now (the last loan undone while typing in it)
+        self.set_class(none, "-no-loan")
+        self.refresh_bindings()
 
     def fill_scope(self, s: LoanState | None) -> None:
         """This loan's terms, or every loan's: the loan's own scope first when it has own terms."""
@@ -343,6 +363,8 @@ class OverdueScreen(SectionScreen):
         else:
             own.update(t("terms.none_own", lang, loan=view.loan_id))
         self.query_one("#reset-terms", Button).display = bool(view.loan_id is not None and view.own)
+        if not self.app.states:  # no outlook to draw the stages with: drawn here, under every loan's terms
+            self.show_timeline(None)
 
     @staticmethod
     def term_text(name: str, terms) -> str:

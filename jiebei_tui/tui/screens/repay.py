@@ -60,6 +60,7 @@ class RepayScreen(SectionScreen):
     RepayScreen .buttons { height: auto; }
     RepayScreen .buttons Button { margin: 0 1 0 0; }
     RepayScreen.-no-loan .loan-only { display: none; }  /* no loan yet: nothing to pay, only #need-loans */
+    RepayScreen.-paid-off .open-only { display: none; }  /* the loan picked is paid off: only #paid-off */
     """
 
     def compose_body(self) -> ComposeResult:
@@ -69,7 +70,8 @@ class RepayScreen(SectionScreen):
             with Horizontal(id="loan-row", classes="loan-only"):
                 yield Label(t("repay.loan", lang))
                 yield Select([], id="loan", allow_blank=True, prompt=t("repay.pick_loan", lang))
-            with Grid(id="options", classes="loan-only"):
+            yield Said("", id="paid-off", classes="hint")
+            with Grid(id="options", classes="loan-only open-only"):
                 with Vertical(classes="panel", id="pay-panel"):
                     yield Label("", id="pay-title", classes="panel-title")
                     yield Static("", id="pay-figures", classes="figures")
@@ -83,7 +85,7 @@ class RepayScreen(SectionScreen):
                     yield Static("", id="settle-formula", classes="formula")
                     yield Button(t("repay.apply", lang), id="settle-apply", variant="primary")
                     yield Prose("", id="settle-why", classes="hint")
-            with Vertical(classes="panel loan-only", id="prepay-panel"):
+            with Vertical(classes="panel loan-only open-only", id="prepay-panel"):
                 yield Label(t("repay.prepay", lang), classes="panel-title")
                 with Horizontal(classes="form-row"):
                     yield Label(t("repay.amount", lang))
@@ -99,10 +101,10 @@ class RepayScreen(SectionScreen):
                     yield Button(t("repay.strategy_term", lang), id="apply-term", variant="primary")
                     yield Button(t("repay.strategy_installment", lang), id="apply-installment", variant="primary")
                 yield Prose("", id="prepay-why", classes="hint")
-            with Vertical(classes="panel loan-only"):
+            with Vertical(classes="panel loan-only open-only"):
                 yield Label(t("repay.wait", lang), classes="panel-title")
                 yield Prose("", id="wait")
-            with Vertical(classes="panel loan-only"):
+            with Vertical(classes="panel loan-only open-only"):
                 yield Label(t("repay.auto_debit", lang), classes="panel-title")
                 with Horizontal(id="auto-row"):
                     yield Switch(id="auto")
@@ -128,8 +130,8 @@ class RepayScreen(SectionScreen):
     # --- actions (keys and palette) ---
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("pay", "settle", "prepay", "formulas") and self.state is None:
-            return None  # no loan yet: dimmed on the key bar (pressed, they did nothing and said nothing)
+        if action in ("pay", "settle", "prepay", "formulas") and (self.state is None or self.state.paid_off):
+            return None  # no loan yet, or it is paid off: dimmed on the key bar (pressed, they did nothing useful)
         return super().check_action(action, parameters)
 
     def action_formulas(self) -> None:
@@ -185,13 +187,18 @@ class RepayScreen(SectionScreen):
 
     def show_need_loans(self) -> None:
         """No loan yet: one line saying so and which key adds one, in place of the options (which would have
-        nothing to work on); the option keys dim. A loan added brings them back, filled."""
-        none = self.state is None
+        nothing to work on); the option keys dim. A loan added brings them back, filled. The loan picked is paid
+        off: the picker stays (another loan brings the options back), and one line says there is nothing to do."""
+        s = self.state
+        none, paid = s is None, s is not None and s.paid_off
         self.query_one("#need-loans", Said).update(
             t("repay.need_loans", self.lang, press=self.app.key_shown("add")) if none else "")
-        if none and self.focused is not None and any(w.has_class("loan-only") for w in self.focused.ancestors_with_self):
-            self.set_focus(None)  # its field is hidden now (the last loan undone while typing in it)
+        self.query_one("#paid-off", Said).update(t("repay.paid_off", self.lang, loan=s.record.id) if paid else "")
+        hidden = "loan-only" if none else "open-only" if paid else None
+        if hidden and self.focused is not None and any(w.has_class(hidden) for w in self.focused.ancestors_with_self):
+            self.set_focus(None)  # its field is hidden now (the last loan undone, or settled, while in it)
         self.set_class(none, "-no-loan")
+        self.set_class(paid, "-paid-off")
         self.refresh_bindings()
 
     def start_dates(self, day: str) -> None:
@@ -268,7 +275,7 @@ class RepayScreen(SectionScreen):
         self._settle_pending = False
         button.disabled = True
         why.update("")
-        if s is None:
+        if s is None or s.paid_off:  # nothing to settle (the panel is hidden)
             figures.update("")
             formula.update("")
             return
@@ -319,7 +326,7 @@ class RepayScreen(SectionScreen):
         error, note, formula = self.query_one("#prepay-error", Prose), self.query_one("#prepay-note", Prose), self.query_one("#prepay-formula", Static)
         self.clear_prepay()
         s = self.state
-        if s is None:
+        if s is None or s.paid_off:  # nothing to prepay (the panel is hidden)
             error.update("")
             return
         amount = self.query_one("#prepay-amount", Input).value

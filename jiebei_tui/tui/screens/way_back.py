@@ -29,7 +29,7 @@ from jiebei_tui.text.width import shorten, width
 from jiebei_tui.tui.widgets.body import Body
 from jiebei_tui.tui.widgets.figure import FigureInput
 from jiebei_tui.tui.widgets.pairs import Pairs
-from jiebei_tui.tui.widgets.prose import Problem, Prose
+from jiebei_tui.tui.widgets.prose import Problem, Prose, Said
 from jiebei_tui.tui.widgets.refusal import refusal
 from jiebei_tui.tui.widgets.section import SectionScreen
 from jiebei_tui.tui.widgets.stage_strip import StageStrip, stage_style
@@ -87,15 +87,18 @@ class WayBackScreen(SectionScreen):
     WayBackScreen .subtitle { text-style: bold; margin: 1 0 0 0; }
     WayBackScreen .gap { margin: 1 0 0 0; }
     WayBackScreen .buttons { height: auto; margin: 1 0 0 0; }
+    WayBackScreen.-no-open .open-only { display: none; }  /* no loan open: nothing to plan or ask, only #need-loans */
+    WayBackScreen.-no-loan .loan-only { display: none; }  /* no loan at all: no contact to record either */
     """
 
     def compose_body(self) -> ComposeResult:
         lang, today = self.lang, self.app.today.isoformat()
         with Body(id="body"):
             yield Label(t("way.title", lang), classes="section-title")
-            yield Prose(t("way.intro", lang), classes="hint")
+            yield Said("", id="need-loans", classes="hint")
+            yield Prose(t("way.intro", lang), classes="hint open-only")
             # --- what I can afford ---
-            with Vertical(classes="panel", id="plan-panel"):
+            with Vertical(classes="panel open-only", id="plan-panel"):
                 with Horizontal(classes="form-row"):
                     yield Label(t("way.budget", lang))
                     yield FigureInput("", id="budget", placeholder=t("way.budget_placeholder", lang))
@@ -115,7 +118,7 @@ class WayBackScreen(SectionScreen):
                 yield Prose("", id="outcomes", classes="gap")
                 yield Prose("", id="plan-rules", classes="hint gap")
             # --- what to ask the lender ---
-            with Vertical(classes="panel", id="request-panel"):
+            with Vertical(classes="panel open-only", id="request-panel"):
                 yield Label(t("way.request_title", lang), classes="panel-title")
                 with Horizontal(classes="form-row"):
                     yield Label(t("way.request_loan", lang))
@@ -140,7 +143,7 @@ class WayBackScreen(SectionScreen):
                 yield Prose("", id="contacts-count")
                 yield DataTable(id="contacts", cursor_type="row", zebra_stripes=True)
                 yield Prose("", id="contact-flags", classes="gap")
-                with Horizontal(classes="buttons"):
+                with Horizontal(classes="buttons loan-only"):
                     yield Button(t("way.add_contact_button", lang), id="add-contact", variant="primary")
                     yield Button(t("way.remove_contact_button", lang), id="remove-contact")
                     yield Button(t("way.record_button", lang), id="save-record")
@@ -179,6 +182,16 @@ class WayBackScreen(SectionScreen):
         super().after_compose()
 
     # --- the keys ---
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("budget", "letter", "agreement") and not self.open_loans():
+            return None  # no loan open: dimmed on the key bar (pressed, they went to a field with nothing to plan)
+        if action in ("new_contact", "remove_contact", "contact_record") and not self.app.states:
+            return None  # no loan at all: no contact can be recorded for one
+        return super().check_action(action, parameters)
+
+    def open_loans(self) -> list:
+        return [s for s in self.app.states if not s.paid_off]
 
     def action_budget(self) -> None:
         field = self.query_one("#budget", Input)
@@ -237,6 +250,7 @@ class WayBackScreen(SectionScreen):
         super().render_view()
         from jiebei_tui.actions import contacts, credit
 
+        self.show_need_loans()
         self.fill_loans()
         self.show_normal_month()
         self.ask_way()
@@ -245,6 +259,24 @@ class WayBackScreen(SectionScreen):
         self.show_way()  # what was found before, drawn again at once (a new width or language)
         self.show_contacts()
         self.show_credit()
+
+    def show_need_loans(self) -> None:
+        """No loan open: one line saying so (and, with no loan at all, which key adds one) in place of the budget
+        plan and the request (which would have nothing to work on); their keys dim. With no loan at all the
+        contact buttons go too. The rules and the credit record stay. A loan added brings everything back."""
+        no_loan, no_open = not self.app.states, not self.open_loans()
+        lang = self.lang
+        line = (t("way.need_loans", lang, press=self.app.key_shown("add")) if no_loan
+                else t("way.all_paid_off", lang) if no_open else "")
+        self.query_one("#need-loans", Said).update(line)
+        hidden = {"open-only"} if no_open else set()
+        if no_loan:
+            hidden.add("loan-only")
+        if self.focused is not None and any(w.has_class(h) for w in self.focused.ancestors_with_self for h in hidden):
+            self.set_focus(None)  # its field is hidden now (the last loan undone, or settled, while in it)
+        self.set_class(no_open, "-no-open")
+        self.set_class(no_loan, "-no-loan")
+        self.refresh_bindings()
 
     def fill_loans(self) -> None:
         """The loans a request can be about: those still open, the longest overdue first (a borrower may ask
