@@ -70,15 +70,7 @@ class Said(Prose):
         super().update(text, layout=layout)
 
 
-class Problem(Prose):
+class Problem(Said):
     """What is wrong with a field or a form, in the error colour; takes no room while there is nothing wrong."""
 
     DEFAULT_CSS = "Problem { color: $error; }"
-
-    def __init__(self, text: str = "", **kwargs) -> None:
-        super().__init__(text, **kwargs)
-        self.display = bool(text)
-
-    def update(self, text: str = "", *, layout: bool = True) -> None:  # type: ignore[override]
-        self.display = bool(text)
-        super().update(text, layout=layout)
