@@ -52,3 +52,32 @@ def test_a_field_that_binds_a_key_for_itself_keeps_it() -> None:
     assert editing_keys(TextInput)["left"] == "cursor_left"
     assert "left" not in editing_keys(DaysInput) and "right" not in editing_keys(DaysInput)  # ←/→ step the days
     assert editing_keys(DaysInput)["backspace"] == "delete_left"
+
+
+@pytest.mark.parametrize(("section", "keys"), [
+    ("6", ["e", "n"]),  # Way back: save the contact record, then record a contact
+    ("6", ["n", "e"]),
+    ("6", ["l", "r"]),  # the request letter, then an agreement
+    ("2", ["p", "s"]),  # Repay: pay, then settle
+    ("3", ["n", "t"]),  # Reminders: a new rule, then a test reminder
+    ("3", ["e", "x"]),  # edit a rule, then remove it
+    ("5", ["n", "e"]),  # Plan: a new what-if, then export
+    ("5", ["f", "x"]),  # record the first step, then remove a what-if
+    ("1", ["p", "h"]),  # Status: pay, then the payments
+    ("1", ["d", "c"]),  # remove a loan, then change its terms
+    ("2", ["s", "f"]),  # Repay: settle, then the formulas
+])
+async def test_two_dialog_keys_typed_fast_open_one_dialog(make_app, section: str, keys: list[str]) -> None:
+    """The newcomer typed two keys in one breath on Way back: both dialogs opened, one over the other (each key
+    pressed a button, and the second press was queued before the first dialog was up). The first key's dialog
+    has the keyboard; the second key does not open another."""
+    from textual.screen import ModalScreen
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await press(pilot, section)
+        burst(app, keys)
+        await settle(pilot)
+        dialogs = [type(s).__name__ for s in app.screen_stack if isinstance(s, ModalScreen)]
+        assert len(dialogs) == 1, [type(s).__name__ for s in app.screen_stack]

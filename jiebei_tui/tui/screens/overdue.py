@@ -34,7 +34,7 @@ from jiebei_tui.tui.widgets.palette import style
 from jiebei_tui.tui.widgets.prose import Problem, Prose, Said
 from jiebei_tui.tui.widgets.body import Body
 from jiebei_tui.tui.widgets.figure import FigureInput
-from jiebei_tui.tui.widgets.section import SectionScreen
+from jiebei_tui.tui.widgets.section import SectionScreen, while_on_top
 from jiebei_tui.tui.widgets.tables import fill
 
 if TYPE_CHECKING:
@@ -393,6 +393,7 @@ class OverdueScreen(SectionScreen):
         typed["default_strategy"] = self.query_one("#strategy", Select).value
         return typed
 
+    @while_on_top
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save-terms":
             self.save_terms()

@@ -45,7 +45,7 @@ from jiebei_tui.tui.widgets.palette import style
 from jiebei_tui.tui.widgets.principal_chart import LOOKS, Line, PrincipalChart, legend
 from jiebei_tui.tui.widgets.prose import Problem, Prose, Said
 from jiebei_tui.tui.widgets.refusal import refusal
-from jiebei_tui.tui.widgets.section import SectionScreen
+from jiebei_tui.tui.widgets.section import SectionScreen, while_on_top
 from jiebei_tui.tui.widgets.tables import fill, plain
 
 PANELS = ("where", "goal", "scenarios", "months", "day")
@@ -447,7 +447,7 @@ class PlanScreen(Asking, SectionScreen):
             if yes:
                 self.app.act(planning.apply_first, view, done=recorded)
 
-        self.app.push_screen(ConfirmDialog(message), callback=answered)
+        self.open_dialog(ConfirmDialog(message), callback=answered)
 
     # --- goal seek ---
 
@@ -592,7 +592,7 @@ class PlanScreen(Asking, SectionScreen):
                 self.query_one("#what-ifs").scroll_visible(top=True, animate=False)
 
         if self.app.ledger is not None:
-            self.app.push_screen(NewScenarioDialog(self.app.selected_loan), callback=added)
+            self.open_dialog(NewScenarioDialog(self.app.selected_loan), callback=added)
 
     def scenario_for(self, action: Callable[[], None]):
         """The scenario a key acts on: the selected one (None, and the key runs again once the scenarios being
@@ -611,7 +611,7 @@ class PlanScreen(Asking, SectionScreen):
         scenario = self.scenario_for(self.action_add_change)
         if scenario is None:
             return
-        self.app.push_screen(NewScenarioDialog(self.app.selected_loan, to=scenario))
+        self.open_dialog(NewScenarioDialog(self.app.selected_loan, to=scenario))
 
     def action_apply_scenario(self) -> None:
         """Record the payments the selected scenario stands for today, after a confirmation naming them."""
@@ -648,7 +648,7 @@ class PlanScreen(Asking, SectionScreen):
                 if yes:
                     self.app.act(what_ifs.apply, scenario.id, done=applied)
 
-            self.app.push_screen(ConfirmDialog(message), callback=answered)
+            self.open_dialog(ConfirmDialog(message), callback=answered)
 
         self.app.act(what_ifs.apply_preview, scenario.id, done=confirm, refused=cannot)
 
@@ -665,7 +665,7 @@ class PlanScreen(Asking, SectionScreen):
                 self.app.act(what_ifs.remove, scenario.id,
                              done=lambda _: self.app.notify(t("plan.deleted_scenario", self.app.lang, id=scenario.id)))
 
-        self.app.push_screen(ConfirmDialog(message), callback=answered)
+        self.open_dialog(ConfirmDialog(message), callback=answered)
 
     # --- the months ahead, and the payday ---
 
@@ -699,6 +699,7 @@ class PlanScreen(Asking, SectionScreen):
                  ("before", t("plan.col.before_payday", lang)), ("due", t("plan.col.due", lang))]
         fill(table, heads, rows)
 
+    @while_on_top
     def on_button_pressed(self, event: Button.Pressed) -> None:
         button = event.button.id
         if button == "record-first":
@@ -786,7 +787,7 @@ class PlanScreen(Asking, SectionScreen):
         if self.after("where", self.action_export_data) or self.after("months", self.action_export_data):
             return
         view, months = self._results.get("where"), self._results.get("months")
-        self.app.push_screen(PlanExportDialog(
+        self.open_dialog(PlanExportDialog(
             view if isinstance(view, planning.PlanView) else None,
             months if isinstance(months, planning.MonthsView) else None,
         ))

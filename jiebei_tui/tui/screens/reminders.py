@@ -24,7 +24,7 @@ from jiebei_tui.text.safe import visible
 from jiebei_tui.tui.widgets.asking import ask
 from jiebei_tui.tui.widgets.body import Body
 from jiebei_tui.tui.widgets.figure import FigureInput
-from jiebei_tui.tui.widgets.section import SectionScreen
+from jiebei_tui.tui.widgets.section import SectionScreen, while_on_top
 from jiebei_tui.tui.widgets.tables import fill
 from jiebei_tui.tui.widgets.text_input import TextInput
 
@@ -182,14 +182,14 @@ class RemindersScreen(SectionScreen):
     def action_new_rule(self) -> None:
         from jiebei_tui.tui.screens.rule_form import RuleForm
 
-        self.app.push_screen(RuleForm(None))
+        self.open_dialog(RuleForm(None))
 
     def action_edit_rule(self) -> None:
         from jiebei_tui.tui.screens.rule_form import RuleForm
 
         rule = self._selected()
         if rule is not None:
-            self.app.push_screen(RuleForm(rule))
+            self.open_dialog(RuleForm(rule))
 
     def action_remove_rule(self) -> None:
         from jiebei_tui.tui.screens.modals import ConfirmModal
@@ -203,7 +203,7 @@ class RemindersScreen(SectionScreen):
             if yes:
                 self.app.act(reminders.remove_rule, rule.id)
 
-        self.app.push_screen(ConfirmModal(text), callback=answered)
+        self.open_dialog(ConfirmModal(text), callback=answered)
 
     def action_toggle_rule(self) -> None:
         rule = self._selected()
@@ -265,6 +265,7 @@ class RemindersScreen(SectionScreen):
 
     # --- the test ---
 
+    @while_on_top
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "test":
             self.send_test()

@@ -35,7 +35,7 @@ from jiebei_tui.tui.widgets.dialog import ConfirmDialog
 from jiebei_tui.tui.widgets.prose import Prose, Said
 from jiebei_tui.tui.widgets.body import Body
 from jiebei_tui.tui.widgets.figure import FigureInput
-from jiebei_tui.tui.widgets.section import SectionScreen
+from jiebei_tui.tui.widgets.section import SectionScreen, while_on_top
 from jiebei_tui.tui.widgets.tables import fill
 from jiebei_tui.tui.widgets.text_input import TextInput
 
@@ -422,6 +422,7 @@ class RepayScreen(SectionScreen):
 
     # --- applying an option: confirm, then record ---
 
+    @while_on_top
     def on_button_pressed(self, event: Button.Pressed) -> None:
         s, today = self.state, self.app.today
         if s is None:
@@ -477,7 +478,7 @@ class RepayScreen(SectionScreen):
                 else:
                     app.act(action, loan_id, amount, *more, done=recorded)
 
-        app.push_screen(ConfirmDialog(message), callback=answered)
+        self.open_dialog(ConfirmDialog(message), callback=answered)
 
     # --- auto-debit: saved when it changes ---
 

@@ -191,28 +191,28 @@ class StatusScreen(SectionScreen):
         if s.paid_off:
             self.app.notify(t("repay.nothing_due", self.lang))
             return
-        self.app.push_screen(PayModal(s))
+        self.open_dialog(PayModal(s))
 
     def action_rename(self) -> None:
         from jiebei_tui.tui.screens.modals import RenameModal
 
         s = self._selected()
         if s is not None:
-            self.app.push_screen(RenameModal(s))
+            self.open_dialog(RenameModal(s))
 
     def action_payments(self) -> None:
         from jiebei_tui.tui.screens.payments import PaymentsDialog
 
         s = self._selected()
         if s is not None:
-            self.app.push_screen(PaymentsDialog(s.record.id))
+            self.open_dialog(PaymentsDialog(s.record.id))
 
     def action_edit_loan(self) -> None:
         from jiebei_tui.tui.screens.loan_edit import LoanEditDialog
 
         s = self._selected()
         if s is not None:
-            self.app.push_screen(LoanEditDialog(s.record))
+            self.open_dialog(LoanEditDialog(s.record))
 
     def action_debited(self) -> None:
         """Confirm the auto-debit asked about (the selected loan's, else the first), as `pay ID --debited`."""
@@ -250,7 +250,7 @@ class StatusScreen(SectionScreen):
                     said += " " + t("delete.rules_go", lang, n=len(takes.rules), rules=", ".join(takes.rules))
                 return said
 
-            app.push_screen(ConfirmDialog(message), callback=answered)
+            self.open_dialog(ConfirmDialog(message), callback=answered)
 
         app.act(removing_takes, loan_id, done=ask)  # what goes with it, for the confirmation
 

@@ -31,7 +31,7 @@ from jiebei_tui.tui.widgets.figure import FigureInput
 from jiebei_tui.tui.widgets.pairs import Pairs
 from jiebei_tui.tui.widgets.prose import Problem, Prose, Said
 from jiebei_tui.tui.widgets.refusal import refusal
-from jiebei_tui.tui.widgets.section import SectionScreen
+from jiebei_tui.tui.widgets.section import SectionScreen, while_on_top
 from jiebei_tui.tui.widgets.stage_strip import StageStrip, stage_style
 from jiebei_tui.tui.widgets.tables import fill
 
@@ -582,6 +582,7 @@ class WayBackScreen(SectionScreen):
 
     # --- the buttons ---
 
+    @while_on_top
     def on_button_pressed(self, event: Button.Pressed) -> None:
         handlers = {
             "save-day": self.save_day,
@@ -601,25 +602,25 @@ class WayBackScreen(SectionScreen):
 
         request = self.request()
         if request is not None:
-            self.app.push_screen(LetterDialog(request))
+            self.open_dialog(LetterDialog(request))
 
     def open_agreement(self) -> None:
         from jiebei_tui.tui.screens.agreement import AgreementDialog
 
         loan = self.query_one("#request-loan", Select).value
         if isinstance(loan, str):
-            self.app.push_screen(AgreementDialog(loan, self.request()))
+            self.open_dialog(AgreementDialog(loan, self.request()))
 
     def open_contact_form(self) -> None:
         from jiebei_tui.tui.screens.contact_form import ContactForm
 
         loan = self.query_one("#request-loan", Select).value
-        self.app.push_screen(ContactForm(loan if isinstance(loan, str) else self.app.selected_loan))
+        self.open_dialog(ContactForm(loan if isinstance(loan, str) else self.app.selected_loan))
 
     def open_record(self) -> None:
         from jiebei_tui.tui.screens.contact_record import RecordDialog
 
-        self.app.push_screen(RecordDialog())
+        self.open_dialog(RecordDialog())
 
     def confirm_remove(self) -> None:
         from jiebei_tui.actions import contacts
@@ -639,5 +640,5 @@ class WayBackScreen(SectionScreen):
             if yes:
                 self.app.act(contacts.remove_contact, contact.id, done=removed)
 
-        self.app.push_screen(ConfirmDialog(lambda lang: t("contact.confirm_remove", lang, id=contact.id, at=at, who=who)),
+        self.open_dialog(ConfirmDialog(lambda lang: t("contact.confirm_remove", lang, id=contact.id, at=at, who=who)),
                              callback=answered)

@@ -4,6 +4,8 @@ language switch (widgets/localized.py)."""
 
 from __future__ import annotations
 
+import functools
+
 from textual import events
 from textual.app import ComposeResult
 from textual.screen import Screen
@@ -12,6 +14,21 @@ from textual.widgets import Header, Input
 from jiebei_tui.tui.widgets.banner import UrgentBanner
 from jiebei_tui.tui.widgets.footer import KeyBar
 from jiebei_tui.tui.widgets.localized import Localized
+
+
+def while_on_top(handler):
+    """A section's button handler that acts only while the section is on top. A key pressing a section's button
+    posts the press: two keys typed in one breath (e, n on Way back) queued both presses before the first one's
+    dialog opened, and both dialogs opened, one over the other. The first dialog has the keyboard."""
+
+    @functools.wraps(handler)
+    def on_top(self, event):
+        if self.is_active:
+            return handler(self, event)
+        event.stop()
+        return None
+
+    return on_top
 
 
 class SectionScreen(Localized, Screen):
@@ -31,6 +48,13 @@ class SectionScreen(Localized, Screen):
 
     def _styled_now(self) -> None:
         self._css_update_count = self.app._css_update_count
+
+    def open_dialog(self, dialog, callback=None) -> None:
+        """Open a dialog over this section, unless another is up already: a dialog worked out in a worker first (a
+        removal's confirmation names what goes with it) arrived over the one a second key had opened meanwhile
+        (d, c on Status in one breath). The dialog already up has the keyboard."""
+        if self.is_active:
+            self.app.push_screen(dialog, callback=callback)
 
     def action_leave_field(self) -> None:
         self.set_focus(None)
