@@ -81,3 +81,13 @@ async def test_two_dialog_keys_typed_fast_open_one_dialog(make_app, section: str
         await settle(pilot)
         dialogs = [type(s).__name__ for s in app.screen_stack if isinstance(s, ModalScreen)]
         assert len(dialogs) == 1, [type(s).__name__ for s in app.screen_stack]
+
+
+def test_sections_open_their_dialogs_through_open_dialog() -> None:
+    """The rule above holds only if every section opens its dialogs through SectionScreen.open_dialog."""
+    import inspect
+
+    from jiebei_tui.tui.screens import overdue, plan, reminders, repay, status, way_back
+
+    for module in (overdue, plan, reminders, repay, status, way_back):
+        assert "push_screen(" not in inspect.getsource(module), module.__name__
