@@ -77,6 +77,7 @@ FILE_CHECK_SECONDS = 1.0
 REMIND_SECONDS = 30.0
 STORE = "store"  # the worker group of store transactions and reads
 REMIND = "remind"  # the worker group of reminder delivery
+SHOWN_AGAIN_AT_LEAST = 1.0  # seconds: a toast held by a dialog with less time left than this is not shown again
 NAVIGATION = {"section", "add_loan", "help", "export_calendar", "undo"}  # not over a dialog (language, theme are)
 HELD_WHILE_READING = {"section", "add_loan", "help"}  # pressed while the launch reads the ledger: done after it
 OVER_DIALOGS = {"lang", "theme", "quit"}  # what the palette offers while a dialog is up
@@ -464,11 +465,14 @@ class JiebeiApp(App[int]):
         # Textual draws every live notification on whatever screen is on top, a dialog included: each time one
         # is added (a notify called before a dialog opened may arrive after) and each time a screen resumes (a
         # dialog opening over toasts already shown). While a dialog is up they are held instead, and shown
-        # again, whole, when it closes (release_notifications); the screen beneath drops its toasts too.
+        # again when it closes (release_notifications); the screen beneath drops its toasts too. A toast held
+        # keeps the time it had left: shown again in full, a notice came back after every dialog (the palette
+        # too) and stayed up as long as dialogs kept opening. One that had run its time is not shown again.
         if isinstance(self.screen, ModalScreen) and self._notifications:
             for n in self._notifications:
-                self._held.append(((n.message,), {"title": n.title, "severity": n.severity, "timeout": n.timeout,
-                                                  "markup": n.markup}))
+                if n.time_left > SHOWN_AGAIN_AT_LEAST:
+                    self._held.append(((n.message,), {"title": n.title, "severity": n.severity,
+                                                      "timeout": n.time_left, "markup": n.markup}))
             self._notifications.clear()
             for screen in self.screen_stack[:-1]:
                 for rack in screen.query(ToastRack):

@@ -152,6 +152,26 @@ async def test_no_toast_over_a_dialog(make_app) -> None:
         assert [n.message for n in app._notifications] == ["while the form is open"]
 
 
+async def test_a_toast_a_dialog_held_keeps_the_time_it_had_left(make_app) -> None:
+    """A toast up when a dialog opens is held and shown again when it closes, for the time it had left (shown
+    again in full, the demo's notice came back after every dialog, the palette's too, and stayed up as long as
+    dialogs kept opening); one whose time ran out is not shown again."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.clear_notifications()
+        app.notify("six seconds ago", timeout=8)
+        app.notify("nine seconds ago", timeout=8)
+        await settle(pilot)
+        for n in app._notifications:  # raised a while ago (as the demo's notice is when the borrower opens a dialog)
+            n.raised_at -= 6 if n.message == "six seconds ago" else 9
+        await press(pilot, "a")
+        await press(pilot, "escape")
+        shown = list(app._notifications)
+        assert [n.message for n in shown] == ["six seconds ago"]
+        assert 1 < shown[0].timeout <= 2  # 8 − 6 seconds left (less the time the dialog took)
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 async def test_toasts_sit_above_the_key_bar_and_stay_small_at_80x24(make_app, lang) -> None:
     """The demo notice on first launch, then a long toast under it: every key of the bar (two lines at 80
