@@ -52,11 +52,27 @@ def test_the_instalment_shows_its_own_and_the_prepaid_principal_is_a_line_of_its
 
 def test_the_fee_on_the_prepaid_principal_is_paid_on_its_line() -> None:
     """A 1% fee: of the 1,119.59 left, principal ROUND_DOWN(1,119.59 / 1.01) = 1,108.50 (1,108.5049…), fee
-    1,119.59 − 1,108.50 = 11.09 (= 1,108.50 × 1% = 11.085, rounded up). Instalment 1 still reads 880.41 paid."""
+    1,119.59 − 1,108.50 = 11.09 (= 1,108.50 × 1% = 11.085, rounded up). Instalment 1 still reads 880.41 paid;
+    the prepaid principal and the fee are a line each (880.41 + 1,108.50 + 11.09 = 2,000.00)."""
     state = worked("0.01").state(PAID_ON)
-    first, prepaid = state.schedule[:2]
+    first, prepaid, fee = state.schedule[:3]
     assert (first.principal, first.paid) == (M("776.41"), M("880.41"))
-    assert (prepaid.principal, prepaid.fee, prepaid.paid) == (M("1108.50"), M("11.09"), M("1119.59"))
+    assert (prepaid.status, prepaid.principal, prepaid.paid) == ("prepaid", M("1108.50"), M("1108.50"))
+    assert (fee.status, fee.due_date, fee.principal, fee.fee, fee.paid, fee.owed) == ("fee", PAID_ON, 0, M("11.09"), M("11.09"), 0)
+    assert sum((r.paid for r in state.schedule), M(0)) == M("2000.00")
+
+
+def test_status_prints_the_fee_on_a_line_of_its_own_within_80_columns(cli) -> None:
+    assert cli("terms", "set", "--prepayment-fee", "1%").code == 0
+    _prepaid(cli)
+    out = cli("status", "L1", today="2025-02-05").out
+    lines = _lines(out)
+    at = lines.index(["1", "2025-02-10", "¥776.41", "¥104.00", "¥0.00", "¥880.41", "paid"])
+    assert lines[at + 1] == ["2025-02-05", "¥1,108.50", "¥1,108.50", "prepaid", "principal"]
+    assert lines[at + 2] == ["2025-02-05", "¥11.09", "prepayment", "fee"]
+    assert max(len(line) for line in out.splitlines()) <= 80
+    zh = _lines(cli("status", "L1", today="2025-02-05", lang="zh").out)
+    assert ["2025-02-05", "¥11.09", "提前还款手续费"] in zh
 
 
 def test_a_schedule_with_nothing_prepaid_is_the_instalments() -> None:

@@ -170,14 +170,16 @@ class InstallmentState:
         return self.paid - self.prepaid - self.fee
 
 
-PREPAID = "prepaid"  # the status of a schedule line that is principal prepaid, not an instalment (schedule_lines)
+PREPAID = "prepaid"  # a schedule line of principal prepaid, not an instalment (schedule_lines)
+FEE = "fee"  # a schedule line of the prepayment fee paid with it
+EXTRA_LINES = (PREPAID, FEE)
 
 
 def schedule_lines(rows) -> list[InstallmentState]:
     """A loan's schedule as the borrower reads it (`status ID`, the app's Status section): each instalment with
     its own principal, its interest and penalty, and what was paid toward it; the principal a payment prepaid
     beyond the instalment it completed is a line of its own right after that instalment, dated the day of the
-    payment, status PREPAID (its `paid`: that principal and the fee on it; `settled` when it closed the loan).
+    payment, status PREPAID (`settled` when it closed the loan), and the fee on it, if any, another (FEE).
     Instalment 3 (¥483.23 of principal, interest ¥22.64 to the day) completed by ¥2,000.00 on 11-29 reads
     ¥483.23 / ¥22.64 / paid ¥505.87, then 11-29 prepaid principal ¥1,494.13 (not one ¥1,977.36 line)."""
     out = []
@@ -192,12 +194,17 @@ def schedule_lines(rows) -> list[InstallmentState]:
             )
         )
         on = row.paid_on or row.due_date
-        out.append(
-            InstallmentState(
-                row.no, on, row.prepaid, ZERO, ZERO, row.prepaid + row.fee, PREPAID, 0, ZERO, ZERO, row.settled, on,
-                on, row.prepaid, row.fee,
+        if row.prepaid:
+            out.append(
+                InstallmentState(
+                    row.no, on, row.prepaid, ZERO, ZERO, row.prepaid, PREPAID, 0, ZERO, ZERO, row.settled, on, on,
+                    row.prepaid,
+                )
             )
-        )
+        if row.fee:
+            out.append(
+                InstallmentState(row.no, on, ZERO, ZERO, ZERO, row.fee, FEE, 0, ZERO, ZERO, False, on, on, ZERO, row.fee)
+            )
     return out
 
 

@@ -39,8 +39,6 @@ def when_text(s: LoanState, lang: str) -> str:
 def installment_status(i: InstallmentState, lang: str) -> str:
     if i.settled:
         return t("status.settled", lang)
-    if i.status == "prepaid" and i.fee:
-        return t("status.prepaid_fee", lang, fee=i.fee)
     return t(f"status.{i.status}", lang, days=i.days_overdue)
 
 

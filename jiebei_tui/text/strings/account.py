@@ -101,7 +101,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.prepaid": ("Prepaid", "提前还本"),
     # a schedule line that is principal prepaid with an instalment, not an instalment (replay.schedule_lines)
     "status.prepaid": ("prepaid principal", "提前还本"),
-    "status.prepaid_fee": ("prepaid principal, fee {fee}", "提前还本，手续费 {fee}"),
+    "status.fee": ("prepayment fee", "提前还款手续费"),
     "schedule.prepaid_row": ("Prepaid", "提前还本"),
     "col.fee": ("Fee", "手续费"),
     "col.recorded": ("Recorded", "记录于"),
