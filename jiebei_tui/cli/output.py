@@ -377,12 +377,10 @@ def debit_question_text(q: DebitQuestion, lang: str) -> str:
 
 def installments_text(s: LoanState, lang: str) -> str:
     """The schedule as the borrower reads it: principal prepaid on a line of its own (replay.schedule_lines)."""
-    from jiebei_tui.domain.replay import EXTRA_LINES
-
     head = [t(f"col.{c}", lang) for c in ("no", "due_date", "principal", "interest", "penalty", "paid", "status")]
     rows = []
     for i in s.schedule:
-        if i.status in EXTRA_LINES:  # principal prepaid, the fee on it: no number, no interest or penalty
+        if i.apart:  # principal prepaid, the fee on it: no number, no interest or penalty
             rows.append(["", i.due_date.isoformat(), yuan(i.principal) if i.principal else "", "", "", yuan(i.paid),
                          installment_status(i, lang)])
         else:

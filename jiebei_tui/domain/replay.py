@@ -159,6 +159,11 @@ class InstallmentState:
         return self.principal + self.interest + self.penalty + self.fee - self.paid
 
     @property
+    def apart(self) -> bool:
+        """A schedule line that is not an instalment: principal prepaid with one, or the fee on it (schedule_lines)."""
+        return self.status in EXTRA_LINES
+
+    @property
     def own_principal(self) -> Decimal:
         """Its own scheduled principal, without what the payment that completed it prepaid."""
         return self.principal - self.prepaid

@@ -130,7 +130,6 @@ class StatusScreen(SectionScreen):
 
     def show_schedule(self, s: LoanState | None) -> None:
         from jiebei_tui.actions.facts import contract_plan
-        from jiebei_tui.domain.replay import EXTRA_LINES
         from jiebei_tui.text.loans import installment_status
 
         lang = self.lang
@@ -149,7 +148,7 @@ class StatusScreen(SectionScreen):
         current = s.current
         rows = []
         for i in s.schedule:  # principal prepaid with an instalment is a line of its own (replay.schedule_lines)
-            if i.status in EXTRA_LINES:  # principal prepaid, the fee on it: no number, no interest or penalty
+            if i.apart:  # principal prepaid, the fee on it: no number, no interest or penalty
                 rows.append((f"{i.no}{i.status}", [
                     "",
                     i.due_date.isoformat(),
