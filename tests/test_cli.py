@@ -18,7 +18,7 @@ def test_schedule_json_is_the_worked_example(cli) -> None:
     data = result.json()
     assert data["installments"][0] == {
         "no": 1, "due_date": "2025-02-10", "days": 31, "principal": "776.41", "interest": "124.00",
-        "total": "900.41", "remaining": "9223.59",
+        "total": "900.41", "prepaid_principal": "0.00", "remaining": "9223.59",
     }
     assert data["installments"][-1]["total"] == "900.42"
     assert (data["total_interest"], data["apr_simple"], data["apr_irr"]) == ("804.93", "0.1460", "0.1562")

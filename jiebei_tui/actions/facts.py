@@ -183,7 +183,7 @@ class Plan:
 
     @property
     def total_payment(self) -> Decimal:
-        return sum((i.total for i in self.installments), Decimal(0))
+        return sum((i.total + i.prepaid for i in self.installments), Decimal(0))
 
 
 def _rates(loan: Loan) -> tuple[Decimal, Decimal]:

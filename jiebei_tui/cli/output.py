@@ -59,6 +59,7 @@ def installment_json(i: Installment) -> dict:
         "principal": money_str(i.principal),
         "interest": money_str(i.interest),
         "total": money_str(i.total),
+        "prepaid_principal": money_str(i.prepaid),
         "remaining": money_str(i.remaining),
     }
 
@@ -188,10 +189,13 @@ def loan_state_json(s: LoanState) -> dict:
             {
                 "no": i.no,
                 "due_date": i.due_date.isoformat(),
-                "principal": money_str(i.principal),
+                "principal": money_str(i.own_principal),
                 "interest": money_str(i.interest),
                 "penalty": money_str(i.penalty),
-                "paid": money_str(i.paid),
+                "paid": money_str(i.own_paid),
+                "prepaid_principal": money_str(i.prepaid),
+                "prepayment_fee": money_str(i.fee),
+                "paid_on": i.paid_on.isoformat() if i.paid_on else None,
                 "status": i.status,
                 "days_overdue": i.days_overdue,
             }
@@ -223,11 +227,15 @@ def debit_command(q: DebitQuestion) -> str:
 
 
 def installments_table(installments: list[Installment], lang: str) -> str:
+    """Principal prepaid with an instalment is a line of its own after it, dated the day of the payment."""
     head = [t(f"col.{c}", lang) for c in ("no", "due_date", "days", "principal", "interest", "total", "remaining")]
-    rows = [
-        [str(i.no), i.due_date.isoformat(), str(i.days), yuan(i.principal), yuan(i.interest), yuan(i.total), yuan(i.remaining)]
-        for i in installments
-    ]
+    rows = []
+    for i in installments:
+        rows.append([str(i.no), i.due_date.isoformat(), str(i.days), yuan(i.principal), yuan(i.interest),
+                     yuan(i.total), yuan(i.remaining_before_prepaid)])
+        if i.prepaid:
+            on = i.prepaid_on.isoformat() if i.prepaid_on else ""
+            rows.append([t("schedule.prepaid_row", lang), on, "", yuan(i.prepaid), "", yuan(i.prepaid), yuan(i.remaining)])
     return table(head, rows, right={0, 2, 3, 4, 5, 6})
 
 
@@ -368,11 +376,16 @@ def debit_question_text(q: DebitQuestion, lang: str) -> str:
 
 
 def installments_text(s: LoanState, lang: str) -> str:
+    """The schedule as the borrower reads it: principal prepaid on a line of its own (replay.schedule_lines)."""
     head = [t(f"col.{c}", lang) for c in ("no", "due_date", "principal", "interest", "penalty", "paid", "status")]
-    rows = [
-        [str(i.no), i.due_date.isoformat(), yuan(i.principal), yuan(i.interest), yuan(i.penalty), yuan(i.paid), installment_status(i, lang)]
-        for i in s.installments
-    ]
+    rows = []
+    for i in s.schedule:
+        if i.apart:  # principal prepaid, the fee on it: no number, no interest or penalty
+            rows.append(["", i.due_date.isoformat(), yuan(i.principal) if i.principal else "", "", "", yuan(i.paid),
+                         installment_status(i, lang)])
+        else:
+            rows.append([str(i.no), i.due_date.isoformat(), yuan(i.principal), yuan(i.interest), yuan(i.penalty),
+                         yuan(i.paid), installment_status(i, lang)])
     return table(head, rows, right={0, 2, 3, 4, 5})
 
 

@@ -158,6 +158,60 @@ class InstallmentState:
     def owed(self) -> Decimal:
         return self.principal + self.interest + self.penalty + self.fee - self.paid
 
+    @property
+    def apart(self) -> bool:
+        """A schedule line that is not an instalment: principal prepaid with one, or the fee on it (schedule_lines)."""
+        return self.status in EXTRA_LINES
+
+    @property
+    def own_principal(self) -> Decimal:
+        """Its own scheduled principal, without what the payment that completed it prepaid."""
+        return self.principal - self.prepaid
+
+    @property
+    def own_paid(self) -> Decimal:
+        """What was paid toward the instalment itself (penalty, interest, its own principal): not the principal
+        prepaid with it, nor the fee on that."""
+        return self.paid - self.prepaid - self.fee
+
+
+PREPAID = "prepaid"  # a schedule line of principal prepaid, not an instalment (schedule_lines)
+FEE = "fee"  # a schedule line of the prepayment fee paid with it
+EXTRA_LINES = (PREPAID, FEE)
+
+
+def schedule_lines(rows) -> list[InstallmentState]:
+    """A loan's schedule as the borrower reads it (`status ID`, the app's Status section): each instalment with
+    its own principal, its interest and penalty, and what was paid toward it; the principal a payment prepaid
+    beyond the instalment it completed is a line of its own right after that instalment, dated the day of the
+    payment, status PREPAID (`settled` when it closed the loan), and the fee on it, if any, another (FEE).
+    Instalment 3 (¥483.23 of principal, interest ¥22.64 to the day) completed by ¥2,000.00 on 11-29 reads
+    ¥483.23 / ¥22.64 / paid ¥505.87, then 11-29 prepaid principal ¥1,494.13 (not one ¥1,977.36 line)."""
+    out = []
+    for row in rows:
+        if row.status != "paid" or not (row.prepaid or row.fee):
+            out.append(row)
+            continue
+        out.append(
+            InstallmentState(
+                row.no, row.due_date, row.own_principal, row.interest, row.penalty, row.own_paid, "paid", 0, ZERO,
+                ZERO, False, row.paid_on, row.period_start,
+            )
+        )
+        on = row.paid_on or row.due_date
+        if row.prepaid:
+            out.append(
+                InstallmentState(
+                    row.no, on, row.prepaid, ZERO, ZERO, row.prepaid, PREPAID, 0, ZERO, ZERO, row.settled, on, on,
+                    row.prepaid,
+                )
+            )
+        if row.fee:
+            out.append(
+                InstallmentState(row.no, on, ZERO, ZERO, ZERO, row.fee, FEE, 0, ZERO, ZERO, False, on, on, ZERO, row.fee)
+            )
+    return out
+
 
 @dataclass(frozen=True)
 class LoanState:
@@ -187,6 +241,11 @@ class LoanState:
     daily_rate: Decimal | None = None  # the rate in force (a restructure may change it); None: the contract's
     restructures: tuple[Restructured, ...] = ()  # agreements applied, oldest first (restructure.py)
     capitalised: Decimal = ZERO  # interest and penalty carried into a new plan's principal by restructures
+
+    @property
+    def schedule(self) -> list[InstallmentState]:
+        """The instalments as shown, the principal prepaid on lines of its own (schedule_lines)."""
+        return schedule_lines(self.installments)
 
     @property
     def current(self) -> InstallmentState | None:
@@ -897,7 +956,12 @@ class LoanReplay:
             if row.no in plans:
                 left = plans[row.no]
             left -= row.principal
-            out.append(Installment(row.no, row.period_start or self.loan.start, row.due_date, row.principal, row.interest, left))
+            out.append(  # the principal prepaid with an instalment apart from its own (schedule_lines)
+                Installment(
+                    row.no, row.period_start or self.loan.start, row.due_date, row.own_principal, row.interest, left,
+                    row.prepaid, row.paid_on if row.prepaid else None,
+                )
+            )
         return out
 
     def rows(self, today: dt.date) -> list[InstallmentState]:

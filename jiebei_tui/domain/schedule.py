@@ -20,14 +20,23 @@ MONTH_END_DAY = {29: 25, 30: 26, 31: 27}  # drawdowns on the 29th-31st repay on 
 # slotted, not frozen: built by the ten thousand per run and a frozen __init__ costs 4×; never changed once built
 @dataclass(slots=True)
 class Installment:
-    """One instalment (期) as scheduled. `remaining` is the principal still owed after it is paid."""
+    """One instalment (期) as scheduled. `remaining` is the principal still owed after it is paid (and after the
+    principal prepaid with it, if any)."""
 
     no: int
     period_start: dt.date  # interest for this instalment runs from here to the due date
     due_date: dt.date
-    principal: Decimal
+    principal: Decimal  # its own
     interest: Decimal
     remaining: Decimal
+    # a ledger loan's paid instalment: principal the payment that completed it prepaid beyond it, and that day
+    prepaid: Decimal = ZERO
+    prepaid_on: dt.date | None = None
+
+    @property
+    def remaining_before_prepaid(self) -> Decimal:
+        """The principal still owed once the instalment itself is paid, before what was prepaid with it."""
+        return self.remaining + self.prepaid
 
     @property
     def days(self) -> int:

@@ -27,6 +27,8 @@ SCENES: dict[str, tuple[str, ...]] = {
     "add_loan": ("a",),
     "recovery": (),
     "hostile_name": (),  # a hand-edited ledger whose loan name holds terminal escapes and markup
+    # the demo's fridge loan (L1) after ¥2,000 paid today: instalment 3, then the principal prepaid on its own line
+    "status_prepaid": ("up", "up"),
     # Way back (key 6): ¥2,000 a month typed as the budget, then its letter, the agreement, a contact
     "way_back": ("6", "b", "2", "0", "0", "0", "escape"),
     "way_back_letter": ("6", "b", "2", "0", "0", "0", "escape", "l"),
@@ -48,6 +50,8 @@ def make_app(scene: str, lang: str) -> JiebeiApp:
         (folder / "ledger.json").write_text('{"schema_version": 2, "loans": [oops]}\n')
     if scene == "hostile_name":
         write_hostile_ledger(folder)
+    if scene == "status_prepaid":
+        write_prepaid_ledger(folder)
     clock = lambda tz: dt.datetime.combine(TODAY, dt.time(12, 0), tzinfo=tz)  # noqa: E731  (a fixed noon)
     return JiebeiApp(data_dir=folder, today=TODAY, lang=lang, reminders=False, clock=clock)  # no launch panel
 
@@ -83,3 +87,15 @@ def write_hostile_ledger(folder: Path) -> None:
     data = json.loads(path.read_text())
     data["loans"][0]["name"] = HOSTILE
     path.write_text(json.dumps(data))
+
+
+def write_prepaid_ledger(folder: Path) -> None:
+    """The demo ledger, then ¥2,000 paid today on L1 (the command line): it completes instalment 3 and prepays the
+    rest."""
+    import contextlib
+    import io
+
+    from jiebei_tui.cli import main
+
+    with contextlib.redirect_stdout(io.StringIO()):
+        main(["--data-dir", str(folder), "--today", TODAY.isoformat(), "pay", "L1", "--amount", "2000"])

@@ -99,6 +99,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.date": ("Date", "日期"),
     "col.kind": ("Kind", "类型"),
     "col.prepaid": ("Prepaid", "提前还本"),
+    # a schedule line that is principal prepaid with an instalment, not an instalment (replay.schedule_lines)
+    "status.prepaid": ("prepaid principal", "提前还本"),
+    "status.fee": ("prepayment fee", "提前还款手续费"),
+    "schedule.prepaid_row": ("Prepaid", "提前还本"),
     "col.fee": ("Fee", "手续费"),
     "col.recorded": ("Recorded", "记录于"),
     "col.days_late": ("Days late", "逾期天数"),

@@ -147,7 +147,18 @@ class StatusScreen(SectionScreen):
         title.update(Content(t("status.schedule", lang, loan=visible(s.record.name))))
         current = s.current
         rows = []
-        for i in s.installments:
+        for i in s.schedule:  # principal prepaid with an instalment is a line of its own (replay.schedule_lines)
+            if i.apart:  # principal prepaid, the fee on it: no number, no interest or penalty
+                rows.append((f"{i.no}{i.status}", [
+                    "",
+                    i.due_date.isoformat(),
+                    Text(yuan(i.principal) if i.principal else "", justify="right"),
+                    "",
+                    "",
+                    Text(yuan(i.paid), justify="right"),
+                    Text(installment_status(i, lang), style=style(self.app, "paid")),
+                ]))
+                continue
             marker = t("status.current", lang) + " " if current is not None and i.no == current.no else "  "
             rows.append((str(i.no), [
                 f"{marker}{i.no}",
