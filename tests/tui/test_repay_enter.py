@@ -169,3 +169,31 @@ async def test_after_a_settlement_repay_shows_the_loan_is_paid_off(make_app) -> 
         assert ledger_file(app)["events"][-1]["kind"] == "settlement"
         assert body.scroll_y == 0 and screen.focused is body
         assert "Loan L3 is paid off" in screen_text(app)
+
+
+async def test_a_date_refused_while_the_figures_of_the_one_before_are_coming_keeps_its_sentence(make_app, monkeypatch) -> None:
+    """2026-11-29 typed (its figures held back), then 2026-11-29x: the figures for 11-29, coming after, are not
+    shown over the sentence, and Enter records nothing."""
+    from jiebei_tui.actions import repay
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_repay(pilot)
+        gate = threading.Event()
+        for name in ("settle_preview", "prepay_options"):
+            worked_out = getattr(repay, name)
+
+            def held(*args, _worked_out=worked_out, **kwargs):
+                gate.wait(30)
+                return _worked_out(*args, **kwargs)
+
+            monkeypatch.setattr(repay, name, held)
+        for field_id, said in (("#settle-on", "#settle-figures"), ("#prepay-on", "#prepay-error")):
+            screen.query_one(field_id, Input).focus()
+            await wait_for(pilot, lambda: screen.focused.id == field_id[1:], field_id)
+            await pilot.press("end", "ctrl+u", *"2026-11-29", "x", "enter")
+            gate.set()
+            await settle(pilot)
+            gate.clear()
+            assert app.screen is screen and "2026-11-29x" in text(screen.query_one(said)), field_id
+        assert ledger_file(app) is None
