@@ -139,13 +139,15 @@ class PrepayOptions:
     instalment (keep the term). `better`: the one that saves more interest (reduce-term on a tie); None when
     the method has no term to shorten (interest first: both are the same) or the payment prepays nothing (it
     only pays what is due: both are the same). `next_term`, `next_installment`: the instalment after the one the
-    payment completes, under each (Prepayment.next)."""
+    payment completes, under each (Prepayment.next). `default`: the loan's own strategy (its terms'), the one
+    `prepay` records when none is named."""
 
     reduce_term: PrepayResult
     reduce_installment: PrepayResult
     position: Position | None = None  # where the loan stands on the day: what "interest to the day" is made of
     next_term: NextInstalment | None = None
     next_installment: NextInstalment | None = None
+    default: Strategy | None = None
 
     @property
     def better(self) -> Strategy | None:
@@ -180,7 +182,8 @@ def prepay_options(account: Account, loan_id: str, amount: object, on: object = 
     replay = _replay(account, loan_id, day)
     term = _prepayment(replay, value, day, Strategy.REDUCE_TERM)
     smaller = _prepayment(replay, value, day, Strategy.REDUCE_INSTALLMENT)
-    return PrepayOptions(term.result, smaller.result, replay.position(day), term.next, smaller.next)
+    return PrepayOptions(term.result, smaller.result, replay.position(day), term.next, smaller.next,
+                         replay.default_strategy)
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from jiebei_tui.text import prepay as prepaying
 from jiebei_tui.text.i18n import t
 from jiebei_tui.text.safe import visible
 from jiebei_tui.text.way_back import numbers
-from jiebei_tui.tui.widgets.asking import ask
+from jiebei_tui.tui.widgets.asking import after, ask, forget
 from jiebei_tui.tui.widgets.dialog import ConfirmDialog
 from jiebei_tui.tui.widgets.prose import Prose, Said
 from jiebei_tui.tui.widgets.body import Body
@@ -40,6 +40,7 @@ from jiebei_tui.tui.widgets.tables import fill
 from jiebei_tui.tui.widgets.text_input import TextInput
 
 NARROW = 100  # below this width pay and settle stack instead of standing side by side
+RECORD_PREPAY = {Strategy.REDUCE_TERM: "#apply-term", Strategy.REDUCE_INSTALLMENT: "#apply-installment"}
 
 
 class RepayScreen(SectionScreen):
@@ -120,6 +121,7 @@ class RepayScreen(SectionScreen):
         self._settle_wanted = False  # s was pressed meanwhile
         self._prepay: dict[Strategy, PrepayResult] = {}
         self._prepay_next: dict[Strategy, repay.NextInstalment | None] = {}
+        self._prepay_default: Strategy | None = None  # the loan's own strategy: what Enter in the panel records
         self._started = self.app.today.isoformat()  # the date the date fields were last started on
         self._suggested = ""  # the prepay amount last suggested (it follows the loan until one is typed)
         super().after_compose()
@@ -282,6 +284,7 @@ class RepayScreen(SectionScreen):
         try:
             on = self._date("#settle-on")
         except InputError as err:
+            forget(self, "settle")  # the figures of the date before, still coming, stand no more
             self.settle_refused(err)
             return
         self._settle_pending = True
@@ -333,6 +336,7 @@ class RepayScreen(SectionScreen):
         try:
             on = self._date("#prepay-on")
         except InputError as err:
+            forget(self, "prepay")  # the figures of the date before, still coming, stand no more
             self.prepay_refused(err)
             return
         ask(self, "prepay", repay.prepay_options, s.record.id, amount, on, not_past=True, done=self.show_prepaid,
@@ -341,7 +345,7 @@ class RepayScreen(SectionScreen):
     def clear_prepay(self) -> None:
         lang = self.lang
         fill(self.query_one("#compare", DataTable), self.compare_columns(), [])
-        self._prepay, self._prepay_next = {}, {}
+        self._prepay, self._prepay_next, self._prepay_default = {}, {}, None
         for button in (self.query_one("#apply-term", Button), self.query_one("#apply-installment", Button)):
             button.disabled = True
             button.tooltip = None
@@ -366,6 +370,7 @@ class RepayScreen(SectionScreen):
         term, smaller = options.reduce_term, options.reduce_installment
         self._prepay = {Strategy.REDUCE_TERM: term, Strategy.REDUCE_INSTALLMENT: smaller}
         self._prepay_next = {k: options.next_of(k) for k in self._prepay}
+        self._prepay_default = options.default
         # where the amount goes (the same under both strategies): the overdue, the running instalment, the rest
         self.query_one("#prepay-split", Prose).update(prepaying.split(term, lang))
         rows = [
@@ -468,7 +473,7 @@ class RepayScreen(SectionScreen):
 
         def recorded(_result) -> None:
             if self.is_attached:
-                self.query_one("#prepay-amount", Input).value = ""
+                self.show_recorded()
             app.notify(t("repay.done", app.lang, what=f"{t(what, app.lang)} {yuan(amount)}"))
 
         def answered(yes: bool | None) -> None:
@@ -479,6 +484,24 @@ class RepayScreen(SectionScreen):
                     app.act(action, loan_id, amount, *more, done=recorded)
 
         self.open_dialog(ConfirmDialog(message), callback=answered)
+
+    def show_recorded(self) -> None:
+        """After a recording, the section shows from its top, where what changed is (the banner, what to pay now,
+        the payoff; the loan paid off: the line saying so), with the focus on the body as on a first visit (the
+        arrows scroll, the section's keys work, Tab goes to the loan): left where it was, the borrower looked at
+        the foot of a panel whose figures above had changed. The prepay amount starts again from the suggestion
+        for the loan as it now stands (as on a first visit: the amount recorded is not offered a second time)."""
+        s = self.state
+        self._suggested = self.query_one("#prepay-amount", Input).value = (
+            suggested_prepayment(s) if s is not None else "")
+        body = self.query_one("#body", Body)
+        self.set_focus(body, scroll_visible=False)
+        body.scroll_home(animate=False, immediate=True)
+        self.call_after_refresh(self._to_top)  # once laid out with the new figures
+
+    def _to_top(self) -> None:
+        if self.is_attached:
+            self.query_one("#body", Body).scroll_home(animate=False, immediate=True)
 
     # --- auto-debit: saved when it changes ---
 
@@ -492,7 +515,31 @@ class RepayScreen(SectionScreen):
         if event.input.id == "account":
             self.save_auto_debit()
         elif event.input.id == "settle-on":
-            self.action_settle()
+            self.entered("settle")
+        elif event.input.id in ("prepay-amount", "prepay-on"):
+            self.entered("prepay")
+
+    def entered(self, option: str) -> None:
+        """Enter in an option's amount or date field does what its Record button does, through the same
+        confirmation, once the figures for what is typed are in; in the prepay panel, the button of the loan's
+        own strategy (what `jiebei-tui prepay` records when none is named; the confirmation names it, and the
+        other button is a Tab away). A value refused, or a date still to come (a preview), records nothing: its
+        sentence, said as it was typed, is brought into view."""
+        if not self.is_current:  # left (another section, a dialog) while its figures were worked out
+            return
+        if after(self, option, lambda: self.entered(option)):
+            return  # the figures for what is typed are still being worked out: once they are in
+        if option == "settle":
+            button_id, said = "#settle-apply", ("#settle-why", "#settle-figures")
+        else:
+            button_id, said = RECORD_PREPAY.get(self._prepay_default, "#apply-term"), ("#prepay-error", "#prepay-why")
+        button = self.query_one(button_id, Button)
+        if not button.disabled:
+            button.press()
+            return
+        sentence = next((w for w in map(self.query_one, said) if str(w.content).strip()), None)
+        if sentence is not None:
+            sentence.scroll_visible(animate=False)
 
     def save_auto_debit(self) -> None:
         """`jiebei-tui loans auto-debit ID on|off --account NAME` (written only when it changes)."""
