@@ -42,6 +42,13 @@ class Action:
     palette: bool = True  # offered in the command palette
     group: str | None = None  # actions of one group show as one key-bar entry, worded group.<group>
     priority: bool = False  # checked before the focused widget, and over dialogs (palette, quit)
+    # a key that leads into a field: a priority binding (so the keys typed after it reach the field), and a plain
+    # letter again while the focus is in a text field (SectionScreen.check_action)
+    to_field: bool = False
+
+    def __post_init__(self) -> None:
+        if self.to_field:
+            object.__setattr__(self, "priority", True)
 
     @property
     def id(self) -> str:
@@ -93,7 +100,8 @@ ACTIONS: tuple[Action, ...] = (
     _a("edit_payment", "edit_payment", PAYMENTS, "e", palette=False),
     # --- Repay ---
     _a("settle", "settle", "repay", "s"),
-    _a("prepay", "prepay", "repay", "r"),
+    # r and b lead into a field: "r2500" typed in one breath went to the section (2, 5 switched sections)
+    _a("prepay", "prepay", "repay", "r", to_field=True),
     _a("formulas", "formulas", "repay", "f"),
     # --- Reminders ---
     _a("new_rule", "new_rule", "reminders", "n"),
@@ -112,7 +120,7 @@ ACTIONS: tuple[Action, ...] = (
     _a("delete_scenario", "delete_scenario", "plan", "x"),
     _a("export_data", "export_data", "plan", "e"),
     # --- Way back: after a missed payment ---
-    _a("budget", "budget", "way_back", "b"),
+    _a("budget", "budget", "way_back", "b", to_field=True),
     _a("letter", "letter", "way_back", "l"),
     _a("agreement", "agreement", "way_back", "r"),
     _a("new_contact", "new_contact", "way_back", "n"),

@@ -57,7 +57,6 @@ def test_a_field_that_binds_a_key_for_itself_keeps_it() -> None:
 @pytest.mark.parametrize(("section", "keys"), [
     ("6", ["e", "n"]),  # Way back: save the contact record, then record a contact
     ("6", ["n", "e"]),
-    ("6", ["l", "r"]),  # the request letter, then an agreement
     ("2", ["p", "s"]),  # Repay: pay, then settle
     ("3", ["n", "t"]),  # Reminders: a new rule, then a test reminder
     ("3", ["e", "x"]),  # edit a rule, then remove it
@@ -91,3 +90,38 @@ def test_sections_open_their_dialogs_through_open_dialog() -> None:
 
     for module in (overdue, plan, reminders, repay, status, way_back):
         assert "push_screen(" not in inspect.getsource(module), module.__name__
+
+
+@pytest.mark.parametrize(("section", "keys", "field", "expected"), [
+    ("2", ["r", "2", "5", "0", "0"], "#prepay-amount", "2500"),  # Repay: prepay this much
+    ("6", ["b", "1", "5", "0", "0"], "#budget", "1500"),  # Way back: a monthly budget
+])
+async def test_a_key_that_leads_into_a_field_takes_the_figure_typed_after_it(make_app, section, keys, field,
+                                                                            expected) -> None:
+    """`r2500` in one breath: the figure went to the section (2 showed Repay again, 5 switched to Plan), the
+    field's focus arriving after it."""
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await press(pilot, section)
+        screen = app.screen
+        typed = screen.query_one(field, Input)
+        typed.value = ""
+        burst(app, keys)
+        await settle(pilot)
+        assert app.screen is screen and typed.value == expected
+
+
+async def test_the_letter_of_such_a_key_types_itself_in_a_text_field(make_app) -> None:
+    """r leads into the prepay amount, but in the funding account's name it is a letter."""
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await press(pilot, "2")
+        account = app.screen.query_one("#account", Input)
+        account.focus()
+        account.value = ""
+        await settle(pilot)
+        burst(app, ["C", "a", "r", "d"])
+        await settle(pilot)
+        assert account.value == "Card" and app.focused is account

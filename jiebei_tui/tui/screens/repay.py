@@ -149,9 +149,7 @@ class RepayScreen(SectionScreen):
         self.press("#settle-apply", fallback="#settle-on")
 
     def action_prepay(self) -> None:
-        field = self.query_one("#prepay-amount", Input)
-        field.focus()
-        field.scroll_visible(animate=False)
+        self.go_to_field("#prepay-amount")
 
     def press(self, button_id: str, fallback: str | None = None) -> None:
         """Press an option's Record button, or, when it cannot record, show why (and go to its field)."""

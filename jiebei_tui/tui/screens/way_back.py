@@ -194,9 +194,7 @@ class WayBackScreen(SectionScreen):
         return [s for s in self.app.states if not s.paid_off]
 
     def action_budget(self) -> None:
-        field = self.query_one("#budget", Input)
-        field.focus()
-        field.scroll_visible(animate=False)
+        self.go_to_field("#budget")
 
     def action_letter(self) -> None:
         self.press("#letter")

@@ -11,9 +11,13 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Header, Input
 
+from jiebei_tui.actions.registry import ACTIONS
 from jiebei_tui.tui.widgets.banner import UrgentBanner
 from jiebei_tui.tui.widgets.footer import KeyBar
 from jiebei_tui.tui.widgets.localized import Localized
+
+
+TO_FIELD = frozenset(a.run for a in ACTIONS if a.to_field)  # the keys that lead into a field (registry)
 
 
 def while_on_top(handler):
@@ -62,7 +66,16 @@ class SectionScreen(Localized, Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "leave_field":  # "esc Leave field" on the key bar only while in a text field (the way out)
             return isinstance(self.focused, Input)
+        if action in TO_FIELD and isinstance(self.focused, Input):
+            return None  # a priority key, typed in a text field: the letter is the field's (dimmed on the bar)
         return True
+
+    def go_to_field(self, selector: str) -> None:
+        """Put the focus in a field now, for a key that leads into one (r, b). Textual's focus() waits a turn, so
+        the keys typed after it in one breath ("r2500") went to the section: 2 and 5 switched sections."""
+        field = self.query_one(selector, Input)
+        self.set_focus(field, scroll_visible=False)
+        field.scroll_visible(animate=False)
 
     def compose(self) -> ComposeResult:
         yield Header()
