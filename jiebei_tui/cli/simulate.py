@@ -26,7 +26,7 @@ def add_parsers(sub) -> None:
                 "what an instalment costs N days late, counting every instalment falling due by then")
     add_loan_options(p)
     p.add_argument("--installment", metavar="K", help="instalment number (default: a ledger loan's oldest unpaid, else 1)")
-    p.add_argument("--days", required=True, metavar="N", help="days late")
+    p.add_argument("--days", required=True, metavar="N", help="days late, 0..120")
     p.add_argument("--grace-days", metavar="G", help="override the grace days")
     p.add_argument("--penalty-multiplier", metavar="M", help="override the penalty multiplier")
     p.add_argument("--compounding", metavar="on|off", help="override penalty on unpaid interest")
