@@ -534,8 +534,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{loan}：已逾期 {days} 天（{due_date} 到期）。还 {amount} 即可结清逾期；罚息每天增加 {per_day}。",
     ),
     "remind.missed": (
-        "Older reminders since {since} were missed for {n} {n:loan|loans} (not repeated one by one).",
-        "自 {since} 起错过了 {n} 笔借款的较早提醒（不再逐条补发）。",
+        "Missed reminders: {n} {n:loan|loans} had reminders due from {since} until now that were not sent one by one "
+        "(any sent now gives today's figures).",
+        "错过的提醒：{n} 笔借款在 {since} 至今应发的提醒未逐条补发（现在发出的提醒按今天的金额计算）。",
     ),
     "remind.title": ("Jiebei reminder", "借呗还款提醒"),
     "remind.none": ("Nothing to remind now.", "现在没有需要发送的提醒。"),

@@ -354,7 +354,8 @@ async def test_reminders_after_a_void_say_what_the_banner_says(make_app) -> None
                         "it; the penalty adds ¥1.07 a day."]
         assert not any("¥0.00" in m for m in said)
         # the D+1 repeats of the 26th and 27th, for instalments 1 and 2 (the first save of the demo: no mark yet)
-        assert "Older reminders since 2026-11-26 were missed for 1 loan (not repeated one by one)." in [
+        assert ("Missed reminders: 1 loan had reminders due from 2026-11-26 until now that were not sent one by one "
+                "(any sent now gives today's figures).") in [
             n.message for n in app._notifications]
 
 
