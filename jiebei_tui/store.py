@@ -4,7 +4,9 @@ Every change is one transaction: take an exclusive lock, re-read the file, apply
 ledger really changed: validate it, write a temporary file in the same folder, fsync, keep the file it replaces
 as backup 1 (the older backups move down one, the last 10 are kept), rename the new one into place, fsync the
 folder. Each write adds one to the ledger's revision and one entry to its history (what, from where, when),
-which is what `undo` follows back through the backups.
+which is what `undo` follows back through the backups. With no ledger file yet, a change is first tried on
+what is shown without one (the demo, in memory): one that changes nothing, or is refused, makes no folder and no
+lock file, and neither do `undo` or `recover` with nothing to act on (reads take no lock at all).
 
 A file that cannot be read is never overwritten or replaced: the error names the file and the problem, and
 `recover` is the only way past it. What a hostile hand or file system can do is refused the same way (exit 3):
@@ -528,10 +530,16 @@ class Store:
         from jiebei_tui.domain.history import Change, bounded, clean_params
         from jiebei_tui.domain.ledger import SCHEMA_VERSION
 
+        tried = self._first_look(change)
+        if tried is not None and (tried[1] is tried[0] or tried[1] == tried[0]):
+            return Applied(tried[0], tried[2], False, None)
         with self._locked():
             ledger, version, raw = self._read_current()
-            current = ledger if ledger is not None else self._fresh()
-            new_ledger, result = change(current)
+            if ledger is None and tried is not None:  # still no file: the change tried on the demo stands
+                current, (new_ledger, result) = tried[0], tried[1:]
+            else:
+                current = ledger if ledger is not None else self._fresh()
+                new_ledger, result = change(current)
             # Unchanged when equal to what was read, whatever the objects: field by field, the data the file
             # holds (comparing the texts instead would cost a second serialisation of every write).
             if new_ledger is current or new_ledger == current:
@@ -559,6 +567,21 @@ class Store:
                 self._keep_original(version, raw)
             self._commit(text.encode("utf-8"), previous=raw)
             return Applied(stamped, result, True, self.signature())
+
+    def _first_look(self, change: Callable[[Ledger], tuple[Ledger, T]]) -> tuple[Ledger, Ledger, T] | None:
+        """With no ledger file yet: (what is shown without one, the change's ledger, its result), tried before
+        any folder or lock file is made, so that a change that changes nothing (or is refused: it raises) leaves
+        the disk as it was found; None when there is a file. Sound without the lock, as a read is: nothing is
+        written, and it is as if it ran at the moment the file was seen missing. A change that does change
+        something is written under the lock, on the file as it then is (tried again if one appeared)."""
+        if self.exists():
+            return None
+        ledger, _, _ = self._read_current()  # the folder's checks; a missing file beside backups is refused
+        if ledger is not None:
+            return None
+        current = self._fresh()
+        new_ledger, result = change(current)
+        return current, new_ledger, result
 
     def _keep_original(self, version: int, raw: bytes) -> None:
         """Before the first write in a newer format, the file as it was (never overwritten once kept)."""
@@ -741,20 +764,11 @@ class Store:
         from jiebei_tui.domain.history import Change, bounded
         from jiebei_tui.domain.ledger import issued_at_least
 
+        if not self.exists():  # a refusal with no ledger makes no folder or lock file (see _first_look)
+            self._chosen(self.generations(), number)
         with self._locked():
             gens = self.generations()
-            if number is None:
-                chosen = next((g for g in gens if g.ledger is not None), None)
-                if chosen is None:
-                    why = gens[0].problem if gens else Words("file.no_backups", path=self.path)
-                    raise LedgerFileError("file.no_backup", self.path, problem=why)
-            else:
-                chosen = next((g for g in gens if g.number == number), None)
-                if chosen is None:
-                    known = ", ".join(str(g.number) for g in gens) or "—"
-                    raise LedgerFileError("recover.no_such_backup", self.path, exit_code=2, number=number, known=known)
-                if chosen.ledger is None:
-                    raise LedgerFileError("recover.backup_unusable", chosen.path, number=number, problem=chosen.problem)
+            chosen = self._chosen(gens, number)
             current, raw, _ = self._state()
             if current is not None and not force:
                 raise self._readable(current)
@@ -776,6 +790,22 @@ class Store:
             where = self._commit(dump_ledger(restored).encode("utf-8"), previous=raw, aside=current is None)
             return Recovered(self.path, chosen, where if current is not None else None,
                              where if current is None else None, revision, restored)
+
+    def _chosen(self, gens: list[Generation], number: int | None) -> Generation:
+        """Backup `number` (None: the newest that can be used) among `gens`, or why it cannot be restored."""
+        if number is None:
+            chosen = next((g for g in gens if g.ledger is not None), None)
+            if chosen is None:
+                why = gens[0].problem if gens else Words("file.no_backups", path=self.path)
+                raise LedgerFileError("file.no_backup", self.path, problem=why)
+            return chosen
+        chosen = next((g for g in gens if g.number == number), None)
+        if chosen is None:
+            known = ", ".join(str(g.number) for g in gens) or "—"
+            raise LedgerFileError("recover.no_such_backup", self.path, exit_code=2, number=number, known=known)
+        if chosen.ledger is None:
+            raise LedgerFileError("recover.backup_unusable", chosen.path, number=number, problem=chosen.problem)
+        return chosen
 
     def start_empty(self, *, force: bool = False, source: str | None = None) -> Recovered:
         """An empty ledger in place of the one there: an unreadable one is moved aside, a readable one (only
@@ -812,6 +842,9 @@ class Store:
         from jiebei_tui.domain.history import UNDO, Change, ChangeRecord, bounded, last_undoable
         from jiebei_tui.domain.ledger import issued_at_least
 
+        if not self.exists():  # nothing to undo: refused without making a folder or lock file (see _first_look)
+            self._read_current()  # a missing file beside backups is refused as such
+            raise UndoRefused("undo.nothing")
         with self._locked():
             ledger, _, raw = self._read_current()
             entry = last_undoable(ledger.history) if ledger is not None else None

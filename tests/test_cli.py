@@ -89,6 +89,19 @@ def test_overdue_overrides(cli) -> None:
     assert simple["penalty_interest"] == "0.00"
 
 
+def test_overdue_days_stop_where_the_section_does(cli, worked_loan: str) -> None:
+    """The Overdue section's days field goes 0..120 (through M3+'s first month); `overdue --days` is the same rule:
+    120 is worked out, 121 and 999 are refused in one sentence naming --days, the value and what is allowed."""
+    for ask in (EI, ("--loan", worked_loan)):
+        assert cli("overdue", *ask, "--installment", "1", "--days", "120", "--json").json()["days"] == 120
+        for typed in ("121", "999"):
+            result = cli("overdue", *ask, "--installment", "1", "--days", typed)
+            assert (result.code, result.out) == (2, "")
+            assert result.err == f'--days "{typed}" is not allowed: days late is a whole number from 0 to 120.\n'
+    zh = cli("overdue", *EI, "--days", "999", lang="zh")
+    assert zh.code == 2 and "--days" in zh.err and "999" in zh.err and "0 到 120" in zh.err
+
+
 def test_the_ledger_round_trip(cli, data_dir: Path) -> None:
     added = cli("loans", "add", "--name", "Phone", *EI, "--json", today="2025-02-16")
     loan_id = added.json()["id"]

@@ -107,7 +107,7 @@ MINUS_ZERO = [
     (("terms", "set", "--grace-days", "-0"),
      '--grace-days "-0" is not allowed: grace days are a whole number from 0 to 30.'),
     (("overdue", "--loan", "L1", "--days", "-0"),
-     '--days "-0" is not allowed: days late is a whole number from 0 to 3650.'),
+     '--days "-0" is not allowed: days late is a whole number from 0 to 120.'),
     (("terms", "set", "--prepayment-fee=-0%"),
      '--prepayment-fee "-0%" is not allowed: the prepayment fee is 0% to 10% of the principal prepaid, written like '
      '1% or 0.01.'),
@@ -167,6 +167,18 @@ def test_a_rule_for_a_loan_not_in_the_ledger_is_refused_naming_it(ledger: Path) 
     assert err == ('--loans "L1,L9" is not allowed: there is no loan L9 in the ledger; loans are all, or ids from the '
                    'ledger separated by commas: L1.\n')
     assert snapshot(ledger) == before
+
+
+def test_every_loan_is_all_or_quanbu_and_the_refusal_says_so_in_chinese(ledger: Path) -> None:
+    """`--loans 全部` is every loan, as `--loans all` is (the form shows 全部 in 中文); a refusal in 中文 names 全部."""
+    assert run(*c(ledger, "remind", "add", "--offset", "2", "--time", "10:00", "--loans", "全部"))[0] == 0  # R5
+    assert run(*c(ledger, "remind", "add", "--offset", "3", "--time", "10:00", "--loans", "all"))[0] == 0  # R6
+    assert rules(ledger)[-2:] == [("R5", None), ("R6", None)]
+    code, out, err = run(*c(ledger, "--lang", "zh", "remind", "add", "--offset", "4", "--time", "10:00", "--loans", "L9"))
+    assert (code, out) == (2, "")
+    assert "全部（也可写 all）" in err and "L9" in err and "--loans" in err
+    zh = run(*c(ledger, "--lang", "zh", "remind", "rules"))[1]
+    assert "全部" in zh and " all" not in zh
 
 
 def rules(data: Path) -> list[tuple[str, list[str] | None]]:

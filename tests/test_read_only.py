@@ -138,3 +138,42 @@ def test_a_change_that_changes_nothing_writes_nothing(cli, ledger: Path) -> None
         result = cli(*args, today=TODAY)
         assert result.code == 0, (args, result.err)
         assert folder_state(ledger) == before, args
+
+
+# --- with no ledger: the demo is shown from memory, and the disk is left as it was found ---
+
+NOTHING_TO_DO = {  # what changes nothing on the demo, or is refused, with no ledger to act on
+    "payday off (already off)": ("payday", "off"),
+    "credit --report-day off (already off)": ("credit", "--report-day", "off"),
+    "loans auto-debit L1 off (already off)": ("loans", "auto-debit", "L1", "off"),
+    "pay refused": ("pay", "L1", "--amount", "0"),
+    "undo (nothing to undo)": ("undo",),
+    "recover --from-backup (no backup)": ("recover", "--from-backup"),
+    "recover --from-backup 2 (no backup)": ("recover", "--from-backup", "2"),
+}
+
+
+@pytest.mark.parametrize("folder", ["missing", "empty"])
+@pytest.mark.parametrize("name", [*READ_ONLY, *NOTHING_TO_DO])
+def test_with_no_ledger_nothing_is_created(cli, data_dir: Path, name: str, folder: str) -> None:
+    """No folder and no lock file for a command that leaves the ledger as it is: a read takes no lock, and a
+    change is tried on the demo before anything is made (some of these are refused on the demo: exit 2, still
+    nothing made)."""
+    if folder == "empty":
+        data_dir.mkdir(mode=0o700)
+    args = {**READ_ONLY, **NOTHING_TO_DO}[name]
+    result = cli(*args, today=TODAY, demo=True)
+    assert result.code in (0, 2, 3), result.err
+    assert "Traceback" not in result.err
+    if folder == "missing":
+        assert not data_dir.exists()
+    else:
+        assert list(data_dir.iterdir()) == []
+
+
+def test_with_no_ledger_a_real_change_is_still_written_under_the_lock(cli, data_dir: Path) -> None:
+    """The first look does not stand in for the write: a change that does change the demo makes the folder,
+    the lock and the ledger, as before."""
+    assert cli("payday", "20", today=TODAY, demo=True).code == 0
+    assert sorted(p.name for p in data_dir.iterdir()) == ["ledger.json", "ledger.json.lock"]
+    assert cli("payday", "--json", today=TODAY).json()["payday"] == 20

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from jiebei_tui.domain.product_terms import ProductTerms
     from jiebei_tui.domain.terms import Loan
 
-MAX_DAYS = 3650
+MAX_DAYS = 120  # days late asked about: through M3 (61–90) and a month into M3+, the stages this explains; the
+# chart shows 0–90. The Overdue section's days field and `jiebei-tui overdue --days` both stop here.
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,8 @@ class Outlook:
     own: bool = False
 
 
-def _days(days: object):
+def parse_days(days: object) -> int:
+    """Days late as typed, 0..MAX_DAYS (the section's field and the CLI's --days), else an InputError."""
     from jiebei_tui.domain.terms import parse_in_range
 
     return parse_in_range(days, "days", "days", 0, MAX_DAYS, max=MAX_DAYS)
@@ -67,7 +69,7 @@ def outlook(account: Account, loan_id: str, days: object, installment: object = 
 
     ledger = account.ledger
     record = ledger.loan(loan_id)
-    n = _days(days)
+    n = parse_days(days)
     if installment is not None:
         number = _installment(installment, len(due_dates(record.loan)))
     else:
@@ -83,7 +85,7 @@ def inline_outlook(account: Account, loan: Loan, days: object, installment: obje
     from jiebei_tui.domain.outlook import overdue_outlook
     from jiebei_tui.domain.schedule import due_dates
 
-    n = _days(days)
+    n = parse_days(days)
     number = _installment(installment, len(due_dates(loan))) if installment is not None else 1
     terms = _what_if(account.default_terms(), overrides)
     return Outlook(overdue_outlook(loan, terms, (), number, n, paid_on_schedule=True), terms, None)

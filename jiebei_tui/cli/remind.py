@@ -42,7 +42,7 @@ def add_parsers(sub) -> None:
     p.set_defaults(handler=cmd_add)
     p.add_argument("--offset", required=True, metavar="DAYS", help="days from the due date, -30..30 (0: the due day)")
     p.add_argument("--time", required=True, metavar="HH:MM")
-    p.add_argument("--loans", default="all", metavar="all|ID,ID")
+    p.add_argument("--loans", default="all", metavar="all|ID,ID", help="every loan (all, or 全部) or loan ids")
     p.add_argument("--repeat", action="store_true", help="after the due date: every day while unpaid")
     for name, handler, text in (("remove", cmd_remove, "remove a rule"), ("enable", cmd_enable, "turn a rule on"),
                                 ("disable", cmd_disable, "turn a rule off")):

@@ -10,6 +10,8 @@ from jiebei_tui.text.i18n import t
 
 
 def add_parsers(sub) -> None:
+    from jiebei_tui.actions.overdue import MAX_DAYS
+
     p = command(sub, "schedule", cmd_schedule, "the instalment schedule, total interest and annualised rates")
     add_loan_options(p)
     p = command(sub, "settle", cmd_settle, "what settling everything early on a date costs and saves")
@@ -26,7 +28,7 @@ def add_parsers(sub) -> None:
                 "what an instalment costs N days late, counting every instalment falling due by then")
     add_loan_options(p)
     p.add_argument("--installment", metavar="K", help="instalment number (default: a ledger loan's oldest unpaid, else 1)")
-    p.add_argument("--days", required=True, metavar="N", help="days late")
+    p.add_argument("--days", required=True, metavar="N", help=f"days late, 0..{MAX_DAYS}")
     p.add_argument("--grace-days", metavar="G", help="override the grace days")
     p.add_argument("--penalty-multiplier", metavar="M", help="override the penalty multiplier")
     p.add_argument("--compounding", metavar="on|off", help="override penalty on unpaid interest")

@@ -179,11 +179,14 @@ SENT_ID = re.compile(r"^R[0-9]+:L([0-9]{1,9}):")
 # --- changes a borrower makes (pure: each returns new settings or raises InputError) ---
 
 
+EVERY_LOAN = ("", "all", "全部", "*")  # what a rule's loans may be typed as for every loan, in either language
+
+
 def parse_loans(value: object, known: list[str]) -> list[str] | None:
-    """"all" (or nothing) means every loan; otherwise ids from the ledger, separated by commas. An id not in the
-    ledger is refused, naming it."""
+    """"all" or "全部" (or nothing) means every loan; otherwise ids from the ledger, separated by commas. An id not
+    in the ledger is refused, naming it."""
     text = str(value or "").strip()
-    if text in ("", "all", "*"):
+    if text in EVERY_LOAN:
         return None
     chosen = [part.strip() for part in text.split(",") if part.strip()]
     if not chosen:

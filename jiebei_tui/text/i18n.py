@@ -435,7 +435,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "reminders.rule_title_edit": ("Edit reminder {id}", "编辑提醒 {id}"),
     "reminders.offset": ("Day (days from the due date, −30 to +30; 0 = the due day)", "日期（相对还款日的天数，−30 到 +30；0 为还款日）"),
     "reminders.time": ("Time (HH:MM)", "时间（HH:MM）"),
-    "reminders.loans": ("Loans (all, or ids like L1,L2)", "借款（all，或如 L1,L2 的编号）"),
+    "reminders.loans": ("Loans (all, or ids like L1,L2)", "借款（全部，或如 L1,L2 的编号）"),
     "reminders.repeat": ("Repeat daily while unpaid (after the due date only)", "未还期间每天重复（仅限还款日之后）"),
     "reminders.delete_confirm": ("Delete reminder {id} ({day} at {time})?", "删除提醒 {id}（{day} {time}）？"),
     "reminders.away_title": ("While you were away", "你不在时的提醒"),
@@ -534,8 +534,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{loan}：已逾期 {days} 天（{due_date} 到期）。还 {amount} 即可结清逾期；罚息每天增加 {per_day}。",
     ),
     "remind.missed": (
-        "Older reminders since {since} were missed for {n} {n:loan|loans} (not repeated one by one).",
-        "自 {since} 起错过了 {n} 笔借款的较早提醒（不再逐条补发）。",
+        "Missed reminders: {n} {n:loan|loans} had reminders due from {since} until now that were not sent one by one "
+        "(any sent now gives today's figures).",
+        "错过的提醒：{n} 笔借款在 {since} 至今应发的提醒未逐条补发（现在发出的提醒按今天的金额计算）。",
     ),
     "remind.title": ("Jiebei reminder", "借呗还款提醒"),
     "remind.none": ("Nothing to remind now.", "现在没有需要发送的提醒。"),
@@ -587,10 +588,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "rule.repeat": ("only reminders after the due date (+1 or later) can repeat daily", "只有还款日之后（+1 天起）的提醒可以每天重复"),
     "rule.catch_up": ("the catch-up window is 0 to 30 days", "补发窗口须为 0 到 30 天"),
-    "rule.loans": ("loans are all, or ids from the ledger separated by commas: {known}", "借款须为 all 或账本中的编号（逗号分隔）：{known}"),
+    "rule.loans": ("loans are all, or ids from the ledger separated by commas: {known}", "借款须为全部（也可写 all）或账本中的编号（逗号分隔）：{known}"),
     "rule.loans_unknown": (
         "there is no loan {loan} in the ledger; loans are all, or ids from the ledger separated by commas: {known}",
-        "账本中没有借款 {loan}；借款须为 all 或账本中的编号（逗号分隔）：{known}",
+        "账本中没有借款 {loan}；借款须为全部（也可写 all）或账本中的编号（逗号分隔）：{known}",
     ),
     "rule.datetime": ("a time is written YYYY-MM-DD HH:MM", "时间格式须为 YYYY-MM-DD HH:MM"),
 }

@@ -137,4 +137,4 @@ def test_runs_from_several_threads_of_one_process_deliver_each_reminder_once(cli
         thread.start()
     for thread in threads:
         thread.join(timeout=120)
-    assert sorted(line[:16] for line in said) == ["2025-02-16 10:00", "Older reminders "]  # once, and counted once
+    assert sorted(line[:16] for line in said) == ["2025-02-16 10:00", "Missed reminders"]  # once, and counted once

@@ -49,8 +49,9 @@ def test_months_away_delivers_the_window_priced_and_counts_the_rest() -> None:
     assert (claimed.missed_loans, claimed.missed_since) == (("L1", "L2", "L3", "L4", "L5"), dt.date(2025, 2, 7))
     from jiebei_tui.text.reminders import missed_line
 
-    assert missed_line(claimed, "en") == "Older reminders since 2025-02-07 were missed for 5 loans (not repeated one by one)."
-    assert missed_line(claimed, "zh") == "自 2025-02-07 起错过了 5 笔借款的较早提醒（不再逐条补发）。"
+    assert missed_line(claimed, "en") == ("Missed reminders: 5 loans had reminders due from 2025-02-07 until now that were not sent one by one "
+                                          "(any sent now gives today's figures).")
+    assert missed_line(claimed, "zh") == "错过的提醒：5 笔借款在 2025-02-07 至今应发的提醒未逐条补发（现在发出的提醒按今天的金额计算）。"
 
 
 def test_after_a_void_the_reminder_says_what_status_says_once(cli) -> None:
@@ -73,6 +74,7 @@ def test_after_a_void_the_reminder_says_what_status_says_once(cli) -> None:
         f"¥{loan['daily_cost']} a day.",
         # the D+1 repeats of the 18th and 19th, for instalments 1 and 2 (today's for instalment 2 is the same one)
         # (four of them, for one loan: the line says for how many loans and since when, not how many reminders)
-        "Older reminders since 2025-03-18 were missed for 1 loan (not repeated one by one).",
+        "Missed reminders: 1 loan had reminders due from 2025-03-18 until now that were not sent one by one "
+        "(any sent now gives today's figures).",
     ]
     assert cli("remind", "run", "--now", f"{today}T12:30", today=today).out == ""

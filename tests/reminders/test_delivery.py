@@ -83,7 +83,8 @@ def test_eight_processes_racing_deliver_each_reminder_once(overdue_loan, data_di
     # (once) and stands in for the others (counted once)
     assert sorted(line[:16] for line in lines if line[:4] == "2025") == ["2025-02-16 10:00"]
     assert sorted(line for line in lines if line[:4] != "2025") == [
-        "Older reminders since 2025-02-14 were missed for 1 loan (not repeated one by one)."]
+        "Missed reminders: 1 loan had reminders due from 2025-02-14 until now that were not sent one by one "
+        "(any sent now gives today's figures)."]
     assert sorted(record.read_text().split()) == ["2025-02-10:6"]
     assert run(data_dir, "remind", "run", "--now", NOW, env=env).stdout == ""  # nothing twice
     assert json.loads((data_dir / "ledger.json").read_text())["settings"]["reminders"]["in_flight"] == []
@@ -111,7 +112,8 @@ def test_older_reminders_are_summarised_once(cli, overdue_loan, data_dir: Path) 
     out = cli("remind", "run", "--now", NOW, today=TODAY).out.splitlines()
     # D−3 (7 Feb), D−1 (9 Feb), D0 (10 Feb), D+1 daily 11th–13th are older than 3 days: 6 missed; the 16th's
     # stands in for the 14th's and 15th's: 8 in all, and one reminder, today's
-    assert out[-1] == "Older reminders since 2025-02-07 were missed for 1 loan (not repeated one by one)."
+    assert out[-1] == ("Missed reminders: 1 loan had reminders due from 2025-02-07 until now that were not sent one by one "
+                       "(any sent now gives today's figures).")
     assert out[0] == ("2025-02-16 10:00 Phone: 6 days late (due 2025-02-10). Pay ¥903.66 to clear it; "
                       "the penalty adds ¥0.53 a day.")  # the worked example
     assert len(out) == 2
@@ -122,7 +124,8 @@ def test_one_older_reminder_is_said_in_the_singular(cli, overdue_loan, data_dir:
     edit_ledger(data_dir, lambda d: d["settings"]["reminders"].update(last_run="2025-02-15T09:00:00+08:00", last_run_loan=1))
     out = cli("remind", "run", "--now", NOW, today=TODAY).out.splitlines()
     # the 15th's 10:00: the 16th's stands in for it
-    assert out[-1] == "Older reminders since 2025-02-15 were missed for 1 loan (not repeated one by one)."
+    assert out[-1] == ("Missed reminders: 1 loan had reminders due from 2025-02-15 until now that were not sent one by one "
+                       "(any sent now gives today's figures).")
 
 
 def test_a_failing_channel_does_not_stop_the_others_and_the_run_exits_1(overdue_loan, data_dir: Path, tmp_path: Path) -> None:

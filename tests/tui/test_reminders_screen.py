@@ -64,6 +64,44 @@ async def test_add_a_rule_with_invalid_then_valid_input(make_app) -> None:
         assert text(app.screen.query_one("#rules-moved")) == "* R5: 07:45 → 08:00, quiet hours."
 
 
+async def test_the_loans_field_says_all_in_each_language_and_takes_either(make_app) -> None:
+    """中文: the Loans field reads 全部 and saving it is every loan (null), as `all` still is; English keeps all."""
+    app = make_app(lang="zh")
+    async with app.run_test(size=(120, 50)) as pilot:
+        await open_reminders(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, RuleForm)
+        assert form.query_one("#loans", Input).value == "全部"
+        form.query_one("#offset", Input).value = "-5"
+        form.query_one("#time", Input).value = "10:00"
+        await settle(pilot)
+        assert text(form.query_one("#error")) == ""
+        await click(pilot, "#save")
+        assert ledger_file(app)["settings"]["reminders"]["rules"][-1]["loans"] is None
+        rules = app.screen.query_one("#rules", DataTable)
+        rules.focus()
+        rules.move_cursor(row=[r[0] for r in rule_rows(app)].index("R5"))
+        await pilot.press("e")  # the rule just added: for every loan, so 全部 again
+        await settle(pilot)
+        assert isinstance(app.screen, RuleForm) and app.screen.rule.id == "R5"
+        assert app.screen.query_one("#loans", Input).value == "全部"
+        app.screen.query_one("#loans", Input).value = "all"  # still taken
+        app.screen.query_one("#time", Input).value = "10:30"
+        await settle(pilot)
+        assert text(app.screen.query_one("#error")) == ""
+        await click(pilot, "#save")
+        r5 = next(r for r in ledger_file(app)["settings"]["reminders"]["rules"] if r["id"] == "R5")
+        assert (r5["loans"], r5["time"]) == (None, "10:30")
+    app = make_app()
+    async with app.run_test(size=(120, 50)) as pilot:
+        await open_reminders(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.screen.query_one("#loans", Input).value == "all"
+
+
 async def test_switch_off_edit_and_delete_a_rule(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 50)) as pilot:
@@ -316,7 +354,8 @@ async def test_reminders_after_a_void_say_what_the_banner_says(make_app) -> None
                         "it; the penalty adds ¥1.07 a day."]
         assert not any("¥0.00" in m for m in said)
         # the D+1 repeats of the 26th and 27th, for instalments 1 and 2 (the first save of the demo: no mark yet)
-        assert "Older reminders since 2026-11-26 were missed for 1 loan (not repeated one by one)." in [
+        assert ("Missed reminders: 1 loan had reminders due from 2026-11-26 until now that were not sent one by one "
+                "(any sent now gives today's figures).") in [
             n.message for n in app._notifications]
 
 

@@ -17,7 +17,7 @@ from jiebei_tui.text.i18n import t
     ("overdue.figures", {"no": 1, "date": "d"}, ", 1 day late", ", 2 days late"),
     ("formula.interest", {"balance": 1, "rate": 1, "result": 1}, "× 1 day =", "× 2 days ="),
     ("remind.before", {"loan": "L", "amount": 1, "due_date": "d"}, "in 1 day.", "in 2 days."),
-    ("remind.missed", {"since": "d"}, "were missed for 1 loan (", "were missed for 2 loans ("),
+    ("remind.missed", {"since": "d"}, ": 1 loan had reminders due", ": 2 loans had reminders due"),
     ("delete.confirm", {"id": "L1", "loan": "L", "undo": "u"}, "its 1 recorded payment?", "its 2 recorded payments?"),
     ("add.preview_more", {"interest": 1, "apr": "1%"}, "… 1 instalment,", "… 2 instalments,"),
 ])

@@ -7,8 +7,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{loan}：{due_date} 应还 {amount}，还有 {days} 天。",
     ),
     "remind.missed.one": (
-        "Older reminders since {since} were missed for {n} loan (not repeated one by one).",
-        "自 {since} 起错过了 {n} 笔借款的较早提醒（不再逐条补发）。",
+        "Missed reminders: {n} loan had reminders due from {since} until now that were not sent one by one (any "
+        "sent now gives today's figures).",
+        "错过的提醒：{n} 笔借款在 {since} 至今应发的提醒未逐条补发（现在发出的提醒按今天的金额计算）。",
     ),
     "remind.none_coming.one": ("No reminders in the next {days} day.", "未来 {days} 天没有提醒。"),
     "remind.exported.one": ("Wrote {n} instalment to {path}.", "已将 {n} 期还款写入 {path}。"),

@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.widgets import Button, DataTable, Input, Label, Select, Switch
 
 from jiebei_tui.actions import registry
-from jiebei_tui.actions.overdue import outlook
+from jiebei_tui.actions.overdue import MAX_DAYS, outlook, parse_days
 from jiebei_tui.actions.terms import TermsView, set_terms, show_terms
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.money import percent, yuan
@@ -40,7 +40,6 @@ from jiebei_tui.tui.widgets.tables import fill
 if TYPE_CHECKING:
     from jiebei_tui.actions.overdue import Outlook
 
-MAX_DAYS = 120
 ROWS = ("no", "due_date", "days_late", "principal", "interest", "penalty", "owed")
 TERM_INPUTS = {"penalty_multiplier": "multiplier", "grace_days": "grace", "min_prepayment": "min-prepayment",
                "prepayment_fee": "fee"}  # term → its field's id
@@ -258,7 +257,7 @@ class OverdueScreen(SectionScreen):
             self.check_term(FIELD_TERMS[event.input.id])
 
     def days(self) -> int:
-        return parse_in_range(self.query_one(DaysInput).value, "days", "days", 0, MAX_DAYS, max=MAX_DAYS)
+        return parse_days(self.query_one(DaysInput).value)
 
     # --- the outlook ---
 

@@ -37,7 +37,7 @@ class RuleForm(FormDialog[bool]):
         yield Label(t("reminders.time", lang))
         yield FigureInput(r.time if r else "09:00", id="time")
         yield Label(t("reminders.loans", lang))
-        yield TextInput(",".join(r.loans) if r and r.loans else "all", id="loans")
+        yield TextInput(",".join(r.loans) if r and r.loans else t("word.all", lang), id="loans")  # 全部 in 中文
         with Horizontal():
             yield Switch(r.repeat_daily if r else False, id="repeat")
             yield Label(t("reminders.repeat", lang))
