@@ -90,16 +90,17 @@ def test_overdue_overrides(cli) -> None:
 
 
 def test_overdue_days_stop_where_the_section_does(cli, worked_loan: str) -> None:
-    """The Overdue section's days field goes 0..120 (through M3+'s first month); `overdue --days` is the same rule:
-    120 is worked out, 121 and 999 are refused in one sentence naming --days, the value and what is allowed."""
+    """The Overdue section's days field goes 0..3650 (ten years: a borrower 200 days behind sees their own figures);
+    `overdue --days` is the same rule: 3650 is worked out, 3651 and 99999 are refused in one sentence naming
+    --days, the value and what is allowed."""
     for ask in (EI, ("--loan", worked_loan)):
-        assert cli("overdue", *ask, "--installment", "1", "--days", "120", "--json").json()["days"] == 120
-        for typed in ("121", "999"):
+        assert cli("overdue", *ask, "--installment", "1", "--days", "3650", "--json").json()["days"] == 3650
+        for typed in ("3651", "99999"):
             result = cli("overdue", *ask, "--installment", "1", "--days", typed)
             assert (result.code, result.out) == (2, "")
-            assert result.err == f'--days "{typed}" is not allowed: days late is a whole number from 0 to 120.\n'
-    zh = cli("overdue", *EI, "--days", "999", lang="zh")
-    assert zh.code == 2 and "--days" in zh.err and "999" in zh.err and "0 到 120" in zh.err
+            assert result.err == f'--days "{typed}" is not allowed: days late is a whole number from 0 to 3650.\n'
+    zh = cli("overdue", *EI, "--days", "99999", lang="zh")
+    assert zh.code == 2 and "--days" in zh.err and "99999" in zh.err and "0 到 3650" in zh.err
 
 
 def test_the_ledger_round_trip(cli, data_dir: Path) -> None:

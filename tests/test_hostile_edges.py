@@ -107,7 +107,7 @@ MINUS_ZERO = [
     (("terms", "set", "--grace-days", "-0"),
      '--grace-days "-0" is not allowed: grace days are a whole number from 0 to 30.'),
     (("overdue", "--loan", "L1", "--days", "-0"),
-     '--days "-0" is not allowed: days late is a whole number from 0 to 120.'),
+     '--days "-0" is not allowed: days late is a whole number from 0 to 3650.'),
     (("terms", "set", "--prepayment-fee=-0%"),
      '--prepayment-fee "-0%" is not allowed: the prepayment fee is 0% to 10% of the principal prepaid, written like '
      '1% or 0.01.'),

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from jiebei_tui.domain.product_terms import ProductTerms
     from jiebei_tui.domain.terms import Loan
 
-MAX_DAYS = 120  # days late asked about: through M3 (61–90) and a month into M3+, the stages this explains; the
+MAX_DAYS = 3650  # days late asked about: ten years, so a borrower far behind (M6+, 200 days) sees their own figures; the
 # chart shows 0–90. The Overdue section's days field and `jiebei-tui overdue --days` both stop here.
 
 
