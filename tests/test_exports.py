@@ -73,6 +73,21 @@ def test_the_schedule_as_it_stands() -> None:
     assert sum(D(r["interest"]) for r in table) == D("804.93")
 
 
+def test_the_schedule_shows_the_prepaid_principal_on_a_line_of_its_own() -> None:
+    """¥2,000.00 on 2025-02-05 (tests/test_schedule_prepaid.py, by hand): 104.00 interest + 776.41 principal
+    = 880.41 completes instalment 1, 1,119.59 prepays principal. The CSV says it as Status does: instalment 1 with
+    its own 776.41 and 880.41 paid, then a line of 1,119.59 prepaid (it read 1,896.00 and 2,000.00 in one row)."""
+    book = worked_loan(paid_through=0)
+    book, _ = record_event(book, "L1", "prepayment", dt.date(2025, 2, 5), D("2000.00"), WORKED_TODAY)
+    table = rows(schedule_csv(book, WORKED_TODAY))
+    first, prepaid = table[0], table[1]
+    assert (first["no"], first["principal"], first["interest"], first["paid"], first["status"]) == (
+        "1", "776.41", "104.00", "880.41", "paid")
+    assert (prepaid["no"], prepaid["due_date"], prepaid["principal"], prepaid["paid"], prepaid["status"]) == (
+        "", "2025-02-05", "1119.59", "1119.59", "prepaid")
+    assert sum(D(r["paid"]) for r in table) == D("2000.00") and len(table) == 13
+
+
 def test_cells_a_spreadsheet_would_run_are_defused() -> None:
     book = worked_loan()
     hostile = book.loans[0].model_copy(update={"name": "=HYPERLINK(\"x\")\x1b[2J"})  # as a hand-edited file may hold

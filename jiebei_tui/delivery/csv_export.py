@@ -59,15 +59,18 @@ SCHEDULE_COLUMNS = [
 
 
 def schedule_csv(ledger: Ledger, today: dt.date) -> str:
-    """Every loan's instalments as they stand today: paid, overdue and still to come."""
+    """Every loan's schedule as it stands today, as Status and `status ID` show it: each instalment paid, overdue
+    or still to come with its own principal and what was paid toward it, and the principal a payment prepaid
+    beyond it on a line of its own (status `prepaid`, no instalment number; its fee, if any, `fee`)."""
     from jiebei_tui.domain.replay import all_states
 
     rows = []
     for state in all_states(ledger, today):
         record = state.record
-        for inst in state.installments:
+        for inst in state.schedule:
             rows.append([
-                record.id, cell_text(record.name), inst.no, inst.period_start, inst.due_date, inst.principal,
+                record.id, cell_text(record.name), "" if inst.apart else inst.no, inst.period_start, inst.due_date,
+                inst.principal,
                 inst.interest, inst.penalty, inst.fee, inst.paid, inst.owed, inst.status, inst.days_overdue,
             ])
     return _table(SCHEDULE_COLUMNS, rows)
