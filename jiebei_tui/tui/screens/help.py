@@ -17,7 +17,7 @@ class HelpScreen(Dialog[None]):
     DEFAULT_CSS = "HelpScreen > #dialog { width: 96; }"
     BINDINGS = [Binding("question_mark", "cancel", show=False, id="jiebei.help")]  # ? again closes it
     READ = True
-    FIRST = "#dialog"
+    FIRST = "#dialog-body"
 
     def compose_dialog(self) -> ComposeResult:
         lang = self.lang

@@ -95,13 +95,13 @@ class PaymentsDialog(Dialog[None]):
 
     def table_room(self, table: DataTable) -> int:
         """The columns the payments table has inside the dialog, its scrollbar gutter kept: the dialog's width
-        (its own, or the terminal's when that is narrower) less its border and padding. Known before the
-        dialog is laid out, so the table is filled once at its final size."""
-        box = self.query_one("#dialog")
+        (its own, or the terminal's when that is narrower) less its border and its body's padding. Known before
+        the dialog is laid out, so the table is filled once at its final size."""
+        box, body = self.query_one("#dialog"), self.query_one("#dialog-body")
         size = box.styles.width
         outer = min(int(size.value) if size is not None and size.is_cells else self.app.size.width,
                     self.app.size.width)
-        return outer - box.styles.gutter.width - table.styles.scrollbar_size_vertical
+        return outer - box.styles.gutter.width - body.styles.gutter.width - table.styles.scrollbar_size_vertical
 
     def on_resize(self) -> None:
         if self.rows:

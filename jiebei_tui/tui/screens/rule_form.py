@@ -42,7 +42,7 @@ class RuleForm(FormDialog[bool]):
             yield Switch(r.repeat_daily if r else False, id="repeat")
             yield Label(t("reminders.repeat", lang))
         yield Problem(id="error")
-        yield Static("", id="note", classes="hint")
+        yield Static("", id="note", classes="hint foot")  # in view with the problem and the buttons
         with Horizontal(classes="buttons"):
             yield Button(t("edit.save", lang), variant="primary", id="save")
             yield Button(t("key.cancel", lang), id="cancel")

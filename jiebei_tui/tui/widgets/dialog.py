@@ -1,9 +1,14 @@
 """The one modal base (as Harlequin's components/modal.py) and the confirmation built on it.
 
-Every dialog: centred in a box that scrolls when the terminal is short, its inputs bordered alike, the key bar
-at the bottom showing its keys (Escape closes it), following a language switch with what was typed kept, and
-dismissing only itself (an event that arrives after another dialog covered it does not close that one).
-Subclasses yield their content from `compose_dialog` and answer through `dismiss`; Escape answers `CANCEL`.
+Every dialog: centred in a box, its inputs bordered alike, the key bar at the bottom showing its keys (Escape
+closes it), following a language switch with what was typed kept, and dismissing only itself (an event that
+arrives after another dialog covered it does not close that one). Subclasses yield their content from
+`compose_dialog` and answer through `dismiss`; Escape answers `CANCEL`.
+
+The box's foot holds its buttons (the last `.buttons` yielded) and what is said just above them (a `Problem`, or
+a widget of class `foot`): docked at the bottom of the box, always in view. Only the form above them (the box's
+body, `#dialog-body`) scrolls when the terminal is too short for it all; where it fits, the foot sits right
+below the form as if nothing were docked.
 
 A form (`FormDialog`): checked as the borrower types (`check`), saved on Enter in a field or its save button
 (`save`: only what passed the check, and through a confirmation where one is due); Cancel answers `CANCEL`.
@@ -22,7 +27,8 @@ from typing import ClassVar, Generic, TypeVar
 
 from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
-from textual.containers import Horizontal
+from textual.compose import compose as compose_parts
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Select, Switch
@@ -32,7 +38,7 @@ from jiebei_tui.text.i18n import t
 from jiebei_tui.tui.widgets.body import Body
 from jiebei_tui.tui.widgets.footer import KeyBar
 from jiebei_tui.tui.widgets.localized import Localized
-from jiebei_tui.tui.widgets.prose import Prose
+from jiebei_tui.tui.widgets.prose import Problem, Prose
 
 R = TypeVar("R")
 
@@ -42,8 +48,10 @@ class Dialog(Localized, ModalScreen[R], Generic[R]):
     Dialog { align: center middle; }
     Dialog > #dialog {
         width: 76; max-width: 100%; height: auto; max-height: 100%;
-        padding: 0 2; border: thick $primary; background: $surface;
+        border: thick $primary; background: $surface;
     }
+    Dialog #dialog-body { height: auto; max-height: 1fr; padding: 0 2; }
+    Dialog #dialog-foot { dock: bottom; height: auto; padding: 0 2; }
     Dialog #dialog Input { width: 1fr; margin: 0; }
     Dialog #dialog Label { margin-top: 1; }
     Dialog #dialog Horizontal { height: auto; }
@@ -64,10 +72,15 @@ class Dialog(Localized, ModalScreen[R], Generic[R]):
         return self.app.lang
 
     def compose(self) -> ComposeResult:
-        box = Body(id="dialog")
-        box.can_focus = self.READ  # otherwise the first field or button has the focus, so Enter works at once
-        with box:
-            yield from self.compose_dialog()
+        parts = compose_parts(self, self.compose_dialog())
+        at = foot_start(parts)
+        body = Body(id="dialog-body")
+        body.can_focus = self.READ  # otherwise the first field or button has the focus, so Enter works at once
+        with Vertical(id="dialog"):
+            with body:
+                yield from parts[:at]
+            with Vertical(id="dialog-foot"):
+                yield from parts[at:]
         yield KeyBar()
 
     def compose_dialog(self) -> ComposeResult:
@@ -90,8 +103,8 @@ class Dialog(Localized, ModalScreen[R], Generic[R]):
 
     def _show_top(self) -> None:
         """Once laid out, the dialog shows from its top (its title), whatever took the focus."""
-        for box in self.query("#dialog"):
-            box.scroll_home(animate=False)
+        for body in self.query("#dialog-body"):
+            body.scroll_home(animate=False)
 
     def action_cancel(self) -> None:
         self.dismiss(self.CANCEL)
@@ -108,6 +121,18 @@ class Dialog(Localized, ModalScreen[R], Generic[R]):
             return
         here = buttons.index(self.focused) if self.focused in buttons else -1
         buttons[(here + step) % len(buttons)].focus()
+
+
+def foot_start(parts: list[Widget]) -> int:
+    """Where the foot begins among a dialog's top-level widgets: at its last `.buttons`, or above it at the
+    `Problem`s and `.foot` widgets that come right before it (none: no foot)."""
+    buttons = [n for n, part in enumerate(parts) if part.has_class("buttons")]
+    if not buttons:
+        return len(parts)
+    at = buttons[-1]
+    while at > 0 and (isinstance(parts[at - 1], Problem) or parts[at - 1].has_class("foot")):
+        at -= 1
+    return at
 
 
 class FormDialog(Dialog[R]):
@@ -158,8 +183,6 @@ class FormDialog(Dialog[R]):
     def tell(self, problem: str, field: str | tuple[str, ...] | None = None, at: str = "#error") -> None:
         """Say `problem` (empty: nothing wrong) in the Problem `at`, if `may_tell(field)`; until then the disabled
         save button gives it as its reason."""
-        from jiebei_tui.tui.widgets.prose import Problem
-
         self._told[at] = (problem, field)
         shown = problem if self.may_tell(field) else ""
         self.query_one(at, Problem).update(shown)
@@ -175,8 +198,19 @@ class FormDialog(Dialog[R]):
             self._touched.add(widget.id)
         else:
             self._tried = True
+            self.call_after_refresh(self._show_problem)
         for at, (problem, field) in list(self._told.items()):
             self.tell(problem, field, at)
+
+    def _show_problem(self) -> None:
+        """A save was asked and refused: the first problem said in the form, where it is above or below what
+        the box shows (not in its foot), is scrolled into view, so the borrower sees why nothing was saved."""
+        if not self.is_attached or not self.is_active:
+            return
+        for body in self.query("#dialog-body"):
+            problem = next((p for p in body.query(Problem) if p.display and p.text), None)
+            if problem is not None:
+                body.scroll_to_widget(problem, animate=False, immediate=True)
 
     def on_descendant_blur(self, event) -> None:
         if isinstance(event.widget, (Input, Select, Switch)) and self.is_attached:
