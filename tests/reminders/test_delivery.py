@@ -113,7 +113,7 @@ def test_older_reminders_are_summarised_once(cli, overdue_loan, data_dir: Path) 
     # stands in for the 14th's and 15th's: 8 in all, and one reminder, today's
     assert out[-1] == "Older reminders since 2025-02-07 were missed for 1 loan (not repeated one by one)."
     assert out[0] == ("2025-02-16 10:00 Phone: 6 days late (due 2025-02-10). Pay ¥903.66 to clear it; "
-                      "the penalty adds ¥0.53 a day.")  # the worked example
+                      "the penalty adds about ¥0.54 a day.")  # the worked example: 900.41 × 0.06% = 0.540246
     assert len(out) == 2
     assert cli("remind", "run", "--now", NOW, today=TODAY).out == ""
 
