@@ -50,8 +50,9 @@ def test_status_overdue_and_the_reminders_say_the_same_figure(cli) -> None:
         assert (found["daily_cost"], found["daily_cost_exact"]) == ("0.54", "0.538182")
     text = cli("overdue", "--loan", "L3", "--days", "8", today=TODAY, demo=True).out
     assert "Each extra day adds about  ¥0.54" in text
-    assert ("Each day late adds (¥783.10 + ¥113.87) × 0.06% = ¥0.538182 of penalty. Only the total is rounded to "
-            "the fen, not each day, so the amount to clear grows by about ¥0.54 a day") in text
+    assert ("Penalty a day: (¥783.10 + ¥113.87) × 0.06% = ¥0.538182, about ¥0.54\n"
+            "Only the total is rounded to the fen, not each day, so a day may add a fen or two more or less.\n") in text
+    assert "grace" not in text.split("Grace days")[1]  # no grace days: no grace note
     late = [r for r in cli("remind", "list", "--json", today=TODAY, demo=True).json() if r["loan"] == "L3"]
     # the D+1 rule repeats daily: days 7, 8, 9 … each says about ¥0.54, though 900.74 → 901.28 → 901.81
     assert [(r["days_overdue"], r["amount"]) for r in late[:3]] == [(7, "900.74"), (8, "901.28"), (9, "901.81")]
@@ -61,6 +62,19 @@ def test_status_overdue_and_the_reminders_say_the_same_figure(cli) -> None:
 def test_chinese_says_about_too(cli) -> None:
     text = cli("overdue", "--loan", "L3", "--days", "6", today=TODAY, demo=True, lang="zh").out
     assert "每多逾期一天约增加  ¥0.54" in text
-    assert "每多逾期一天增加罚息 (¥783.10 + ¥113.87) × 0.06% = ¥0.538182。罚息只对累计总额四舍五入到分" in text
+    assert "每天罚息：(¥783.10 + ¥113.87) × 0.06% = ¥0.538182，约 ¥0.54\n罚息只对累计总额四舍五入到分，不逐日取整" in text
     late = [r for r in cli("remind", "list", "--json", today=TODAY, demo=True, lang="zh").json() if r["loan"] == "L3"]
     assert late and all(r["message"].endswith("罚息每天约增加 ¥0.54。") for r in late)
+
+
+def test_within_the_grace_days_the_figure_says_nothing_is_charged_yet(cli) -> None:
+    """7 grace days, 6 days late: no penalty yet (783.10 + 113.87 = 896.97 clears it), the same figure a day,
+    and a line saying what happens after the grace days (day 8: 3.76 + 0.55 = 4.31 at once, by hand above)."""
+    args = ("overdue", "--loan", "L3", "--grace-days", "7")
+    six = cli(*args, "--days", "6", "--json", today=TODAY, demo=True).json()
+    assert (six["penalty_total"], six["amount_to_clear"], six["daily_cost"]) == ("0.00", "896.97", "0.54")
+    assert cli(*args, "--days", "8", "--json", today=TODAY, demo=True).json()["penalty_total"] == "4.31"
+    text = cli(*args, "--days", "6", today=TODAY, demo=True).out
+    assert ("Within the 7 grace days nothing is charged; unpaid after them, every day since the due date counts."
+            in text)
+    assert "grace days nothing" not in cli(*args, "--days", "8", today=TODAY, demo=True).out

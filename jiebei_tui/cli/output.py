@@ -322,7 +322,7 @@ def outlook_text(found: Outlook, lang: str) -> str:
     if o.daily.exact:
         from jiebei_tui.text.explain import daily_penalty  # only for this command
 
-        formulas.append(daily_penalty(o.daily, lang))
+        formulas += daily_penalty(o.daily, lang, o.days, terms.grace_days)
     return text + ("\n" + "\n".join(formulas) if formulas else "") + "\n" + t("overdue.terms_of", lang, scope=scope)
 
 

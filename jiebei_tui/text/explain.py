@@ -43,10 +43,14 @@ def penalty_lines(cost: OverdueCost, lang: str) -> list[str]:
     return lines
 
 
-def daily_penalty(daily: DailyPenalty, lang: str) -> str:
-    """What a day late adds, exactly and with its formula, and the one figure shown elsewhere ("about")."""
+def daily_penalty(daily: DailyPenalty, lang: str, days: int = 0, grace_days: int = 0) -> list[str]:
+    """What a day late adds, exactly and with its formula, the one figure shown elsewhere ("about"), and why;
+    `days` late still within `grace_days`: that nothing is charged yet, and what happens after."""
     base = yuan(daily.principal)
     if daily.interest:
         base = t("overdue.daily_base", lang, principal=base, interest=yuan(daily.interest))
-    return t("overdue.daily_penalty", lang, base=base, rate=percent(daily.rate), exact=yuan_exact(daily.exact),
-             about=daily.about)
+    lines = [t("overdue.daily_penalty", lang, base=base, rate=percent(daily.rate), exact=yuan_exact(daily.exact),
+              about=daily.about), t("overdue.daily_rounding", lang)]
+    if grace_days and days <= grace_days:
+        lines.append(t("overdue.grace_note", lang, grace=grace_days))
+    return lines

@@ -31,8 +31,8 @@ async def test_banner_overdue_repay_and_reminders_agree_on_the_demo(make_app) ->
         assert screen.query_one("#days", Input).value == "6"
         assert "Each extra day adds about  ¥0.54" in text(screen.query_one("#figures"))
         formula = words(screen.query_one("#formula"))
-        assert ("Each day late adds (¥783.10 + ¥113.87) × 0.06% = ¥0.538182 of penalty. Only the total is rounded "
-                "to the fen, not each day, so the amount to clear grows by about ¥0.54 a day") in formula
+        assert ("Penalty a day: (¥783.10 + ¥113.87) × 0.06% = ¥0.538182, about ¥0.54 Only the total is rounded to "
+                "the fen, not each day, so a day may add a fen or two more or less.") in formula
         screen.query_one("#days", Input).value = "8"  # the day whose rounded total grows by 0.53 to day 9
         await settle(pilot)
         assert "8 days late" in text(screen.query_one("#figures-title"))

@@ -320,7 +320,7 @@ class OverdueScreen(SectionScreen):
                 formula.append(t("formula.penalty", lang, amount=yuan(r.interest), rate=shown, days=r.days,
                                  result=yuan(r.penalty_interest)))
         if o.daily.exact:
-            formula.append(explain.daily_penalty(o.daily, lang))
+            formula += explain.daily_penalty(o.daily, lang, o.days, terms.grace_days)
         if o.days <= terms.grace_days:
             formula.append(f"{t('label.grace_days', lang)}: {terms.grace_days}")
         self.query_one("#formula", Prose).update("\n".join(formula))
