@@ -67,8 +67,9 @@ def test_overdue_json(cli) -> None:
     expected = {
         "installment": 1, "days": 6, "due_date": "2025-02-10", "overdue_principal": "776.41",
         "overdue_interest": "124.00", "penalty_daily_rate": "0.000600", "penalty_principal": "2.80",
-        "penalty_interest": "0.45", "penalty_total": "3.25", "amount_to_clear": "903.66", "daily_cost": "0.53",
-        "stage": "M1",
+        "penalty_interest": "0.45", "penalty_total": "3.25", "amount_to_clear": "903.66",
+        # a day adds (776.41 + 124.00) × 0.06% = 0.540246 exactly, about 0.54 (only the total is rounded)
+        "daily_cost": "0.54", "daily_cost_exact": "0.540246", "stage": "M1",
     }
     assert {key: data[key] for key in expected} == expected  # the keys it always had, as totals
     assert data["on"] == "2025-02-16" and data["as_if_unpaid"] is False and data["terms"] == "all"

@@ -368,8 +368,11 @@ def test_31_days_late_on_instalment_3_counts_instalment_4(cli) -> None:
         (3, 31, "16.74", "917.15"), (4, 1, "0.54", "900.95")]
     assert (data["overdue_principal"], data["overdue_interest"], data["penalty_total"], data["amount_to_clear"]) == (
         "1604.76", "196.06", "17.28", "1818.10")
-    # one more day: 0.48 + 0.07 on 3, 0.48 + 0.06 on 4
-    assert (data["stage"], data["daily_cost"], data["on"]) == ("M2", "1.09", "2025-05-11")
+    # one more day adds the penalty rate on everything unpaid: (795.92 + 104.49 + 808.84 + 91.57) × 0.06% =
+    # 1,800.82 × 0.0006 = 1.080492, about 1.08 (day 32's total rounds up to 1.09 more: 0.48 + 0.07 on 3, 0.48 +
+    # 0.06 on 4; only the totals are rounded)
+    assert (data["stage"], data["daily_cost"], data["daily_cost_exact"], data["on"]) == (
+        "M2", "1.08", "1.080492", "2025-05-11")
     day30 = cli("overdue", *EI, "--installment", "3", "--days", "30", "--json").json()
     assert [(r["installment"], r["days"], r["owed"]) for r in day30["rows"]] == [(3, 30, "916.62"), (4, 0, "900.41")]
     day29 = cli("overdue", *EI, "--installment", "3", "--days", "29", "--json").json()

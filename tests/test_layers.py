@@ -27,7 +27,7 @@ PACKAGE = Path(jiebei_tui.__file__).parent
 # any parse_* or clean_* function (turning what was typed into a value, or refusing it).
 READ_ONLY: dict[str, set[str]] = {
     "errors": {"InputError"},
-    "money": {"money_str", "yuan", "percent", "ZERO", "FEN"},
+    "money": {"money_str", "exact_str", "yuan", "yuan_exact", "percent", "ZERO", "FEN"},
     "terms": {"Loan", "Method", "Strategy", "make_loan", "ascii_number", "MAX_PRINCIPAL", "MAX_DAILY_RATE", "MAX_TERM"},
     "free_text": {"first_unsafe", "unsafe_char", "escape_char"},
     "schedule": {"Installment", "Schedule"},

@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from decimal import Decimal
 
-from jiebei_tui.domain.money import money_str, percent, yuan
+from jiebei_tui.domain.money import exact_str, money_str, percent, yuan
 from typing import TYPE_CHECKING
 
 from jiebei_tui.domain.schedule import Installment
@@ -141,6 +141,7 @@ def outlook_json(found: Outlook) -> dict:
         "penalty_total": money_str(o.penalty_total),
         "amount_to_clear": money_str(o.amount_to_clear),
         "daily_cost": money_str(o.daily_cost),
+        "daily_cost_exact": exact_str(o.daily.exact),
         "stage": o.stage,
         "as_if_unpaid": o.as_if_unpaid,
         "terms": "loan" if found.own else "all",
@@ -178,6 +179,7 @@ def loan_state_json(s: LoanState) -> dict:
         "stage": s.stage,
         "amount_to_clear": money_str(s.amount_to_clear),
         "daily_cost": money_str(s.daily_cost),
+        "daily_cost_exact": exact_str(s.daily.exact),
         "paid_off": s.paid_off,
         "badge": due.badge,
         "behind_since": due.date.isoformat() if s.days_overdue and due.date else None,
@@ -325,6 +327,10 @@ def outlook_text(found: Outlook, lang: str) -> str:
     if o.as_if_unpaid:
         text = t("overdue.as_if_unpaid", lang, no=o.installment) + "\n" + text
     scope = t("terms.this_loan" if found.own else "terms.all_loans", lang)
+    if o.daily.exact:
+        from jiebei_tui.text.explain import daily_penalty  # only for this command
+
+        formulas += daily_penalty(o.daily, lang, o.days, terms.grace_days)
     return text + ("\n" + "\n".join(formulas) if formulas else "") + "\n" + t("overdue.terms_of", lang, scope=scope)
 
 

@@ -47,6 +47,20 @@ def yuan(x: Decimal) -> str:
     return f"{sign}¥{abs(q):,.2f}"
 
 
+def exact_str(x: Decimal) -> str:
+    """An unrounded amount with every decimal it has, at least two: 0.538182 → '0.538182', 0.5400 → '0.54'."""
+    text = format(x.normalize(), "f")
+    whole, _, frac = text.partition(".")
+    return f"{whole}.{frac.ljust(2, '0')}"
+
+
+def yuan_exact(x: Decimal) -> str:
+    """An unrounded amount for people, e.g. a day's penalty before the total is rounded: '¥0.538182'."""
+    text = exact_str(abs(x))
+    whole, _, frac = text.partition(".")
+    return f"{'-' if x < 0 else ''}¥{int(whole):,}.{frac}"
+
+
 def percent(rate: Decimal, places: int = 2) -> str:
     """A rate as a percentage for people: 0.0004 → '0.04%'."""
     pct = (rate * 100).normalize()

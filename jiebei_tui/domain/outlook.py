@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.money import ZERO
-from jiebei_tui.domain.overdue import stage
+from jiebei_tui.domain.overdue import DailyPenalty, stage
 from jiebei_tui.domain.replay import LoanReplay
 from jiebei_tui.domain.schedule import due_dates
 from jiebei_tui.domain.terms import Loan
@@ -61,10 +61,15 @@ class OverdueOutlook:
     on: dt.date  # K's due date + N
     rows: tuple[OutlookRow, ...]  # every instalment owed on `on`, oldest first
     penalty_daily_rate: Decimal
-    daily_cost: Decimal  # what one more day adds in penalty (not counting an instalment falling due tomorrow)
+    daily: DailyPenalty  # what one more day adds in penalty (counting an instalment falling due on day N)
     stage: str  # by the oldest instalment's days past due
     curve: tuple[tuple[int, Decimal], ...]  # (n, amount to clear n days after K's due date), n = 0..90
     as_if_unpaid: bool  # K was paid by its due date: the figures show what it would have cost
+
+    @property
+    def daily_cost(self) -> Decimal:
+        """What one more day adds in penalty, to the fen (about: the total is rounded, not each day)."""
+        return self.daily.about
 
     @property
     def principal(self) -> Decimal:
@@ -123,11 +128,6 @@ def _amount(replay: LoanReplay, on: dt.date) -> Decimal:
     return sum((r.owed for r in _rows(replay, on)), ZERO)
 
 
-def _penalty(replay: LoanReplay, on: dt.date) -> Decimal:
-    rate, terms = replay.rate, replay.terms
-    return sum((sum(line.penalty_parts(on, rate, terms), ZERO) for line in replay._overdue_lines()), ZERO)
-
-
 def overdue_outlook(
     loan: Loan,
     terms: ProductTerms,
@@ -158,19 +158,17 @@ def overdue_outlook(
         replay.advance(due)
     curve = []
     rows: list[OutlookRow] = []
-    daily = ZERO
+    daily = None
     last = max(chart_days, days + 1)
-    penalty_today = ZERO
     for n in range(last + 1):
         on = due + dt.timedelta(days=n)
         if n <= chart_days:
             curve.append((n, _amount(replay, on)))
         if n == days:
             rows = _rows(replay, on)
-            penalty_today = _penalty(replay, on)
         elif n == days + 1:
             replay.advance(on)
-            daily = _penalty(replay, on) - penalty_today
+            daily = replay.daily_penalty()  # on what is unpaid from day N on (an instalment due that day too)
     oldest = max((r.days for r in rows), default=0)
     return OverdueOutlook(
         installment=installment,
@@ -179,7 +177,7 @@ def overdue_outlook(
         on=due + dt.timedelta(days=days),
         rows=tuple(rows),
         penalty_daily_rate=replay.rate,
-        daily_cost=daily,
+        daily=daily,
         stage=stage(oldest),
         curve=tuple(curve),
         as_if_unpaid=as_if_unpaid,

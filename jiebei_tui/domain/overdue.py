@@ -3,6 +3,12 @@
 Penalty daily rate = daily rate × multiplier (1.5 by default), kept to 6 decimals as the bank field does.
 Past the grace days, an unpaid instalment costs HALF_UP(unpaid principal × penalty rate × days) and, when
 compounding, HALF_UP(unpaid interest × penalty rate × days). Penalty replaces normal interest on that principal.
+
+What a day of lateness costs is stated in one place, `DailyPenalty`: the penalty runs on the unpaid amounts at
+the penalty rate, (principal + interest) × rate a day, exactly (e.g. 896.97 × 0.06% = 0.538182). The rounding
+is on the total, once (HALF_UP over the instalment's overdue life), never per day; so the amount to clear grows
+by that exact figure's fen on one day and a fen more or less on another (0.53, 0.54, …), and a single "per day"
+figure is `about`: the exact one, HALF_UP to the fen.
 """
 
 from __future__ import annotations
@@ -11,8 +17,10 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from jiebei_tui.domain.money import FEN, ZERO, rate6
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
+
+from jiebei_tui.domain.money import FEN, ZERO, half_up, rate6
 
 if TYPE_CHECKING:  # the pydantic model is only needed by callers that hold one
     from jiebei_tui.domain.product_terms import ProductTerms
@@ -50,6 +58,42 @@ def penalty(
     return on_principal, on_interest
 
 
+@dataclass(frozen=True, slots=True)
+class DailyPenalty:
+    """What one more day late adds: the penalty rate on the unpaid principal (and, compounding, the unpaid
+    interest) it runs on. `exact` is the day's accrual, unrounded; `about` the single figure to show (HALF_UP to
+    the fen), since the total, not each day, is rounded."""
+
+    principal: Decimal  # the unpaid principal the penalty runs on
+    interest: Decimal  # the unpaid interest it runs on (0 without compounding)
+    rate: Decimal  # the penalty daily rate
+
+    @property
+    def base(self) -> Decimal:
+        return self.principal + self.interest
+
+    @property
+    def exact(self) -> Decimal:
+        return self.base * self.rate
+
+    @property
+    def about(self) -> Decimal:
+        return half_up(self.exact)
+
+
+NO_DAILY_PENALTY = DailyPenalty(ZERO, ZERO, ZERO)
+
+
+def daily_penalty(unpaid: Iterable[tuple[Decimal, Decimal]], rate: Decimal, terms: ProductTerms) -> DailyPenalty:
+    """What one more day late adds for the instalments whose (unpaid principal, unpaid interest) are given (the
+    same for each day past the grace days: the penalty counts every day since the due date)."""
+    principal = interest = ZERO
+    for on_principal, on_interest in unpaid:
+        principal += on_principal
+        interest += on_interest
+    return DailyPenalty(principal, interest if terms.compounding else ZERO, rate)
+
+
 # slotted, not frozen: built by the ten thousand per run and a frozen __init__ costs 4×; never changed once built
 @dataclass(slots=True)
 class OverdueCost:
@@ -61,8 +105,13 @@ class OverdueCost:
     penalty_daily_rate: Decimal
     penalty_principal: Decimal
     penalty_interest: Decimal
-    daily_cost: Decimal  # what one more day late adds
+    daily: DailyPenalty  # what one more day late adds
     stage: str
+
+    @property
+    def daily_cost(self) -> Decimal:
+        """What one more day late adds, to the fen (about: the total is rounded, not each day)."""
+        return self.daily.about
 
     @property
     def penalty_total(self) -> Decimal:
@@ -89,7 +138,6 @@ def overdue_cost(
         return penalty(unpaid_principal * n, unpaid_interest * n, rate, n, terms)
 
     on_principal, on_interest = total(days)
-    tomorrow = sum(total(days + 1), ZERO)
     return OverdueCost(
         installment=installment,
         days=days,
@@ -99,7 +147,7 @@ def overdue_cost(
         penalty_daily_rate=rate,
         penalty_principal=on_principal,
         penalty_interest=on_interest,
-        daily_cost=tomorrow - on_principal - on_interest,
+        daily=daily_penalty([(unpaid_principal, unpaid_interest)], rate, terms),
         stage=stage(days),
     )
 

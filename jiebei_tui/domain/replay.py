@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.money import FEN, PRECISION, ZERO, half_up, round_down
-from jiebei_tui.domain.overdue import penalty, penalty_rate, stage
+from jiebei_tui.domain.overdue import NO_DAILY_PENALTY, DailyPenalty, daily_penalty, penalty, penalty_rate, stage
 from jiebei_tui.domain.schedule import (
     FIXED_INSTALLMENT,
     FIXED_PRINCIPAL,
@@ -225,7 +225,7 @@ class LoanState:
     days_overdue: int
     stage: str
     amount_to_clear: Decimal  # overdue amounts incl. penalty: what ends being overdue today
-    daily_cost: Decimal  # what waiting one more day adds in penalty
+    daily: DailyPenalty  # what waiting one more day adds in penalty (overdue.py: exact, and about to the fen)
     paid_off: bool
     total_paid: Decimal
     total_interest: Decimal  # interest charged so far plus interest the plan still projects
@@ -246,6 +246,11 @@ class LoanState:
     def schedule(self) -> list[InstallmentState]:
         """The instalments as shown, the principal prepaid on lines of its own (schedule_lines)."""
         return schedule_lines(self.installments)
+
+    @property
+    def daily_cost(self) -> Decimal:
+        """What waiting one more day adds in penalty, to the fen (about: the total is rounded, not each day)."""
+        return self.daily.about
 
     @property
     def current(self) -> InstallmentState | None:
@@ -511,6 +516,14 @@ class LoanReplay:
         at its due date, possible when tiny interest rounds to 0.00, is paid then, even behind an overdue one.)"""
         end = len(self.lines) - 1 if self.running is not None else len(self.lines)
         return [line for line in self.lines[self.first_open : end] if line.cleared_on is None]
+
+    def daily_penalty(self) -> DailyPenalty:
+        """What one more day adds in penalty after the day advanced to: the penalty rate on what the overdue
+        instalments leave unpaid (one rule, overdue.daily_penalty; a penalty fixed by a restructure runs no more)."""
+        lines = [line for line in self._overdue_lines() if line.frozen is None]
+        if not lines:
+            return NO_DAILY_PENALTY
+        return daily_penalty([(line.unpaid_principal, line.unpaid_interest) for line in lines], self.rate, self.terms)
 
     @property
     def paid_off(self) -> bool:
@@ -1024,17 +1037,12 @@ class LoanReplay:
 
     def state(self, today: dt.date) -> LoanState:
         rows = self.rows(today)
-        rate, terms = self.rate, self.terms
+        rate = self.rate
         overdue = [r for r in rows if r.status == "overdue"]
         coming = next((r for r in rows if r.status in ("due", "partial", "upcoming")), None)
         days_overdue = max((r.days_overdue for r in overdue), default=0)
         amount_to_clear = sum((r.owed for r in overdue), ZERO)
-        tomorrow = today + ONE_DAY
-        daily = ZERO
-        unpaid_principal = ZERO
-        for line, row in zip(self._overdue_lines(), overdue):
-            daily += sum(line.penalty_parts(tomorrow, rate, terms), ZERO) - row.penalty
-            unpaid_principal += line.unpaid_principal
+        unpaid_principal = sum((line.unpaid_principal for line in self._overdue_lines()), ZERO)
         payoff = pay_now = ZERO
         running = self.running
         if running is not None:
@@ -1056,7 +1064,7 @@ class LoanReplay:
             days_overdue=days_overdue,
             stage=stage(days_overdue),
             amount_to_clear=amount_to_clear,
-            daily_cost=daily,
+            daily=self.daily_penalty(),
             paid_off=self.paid_off,
             total_paid=self.total_paid,
             total_interest=sum((r.interest for r in rows), ZERO),

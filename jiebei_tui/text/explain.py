@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from jiebei_tui.domain.money import percent, yuan
-from jiebei_tui.domain.overdue import OverdueCost
+from jiebei_tui.domain.money import percent, yuan, yuan_exact
+from jiebei_tui.domain.overdue import DailyPenalty, OverdueCost
 from jiebei_tui.domain.simulate import PrepayResult, SettleResult
 from jiebei_tui.text.i18n import t
 
@@ -40,4 +40,17 @@ def penalty_lines(cost: OverdueCost, lang: str) -> list[str]:
     rate = percent(cost.penalty_daily_rate)
     lines = [t("formula.penalty", lang, amount=yuan(cost.overdue_principal), rate=rate, days=cost.days, result=yuan(cost.penalty_principal))]
     lines.append(t("formula.penalty", lang, amount=yuan(cost.overdue_interest), rate=rate, days=cost.days, result=yuan(cost.penalty_interest)))
+    return lines
+
+
+def daily_penalty(daily: DailyPenalty, lang: str, days: int = 0, grace_days: int = 0) -> list[str]:
+    """What a day late adds, exactly and with its formula, the one figure shown elsewhere ("about"), and why;
+    `days` late still within `grace_days`: that nothing is charged yet, and what happens after."""
+    base = yuan(daily.principal)
+    if daily.interest:
+        base = t("overdue.daily_base", lang, principal=base, interest=yuan(daily.interest))
+    lines = [t("overdue.daily_penalty", lang, base=base, rate=percent(daily.rate), exact=yuan_exact(daily.exact),
+              about=daily.about), t("overdue.daily_rounding", lang)]
+    if grace_days and days <= grace_days:
+        lines.append(t("overdue.grace_note", lang, grace=grace_days))
     return lines

@@ -235,7 +235,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "label.penalty_interest": ("Penalty on interest (compound)", "利息罚息（复利）"),
     "label.penalty_total": ("Penalty in all", "罚息合计"),
     "label.amount_to_clear": ("Amount to clear", "需还清金额"),
-    "label.daily_cost": ("Each extra day adds", "每多逾期一天增加"),
+    "label.daily_cost": ("Each extra day adds about", "每多逾期一天约增加"),
     "label.stage": ("Stage", "阶段"),
     "label.today": ("Today", "今天"),
     "label.penalty_multiplier": ("Penalty multiplier", "罚息倍数"),
@@ -263,8 +263,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "这是演示数据。按 a 添加你自己的借款（添加后演示数据会被移除）。",
     ),
     "banner.overdue": (
-        "⚠ OVERDUE  {loan}: {days} {days:day|days} late ({stage}) — pay {amount} today to clear it; +{daily} per day",
-        "⚠ 已逾期  {loan}：逾期 {days} 天（{stage}）——今天还 {amount} 即可结清逾期；每天 +{daily}",
+        "⚠ OVERDUE  {loan}: {days} {days:day|days} late ({stage}) — pay {amount} today to clear it; about +{daily} a day",
+        "⚠ 已逾期  {loan}：逾期 {days} 天（{stage}）——今天还 {amount} 即可结清逾期；每天约 +{daily}",
     ),
     "banner.due_today": ("● DUE TODAY  {loan}: {amount} by 23:59", "● 今日到期  {loan}：今天 23:59 前还 {amount}"),
     "banner.due_soon": ("● DUE IN {days} {days:DAY|DAYS}  {loan}: {amount} on {date}", "● {days} 天后到期  {loan}：{date} 还 {amount}"),
@@ -358,8 +358,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "最后一期（第 {no} 期）今天到期：{today}。今天还清即结清这笔借款。",
     ),
     "repay.wait_overdue": (
-        "Waiting costs money: each day adds {daily} of penalty. Paying today: {today}; in 7 days: {week}.",
-        "拖延要花钱：每天增加罚息 {daily}。今天还：{today}；7 天后还：{week}。",
+        "Waiting costs money: each day adds about {daily} of penalty. Paying today: {today}; in 7 days: {week}.",
+        "拖延要花钱：每天约增加罚息 {daily}。今天还：{today}；7 天后还：{week}。",
     ),
     "repay.wait_settle": (
         "Settling later costs interest: settling on the next due date {date} instead of today costs {extra} more "
@@ -530,8 +530,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{loan}：今天（{due_date}）应还 {amount}，23:59 前还款不算逾期。",
     ),
     "remind.overdue": (
-        "{loan}: {days} {days:day|days} late (due {due_date}). Pay {amount} to clear it; the penalty adds {per_day} a day.",
-        "{loan}：已逾期 {days} 天（{due_date} 到期）。还 {amount} 即可结清逾期；罚息每天增加 {per_day}。",
+        "{loan}: {days} {days:day|days} late (due {due_date}). Pay {amount} to clear it; the penalty adds about {per_day} a day.",
+        "{loan}：已逾期 {days} 天（{due_date} 到期）。还 {amount} 即可结清逾期；罚息每天约增加 {per_day}。",
     ),
     "remind.missed": (
         "Missed reminders: {n} {n:loan|loans} had reminders due from {since} until now that were not sent one by one "

@@ -26,8 +26,13 @@ def test_six_days_late_is_the_worked_example() -> None:
     assert (row.installment, row.days, row.principal, row.interest) == (1, 6, D("776.41"), D("124.00"))
     assert (row.penalty_principal, row.penalty_interest) == (D("2.80"), D("0.45"))
     assert (o.amount_to_clear, o.stage, o.penalty_daily_rate) == (D("903.66"), "M1", D("0.000600"))
-    # day 7: 776.41 × 0.06% × 7 = 3.26, 124.00 × 0.06% × 7 = 0.52 → 3.78, 0.53 more than 3.25
-    assert o.daily_cost == D("0.53")
+    # a day adds (776.41 + 124.00) × 0.06% = 900.41 × 0.0006 = 0.540246 exactly: about 0.54 (HALF_UP to the fen)
+    assert (o.daily.exact, o.daily_cost) == (D("0.540246"), D("0.54"))
+    # but only the total is rounded: day 7 is 776.41 × 0.06% × 7 = 3.26, 124.00 × 0.06% × 7 = 0.52 → 3.78, 0.53
+    # more than 3.25 (that is why every "a day" figure says "about")
+    seventh = overdue_outlook(LOAN, ProductTerms(), [], 1, 7)
+    assert seventh.penalty_total - o.penalty_total == D("0.53")
+    assert seventh.daily_cost == D("0.54")  # the same figure on every day
 
 
 def test_a_later_instalment_falling_due_within_the_days_counts() -> None:

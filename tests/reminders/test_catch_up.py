@@ -71,7 +71,7 @@ def test_after_a_void_the_reminder_says_what_status_says_once(cli) -> None:
 
     assert out == [
         "2025-03-20 10:00 Phone: 38 days late (due 2025-02-10). Pay ¥921.02 to clear it; the penalty adds "
-        f"¥{loan['daily_cost']} a day.",
+        f"about ¥{loan['daily_cost']} a day.",
         # the D+1 repeats of the 18th and 19th, for instalments 1 and 2 (today's for instalment 2 is the same one)
         # (four of them, for one loan: the line says for how many loans and since when, not how many reminders)
         "Missed reminders: 1 loan had reminders due from 2025-03-18 until now that were not sent one by one "

@@ -115,7 +115,7 @@ def test_older_reminders_are_summarised_once(cli, overdue_loan, data_dir: Path) 
     assert out[-1] == ("Missed reminders: 1 loan had reminders due from 2025-02-07 until now that were not sent one by one "
                        "(any sent now gives today's figures).")
     assert out[0] == ("2025-02-16 10:00 Phone: 6 days late (due 2025-02-10). Pay ¥903.66 to clear it; "
-                      "the penalty adds ¥0.53 a day.")  # the worked example
+                      "the penalty adds about ¥0.54 a day.")  # the worked example: 900.41 × 0.06% = 0.540246
     assert len(out) == 2
     assert cli("remind", "run", "--now", NOW, today=TODAY).out == ""
 

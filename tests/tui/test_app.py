@@ -39,7 +39,7 @@ async def test_launch_on_demo_data_shows_the_overdue_banner(make_app) -> None:
         await settle(pilot)
         assert isinstance(app.screen, StatusScreen)
         assert "OVERDUE" in banner(app) and "6 days late (M1)" in banner(app) and "¥900.20" in banner(app)
-        assert "+¥0.54 per day" in banner(app)
+        assert "about +¥0.54 a day" in banner(app)  # (783.10 + 113.87) × 0.06% = 0.538182
         assert app.screen.query_one("#banner").has_class("-overdue")
         assert [r[0] for r in rows(app)] == ["L1", "L2", "L3"]
         assert "overdue M1" in rows(app)[2][2] and "due soon" in rows(app)[1][2]

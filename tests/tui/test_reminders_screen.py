@@ -345,13 +345,16 @@ async def test_reminders_after_a_void_say_what_the_banner_says(make_app) -> None
         await press(pilot, "h", "v", "y", "escape")
         banner = text(app.screen.query_one("#banner"))
         assert "37 days late (M2) — pay ¥1,817.09 today" in banner  # two instalments and their penalty
+        # a day adds the penalty rate on all that is unpaid: instalment 1 816.97 + 80.00, instalment 2 783.10 +
+        # 113.87 = 1,793.94; × 0.06% = 1.076364, about 1.08 (only the totals are rounded): banner and reminder agree
+        assert banner.endswith("about +¥1.08 a day")
         app.clear_notifications()
         app.remind()
         await settle(pilot)
         said = [n.message for n in app._notifications if n.title == "Jiebei reminder"]
         rent = [m for m in said if "Rent gap" in m]
         assert rent == ["应急借款 · Rent gap (demo): 37 days late (due 2026-10-22). Pay ¥1,817.09 to clear "
-                        "it; the penalty adds ¥1.07 a day."]
+                        "it; the penalty adds about ¥1.08 a day."]
         assert not any("¥0.00" in m for m in said)
         # the D+1 repeats of the 26th and 27th, for instalments 1 and 2 (the first save of the demo: no mark yet)
         assert ("Missed reminders: 1 loan had reminders due from 2026-11-26 until now that were not sent one by one "

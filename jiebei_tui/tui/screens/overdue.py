@@ -318,6 +318,8 @@ class OverdueScreen(SectionScreen):
             if r.penalty_interest:
                 formula.append(t("formula.penalty", lang, amount=yuan(r.interest), rate=shown, days=r.days,
                                  result=yuan(r.penalty_interest)))
+        if o.daily.exact:
+            formula += explain.daily_penalty(o.daily, lang, o.days, terms.grace_days)
         if o.days <= terms.grace_days:
             formula.append(f"{t('label.grace_days', lang)}: {terms.grace_days}")
         self.query_one("#formula", Prose).update("\n".join(formula))
