@@ -263,9 +263,9 @@ async def test_change_days_late_on_the_overdue_screen(make_app) -> None:
         await settle(pilot)
         assert "Stage  M2" in text(screen.query_one("#figures"))
         assert "◀ you" in text(screen.query_one("#stage-2")) and "◀ you" not in text(screen.query_one("#stage-1"))
-        screen.query_one("#days", Input).value = "121"
+        screen.query_one("#days", Input).value = "3651"
         await settle(pilot)
-        assert "0 to 120" in text(screen.query_one("#figures"))
+        assert "0 to 3650" in text(screen.query_one("#figures"))
 
 
 async def test_contract_terms_are_edited_and_saved(make_app) -> None:

@@ -70,7 +70,7 @@ class OverdueScreen(SectionScreen):
     OverdueScreen .pick-row Label { padding: 1 1 0 0; }
     OverdueScreen #loan { width: 1fr; max-width: 44; }
     OverdueScreen #installment { width: 1fr; max-width: 40; }
-    OverdueScreen #days { width: 10; }
+    OverdueScreen #days { width: 12; }  /* 3650 and the cursor in view */
     OverdueScreen #rows { max-height: 8; }
     OverdueScreen .stage-row { height: auto; }
     OverdueScreen .stage { width: 5; }

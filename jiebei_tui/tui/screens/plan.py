@@ -648,9 +648,9 @@ class PlanScreen(Asking, SectionScreen):
                 if yes:
                     self.app.act(what_ifs.apply, scenario.id, done=applied)
 
-            self.open_dialog(ConfirmDialog(message), callback=answered)
+            self.open_dialog(ConfirmDialog(message), callback=answered, worked_out=True)
 
-        self.app.act(what_ifs.apply_preview, scenario.id, done=confirm, refused=cannot)
+        self.dialog_after(self.app.act(what_ifs.apply_preview, scenario.id, done=confirm, refused=cannot))
 
     def action_delete_scenario(self) -> None:
         scenario = self.scenario_for(self.action_delete_scenario)

@@ -446,7 +446,7 @@ class RepayScreen(SectionScreen):
 
                 self.confirm_and_record(message, payments.pay, due.amount, "kind.repayment")
 
-            ask(self, "pay-early", repay.early_payment, s.record.id, due.amount, today, done=confirm)
+            self.dialog_after(ask(self, "pay-early", repay.early_payment, s.record.id, due.amount, today, done=confirm))
         elif event.button.id == "settle-apply" and self._settle is not None:
             r = self._settle
             message = lambda lang: t("repay.confirm_settle", lang, loan=name, date=r.on, amount=r.payoff, saved=r.interest_saved)  # noqa: E731
@@ -481,7 +481,7 @@ class RepayScreen(SectionScreen):
                 else:
                     app.act(action, loan_id, amount, *more, done=recorded)
 
-        self.open_dialog(ConfirmDialog(message), callback=answered)
+        self.open_dialog(ConfirmDialog(message), callback=answered, worked_out=True)
 
     def show_recorded(self) -> None:
         """After a recording, the section shows from its top, where what changed is (the banner, what to pay now,

@@ -261,9 +261,9 @@ class StatusScreen(SectionScreen):
                     said += " " + t("delete.rules_go", lang, n=len(takes.rules), rules=", ".join(takes.rules))
                 return said
 
-            self.open_dialog(ConfirmDialog(message), callback=answered)
+            self.open_dialog(ConfirmDialog(message), callback=answered, worked_out=True)
 
-        app.act(removing_takes, loan_id, done=ask)  # what goes with it, for the confirmation
+        self.dialog_after(app.act(removing_takes, loan_id, done=ask))  # what goes with it, for the confirmation
 
 
 def cell_width(cell) -> int:

@@ -23,11 +23,12 @@ TO_FIELD = frozenset(a.run for a in ACTIONS if a.to_field)  # the keys that lead
 def while_on_top(handler):
     """A section's button handler that acts only while the section is on top. A key pressing a section's button
     posts the press: two keys typed in one breath (e, n on Way back) queued both presses before the first one's
-    dialog opened, and both dialogs opened, one over the other. The first dialog has the keyboard."""
+    dialog opened, and both dialogs opened, one over the other. The first dialog has the keyboard (or, worked out
+    in a worker, will have: SectionScreen.dialog_after)."""
 
     @functools.wraps(handler)
     def on_top(self, event):
-        if self.is_active:
+        if self.is_active and not self.dialog_coming:
             return handler(self, event)
         event.stop()
         return None
@@ -53,10 +54,25 @@ class SectionScreen(Localized, Screen):
     def _styled_now(self) -> None:
         self._css_update_count = self.app._css_update_count
 
-    def open_dialog(self, dialog, callback=None) -> None:
-        """Open a dialog over this section, unless another is up already: a dialog worked out in a worker first (a
-        removal's confirmation names what goes with it) arrived over the one a second key had opened meanwhile
-        (d, c on Status in one breath). The dialog already up has the keyboard."""
+    _coming = None  # the worker whose answer a dialog waits for (dialog_after): other keys' dialogs wait for it
+
+    def dialog_after(self, worker) -> None:
+        """A dialog opens once `worker` has its answer (a removal's confirmation names what goes with it; paying
+        asks first what paying early does). Until then no other key opens one: the first key pressed wins (p, s
+        typed in one breath on Repay opened Settle; d, c on Status opened nothing)."""
+        self._coming = worker
+
+    @property
+    def dialog_coming(self) -> bool:
+        return self._coming is not None and not self._coming.is_finished
+
+    def open_dialog(self, dialog, callback=None, *, worked_out: bool = False) -> None:
+        """Open a dialog over this section, unless one is up already or on its way (dialog_after): two keys
+        typed in one breath opened two dialogs, one over the other. `worked_out`: this is the dialog on its way."""
+        if worked_out:
+            self._coming = None
+        elif self.dialog_coming:
+            return
         if self.is_active:
             self.app.push_screen(dialog, callback=callback)
 
