@@ -69,12 +69,14 @@ def _a(name: str, run: str, where: str | tuple[str, ...], key: str | None = None
 # In key-bar order: the section's own keys are listed before the app's (see tui/widgets/footer.py).
 ACTIONS: tuple[Action, ...] = (
     # --- everywhere ---
-    _a("status", "section('status')", APP, "1"),
-    _a("repay", "section('repay')", APP, "2"),
-    _a("reminders", "section('reminders')", APP, "3"),
-    _a("overdue", "section('overdue')", APP, "4"),
-    _a("plan", "section('plan')", APP, "5"),
-    _a("way_back", "section('way_back')", APP, "6"),
+    # The sections are priority keys, so the keys typed after one in the same breath reach the section it shows
+    # ("2r2500": 2, 5 went to Status, then switched to Plan); in a text field a digit is the field's (app.py).
+    _a("status", "section('status')", APP, "1", priority=True),
+    _a("repay", "section('repay')", APP, "2", priority=True),
+    _a("reminders", "section('reminders')", APP, "3", priority=True),
+    _a("overdue", "section('overdue')", APP, "4", priority=True),
+    _a("plan", "section('plan')", APP, "5", priority=True),
+    _a("way_back", "section('way_back')", APP, "6", priority=True),
     _a("add", "add_loan", APP, "a"),
     _a("help", "help", APP, "question_mark"),
     _a("undo", "undo", APP, "u"),  # the last change of any kind, after a confirmation naming it

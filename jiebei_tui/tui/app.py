@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
+from textual.widgets import Input
 from textual.widgets._toast import ToastRack
 from textual.worker import Worker
 
@@ -497,6 +498,8 @@ class JiebeiApp(App[int]):
         # taken and done once the loans are shown (held_while_reading), not the recovery screen's.
         if action in NAVIGATION and (isinstance(self.screen, ModalScreen) or self.ledger is None):
             return self._reading and action in HELD_WHILE_READING
+        if action == "section" and isinstance(self.focused, Input):
+            return False  # a digit typed in a text field is the field's (the section keys are priority keys)
         return True
 
     def held_while_reading(self, pressed: Callable[[], None]) -> bool:

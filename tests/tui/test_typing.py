@@ -100,21 +100,25 @@ def test_sections_open_their_dialogs_through_open_dialog() -> None:
         assert "push_screen(" not in inspect.getsource(module), module.__name__
 
 
-@pytest.mark.parametrize(("section", "keys", "field", "expected"), [
+@pytest.mark.parametrize(("start", "keys", "field", "expected"), [
     ("2", ["r", "2", "5", "0", "0"], "#prepay-amount", "2500"),  # Repay: prepay this much
     ("6", ["b", "1", "5", "0", "0"], "#budget", "1500"),  # Way back: a monthly budget
+    ("1", ["2", "r", "2", "5", "0", "0"], "#prepay-amount", "2500"),  # from Status, the section key in the breath
+    ("1", ["6", "b", "1", "5", "0", "0"], "#budget", "1500"),
 ])
-async def test_a_key_that_leads_into_a_field_takes_the_figure_typed_after_it(make_app, section, keys, field,
+async def test_a_key_that_leads_into_a_field_takes_the_figure_typed_after_it(make_app, start, keys, field,
                                                                             expected) -> None:
     """`r2500` in one breath: the figure went to the section (2 showed Repay again, 5 switched to Plan), the
-    field's focus arriving after it."""
+    field's focus arriving after it; `2r2500` from Status did the same."""
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
-        await press(pilot, section)
+        await press(pilot, "2" if field == "#prepay-amount" else "6")
         screen = app.screen
         typed = screen.query_one(field, Input)
-        typed.value = ""
+        typed.value = ""  # (the prepay amount starts on a suggestion)
+        await settle(pilot)
+        await press(pilot, start)
         burst(app, keys)
         await settle(pilot)
         assert app.screen is screen and typed.value == expected

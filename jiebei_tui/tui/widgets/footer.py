@@ -82,10 +82,11 @@ class KeyBar(Widget):
             if action is None or not action.bar or not binding.show or action.name in found:
                 continue
             found[action.name] = (action, app.get_key_display(binding), binding, enabled)
-        if self.screen.is_modal:  # a dialog: the app's priority keys (palette, quit) still work over it
+        if self.screen.is_modal:  # a dialog: the app's priority keys still working over it (palette, quit; not 1-6)
             for action in BY_ID.values():
                 key = key_of(action, getattr(app, "keymap", {}))
-                if action.app_wide and action.priority and action.bar and key and action.name not in found:
+                if (action.app_wide and action.priority and action.bar and key and action.name not in found
+                        and app.check_action(action.run.split("(")[0], ())):
                     binding = Binding(key, action.run, id=action.id)
                     found[action.name] = (action, app.get_key_display(binding), binding, True)
         order = {a.name: n for n, a in enumerate(BY_ID.values())}
