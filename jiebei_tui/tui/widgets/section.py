@@ -38,7 +38,7 @@ def while_on_top(handler):
 
 class SectionScreen(Localized, Screen):
     # Each section's BINDINGS = registry.bindings("<section>"), which include Escape: it leaves a text field,
-    # so the section keys (1-4, a, ?) work again (typing digits into a field must stay possible).
+    # so the keys of the section work again (in a field, a digit or a letter is the field's: app.check_action).
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
