@@ -41,7 +41,7 @@ class Action:
     bar: bool = True  # shown in the key bar
     palette: bool = True  # offered in the command palette
     group: str | None = None  # actions of one group show as one key-bar entry, worded group.<group>
-    priority: bool = False  # checked before the focused widget; over dialogs only where check_action allows (palette, quit)
+    priority: bool = False  # checked before the focused widget; over a dialog only if check_action allows (quit)
     # a key that leads into a field: a priority binding (so the keys typed after it reach the field), and a plain
     # letter again while the focus is in a text field (SectionScreen.check_action)
     to_field: bool = False
