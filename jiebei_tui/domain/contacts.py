@@ -27,12 +27,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, NaiveDatetime
-
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.free_text import clean_text
 from jiebei_tui.domain.left_out import is_empty, is_false, is_none
 from jiebei_tui.domain.money import ZERO
+from jiebei_tui.domain.record import AwareDatetime, ConfigDict, Field, NaiveDatetime, Record
 from jiebei_tui.domain.terms import parse_amount, parse_date, parse_datetime
 
 if TYPE_CHECKING:
@@ -58,7 +57,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
 }
 
 
-class Contact(BaseModel):
+class Contact(Record):
     """One collection contact as recorded. Fields at their default are left out of the file."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")

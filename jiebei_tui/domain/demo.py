@@ -31,12 +31,14 @@ def _nearest_due(today: dt.date, offsets: tuple[int, ...]) -> dt.date:
 
 
 def build_demo(today: dt.date) -> Ledger:
+    """Built unchecked (model_construct): the program's own values, shown at a first launch before anything
+    needs pydantic (tests/domain/test_demo.py checks that it passes the file's checks)."""
     loans: list[LoanRecord] = []
     events: list[Event] = []
     for number, (name, principal, rate, term, method, offsets, paid) in enumerate(DEMO_LOANS, start=1):
         target = _nearest_due(today, offsets)
         first_due = add_months(target, -paid, target.day)
-        record = LoanRecord(
+        record = LoanRecord.model_construct(
             id=f"L{number}",
             name=name,
             principal=Decimal(principal),
@@ -51,10 +53,10 @@ def build_demo(today: dt.date) -> Ledger:
         loans.append(record)
         for inst in build_schedule(record.loan).installments[:paid]:  # paid on time, as scheduled
             events.append(
-                Event(
+                Event.model_construct(
                     id=f"E{len(events) + 1}", loan_id=record.id, kind="repayment", date=inst.due_date, amount=inst.total,
                     # the demo's story: paid at noon (UTC+8) on the due day
                     recorded_at=dt.datetime.combine(inst.due_date, dt.time(12), tzinfo=DEMO_ZONE), source="demo",
                 )
             )
-    return Ledger(demo=True, loans=loans, events=events)
+    return Ledger.model_construct(demo=True, loans=loans, events=events)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from jiebei_tui.domain.record import AwareDatetime, ConfigDict, Field, Record, StringConstraints
 
 HISTORY_MAX = 100
 MAX_PARAMS = 16
@@ -21,7 +21,7 @@ ParamValue = Annotated[str, StringConstraints(max_length=MAX_PARAM_TEXT)] | int 
 Revision = Annotated[int, Field(ge=0, le=10**15)]
 
 
-class ChangeRecord(BaseModel):
+class ChangeRecord(Record):
     """One change: `revision` is the ledger revision it wrote, `before` the one it was applied to (None when
     there was no readable ledger before it)."""
 

@@ -15,8 +15,6 @@ from decimal import Decimal
 from operator import attrgetter, itemgetter
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
-
 from jiebei_tui.domain.contacts import Contact
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.free_text import clean_text
@@ -24,6 +22,7 @@ from jiebei_tui.domain.left_out import is_empty, is_false, is_none
 from jiebei_tui.domain.history import Change
 from jiebei_tui.domain.money import FEN
 from jiebei_tui.domain.product_terms import TERM_FIELDS, LoanTerms, ProductTerms, parse_terms
+from jiebei_tui.domain.record import AwareDatetime, ConfigDict, Field, Record, field_validator
 from jiebei_tui.domain.reminder_settings import ReminderSettings
 from jiebei_tui.domain.scenarios import Scenario
 from jiebei_tui.domain.restructure import RestructurePlan
@@ -50,7 +49,7 @@ def _checked(parse, value: object):
         raise ValueError(str(err)) from None
 
 
-class LoanRecord(BaseModel):
+class LoanRecord(Record):
     """A loan in the ledger: the contract terms plus a stable id, a name and the auto-debit setting."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -95,7 +94,7 @@ class LoanRecord(BaseModel):
 PAYMENT_KINDS = ("repayment", "prepayment", "settlement")
 
 
-class Event(BaseModel):
+class Event(Record):
     """An entry in the ledger. Payments, each on a date: a repayment, a prepayment (its leftover follows its
     strategy), a settlement (the payoff); all three are one payment to the rules (replay.py). A void reverses
     the payment it names (`voids`, with the amount reversed and the payment's date); the payment stays in the
@@ -128,7 +127,7 @@ class Event(BaseModel):
         return self.kind in PAYMENT_KINDS
 
 
-class Settings(BaseModel):
+class Settings(Record):
     """The borrower's preferences. Missing keys take their defaults, so older files stay readable."""
 
     model_config = ConfigDict(extra="forbid")
@@ -151,7 +150,7 @@ class Settings(BaseModel):
                                        "reminders": self.reminders.with_record_of(other.reminders)})
 
 
-class Ledger(BaseModel):
+class Ledger(Record):
     model_config = ConfigDict(extra="forbid")
 
     schema_version: int = SCHEMA_VERSION

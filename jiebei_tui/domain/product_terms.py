@@ -14,10 +14,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.money import ZERO
+from jiebei_tui.domain.record import ConfigDict, Field, Record
 from jiebei_tui.domain.terms import MAX_PRINCIPAL, Strategy, parse_decimal, parse_in_range, parse_strategy
 
 # What typically happens at each stage (a synthesis of consumer sources; illustrative). Per stage, en and zh.
@@ -47,7 +46,7 @@ DEFAULT_STAGE_TEXTS: dict[str, dict[str, str]] = {
 }
 
 
-class ProductTerms(BaseModel):
+class ProductTerms(Record):
     """The lender's rules the numbers come from. Illustrative defaults: enter your own contract's figures."""
 
     model_config = ConfigDict(extra="forbid")
@@ -66,7 +65,7 @@ class ProductTerms(BaseModel):
         return texts.get(lang) or texts.get("en") or DEFAULT_STAGE_TEXTS[stage][lang]
 
 
-class LoanTerms(BaseModel):
+class LoanTerms(Record):
     """One loan's own contract terms: each field set overrides the ledger's; None keeps the ledger's."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")

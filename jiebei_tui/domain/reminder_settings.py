@@ -17,9 +17,8 @@ import re
 import string
 from typing import ClassVar
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
-
 from jiebei_tui.domain.errors import InputError
+from jiebei_tui.domain.record import AwareDatetime, ConfigDict, Field, Record, field_validator, model_validator
 
 TIME = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])$")
 MAX_OFFSET = 30
@@ -44,7 +43,7 @@ def parse_offset(value: object, field: str = "offset") -> int:
     return parse_in_range(value, field, "offset", -MAX_OFFSET, MAX_OFFSET, max=MAX_OFFSET)  # "+3" is a sign
 
 
-class ReminderRule(BaseModel):
+class ReminderRule(Record):
     """Remind `offset_days` from an instalment's due date (negative before it, 0 on the day, positive after it
     while unpaid) at a local time, for all loans or chosen ones."""
 
@@ -87,7 +86,7 @@ DEFAULT_RULES = [
 ]
 
 
-class Owner(BaseModel):
+class Owner(Record):
     """Who holds a claim: a process, known by its id, the boot it runs in and its start time (so a reused
     process id is not mistaken for the owner). Empty boot id and start: a system that does not say."""
 
@@ -98,7 +97,7 @@ class Owner(BaseModel):
     started: str = Field(default="", max_length=32)
 
 
-class InFlight(BaseModel):
+class InFlight(Record):
     """Occurrences a run has claimed and not yet marked as delivered. `owner` None: given up (the run hit an
     error before delivering), so the next run takes them."""
 
@@ -111,10 +110,10 @@ class InFlight(BaseModel):
     occurrences: list[str]
 
 
-class ReminderSettings(BaseModel):
+class ReminderSettings(Record):
     model_config = ConfigDict(extra="forbid")
 
-    rules: list[ReminderRule] = Field(default_factory=lambda: [ReminderRule(**r) for r in DEFAULT_RULES])
+    rules: list[ReminderRule] = Field(default_factory=lambda: [ReminderRule.model_construct(**r) for r in DEFAULT_RULES])
     quiet_hours: bool = True
     quiet_start: str = "22:00"
     quiet_end: str = "08:00"

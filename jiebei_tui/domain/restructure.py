@@ -27,12 +27,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
-
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.free_text import clean_text
 from jiebei_tui.domain.left_out import is_empty, is_false, is_none
 from jiebei_tui.domain.money import ZERO, half_up
+from jiebei_tui.domain.record import ConfigDict, Field, Record, field_validator, model_validator
 from jiebei_tui.domain.schedule import add_months, first_due_date, repayment_day
 from jiebei_tui.domain.terms import (
     FIRST_DATE,
@@ -55,7 +54,7 @@ MAX_FIRST_DUE_DAYS = 92  # the new plan's first instalment falls due within abou
 MAX_REFERENCE = 200
 
 
-class RestructurePlan(BaseModel):
+class RestructurePlan(Record):
     """What the lender agreed, as the ledger keeps it (the agreement's date is the event's date)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")

@@ -14,10 +14,9 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
-
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.free_text import clean_text
+from jiebei_tui.domain.record import ConfigDict, Field, Record, field_validator, model_validator
 from jiebei_tui.domain.terms import (
     FIRST_DATE,
     LAST_DATE,
@@ -45,7 +44,7 @@ def _none(value: object) -> bool:
     return value is None
 
 
-class ScenarioChange(BaseModel):
+class ScenarioChange(Record):
     """One change a scenario makes, from its day `on` on:
     - prepay: pay `amount` extra on `loan_id` on `on` (what falls due that day paid with it), `strategy`;
     - monthly: pay `amount` extra every month from `on` (same day of the month), to `loan_id`, or placed across
@@ -95,7 +94,7 @@ class ScenarioChange(BaseModel):
         return self
 
 
-class Scenario(BaseModel):
+class Scenario(Record):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     id: str = Field(pattern=r"^S[0-9]{1,9}$")
