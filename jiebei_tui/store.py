@@ -29,6 +29,7 @@ import contextlib
 import datetime as dt
 import errno
 import fcntl
+import hashlib
 import json
 import os
 import re
@@ -54,6 +55,14 @@ GENERATIONS = 10  # backups kept: ledger.json.bak.1 (newest) … .bak.10
 MAX_BYTES = 64 * 1024 * 1024  # 1,000 loans with 50,000 payments take 8.5 MB
 MAX_DEPTH = 32  # a ledger nests about 6 levels deep
 MAX_NUMBER_CHARS = 40  # the longest number a ledger writes has under 20 characters
+# A ledger this program checked and wrote starts with its seal, the SHA-256 of the rest of the file (and of the
+# format and checks it was written under), so a read of it builds the ledger without checking it again: no pydantic,
+# which cost more than the rest of a launch (README, Start-up). A file edited by hand, or written by another
+# version, no longer matches its seal and is checked in full, as every file is without one. Raise CHECKS_VERSION
+# when a check is added that a file written before could fail.
+CHECKS_VERSION = 1
+_SEAL_START = b'{\n  "seal": "'
+_SEAL_END = b'",\n'
 LOCK_NOTICE_SECONDS = 1.0
 LOCK_TIMEOUT_SECONDS = 30.0
 _TEMP_ATTEMPTS = 16
@@ -361,7 +370,7 @@ class Store:
         from jiebei_tui.domain.demo import build_demo
         from jiebei_tui.domain.ledger import Ledger
 
-        return build_demo(self.today) if self.demo else Ledger()
+        return build_demo(self.today) if self.demo else Ledger.model_construct()
 
     def peek_settings(self) -> dict:
         """The saved settings (language, theme, keymap), read without validating the ledger: a start-up peek
@@ -547,7 +556,7 @@ class Store:
             if bookkeeping and ledger is not None:
                 text = dump_ledger(new_ledger)
                 _check_loads_back(new_ledger, current, self.path)
-                self._commit(text.encode("utf-8"), previous=None)
+                self._commit(sealed(text), previous=None)
                 return Applied(new_ledger, result, True, self.signature())
             values = params(result) if callable(params) else (params or {})
             entry = Change(
@@ -565,7 +574,7 @@ class Store:
             _check_loads_back(stamped, current, self.path)
             if version is not None and version < SCHEMA_VERSION:
                 self._keep_original(version, raw)
-            self._commit(text.encode("utf-8"), previous=raw)
+            self._commit(sealed(text), previous=raw)
             return Applied(stamped, result, True, self.signature())
 
     def _first_look(self, change: Callable[[Ledger], tuple[Ledger, T]]) -> tuple[Ledger, Ledger, T] | None:
@@ -787,7 +796,9 @@ class Store:
             if current is not None:
                 restored = issued_at_least(restored, current)
                 restored = restored.model_copy(update={"settings": restored.settings.with_choices_of(current.settings)})
-            where = self._commit(dump_ledger(restored).encode("utf-8"), previous=raw, aside=current is None)
+            text = dump_ledger(restored)
+            _check_loads_back(restored, chosen.ledger, self.path)
+            where = self._commit(sealed(text), previous=raw, aside=current is None)
             return Recovered(self.path, chosen, where if current is not None else None,
                              where if current is None else None, revision, restored)
 
@@ -827,7 +838,7 @@ class Store:
                 at=self.clock(),
             )
             empty = Ledger(revision=revision, history=[entry])
-            where = self._commit(dump_ledger(empty).encode("utf-8"), previous=raw, aside=current is None)
+            where = self._commit(sealed(dump_ledger(empty)), previous=raw, aside=current is None)  # checked: built
             return Recovered(self.path, None, where if current is not None else None,
                              where if current is None else None, revision, empty)
 
@@ -883,7 +894,9 @@ class Store:
                         "settings": target.settings.with_choices_of(ledger.settings)}
             )
             result = issued_at_least(result, ledger)  # ids given out since are not given out again
-            self._commit(dump_ledger(result).encode("utf-8"), previous=raw, drop=drop)
+            text = dump_ledger(result)
+            _check_loads_back(result, target, self.path)
+            self._commit(sealed(text), previous=raw, drop=drop)
             return Undone(undone, entry.before, record.revision, result)
 
     def _move_aside(self) -> Path | None:
@@ -1005,17 +1018,45 @@ def _line_column(text: str, fragment: str) -> tuple[int, int]:
     return line, at - (text.rfind("\n", 0, at) + 1) + 1
 
 
+def _seal_of(body: bytes) -> str:
+    from jiebei_tui.domain.ledger import SCHEMA_VERSION
+
+    return hashlib.sha256(f"jiebei-tui {SCHEMA_VERSION} {CHECKS_VERSION}\n".encode() + body).hexdigest()
+
+
+def sealed(text: str) -> bytes:
+    """The file's bytes for a ledger's text (dump_ledger) that has just been checked: sealed as such."""
+    body = text.encode("utf-8")
+    return _SEAL_START + _seal_of(body).encode() + _SEAL_END + body[2:]
+
+
+def _unsealed(raw: bytes) -> bytes | None:
+    """The file without its seal when the seal matches the rest (this program wrote it, checked); else None."""
+    end = len(_SEAL_START) + 64
+    if not raw.startswith(_SEAL_START) or raw[end:end + len(_SEAL_END)] != _SEAL_END:
+        return None
+    body = b"{\n" + raw[end + len(_SEAL_END):]
+    return body if _seal_of(body).encode() == raw[len(_SEAL_START):end] else None
+
+
 def parse_ledger(raw: bytes | str, path: Path, *, integrity: bool = True) -> tuple[Ledger, int]:
     """The ledger in `raw` (the file's bytes) and the schema version it was written in, migrated to this
-    version and checked: JSON, nesting, number sizes, every field, then the items against each other."""
-    from pydantic import ValidationError
-
+    version and checked: JSON, nesting, number sizes, every field, then the items against each other. A file
+    whose seal matches was all that when it was written: it is read as it is."""
     from jiebei_tui.domain.ledger import SCHEMA_VERSION, Ledger
 
     if isinstance(raw, str):
         raw = raw.encode("utf-8")
     if len(raw) > MAX_BYTES:
         raise _too_big(path, len(raw))
+    body = _unsealed(raw)
+    if body is not None:
+        try:
+            return Ledger.trusted(_loads(body.decode("utf-8"))), SCHEMA_VERSION
+        except (ValueError, TypeError, KeyError, AttributeError, ArithmeticError, RecursionError):
+            pass  # a seal computed by hand over what the program would not write: checked in full, below
+    from pydantic import ValidationError
+
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -1040,6 +1081,7 @@ def parse_ledger(raw: bytes | str, path: Path, *, integrity: bool = True) -> tup
         raise LedgerFileError("file.invalid", path, problem=f"schema_version: must be a whole number, got {shown}")
     if version > SCHEMA_VERSION:
         raise LedgerFileError("file.future", path, version=version, known=SCHEMA_VERSION)
+    data.pop("seal", None)  # one that does not match: the file is checked as if it had none
     for step in range(version, SCHEMA_VERSION):
         data = MIGRATIONS[step](data)
     try:

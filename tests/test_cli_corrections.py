@@ -17,9 +17,9 @@ def ledger_data(data_dir: Path) -> dict:
 
 
 def borrower_data(data_dir: Path) -> dict:
-    """What the borrower recorded (loans, events, terms, settings), without the store's own bookkeeping."""
+    """What the borrower recorded (loans, events, terms, settings), without the store's own bookkeeping (the seal too)."""
     data = ledger_data(data_dir)
-    for key in ("revision", "history", "ids_issued"):
+    for key in ("revision", "history", "ids_issued", "seal"):
         data.pop(key, None)
     return data
 

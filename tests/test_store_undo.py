@@ -24,10 +24,10 @@ LOAN = dict(principal="10000", daily_rate="0.0004", term=12, method="equal-insta
 
 
 def content(path: Path) -> dict:
-    """What a ledger holds, without its own bookkeeping (revision, history, and the ids issued so far, which an
-    undo keeps so that no id is given out twice)."""
+    """What a ledger holds, without its own bookkeeping (revision, history, the ids issued so far, which an undo
+    keeps so that no id is given out twice, and the seal of it all)."""
     data = json.loads(path.read_text())
-    return {k: v for k, v in data.items() if k not in ("revision", "history", "ids_issued")}
+    return {k: v for k, v in data.items() if k not in ("revision", "history", "ids_issued", "seal")}
 
 
 def folder_state(folder: Path) -> dict[str, tuple[bytes, int]]:
