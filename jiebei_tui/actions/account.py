@@ -231,6 +231,16 @@ class Account:
         self._adopt(ledger, self.store.signature(), force=True)
 
 
+def ready_checks() -> None:
+    """Build pydantic's checks of the ledger's records (domain/record_checks.py) now: the app calls it in a worker
+    once it is ready. A sealed ledger is read without them, and the first record the borrower makes (a payment, a
+    what-if, a reminder rule) would otherwise wait the 100-200 ms of building them on the event loop."""
+    from jiebei_tui.domain.ledger import Ledger
+    from jiebei_tui.domain.record_checks import model_of
+
+    model_of(Ledger)
+
+
 def open_account(
     data_dir: Path | None,
     *,

@@ -223,6 +223,9 @@ class JiebeiApp(App[int]):
             self.add_mode(name, lambda screen=screen: screen)
             self.call_after_refresh(self._prepare)
             return
+        from jiebei_tui.actions.account import ready_checks
+
+        self.run_worker(ready_checks, thread=True, name="ready_checks")
         self._started()  # every section made
 
     def switch_mode(self, mode: str):
