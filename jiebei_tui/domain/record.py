@@ -1,5 +1,5 @@
-"""The ledger's value types: standard-library dataclasses declared the way pydantic models are, with the part of
-pydantic's BaseModel interface this project uses (model_copy, model_dump, model_dump_json, model_validate).
+"""The ledger's value types: plain classes declared the way pydantic models are (and as dataclasses are), with the
+part of pydantic's BaseModel interface this project uses (model_copy, model_dump, model_dump_json, model_validate).
 
 Why not pydantic models themselves: importing pydantic and building the ledger's models took longer than all the
 rest of a command, and about a quarter of the time until the loans were on screen (README, Start-up). So the
@@ -80,11 +80,25 @@ def model_validator(*, mode: Literal["before", "after"]) -> Callable[[Any], _Che
     return lambda function: _Check(function, "model", (), mode)
 
 
+class RecordField:
+    """One field of a record, as its class declares it (the attributes of a dataclasses.Field that are used)."""
+
+    __slots__ = ("name", "type", "default", "default_factory", "metadata")
+
+    def __init__(self, name: str, kind: Any, default: Any, default_factory: Any, declared: Field | None) -> None:
+        self.name, self.type, self.default, self.default_factory = name, kind, default, default_factory
+        self.metadata = {"field": declared} if declared is not None else {}
+
+
 class Record:
-    """Base of the ledger's value types (see the module's docstring)."""
+    """Base of the ledger's value types (see the module's docstring). Equality, hashing (frozen ones), repr and
+    immutability are the dataclasses' rules, without their generated code: a class is made in microseconds, which
+    a launch that makes sixteen of them notices."""
 
     model_config: ClassVar[dict] = {}
     checks: ClassVar[tuple[tuple[str, _Check], ...]] = ()
+    record_fields: ClassVar[tuple[RecordField, ...]] = ()  # in order, inherited ones first
+    _frozen: ClassVar[bool] = False
     _plan: ClassVar[tuple | None] = None  # (name, converter, default, factory) per field, for `trusted`
     _leave_out: ClassVar[tuple | None] = None  # (name, exclude_if) per field, for model_dump
 
@@ -95,16 +109,46 @@ class Record:
             if isinstance(value, _Check):
                 checks.append((name, value))
                 delattr(cls, name)
-            elif isinstance(value, Field):
-                setattr(cls, name, dataclasses.field(
-                    default=value.default,
-                    default_factory=value.default_factory if value.default_factory is not None else _MISSING,
-                    metadata={"field": value},
-                ))
+        fields = {f.name: f for f in cls.record_fields}
+        for name, kind in vars(cls).get("__annotations__", {}).items():
+            if isinstance(kind, str) and kind.startswith("ClassVar"):
+                continue
+            declared = vars(cls).get(name, _MISSING)
+            if isinstance(declared, Field):
+                delattr(cls, name)
+                factory = declared.default_factory if declared.default_factory is not None else _MISSING
+                fields[name] = RecordField(name, kind, declared.default, factory, declared)
+            else:
+                fields[name] = RecordField(name, kind, declared, _MISSING, None)
+        cls.record_fields = tuple(fields.values())
         cls.checks = tuple(checks)
         cls.model_config = {**cls.model_config, **vars(cls).get("model_config", {})}
+        cls._frozen = bool(cls.model_config.get("frozen", False))
+        cls.__hash__ = Record._hash if cls._frozen else None  # type: ignore[assignment]
         cls._plan = cls._leave_out = None
-        dataclasses.dataclass(cls, init=False, kw_only=True, frozen=cls.model_config.get("frozen", False))
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    def _hash(self) -> int:
+        values = self.__dict__
+        return hash(tuple(values[f.name] for f in self.record_fields))
+
+    def __repr__(self) -> str:
+        values = self.__dict__
+        return f"{type(self).__name__}({', '.join(f'{f.name}={values[f.name]!r}' for f in self.record_fields)})"
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if self._frozen:
+            raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+        object.__setattr__(self, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        if self._frozen:
+            raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+        object.__delattr__(self, name)
 
     def __init__(self, **data: Any) -> None:
         """Checked as pydantic checks a model: a ValidationError names what is wrong."""
@@ -184,7 +228,7 @@ class Record:
         if cls.__dict__.get("_plan") is None:
             names = vars(sys.modules[cls.__module__])
             plan = []
-            for f in dataclasses.fields(cls):
+            for f in cls.record_fields:
                 kind = eval(f.type, names) if isinstance(f.type, str) else f.type  # noqa: S307  (our own annotations)
                 factory = None if f.default_factory is _MISSING else f.default_factory
                 if isinstance(factory, type) and issubclass(factory, Record):
@@ -200,7 +244,7 @@ def _kept(record: Record):
     leave_out = cls.__dict__.get("_leave_out")
     if leave_out is None:
         leave_out = cls._leave_out = tuple(
-            (f.name, f.metadata["field"].exclude_if if "field" in f.metadata else None) for f in dataclasses.fields(cls))
+            (f.name, f.metadata["field"].exclude_if if "field" in f.metadata else None) for f in cls.record_fields)
     values = record.__dict__
     for name, left_out in leave_out:
         value = values[name]

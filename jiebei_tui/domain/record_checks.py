@@ -55,7 +55,7 @@ def _model_of(cls: type[Record]) -> type[BaseModel]:
     module_names = vars(sys.modules[cls.__module__])
     names = _Names(module_names)
     fields: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):
+    for f in cls.record_fields:
         kind = eval(f.type, module_names, names) if isinstance(f.type, str) else f.type  # noqa: S307  (our own annotations)
         declared = f.metadata.get("field")
         if declared is not None:

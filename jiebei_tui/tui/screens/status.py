@@ -114,12 +114,15 @@ class StatusScreen(SectionScreen):
     def show_debits(self) -> None:
         """The auto-debits past their due date that the borrower has not confirmed, each asked (b records the
         selected loan's, or the first)."""
-        from jiebei_tui.tui.screens.payments import debit_question
-
         debits = self.query_one("#debits", Prose)
         questions = self.app.debits
-        shown = self.app.key_shown("debited")
-        debits.update("\n".join(debit_question(q, self.lang, shown) for q in questions))
+        if questions:  # (the payments screen's module is not needed before a debit is to be asked about)
+            from jiebei_tui.tui.screens.payments import debit_question
+
+            shown = self.app.key_shown("debited")
+            debits.update("\n".join(debit_question(q, self.lang, shown) for q in questions))
+        else:
+            debits.update("")
         debits.display = bool(questions)
         self.refresh_bindings()  # the debited key shows only while there is a debit to confirm
 
