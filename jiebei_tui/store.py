@@ -56,10 +56,10 @@ MAX_BYTES = 64 * 1024 * 1024  # 1,000 loans with 50,000 payments take 8.5 MB
 MAX_DEPTH = 32  # a ledger nests about 6 levels deep
 MAX_NUMBER_CHARS = 40  # the longest number a ledger writes has under 20 characters
 # A ledger this program checked and wrote starts with its seal, the SHA-256 of the rest of the file (and of the
-# format and checks it was written under), so a read of it builds the ledger without checking it again: no pydantic,
-# which cost more than the rest of a launch (README, Start-up). A file edited by hand, or written by another
-# version, no longer matches its seal and is checked in full, as every file is without one. Raise CHECKS_VERSION
-# when a check is added that a file written before could fail.
+# format and checks it was written under), so a read of it builds the ledger without checking it again: no
+# pydantic, whose import and models were about a quarter of a launch (README, Start-up). A file edited by hand, or
+# written by another version, no longer matches its seal and is checked in full, as every file is without one.
+# Raise CHECKS_VERSION when a check is added that a file written before could fail.
 CHECKS_VERSION = 1
 _SEAL_START = b'{\n  "seal": "'
 _SEAL_END = b'",\n'
