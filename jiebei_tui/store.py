@@ -37,10 +37,11 @@ import stat
 import sys
 import time
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
+
+from jiebei_tui.domain.value import Value, value
 
 if TYPE_CHECKING:
     from jiebei_tui.domain.history import Change, ChangeRecord
@@ -193,8 +194,8 @@ MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2, 2: _v2_to_v3}
 # --- what the store hands out ---
 
 
-@dataclass(frozen=True)
-class Generation:
+@value
+class Generation(Value):
     """One backup: `number` 1 is the newest. `ledger` is None when it cannot be used (`problem` says why)."""
 
     number: int
@@ -216,8 +217,8 @@ class Generation:
         return self.ledger.revision if self.ledger is not None else None
 
 
-@dataclass(frozen=True)
-class Recovered:
+@value
+class Recovered(Value):
     """What a recovery did: the backup restored (None: started empty), where the ledger that was there went
     (`kept`: it was readable and is now backup 1; `aside`: it could not be read and was moved aside), and the
     ledger's revision now."""
@@ -230,8 +231,8 @@ class Recovered:
     ledger: Ledger | None = None  # the ledger as the recovery wrote it
 
 
-@dataclass(frozen=True)
-class Undone:
+@value
+class Undone(Value):
     """What an undo did: the change undone, the revision the ledger went back to (None: to no ledger at all,
     an empty one), and the ledger's revision now (an undo is itself a write)."""
 
@@ -241,8 +242,8 @@ class Undone:
     ledger: Ledger | None = None  # the ledger as the undo wrote it
 
 
-@dataclass(frozen=True)
-class Applied:
+@value
+class Applied(Value):
     """What a transaction did: `ledger` is the ledger as it now stands (as written, revision and history
     included; the one read when nothing changed), `result` the change's own result, `written` whether the
     file was written, `signature` the file's (modification time, size) right after, taken under the lock."""

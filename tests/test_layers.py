@@ -43,6 +43,7 @@ READ_ONLY: dict[str, set[str]] = {
     "debits": {"DebitQuestion"},
     "corrections": {"LoanEdit"},
     "urgency": {"Urgent", "Level", "DUE_SOON_DAYS"},
+    "value": {"Value", "value"},  # how a value is declared (the app's Reading is one)
     # the Plan section's results (issue 11): what plans, goal seeks, what-ifs and the months ahead return
     "forecast": {"Payment", "MonthOutgo", "Totals"},
     "plan": {"PlanComparison", "PlanOption", "ORDERS", "NOTHING_EXTRA"},

@@ -8,12 +8,12 @@ Nothing here writes. (Loan states come from the account: worked out once per led
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
 from jiebei_tui.domain.schedule import Installment, build_schedule
 from jiebei_tui.domain.terms import Loan
+from jiebei_tui.domain.value import Value, value
 
 if TYPE_CHECKING:
     from jiebei_tui.actions.account import Account
@@ -54,8 +54,8 @@ def behind_since(s: LoanState) -> dt.date | None:
 # --- the amount to pay now, and what it covers: the one rule ---
 
 
-@dataclass(frozen=True)
-class DueNow:
+@value
+class DueNow(Value):
     """What a loan asks of the borrower now.
 
     `amount` is what to pay today: when the loan is overdue, what clears the overdue instalments (and the one
@@ -129,8 +129,8 @@ def first_day(s: LoanState, today: dt.date) -> dt.date:
 # --- every loan ---
 
 
-@dataclass(frozen=True)
-class Status:
+@value
+class Status(Value):
     """Every loan's state at today (or one loan's), and the auto-debits among them waiting to be confirmed."""
 
     today: dt.date
@@ -167,8 +167,8 @@ def debits_to_confirm(account: Account, loan_id: str | None = None) -> list[Debi
 # --- the plan ---
 
 
-@dataclass(frozen=True)
-class Plan:
+@value
+class Plan(Value):
     """A loan's instalments (for a ledger loan: as they now stand after its payments), its contract's total
     interest and annualised rates."""
 

@@ -17,8 +17,9 @@ Textual's Binding only when a screen asks for its bindings.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from jiebei_tui.domain.value import Value, value
 
 if TYPE_CHECKING:
     from textual.binding import Binding
@@ -32,8 +33,8 @@ PAYMENTS = "payments"  # a loan's payments (Status, h): void or correct the sele
 PLACES = (APP, *SECTIONS, PAYMENTS, DIALOG, CONFIRM)  # the help screen's order
 
 
-@dataclass(frozen=True)
-class Action:
+@value
+class Action(Value):
     name: str  # id "jiebei.<name>"; words key.<name>, action.<name>, action.<name>.help
     run: str  # the Textual action performed, on the app (place "app") or on the screen of its place
     where: tuple[str, ...]  # places it applies: "app", section names, "dialog", "confirm", "days"

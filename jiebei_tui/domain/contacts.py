@@ -23,7 +23,7 @@ The rules (illustrative; the text layer words them with their sources):
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
@@ -33,6 +33,7 @@ from jiebei_tui.domain.left_out import is_empty, is_false, is_none
 from jiebei_tui.domain.money import ZERO
 from jiebei_tui.domain.record import AwareDatetime, ConfigDict, Field, NaiveDatetime, Record
 from jiebei_tui.domain.terms import parse_amount, parse_date, parse_datetime
+from jiebei_tui.domain.value import Value, value
 
 if TYPE_CHECKING:
     from jiebei_tui.domain.ledger import Event, Ledger
@@ -160,8 +161,8 @@ def remove_contact(ledger: Ledger, contact_id: str) -> Ledger:
 # --- the checks ---
 
 
-@dataclass(frozen=True)
-class Flag:
+@value
+class Flag(Value):
     """A rule a contact breaks: `rule` one of RULES, `params` what the words need (time, count, …)."""
 
     rule: str
@@ -172,8 +173,8 @@ class Flag:
         return SOURCES[self.rule]
 
 
-@dataclass(frozen=True)
-class CheckedContact:
+@value
+class CheckedContact(Value):
     contact: Contact
     flags: tuple[Flag, ...]
     days_overdue: int  # the loan's, at the start of that day
@@ -239,8 +240,8 @@ def check_contacts(ledger: Ledger, loan_id: str | None = None, flagged_only: boo
 # --- promises to pay ---
 
 
-@dataclass(frozen=True)
-class Promise:
+@value
+class Promise(Value):
     contact_id: str
     loan_id: str
     loan_name: str
@@ -290,8 +291,8 @@ def promises_to_remind(ledger: Ledger, today: dt.date) -> list[Promise]:
 # --- the record for a complaint ---
 
 
-@dataclass(frozen=True)
-class ContactReport:
+@value
+class ContactReport(Value):
     """What a complaint needs, for one loan (or all): the contacts with their flags, the payments, counts."""
 
     today: dt.date

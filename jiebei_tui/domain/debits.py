@@ -10,16 +10,16 @@ with its amount worked out from the record as it then stands.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from decimal import Decimal
 
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.ledger import Event, Ledger, LoanRecord
 from jiebei_tui.domain.replay import LoanReplay, loan_state, record_event
+from jiebei_tui.domain.value import Value, value
 
 
-@dataclass(frozen=True)
-class DebitQuestion:
+@value
+class DebitQuestion(Value):
     loan_id: str
     loan_name: str
     installment: int

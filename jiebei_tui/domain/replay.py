@@ -40,6 +40,7 @@ from jiebei_tui.domain.schedule import (
     regular_amount,
 )
 from jiebei_tui.domain.terms import MAX_AMOUNT, Loan, Method, Strategy
+from jiebei_tui.domain.value import Value, value
 
 if TYPE_CHECKING:  # the pydantic models are passed in; importing them here would slow the app's first frame
     from jiebei_tui.domain.ledger import Event, Ledger, LoanRecord
@@ -213,8 +214,8 @@ def schedule_lines(rows) -> list[InstallmentState]:
     return out
 
 
-@dataclass(frozen=True)
-class LoanState:
+@value
+class LoanState(Value):
     record: LoanRecord
     today: dt.date
     installments: tuple[InstallmentState, ...]
@@ -306,8 +307,8 @@ class Allocation:
         return self.penalty + self.overdue_interest + self.overdue_principal
 
 
-@dataclass(frozen=True)
-class Payoff:
+@value
+class Payoff(Value):
     """What closes the loan on a day, in its parts."""
 
     on: dt.date

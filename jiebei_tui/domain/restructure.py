@@ -23,7 +23,6 @@ The longest new plan is 60 months: the ceiling Chinese rules set for a credit ca
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -44,6 +43,7 @@ from jiebei_tui.domain.terms import (
     parse_in_range,
     parse_method,
 )
+from jiebei_tui.domain.value import Value, value
 
 if TYPE_CHECKING:
     from jiebei_tui.domain.ledger import Event, Ledger
@@ -88,8 +88,8 @@ class RestructurePlan(Record):
         return tuple(add_months(self.first_due, k, day) for k in range(self.term))
 
 
-@dataclass(frozen=True)
-class Restructured:
+@value
+class Restructured(Value):
     """What a restructure did on its day (the replay's record of it)."""
 
     on: dt.date
@@ -246,8 +246,8 @@ def least_installment(ledger: Ledger, loan_id: str, on: dt.date, plan: Restructu
     return high
 
 
-@dataclass(frozen=True)
-class RestructurePreview:
+@value
+class RestructurePreview(Value):
     """A restructure replayed on a copy of the loan, before anything is recorded: what the lender would see."""
 
     on: dt.date

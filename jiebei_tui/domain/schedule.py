@@ -12,6 +12,7 @@ from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, localcontext
 
 from jiebei_tui.domain.money import FEN, PRECISION, ZERO, half_up, round_down
 from jiebei_tui.domain.terms import Loan, Method
+from jiebei_tui.domain.value import Value, value
 
 MIN_FIRST_PERIOD_DAYS = 15  # a drawdown fewer than 15 days before the repayment day first repays a month later
 MONTH_END_DAY = {29: 25, 30: 26, 31: 27}  # drawdowns on the 29th-31st repay on the 25th-27th
@@ -47,8 +48,8 @@ class Installment:
         return self.principal + self.interest
 
 
-@dataclass(frozen=True)
-class Schedule:
+@value
+class Schedule(Value):
     loan: Loan
     installments: tuple[Installment, ...]
     regular_amount: Decimal  # the instalment A (equal-installment) or principal part p (equal-principal)

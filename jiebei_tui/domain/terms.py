@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
 from jiebei_tui.domain.errors import InputError
 from jiebei_tui.domain.money import FEN
+from jiebei_tui.domain.value import Value, value
 
 MAX_PRINCIPAL = Decimal("1000000")
 MAX_DAILY_RATE = Decimal("0.001")
@@ -211,8 +211,8 @@ def _places(x: Decimal) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
-@dataclass(frozen=True)
-class Loan:
+@value
+class Loan(Value):
     """One drawdown (支用): what the contract fixes. Everything else is derived.
     Build one from typed-in text with `make_loan`, which checks every field."""
 

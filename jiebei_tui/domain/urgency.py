@@ -5,8 +5,9 @@ Order: overdue (the most days late first), due today, due within 3 days, then th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
+
+from jiebei_tui.domain.value import Value, value
 
 if TYPE_CHECKING:
     from jiebei_tui.domain.replay import LoanState
@@ -16,8 +17,8 @@ DUE_SOON_DAYS = 3
 Level = Literal["overdue", "due_today", "due_soon", "next", "clear", "empty"]
 
 
-@dataclass(frozen=True)
-class Urgent:
+@value
+class Urgent(Value):
     level: Level
     state: LoanState | None  # the loan it is about (None when there are no unpaid loans)
     others: int  # how many other loans are at the same level
