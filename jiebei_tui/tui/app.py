@@ -8,11 +8,13 @@ everywhere.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import datetime as dt
 import gc
 import itertools
 import threading
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -139,6 +141,7 @@ class JiebeiApp(App[int]):
         self.switching = False  # a language switch is rebuilding the screens
         self.prepare = prepare  # build the other sections in the background once the loans are shown (_prepare)
         self._made = {self.DEFAULT_MODE}  # the sections built (shown, or made ahead)
+        self._made_ahead: list[Screen] = []  # the screens _prepare started
         self._unmasked = False  # a switch to a section already built is under way (delay_update)
         self._reading = True  # the launch's first read of the ledger is not done yet (_load)
         self._pressed_while_reading: Callable[[], None] | None = None  # done once the loans are shown (_shown)
@@ -226,6 +229,8 @@ class JiebeiApp(App[int]):
         a switch. Textual builds a section's screen when its mode is first shown; here the screen is started
         the way Textual starts one (_register: composed and mounted, not shown) and the mode made to return
         it. Launched from the command line (`prepare`); tests build each section when they visit it."""
+        if self.return_code is not None:  # quitting (ctrl+q as the loans came up): a section started now would be
+            return  # closed half mounted
         for name in SECTIONS:
             if name in self._made:
                 continue
@@ -233,6 +238,7 @@ class JiebeiApp(App[int]):
             screen = self.MODES[name]()
             screen.made_ahead = True  # laid out out of sight as well, until it is shown (SectionScreen.on_idle)
             self._register(self, screen)
+            self._made_ahead.append(screen)
             self.remove_mode(name)  # not made yet: only its factory goes
             self.add_mode(name, lambda screen=screen: screen)
             self.call_after_refresh(self._prepare)
@@ -596,6 +602,11 @@ class JiebeiApp(App[int]):
         writing = [w for w in self.workers if w.group == STORE]
         if writing:
             await self.workers.wait_for_complete(writing)
+        # A section being made ahead finishes mounting first (a few milliseconds, on this loop): closed half
+        # mounted, its widgets (Textual's too) looked for children already gone, and the quit ended in a crash report.
+        deadline = time.monotonic() + 2
+        while any(not screen.is_mounted for screen in self._made_ahead) and time.monotonic() < deadline:
+            await asyncio.sleep(0)
         self.exit()
 
     async def set_lang(self, lang: str) -> None:

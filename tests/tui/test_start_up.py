@@ -161,3 +161,23 @@ async def test_the_collector_is_back_on_once_the_loans_are_shown(make_app) -> No
     finally:
         gc.enable()
         gc.unfreeze()  # what the app froze (start-up's objects) is the test process's to collect
+
+
+@pytest.mark.parametrize("made", range(2, len(SECTIONS) + 1))
+async def test_quitting_while_the_sections_are_made_ahead_exits_cleanly(tmp_path, monkeypatch, made: int) -> None:
+    # ctrl+q half a second after `jiebei-tui`: a section made ahead was still being mounted as the app closed, found
+    # its fields gone, and the quit ended in a crash report (exit 70). Here ctrl+q is pressed right after the
+    # `made`-th section is started.
+    prepare = JiebeiApp._prepare
+
+    def prepare_then_quit(app: JiebeiApp) -> None:
+        prepare(app)
+        if len(app._made) == made:
+            app.simulate_key("ctrl+q")
+
+    monkeypatch.setattr(JiebeiApp, "_prepare", prepare_then_quit)
+    app = app_in(tmp_path, "en", prepare=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for(pilot, lambda: app.return_code is not None, "the app to quit")
+    assert app.return_code == 0
+    assert not list(tmp_path.glob("crash-*"))

@@ -110,6 +110,8 @@ class SectionScreen(Localized, Screen):
     _set_up = False  # on_mount has run: a section's own state (set in its on_mount) exists
 
     def on_mount(self) -> None:
+        if not self.is_attached:  # the app is closing (a quit while this section was made ahead): nothing to set up
+            return
         self._styled_now()  # its widgets were just styled (Status at the app's start: else its next showing refreshes)
         self.shown_lang = self.lang
         self._set_up = True
