@@ -22,6 +22,11 @@ def plain(cell: Cell) -> Text:
     return cell if isinstance(cell, Text) else Text(cell)
 
 
+def lines(cell: Text) -> list[Text]:
+    """The cell's lines (a copy of each is made only when there are several: 100 loans are 700 cells)."""
+    return cell.split() if "\n" in cell.plain else [cell]
+
+
 def fill(
     table: DataTable,
     columns: Sequence[tuple[str, str]],
@@ -36,7 +41,7 @@ def fill(
     for n, (key, heading) in enumerate(columns):
         size = (widths or {}).get(key)
         if size is None:
-            size = max([Text(heading).cell_len] + [line.cell_len for _, cells in rows for line in cells[n].split()])
+            size = max([Text(heading).cell_len] + [line.cell_len for _, cells in rows for line in lines(cells[n])])
         table.add_column(heading, key=key, width=size)
     for key, cells in rows:
-        table.add_row(*cells, key=key, height=max([1] + [len(cell.split()) for cell in cells]))
+        table.add_row(*cells, key=key, height=max([1] + [len(lines(cell)) for cell in cells]))
