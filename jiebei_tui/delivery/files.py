@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -118,6 +117,8 @@ def _make_folders(folder: Path) -> None:
 
 
 def _replace(target: Path, payload: bytes) -> None:
+    import secrets  # here, not at start-up (the command line reads paths through this module): it brings random
+
     tmp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0), FILE_MODE)
     try:
