@@ -46,10 +46,10 @@ class SectionScreen(Localized, Screen):
         # a new Screen starts with its count of CSS updates at -1, behind the app's, and Textual then re-reads
         # and re-applies every stylesheet of the app, twice (in _init_mode, which marks only the screen being
         # left as up to date, and again in switch_mode): 30-80 ms of a first visit for nothing. Marked up to
-        # date here, it is still refreshed if the CSS changes while it is away (a new theme). Not at the app's
-        # own start (no screen shown yet), where that refresh also applies the theme's variables.
-        if self.app.screen_stack:
-            self._styled_now()
+        # date here, it is still refreshed if the CSS changes while it is away (a new theme). At the app's start
+        # too (Status): the stylesheet was just read with the theme's variables, and a saved theme is set in the
+        # app's on_mount, which restyles everything anyway.
+        self._styled_now()
 
     def _styled_now(self) -> None:
         self._css_update_count = self.app._css_update_count
