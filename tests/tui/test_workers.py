@@ -1,14 +1,34 @@
-"""Work off the event loop: store transactions and reminder delivery (notify-send and the user's command may
-take up to 10 s) run in thread workers, and the app keeps answering keys meanwhile."""
+"""Work off the event loop: the launch's read of the ledger, store transactions and reminder delivery (notify-send
+and the user's command may take up to 10 s) run in thread workers, and the app keeps answering keys meanwhile."""
 
 from __future__ import annotations
 
 import threading
 
 from jiebei_tui.cli import main
+from jiebei_tui.tui.app import JiebeiApp
 from jiebei_tui.tui.screens.away import AwayModal
 from jiebei_tui.tui.screens.repay import RepayScreen
 from tests.tui.conftest import TODAY, click, ledger_file, press, ready, screen_text, settle, wait_for
+
+
+async def test_the_launch_reads_the_ledger_in_a_thread(make_app, tmp_path, monkeypatch) -> None:
+    assert main(["--data-dir", str(tmp_path / "data"), "--today", TODAY.isoformat(), "--no-demo", "loans", "add",
+                 "--name", "Car", "--principal", "1000", "--daily-rate", "0.0004", "--term", "3",
+                 "--method", "equal-installment", "--start", "2026-10-01"]) == 0
+    threads = []
+    read = JiebeiApp._read
+
+    def recorded(app):
+        threads.append(threading.current_thread())
+        return read(app)
+
+    monkeypatch.setattr(JiebeiApp, "_read", recorded)
+    app = make_app(demo=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        assert [s.record.name for s in app.states] == ["Car"]
+    assert threads and threads[0] is not threading.main_thread()
 
 
 async def test_a_store_transaction_runs_in_a_thread(make_app) -> None:
