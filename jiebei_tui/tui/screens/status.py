@@ -22,6 +22,7 @@ from jiebei_tui.text.width import shorten, width
 from jiebei_tui.tui.widgets.palette import style
 from jiebei_tui.tui.widgets.body import Body
 from jiebei_tui.tui.widgets.prose import Prose
+from jiebei_tui.tui.widgets.repaid_bar import RepaidBar
 from jiebei_tui.tui.widgets.section import SectionScreen
 from jiebei_tui.tui.widgets.tables import fill
 
@@ -51,7 +52,7 @@ class StatusScreen(SectionScreen):
         """The tables are mounted once the ledger has been read: the first frame (drawn before that) stays
         light. The state badge comes right after the name, and the name gives way on a narrow terminal, so the
         badge is never pushed off-screen."""
-        from textual.widgets import DataTable, ProgressBar  # not needed for the first frame
+        from textual.widgets import DataTable  # not needed for the first frame
 
         loans = DataTable(id="loans", cursor_type="row", zebra_stripes=True)
         schedule = DataTable(id="schedule", cursor_type="none")
@@ -60,7 +61,7 @@ class StatusScreen(SectionScreen):
             [
                 loans,
                 Label("", id="schedule-title", classes="section-title"),
-                ProgressBar(total=100, show_eta=False, id="progress"),
+                RepaidBar(id="progress"),
                 Static("", id="summary", classes="hint"),
                 schedule,
             ]
@@ -140,12 +141,12 @@ class StatusScreen(SectionScreen):
         columns = [(key, t(f"col.{key}", lang)) for key in SCHEDULE_COLUMNS]
         title = self.query_one("#schedule-title", Label)
         summary = self.query_one("#summary", Static)
-        progress = self.query_one("#progress")
+        progress = self.query_one("#progress", RepaidBar)
         if s is None:
             fill(table, columns, [])
             title.update(t("status.select_hint", lang))
             summary.update("")
-            progress.update(total=100, progress=0)
+            progress.update(0, 0)
             return
         title.update(Content(t("status.schedule", lang, loan=visible(s.record.name))))
         current = s.current
@@ -174,7 +175,7 @@ class StatusScreen(SectionScreen):
             ]))
         fill(table, columns, rows)
         contract = contract_plan(s.record.loan)  # its contract's annualised rates, as `schedule` shows them
-        progress.update(total=float(s.record.principal), progress=float(s.principal_repaid))
+        progress.update(float(s.principal_repaid), float(s.record.principal))
         summary.update(
             f"{t('status.progress', lang)} {yuan(s.principal_repaid)} / {yuan(s.record.principal)} · "
             f"{t('label.total_interest', lang)} {yuan(s.total_interest)} · "
