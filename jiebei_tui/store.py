@@ -29,7 +29,6 @@ import contextlib
 import datetime as dt
 import errno
 import fcntl
-import hashlib
 import json
 import os
 import re
@@ -46,6 +45,14 @@ from jiebei_tui.domain.value import Value, value
 if TYPE_CHECKING:
     from jiebei_tui.domain.history import Change, ChangeRecord
     from jiebei_tui.domain.ledger import Ledger
+
+try:  # SHA-256 as CPython builds it in: hashlib loads OpenSSL first, 2 ms of every launch and command (the seal)
+    from _sha256 import sha256  # Python 3.11
+except ImportError:  # 3.12 renamed it; a build without either has only hashlib's
+    try:
+        from _sha2 import sha256  # type: ignore[import-not-found, no-redef]
+    except ImportError:
+        from hashlib import sha256  # type: ignore[assignment, no-redef]
 
 # The ledger models (pydantic) are imported where a ledger is read or written, not when this module loads:
 # commands that never open the ledger start faster.
@@ -1022,7 +1029,7 @@ def _line_column(text: str, fragment: str) -> tuple[int, int]:
 def _seal_of(body: bytes) -> str:
     from jiebei_tui.domain.ledger import SCHEMA_VERSION
 
-    return hashlib.sha256(f"jiebei-tui {SCHEMA_VERSION} {CHECKS_VERSION}\n".encode() + body).hexdigest()
+    return sha256(f"jiebei-tui {SCHEMA_VERSION} {CHECKS_VERSION}\n".encode() + body).hexdigest()
 
 
 def sealed(text: str) -> bytes:

@@ -98,3 +98,28 @@ def test_a_seal_computed_by_hand_over_a_value_that_cannot_be_built_is_checked_no
     assert store._unsealed(forged) is not None
     with pytest.raises(LedgerFileError, match=r"(principal|date)"):
         parse_ledger(forged, written)
+
+
+def test_the_seal_is_the_sha256_hashlib_gives(written: Path) -> None:
+    """The seal is worked out by CPython's built-in SHA-256 (hashlib would load OpenSSL first): the same digest,
+    checked here against hashlib's, of the rest of the file and the format it was written under."""
+    import hashlib
+
+    from jiebei_tui.domain.ledger import SCHEMA_VERSION
+
+    raw = written.read_bytes()
+    seal, rest = raw[len(b'{\n  "seal": "'):].split(b'",\n', 1)
+    body = b"{\n" + rest
+    expected = hashlib.sha256(f"jiebei-tui {SCHEMA_VERSION} {store.CHECKS_VERSION}\n".encode() + body).hexdigest()
+    assert seal.decode() == expected
+
+
+def test_reading_a_sealed_file_does_not_load_openssl(written: Path) -> None:
+    code = (
+        "import sys\n"
+        "from jiebei_tui.cli import main\n"
+        f"code = main(['--data-dir', {str(written.parent)!r}, '--today', {GOOD_TODAY!r}, 'status', '--json'])\n"
+        "print(code, '_hashlib' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert out.stdout.splitlines()[-1] == "0 False", out.stdout[-500:]
