@@ -14,13 +14,12 @@ figure is `about`: the exact one, HALF_UP to the fen.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
-
 from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from jiebei_tui.domain.money import FEN, ZERO, half_up, rate6
+from jiebei_tui.domain.slotted import FrozenSlotted, Slotted
 
 if TYPE_CHECKING:  # the pydantic model is only needed by callers that hold one
     from jiebei_tui.domain.product_terms import ProductTerms
@@ -58,15 +57,24 @@ def penalty(
     return on_principal, on_interest
 
 
-@dataclass(frozen=True, slots=True)
-class DailyPenalty:
+# written out (slotted.py), frozen: one with every overdue instalment's cost
+class DailyPenalty(FrozenSlotted):
     """What one more day late adds: the penalty rate on the unpaid principal (and, compounding, the unpaid
     interest) it runs on. `exact` is the day's accrual, unrounded; `about` the single figure to show (HALF_UP to
     the fen), since the total, not each day, is rounded."""
 
-    principal: Decimal  # the unpaid principal the penalty runs on
-    interest: Decimal  # the unpaid interest it runs on (0 without compounding)
-    rate: Decimal  # the penalty daily rate
+    __slots__ = ("principal", "interest", "rate")
+
+    def __init__(
+        self,
+        principal: Decimal,  # the unpaid principal the penalty runs on
+        interest: Decimal,  # the unpaid interest it runs on (0 without compounding)
+        rate: Decimal,  # the penalty daily rate
+    ) -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "principal", principal)
+        setattr_(self, "interest", interest)
+        setattr_(self, "rate", rate)
 
     @property
     def base(self) -> Decimal:
@@ -94,19 +102,36 @@ def daily_penalty(unpaid: Iterable[tuple[Decimal, Decimal]], rate: Decimal, term
     return DailyPenalty(principal, interest if terms.compounding else ZERO, rate)
 
 
-# slotted, not frozen: built by the ten thousand per run and a frozen __init__ costs 4×; never changed once built
-@dataclass(slots=True)
-class OverdueCost:
-    installment: int
-    days: int
-    due_date: dt.date
-    overdue_principal: Decimal
-    overdue_interest: Decimal
-    penalty_daily_rate: Decimal
-    penalty_principal: Decimal
-    penalty_interest: Decimal
-    daily: DailyPenalty  # what one more day late adds
-    stage: str
+# written out (slotted.py), not frozen: built by the ten thousand per run; never changed once built
+class OverdueCost(Slotted):
+    __slots__ = (
+        "installment", "days", "due_date", "overdue_principal", "overdue_interest", "penalty_daily_rate",
+        "penalty_principal", "penalty_interest", "daily", "stage",
+    )
+
+    def __init__(
+        self,
+        installment: int,
+        days: int,
+        due_date: dt.date,
+        overdue_principal: Decimal,
+        overdue_interest: Decimal,
+        penalty_daily_rate: Decimal,
+        penalty_principal: Decimal,
+        penalty_interest: Decimal,
+        daily: DailyPenalty,  # what one more day late adds
+        stage: str,
+    ) -> None:
+        self.installment = installment
+        self.days = days
+        self.due_date = due_date
+        self.overdue_principal = overdue_principal
+        self.overdue_interest = overdue_interest
+        self.penalty_daily_rate = penalty_daily_rate
+        self.penalty_principal = penalty_principal
+        self.penalty_interest = penalty_interest
+        self.daily = daily
+        self.stage = stage
 
     @property
     def daily_cost(self) -> Decimal:

@@ -22,7 +22,7 @@ Every check happens before anything changes, so a payment that is refused leaves
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 from typing import TYPE_CHECKING
 
@@ -40,6 +40,7 @@ from jiebei_tui.domain.schedule import (
     regular_amount,
 )
 from jiebei_tui.domain.terms import MAX_AMOUNT, Loan, Method, Strategy
+from jiebei_tui.domain.slotted import Slotted
 from jiebei_tui.domain.value import Value, value
 
 if TYPE_CHECKING:  # the pydantic models are passed in; importing them here would slow the app's first frame
@@ -136,24 +137,46 @@ class _Line:
         return other
 
 
-# slotted, not frozen: built by the ten thousand per run and a frozen __init__ costs 4×; never changed once built
-@dataclass(slots=True)
-class InstallmentState:
-    no: int
-    due_date: dt.date
-    principal: Decimal  # its scheduled principal (+ any principal prepaid by the payment that completed it)
-    interest: Decimal  # charged (paid or due instalments) or projected on the balance as it stands (the rest)
-    penalty: Decimal  # charged so far (paid or not)
-    paid: Decimal
-    status: str  # paid, partial, due, overdue, upcoming, restructured (ended by an agreement: restructure.py)
-    days_overdue: int
-    unpaid_principal: Decimal
-    unpaid_interest: Decimal
-    settled: bool = False
-    paid_on: dt.date | None = None  # the day the last of it was paid
-    period_start: dt.date | None = None  # its interest runs from here
-    prepaid: Decimal = ZERO  # the part of `principal` prepaid beyond the instalment's own
-    fee: Decimal = ZERO  # prepayment fee paid with it
+# written out (slotted.py), not frozen: built by the ten thousand per run; never changed once built
+class InstallmentState(Slotted):
+    __slots__ = (
+        "no", "due_date", "principal", "interest", "penalty", "paid", "status", "days_overdue", "unpaid_principal",
+        "unpaid_interest", "settled", "paid_on", "period_start", "prepaid", "fee",
+    )
+
+    def __init__(
+        self,
+        no: int,
+        due_date: dt.date,
+        principal: Decimal,  # its scheduled principal (+ any principal prepaid by the payment that completed it)
+        interest: Decimal,  # charged (paid or due instalments) or projected on the balance as it stands (the rest)
+        penalty: Decimal,  # charged so far (paid or not)
+        paid: Decimal,
+        status: str,  # paid, partial, due, overdue, upcoming, restructured (ended by an agreement: restructure.py)
+        days_overdue: int,
+        unpaid_principal: Decimal,
+        unpaid_interest: Decimal,
+        settled: bool = False,
+        paid_on: dt.date | None = None,  # the day the last of it was paid
+        period_start: dt.date | None = None,  # its interest runs from here
+        prepaid: Decimal = ZERO,  # the part of `principal` prepaid beyond the instalment's own
+        fee: Decimal = ZERO,  # prepayment fee paid with it
+    ) -> None:
+        self.no = no
+        self.due_date = due_date
+        self.principal = principal
+        self.interest = interest
+        self.penalty = penalty
+        self.paid = paid
+        self.status = status
+        self.days_overdue = days_overdue
+        self.unpaid_principal = unpaid_principal
+        self.unpaid_interest = unpaid_interest
+        self.settled = settled
+        self.paid_on = paid_on
+        self.period_start = period_start
+        self.prepaid = prepaid
+        self.fee = fee
 
     @property
     def owed(self) -> Decimal:
@@ -282,25 +305,46 @@ class LoanState(Value):
         return sum((r.waived for r in self.restructures), ZERO)
 
 
-# slotted, not frozen: one per payment replayed (tens of thousands)
-@dataclass(slots=True)
-class Allocation:
+# written out (slotted.py), not frozen: one per payment replayed (tens of thousands); filled in as it is applied
+class Allocation(Slotted):
     """Where one payment went, in the order the rules apply it."""
 
-    on: dt.date
-    amount: Decimal
-    payoff: Decimal  # the payoff just before it
-    penalty: Decimal = ZERO
-    overdue_interest: Decimal = ZERO
-    overdue_principal: Decimal = ZERO
-    interest: Decimal = ZERO  # the running instalment's interest accrued to the day
-    principal: Decimal = ZERO  # the running instalment's scheduled principal
-    prepaid: Decimal = ZERO  # principal prepaid with what was left
-    fee: Decimal = ZERO
-    running: int | None = None  # the instalment running on the day
-    completed: int | None = None  # the instalment this payment completed (paid, maybe early)
-    recomputed: bool = False  # the plan was recomputed from the day
-    closed: bool = False  # the loan is paid off
+    __slots__ = (
+        "on", "amount", "payoff", "penalty", "overdue_interest", "overdue_principal", "interest", "principal",
+        "prepaid", "fee", "running", "completed", "recomputed", "closed",
+    )
+
+    def __init__(
+        self,
+        on: dt.date,
+        amount: Decimal,
+        payoff: Decimal,  # the payoff just before it
+        penalty: Decimal = ZERO,
+        overdue_interest: Decimal = ZERO,
+        overdue_principal: Decimal = ZERO,
+        interest: Decimal = ZERO,  # the running instalment's interest accrued to the day
+        principal: Decimal = ZERO,  # the running instalment's scheduled principal
+        prepaid: Decimal = ZERO,  # principal prepaid with what was left
+        fee: Decimal = ZERO,
+        running: int | None = None,  # the instalment running on the day
+        completed: int | None = None,  # the instalment this payment completed (paid, maybe early)
+        recomputed: bool = False,  # the plan was recomputed from the day
+        closed: bool = False,  # the loan is paid off
+    ) -> None:
+        self.on = on
+        self.amount = amount
+        self.payoff = payoff
+        self.penalty = penalty
+        self.overdue_interest = overdue_interest
+        self.overdue_principal = overdue_principal
+        self.interest = interest
+        self.principal = principal
+        self.prepaid = prepaid
+        self.fee = fee
+        self.running = running
+        self.completed = completed
+        self.recomputed = recomputed
+        self.closed = closed
 
     @property
     def overdue_cleared(self) -> Decimal:

@@ -7,32 +7,44 @@ the date interest starts from, and the remaining due dates.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, localcontext
 
 from jiebei_tui.domain.money import FEN, PRECISION, ZERO, half_up, round_down
 from jiebei_tui.domain.terms import Loan, Method
+from jiebei_tui.domain.slotted import Slotted
 from jiebei_tui.domain.value import Value, value
 
 MIN_FIRST_PERIOD_DAYS = 15  # a drawdown fewer than 15 days before the repayment day first repays a month later
 MONTH_END_DAY = {29: 25, 30: 26, 31: 27}  # drawdowns on the 29th-31st repay on the 25th-27th
 
 
-# slotted, not frozen: built by the ten thousand per run and a frozen __init__ costs 4×; never changed once built
-@dataclass(slots=True)
-class Installment:
+# written out (slotted.py), not frozen: built by the ten thousand per run; never changed once built
+class Installment(Slotted):
     """One instalment (期) as scheduled. `remaining` is the principal still owed after it is paid (and after the
     principal prepaid with it, if any)."""
 
-    no: int
-    period_start: dt.date  # interest for this instalment runs from here to the due date
-    due_date: dt.date
-    principal: Decimal  # its own
-    interest: Decimal
-    remaining: Decimal
-    # a ledger loan's paid instalment: principal the payment that completed it prepaid beyond it, and that day
-    prepaid: Decimal = ZERO
-    prepaid_on: dt.date | None = None
+    __slots__ = ("no", "period_start", "due_date", "principal", "interest", "remaining", "prepaid", "prepaid_on")
+
+    def __init__(
+        self,
+        no: int,
+        period_start: dt.date,  # interest for this instalment runs from here to the due date
+        due_date: dt.date,
+        principal: Decimal,  # its own
+        interest: Decimal,
+        remaining: Decimal,
+        # a ledger loan's paid instalment: principal the payment that completed it prepaid beyond it, and that day
+        prepaid: Decimal = ZERO,
+        prepaid_on: dt.date | None = None,
+    ) -> None:
+        self.no = no
+        self.period_start = period_start
+        self.due_date = due_date
+        self.principal = principal
+        self.interest = interest
+        self.remaining = remaining
+        self.prepaid = prepaid
+        self.prepaid_on = prepaid_on
 
     @property
     def remaining_before_prepaid(self) -> Decimal:
