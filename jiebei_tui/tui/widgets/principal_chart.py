@@ -29,6 +29,9 @@ class Line:
     until: dt.date | None = None  # where the line stops (None: the chart's end)
 
 
+LABEL = 7  # columns of a month's label, YYYY-MM
+
+
 class MonthAxis(AxisFormatter):
     """Days from a start date, ticked at the first of a month (every n months, so the labels fit)."""
 
@@ -50,14 +53,19 @@ class MonthAxis(AxisFormatter):
             m = dt.date(m.year + (m.month == 12), m.month % 12 + 1, 1)
         if not months:
             return [float(min_)]
-        most = max(2, min(max_ticks, self.width() // 10))  # a label is 7 columns: keep 3 between them
+        most = max(2, min(max_ticks, self.width() // (LABEL + 3)))  # keep 3 columns between labels
         step = max(1, -(-len(months) // most))
         for nice in (1, 2, 3, 6, 12, 24, 60):
             if nice >= step:
                 step = nice
                 break
         chosen = [d for d in months if (d.year * 12 + d.month - 1) % step == 0] or months[:1]
-        return [float((d - self.start).days) for d in chosen]
+        ticks = [float((d - self.start).days) for d in chosen]
+        # a label is centred on its tick: one too near the axis's right end was cut ("2027-" at 80 columns)
+        columns = self.width() - 1
+        if max_ > min_ and columns > LABEL:
+            ticks = [x for x in ticks if (x - min_) / (max_ - min_) * columns + LABEL // 2 <= columns] or ticks[:1]
+        return ticks
 
     def get_labels_for_ticks(self, ticks: Sequence[float]) -> list[str]:
         return [self._day(x).strftime("%Y-%m") for x in ticks]
