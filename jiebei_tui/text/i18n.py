@@ -321,6 +321,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "add.save": ("Save loan", "保存借款"),
     "add.saved": ("Added {loan}.", "已添加 {loan}。"),
     "add.fix": ("Fix the marked fields first.", "请先修正标出的字段。"),
+    "add.needs": ("To save, fill in or correct: {fields}.", "保存前请填写或更正：{fields}。"),
     "repay.title": ("Repayment options — {loan}", "还款选项——{loan}"),
     "repay.loan": ("Loan", "借款"),
     "repay.pay_now": ("Pay the current instalment", "还当期"),

@@ -13,7 +13,7 @@ from jiebei_tui.tui.screens.help import HelpScreen
 from jiebei_tui.tui.screens.modals import PayModal, RenameModal
 from jiebei_tui.tui.screens.status import StatusScreen
 from jiebei_tui.tui.widgets.dialog import ConfirmDialog, Dialog
-from tests.tui.conftest import click, ledger_file, press, ready, screen_text, select_loan, settle, text
+from tests.tui.conftest import click, ledger_file, press, ready, screen_text, select_loan, settle, text, wait_for
 
 
 async def type_into(pilot, selector: str, value: str) -> None:
@@ -477,3 +477,27 @@ async def test_the_export_dialog_takes_a_path_ending_in_a_slash_for_a_folder(mak
         assert text(app.screen.query_one("#error")) == f"{typed} is not a file name: type the path of the .ics file to write."
         assert app.screen.query_one("#write", Button).disabled
         assert not (tmp_path / "x.ics").exists()
+
+
+@pytest.mark.parametrize(("lang", "before", "after"), [
+    ("en", "To save, fill in or correct: Name, Principal (¥), Daily rate (0.0004 = 0.04% a day), Term (months, 1–36).",
+     "To save, fill in or correct: Principal (¥), Daily rate (0.0004 = 0.04% a day), Term (months, 1–36)."),
+    ("zh", "保存前请填写或更正：名称，本金（元），日利率（0.0004 即日息 0.04%），期数（月，1–36）。",
+     "保存前请填写或更正：本金（元），日利率（0.0004 即日息 0.04%），期数（月，1–36）。"),
+])
+async def test_a_dimmed_save_says_which_fields_it_waits_for(make_app, lang: str, before: str, after: str) -> None:
+    app = make_app(lang=lang)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await press(pilot, "a")
+        form = app.screen
+        assert isinstance(form, AddLoanScreen)
+        save = form.query_one("#save", Button)
+        assert save.disabled and text(form.query_one("#save-why")) == before == save.tooltip
+        assert text(form.query_one("#name-error")) == ""  # (no field is scolded before it is typed into)
+        await type_into(pilot, "#name", "Phone")
+        assert text(form.query_one("#save-why")) == after
+        for field, value in (("principal", "12000"), ("daily_rate", "0.0004"), ("term", "12")):
+            await type_into(pilot, f"#{field}", value)
+        await wait_for(pilot, lambda: not save.disabled, "the loan to be checked with the ledger")
+        assert text(form.query_one("#save-why")) == "" and save.tooltip is None

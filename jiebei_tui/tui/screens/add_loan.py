@@ -25,7 +25,7 @@ from jiebei_tui.domain.terms import (
     parse_repayment_day,
     parse_term,
 )
-from jiebei_tui.text.i18n import sentences, t
+from jiebei_tui.text.i18n import joined, sentences, t
 from jiebei_tui.text.loans import paid_through_text
 from jiebei_tui.text.safe import visible
 from jiebei_tui.tui.widgets.asking import ask
@@ -78,6 +78,7 @@ class AddLoanScreen(FormDialog[str | None]):
         yield Prose("", id="preview-summary", classes="hint")
         yield Prose("", id="opens", classes="hint")
         yield Problem(id="form-error")
+        yield Prose("", id="save-why", classes="hint")
         with Horizontal(classes="buttons"):
             yield Button(t("add.save", lang), variant="primary", id="save")
             yield Button(t("key.cancel", lang), id="cancel")
@@ -102,17 +103,21 @@ class AddLoanScreen(FormDialog[str | None]):
         return ok
 
     def fields_ok(self, touched: str | None = None, reveal_all: bool = False) -> bool:
-        lang, ok = self.lang, True
+        lang, failing = self.lang, []
         for field, value in self.values().items():
             error = self.query_one(f"#{field}-error", Problem)
             try:
                 CHECKS[field](value)
                 error.update("")
             except InputError as err:
-                ok = False
+                failing.append(t(f"add.{field}", lang))
                 shown = value != "" or field == touched or reveal_all
                 error.update(err.sentence(lang, t(f"add.{field}", lang)) if shown else "")
-        return ok
+        # the dimmed Save says why: a field never typed into has no sentence of its own until Save is tried
+        why = t("add.needs", lang, fields=joined(failing, lang)) if failing else ""
+        self.query_one("#save-why", Prose).update(why)
+        self.query_one("#save", Button).tooltip = why or None
+        return not failing
 
     def contract(self) -> dict[str, object]:
         """The loan's contract as typed, as `loans add` takes it."""
