@@ -487,13 +487,14 @@ async def test_the_export_dialog_takes_a_path_ending_in_a_slash_for_a_folder(mak
 ])
 async def test_a_dimmed_save_says_which_fields_it_waits_for(make_app, lang: str, before: str, after: str) -> None:
     app = make_app(lang=lang)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         await press(pilot, "a")
         form = app.screen
         assert isinstance(form, AddLoanScreen)
         save = form.query_one("#save", Button)
         assert save.disabled and text(form.query_one("#save-why")) == before == save.tooltip
+        assert before.split("：")[0].split(":")[0] in screen_text(app)  # beside Save, in view (the box's foot)
         assert text(form.query_one("#name-error")) == ""  # (no field is scolded before it is typed into)
         await type_into(pilot, "#name", "Phone")
         assert text(form.query_one("#save-why")) == after

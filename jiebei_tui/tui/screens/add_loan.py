@@ -78,7 +78,7 @@ class AddLoanScreen(FormDialog[str | None]):
         yield Prose("", id="preview-summary", classes="hint")
         yield Prose("", id="opens", classes="hint")
         yield Problem(id="form-error")
-        yield Prose("", id="save-why", classes="hint")
+        yield Prose("", id="save-why", classes="hint foot")  # in the foot, beside Save, always in view
         with Horizontal(classes="buttons"):
             yield Button(t("add.save", lang), variant="primary", id="save")
             yield Button(t("key.cancel", lang), id="cancel")
