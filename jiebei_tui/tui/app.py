@@ -35,6 +35,8 @@ from jiebei_tui.tui.widgets.localized import Localized
 from jiebei_tui.tui.widgets.section import SectionScreen
 
 if TYPE_CHECKING:
+    from textual.notifications import Notification
+
     from jiebei_tui.domain.debits import DebitQuestion
     from jiebei_tui.domain.ledger import Ledger
     from jiebei_tui.domain.replay import LoanState
@@ -43,6 +45,7 @@ if TYPE_CHECKING:
 # The first frame is drawn while the ledger is read (in a worker), and the other sections are imported when first
 # opened, or made ahead once the loans are shown: see benchmarks/startup.py.
 T = TypeVar("T")
+Saying = Callable[[str], tuple[str, str]]  # a toast worded in a language: (message, title)
 
 
 def _repay() -> Screen:
@@ -138,6 +141,8 @@ class JiebeiApp(App[int]):
         self._one_write = threading.Lock()  # transactions run one after another, their results shown in order
         self._pending = 0  # store workers started and not yet shown
         self._held: list[tuple[tuple, dict]] = []  # notifications waiting for a dialog to close
+        # a toast's identity → it and how to word it again in another language
+        self._sayings: dict[str, tuple[Notification, Saying]] = {}
         self.switching = False  # a language switch is rebuilding the screens
         self.prepare = prepare  # build the other sections in the background once the loans are shown (_prepare)
         self._made = {self.DEFAULT_MODE}  # the sections built (shown, or made ahead)
@@ -205,7 +210,9 @@ class JiebeiApp(App[int]):
             pressed, self._pressed_while_reading = self._pressed_while_reading, None
             pressed()
         if self.ledger.demo:  # a toast is a widget to build and style: after the loans, not before
-            self.notify(t("app.demo_notice", self.lang), title=t("app.demo", self.lang), timeout=8)
+            say: Saying = lambda lang: (t("app.demo_notice", lang), t("app.demo", lang))
+            notice, title = say(self.lang)
+            self.notify(notice, title=title, timeout=8, say=say)
         if self.reminders:
             self.remind(True)  # the catch-up: the reminders missed while the app was closed
         if self.prepare:
@@ -326,9 +333,12 @@ class JiebeiApp(App[int]):
             self.push_screen(AwayModal(lines))
             return
         for o in claimed.deliver:
-            self.notify(message(o, lang), title=t("remind.title", lang), severity="warning" if o.urgent else "information", timeout=15)
+            say: Saying = lambda lang, o=o: (message(o, lang), t("remind.title", lang))
+            self.notify(message(o, lang), title=t("remind.title", lang), severity="warning" if o.urgent else "information",
+                        timeout=15, say=say)
         if claimed.missed:  # stood in for by those above (a back-dated change), or from while the app slept
-            self.notify(missed_line(claimed, lang), title=t("remind.title", lang), timeout=15)
+            say = lambda lang: (missed_line(claimed, lang), t("remind.title", lang))
+            self.notify(missed_line(claimed, lang), title=t("remind.title", lang), timeout=15, say=say)
 
     # --- the ledger ---
 
@@ -459,17 +469,51 @@ class JiebeiApp(App[int]):
     # --- notifications: held while a dialog is up, so no toast covers one ---
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
-               markup: bool = False) -> None:
+               markup: bool = False, say: Saying | None = None) -> None:
         """As Textual's, but held while a dialog is up (shown when it closes), plain text by default (loan
-        names and file text are never read as markup), and control characters shown as escapes."""
+        names and file text are never read as markup), and control characters shown as escapes. `say` words
+        the toast in a language (message, title): given, a switch of language re-words it while it is up."""
+        from textual.notifications import Notification, Notify
+
         from jiebei_tui.text.safe import visible
 
         message = "\n".join(visible(line) for line in message.split("\n"))
         title = visible(title)
         if isinstance(self.screen, ModalScreen):
-            self._held.append(((message,), {"title": title, "severity": severity, "timeout": timeout, "markup": markup}))
+            self._held.append(((message,), {"title": title, "severity": severity, "timeout": timeout, "markup": markup,
+                                            "say": say}))
             return
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        # Textual's notify, with the notification kept at hand: its identity is what a re-wording replaces.
+        notification = Notification(message, title, severity,
+                                    self.NOTIFICATION_TIMEOUT if timeout is None else timeout, markup=markup)
+        if say is not None:
+            self._sayings[notification.identity] = (notification, say)
+        self.post_message(Notify(notification))
+
+    def _reword_notifications(self, lang: str) -> None:
+        """The toasts up (or held for a dialog) that can be worded again, in `lang`, each for the time it had
+        left: a switch of language left the demo's notice and the reminders in the language they came in."""
+        for n, (_, kwargs) in enumerate(self._held):
+            if kwargs.get("say") is not None:
+                message, title = kwargs["say"](lang)
+                self._held[n] = ((message,), {**kwargs, "title": title})
+        sayings, self._sayings = self._sayings, {}
+        up = []
+        for notification, say in sayings.values():
+            if notification.has_expired:
+                continue
+            if notification in self._notifications:
+                up.append((notification, say))
+            else:  # posted, not up yet (one a dialog held, shown again as it closed): no toast to replace yet
+                notification.message, notification.title = say(lang)
+                self._sayings[notification.identity] = (notification, say)
+        for notification, say in up:
+            del self._notifications[notification]
+            message, title = say(lang)
+            self.notify(message, title=title, severity=notification.severity, timeout=notification.time_left,
+                        markup=notification.markup, say=say)
+        if up:
+            self._refresh_notifications()
 
     def forget_notifications(self) -> None:
         """Take down every toast, shown or held: they were about a ledger that is gone (the demo's)."""
@@ -492,7 +536,8 @@ class JiebeiApp(App[int]):
             for n in self._notifications:
                 if n.time_left > SHOWN_AGAIN_AT_LEAST:
                     self._held.append(((n.message,), {"title": n.title, "severity": n.severity,
-                                                      "timeout": n.time_left, "markup": n.markup}))
+                                                      "timeout": n.time_left, "markup": n.markup,
+                                                      "say": self._sayings.get(n.identity, (n, None))[1]}))
             self._notifications.clear()
             for screen in self.screen_stack[:-1]:
                 for rack in screen.query(ToastRack):
@@ -623,6 +668,7 @@ class JiebeiApp(App[int]):
                     await screen.relocalize()
         finally:
             self.switching = False
+        self._reword_notifications(lang)
         self.refresh_bindings()
 
     async def perform(self, action: registry.Action) -> None:

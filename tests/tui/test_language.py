@@ -133,3 +133,39 @@ async def test_after_a_language_switch_undo_asks_about_the_last_change_to_the_lo
         await press(pilot, "u")
         assert isinstance(app.screen, ConfirmDialog)  # (it once crashed here)
         assert "添加借款 L1" in text(app.screen.query_one("#message"))
+
+
+async def test_a_toast_up_follows_the_switch_for_the_time_it_had_left(make_app) -> None:
+    """The demo's notice (and a reminder) came in the language of the launch and stayed so after a switch, beside
+    a screen all in the other: it is worded again, for the time it had left, both ways; a toast without a
+    wording of its own (one sentence about one change) is left as it came."""
+    app = make_app(lang="en")
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await ready(pilot)
+        app.notify("typed by hand", timeout=30)
+        await settle(pilot)
+        (notice,) = [n for n in app._notifications if n.title]
+        notice.timeout, notice.raised_at = 60, notice.raised_at - 30  # up for 30 of its 60 seconds
+        assert "This is demo data" in screen_text(app)
+        await palette(pilot, "Language")
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "这是演示数据" in shown and "This is demo data" not in shown and "typed by hand" in shown
+        (reworded,) = [n for n in app._notifications if n.title]
+        assert reworded.title == "演示数据——虚构借款" and 10 < reworded.time_left <= 30
+        await palette(pilot, "Language")  # and back
+        await settle(pilot)
+        assert "This is demo data" in screen_text(app) and "这是演示数据" not in screen_text(app)
+        assert sorted(n.message[:17] for n in app._notifications) == ["This is demo data", "typed by hand"]
+
+
+async def test_a_toast_held_for_a_dialog_follows_the_switch_made_over_it(make_app) -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await ready(pilot)
+        await press(pilot, "a")
+        assert [n.title for n in app._notifications] == []  # the notice waits for the form to close
+        await palette(pilot, "Language")
+        await press(pilot, "escape")
+        assert "这是演示数据" in screen_text(app)
+        assert [n.title for n in app._notifications] == ["演示数据——虚构借款"]
