@@ -220,6 +220,29 @@ async def test_arrow_keys_move_in_the_rules_table(make_app) -> None:
         assert table.cursor_row == 1
 
 
+@pytest.mark.parametrize("size", [(120, 36), (80, 24)], ids=["120x36", "80x24"])
+async def test_page_keys_reach_the_page_end_with_the_focus_on_the_rules(make_app, size) -> None:
+    """The rules are shown whole and have the focus: End, PageDown, Home and PageUp scroll the page (they moved
+    the table's cursor, and the settings below the fold could be reached only by Tab); the arrows stay the table's."""
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await open_reminders(pilot)
+        table = app.screen.query_one("#rules", DataTable)
+        body = app.screen.query_one("#body")
+        assert app.focused is table and body.max_scroll_y > 0 and table.max_scroll_y == 0
+        await press(pilot, "end")
+        assert body.scroll_y == body.max_scroll_y and table.cursor_row == 0
+        assert "Send a test reminder" in screen_text(app)  # the page's last button, below the fold
+        await press(pilot, "home")
+        assert body.scroll_y == 0
+        await press(pilot, "pagedown")
+        assert body.scroll_y > 0 and table.cursor_row == 0
+        await press(pilot, "pageup")
+        assert body.scroll_y == 0
+        await press(pilot, "down")
+        assert table.cursor_row == 1 and body.scroll_y == 0 and app.focused is table
+
+
 async def test_shifted_times_say_so_in_the_table_the_preview_and_when_saved(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(140, 50)) as pilot:

@@ -23,6 +23,7 @@ from jiebei_tui.text.reminders import fires_on, message, moved_marks, offset_lab
 from jiebei_tui.text.safe import visible
 from jiebei_tui.tui.widgets.asking import ask
 from jiebei_tui.tui.widgets.body import Body
+from jiebei_tui.tui.widgets.short_table import ShortTable
 from jiebei_tui.tui.widgets.figure import FigureInput
 from jiebei_tui.tui.widgets.section import SectionScreen, while_on_top
 from jiebei_tui.tui.widgets.tables import fill
@@ -62,7 +63,7 @@ class RemindersScreen(SectionScreen):
         with Body(id="body", can_focus=False):
             with Vertical(classes="panel"):
                 yield Label(t("reminders.title", lang), classes="panel-title")
-                yield DataTable(id="rules", cursor_type="row")
+                yield ShortTable(id="rules", cursor_type="row")
                 yield Static("", id="rules-moved", classes="hint")  # times quiet hours move ("08:00*"), said here
                 # the keys as the key bar shows them (the keymap applied): `space`, not 空格, in both languages
                 keys = {word: self.app.key_shown(name) for word, name in (
