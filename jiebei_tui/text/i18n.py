@@ -315,7 +315,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "add.term": ("Term (months, 1–36)", "期数（月，1–36）"),
     "add.method": ("Repayment method", "还款方式"),
     "add.start": ("Drawdown date (YYYY-MM-DD)", "借款日（YYYY-MM-DD）"),
-    "add.repayment_day": ("Repayment day (1–28, blank: from the drawdown)", "还款日（1–28，留空则按借款日）"),
+    "add.repayment_day": (
+        "Repayment day (1–28; blank: the drawdown's day, 29–31 → 25–27)",
+        "还款日（1–28；留空按借款日，29–31 日借款则为 25–27 日）",
+    ),
+    # the edit's fields sit two to a line: a short label, the day in force already in its field
+    "loanedit.repayment_day": ("Repayment day (1–28, blank: from the drawdown)", "还款日（1–28，留空则按借款日）"),
     "add.preview": ("Preview: the first instalments", "预览：前几期"),
     "add.preview_more": ("… {n} {n:instalment|instalments}, total interest {interest}, APR {apr}", "……共 {n} 期，总利息 {interest}，年化 {apr}"),
     "add.save": ("Save loan", "保存借款"),

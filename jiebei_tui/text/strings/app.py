@@ -169,8 +169,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "payments.title": ("Payments of {id} · {loan}", "{id} · {loan} 的还款记录"),
     "payments.hint": (
         "v voids the selected payment, e corrects its amount or date; each shows what it changes and asks first. "
-        "Nothing is deleted: the history keeps both entries.",
-        "v 作废选中的还款，e 更正其金额或日期；每项都会先显示影响并确认。不会删除任何记录：历史中保留两笔。",
+        "Nothing is deleted: the history keeps both the payment and the entry that voids or corrects it.",
+        "v 作废选中的还款，e 更正其金额或日期；每项都会先显示影响并确认。不会删除任何记录：原还款和作废或更正它的记录都留在历史中。",
     ),
     "payments.close": ("Close", "关闭"),
     "payments.named": ("{id} ({amount} on {date}, loan {loan})", "{id}（借款 {loan} 于 {date} 的 {amount}）"),

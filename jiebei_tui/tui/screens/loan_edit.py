@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 TEXT_FIELDS = ("principal", "daily_rate", "term", "start", "repayment_day")
 LABELS = {"principal": "add.principal", "daily_rate": "add.daily_rate", "term": "add.term", "start": "add.start",
-          "repayment_day": "add.repayment_day", "method": "add.method"}
+          "repayment_day": "loanedit.repayment_day", "method": "add.method"}
 SCHEDULE = ("no", "due_date", "days", "principal", "interest", "total", "remaining")
 
 
