@@ -163,6 +163,32 @@ async def test_the_collector_is_back_on_once_the_loans_are_shown(make_app) -> No
         gc.unfreeze()  # what the app froze (start-up's objects) is the test process's to collect
 
 
+async def test_the_launch_draws_the_schedule_once_and_a_new_row_draws_its_own(make_app, monkeypatch) -> None:
+    """Filling the loans highlights the selected row, whose schedule Status had just drawn: it was drawn a second
+    time (~5 ms of the launch). Moving to another loan still draws that loan's; a theme drawn again redraws it."""
+    from jiebei_tui.tui.screens.status import StatusScreen
+
+    drawn: list[str | None] = []
+    show = StatusScreen.show_schedule
+
+    def counted(self, s) -> None:
+        drawn.append(s.record.id if s is not None else None)
+        show(self, s)
+
+    monkeypatch.setattr(StatusScreen, "show_schedule", counted)
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        assert drawn == [app.selected_loan]
+        first = app.selected_loan
+        await press(pilot, "up")
+        assert drawn[1:] == [app.selected_loan] and app.selected_loan != first
+        assert f"Schedule of {app.state_of(app.selected_loan).record.name}" in screen_text(app)
+        app.theme = "nord"
+        await settle(pilot)
+        assert drawn[2:] == [app.selected_loan]
+
+
 @pytest.mark.parametrize("made", range(2, len(SECTIONS) + 1))
 async def test_quitting_while_the_sections_are_made_ahead_exits_cleanly(tmp_path, monkeypatch, made: int) -> None:
     # ctrl+q half a second after `jiebei-tui`: a section made ahead was still being mounted as the app closed, found
