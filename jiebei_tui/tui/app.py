@@ -48,6 +48,13 @@ T = TypeVar("T")
 Saying = Callable[[str], tuple[str, str]]  # a toast worded in a language: (message, title)
 
 
+def _shown_plainly(message: str, title: str) -> tuple[str, str]:
+    """A toast's words with control characters shown as escapes (a loan name is the borrower's text)."""
+    from jiebei_tui.text.safe import visible
+
+    return "\n".join(visible(line) for line in message.split("\n")), visible(title)
+
+
 def _repay() -> Screen:
     from jiebei_tui.tui.screens.repay import RepayScreen
 
@@ -475,10 +482,7 @@ class JiebeiApp(App[int]):
         the toast in a language (message, title): given, a switch of language re-words it while it is up."""
         from textual.notifications import Notification, Notify
 
-        from jiebei_tui.text.safe import visible
-
-        message = "\n".join(visible(line) for line in message.split("\n"))
-        title = visible(title)
+        message, title = _shown_plainly(message, title)
         if isinstance(self.screen, ModalScreen):
             self._held.append(((message,), {"title": title, "severity": severity, "timeout": timeout, "markup": markup,
                                             "say": say}))
@@ -486,7 +490,8 @@ class JiebeiApp(App[int]):
         # Textual's notify, with the notification kept at hand: its identity is what a re-wording replaces.
         notification = Notification(message, title, severity,
                                     self.NOTIFICATION_TIMEOUT if timeout is None else timeout, markup=markup)
-        if say is not None:
+        if say is not None:  # (those whose time ran out are let go here: an app left open for days makes many)
+            self._sayings = {k: v for k, v in self._sayings.items() if not v[0].has_expired}
             self._sayings[notification.identity] = (notification, say)
         self.post_message(Notify(notification))
 
@@ -505,7 +510,7 @@ class JiebeiApp(App[int]):
             if notification in self._notifications:
                 up.append((notification, say))
             else:  # posted, not up yet (one a dialog held, shown again as it closed): no toast to replace yet
-                notification.message, notification.title = say(lang)
+                notification.message, notification.title = _shown_plainly(*say(lang))
                 self._sayings[notification.identity] = (notification, say)
         for notification, say in up:
             del self._notifications[notification]
