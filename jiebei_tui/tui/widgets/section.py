@@ -8,6 +8,7 @@ import functools
 
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Header, Input
 
@@ -18,6 +19,11 @@ from jiebei_tui.tui.widgets.localized import Localized
 
 
 TO_FIELD = frozenset(a.run for a in ACTIONS if a.to_field)  # the keys that lead into a field (registry)
+# The page's keys (Body's), kept for when nothing has the focus: Escape out of a text field leaves it nowhere, and
+# then PageDown, End and the arrows reached nothing: what was below the fold (Repay's prepay result at 80×24)
+# could be reached only by Tab. While the focus is in the page, Body (or the widget with it) takes them first.
+PAGE_KEYS = (("up", "scroll_up"), ("down", "scroll_down"), ("pageup", "page_up"), ("pagedown", "page_down"),
+             ("home", "scroll_home"), ("end", "scroll_end"))
 
 
 def while_on_top(handler):
@@ -39,6 +45,29 @@ def while_on_top(handler):
 class SectionScreen(Localized, Screen):
     # Each section's BINDINGS = registry.bindings("<section>"), which include Escape: it leaves a text field,
     # so the keys of the section work again (in a field, a digit or a letter is the field's: app.check_action).
+    BINDINGS = [Binding(key, action, show=False) for key, action in PAGE_KEYS]
+
+    def _scroll_page(self, action: str) -> None:
+        for body in self.query("#body"):
+            getattr(body, f"action_{action}")()
+
+    def action_scroll_up(self) -> None:
+        self._scroll_page("scroll_up")
+
+    def action_scroll_down(self) -> None:
+        self._scroll_page("scroll_down")
+
+    def action_page_up(self) -> None:
+        self._scroll_page("page_up")
+
+    def action_page_down(self) -> None:
+        self._scroll_page("page_down")
+
+    def action_scroll_home(self) -> None:
+        self._scroll_page("scroll_home")
+
+    def action_scroll_end(self) -> None:
+        self._scroll_page("scroll_end")
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
