@@ -473,11 +473,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "• Can't pay it all? A partial payment lowers tomorrow's penalty (penalty is paid first, then interest, "
         "then principal).\n"
         "• Contact the lender before the due date if you can't pay: ask about an extension or instalments.\n"
-        "• Keep records of calls; report collection that breaks the rules above.",
+        "• Keep records of calls; report collection that breaks the rules below.",
         "• 尽早还款：罚息每天都在增加。\n"
         "• 还不上全部？部分还款也能降低次日罚息（先还罚息，再还利息，后还本金）。\n"
         "• 如无法还款，请在到期前联系平台，询问展期或分期。\n"
-        "• 保留通话记录；违反上述规范的催收可以投诉。",
+        "• 保留通话记录；违反下方规范的催收可以投诉。",
     ),
     "overdue.six_days": ("Six days late and nobody has called?", "逾期 6 天还没人打电话？"),
     "overdue.six_days_text": (
