@@ -350,6 +350,30 @@ async def test_already_repaid_instalments_open_the_loan_on_track_as_paid_through
         assert mine[key] == theirs[key], key
 
 
+async def test_an_older_loan_whose_past_instalments_are_not_marked_repaid_says_so_before_saving(data_dir) -> None:
+    """Drawn 2025-01-10, opened 2025-04-01: instalments 1 (02-10) and 2 (03-10) fell due before today. Left at 0
+    already repaid, the loan opened overdue (penalty from each due date) and the form said only its state; a
+    newcomer saved it and found it 50 days late. The form says which number to enter, and stops once it is."""
+    app = open_app(data_dir, "2025-04-01")
+    async with app.run_test(size=(120, 60)) as pilot:
+        await ready(pilot)
+        await press(pilot, "a")
+        form = app.screen
+        for field, value in (("name", "Worked example"), ("principal", "10000"), ("daily_rate", "0.0004"),
+                             ("term", "12"), ("start", "2025-01-10"), ("paid_through", "0")):
+            form.query_one(f"#{field}", Input).value = value
+        await settle(pilot)
+        opens = text(form.query_one("#opens"))
+        assert opens.startswith("It opens overdue M2; next due 2025-04-10: ¥900.41.")
+        assert ("2 instalments fell due before today and count as unpaid: if you have paid them, enter 2 in "
+                "Already repaid.") in opens
+        await set_value(pilot, "#paid_through", "1")
+        assert ("1 instalment fell due before today and counts as unpaid: if you have paid it, enter 2 in "
+                "Already repaid.") in text(form.query_one("#opens"))
+        await set_value(pilot, "#paid_through", "2")
+        assert "fell due before today" not in text(form.query_one("#opens"))
+
+
 # --- the auto-debit question ---
 
 

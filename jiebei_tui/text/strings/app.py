@@ -226,6 +226,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "add.paid_through": ("Already repaid: instalments (0 for none)", "已还期数（没有则填 0）"),
     "add.opens": ("It opens {state}; next due {date}: {amount}.", "录入后状态：{state}；下次还款 {date}：{amount}。"),
+    "add.opens_unpaid": (
+        "{n} {n:instalment|instalments} fell due before today and {n:counts|count} as unpaid: if you have paid "
+        "{n:it|them}, enter {last} in Already repaid.",
+        "有 {n} 期在今天之前已到期，将记为未还：如已还，请在“已还期数”中填 {last}。",
+    ),
     "terms.scope": ("Whose terms", "适用范围"),
     "terms.scope_all": ("All loans", "所有借款"),
     "terms.scope_loan": ("This loan: {id} · {loan}", "这笔借款：{id} · {loan}"),

@@ -153,6 +153,10 @@ class AddLoanScreen(FormDialog[str | None]):
         opens = t("add.opens", lang, state=badge_text(s, lang), date=s.next_due_date or "—", amount=s.next_due_amount)
         if added.paid_through:
             opens = sentences([paid_through_text(added.paid_through, lang), opens], lang)
+        # a loan drawn a while ago, its past instalments not marked repaid: it would open overdue, penalty running
+        unpaid = [i.no for i in s.installments if i.status == "overdue"]
+        if unpaid:
+            opens = sentences([opens, t("add.opens_unpaid", lang, n=len(unpaid), last=max(unpaid))], lang)
         self.query_one("#opens", Prose).update(opens)
         self.query_one("#save", Button).disabled = False
         self.check_answered(True)
