@@ -316,7 +316,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "add.method": ("Repayment method", "还款方式"),
     "add.start": ("Drawdown date (YYYY-MM-DD)", "借款日（YYYY-MM-DD）"),
     "add.repayment_day": (
-        "Repayment day (1–28; blank: the drawdown's day, 29–31 → 25–27)",
+        "Repayment day (1–28; blank: the drawdown's day, the 25th–27th for one on the 29th–31st)",
         "还款日（1–28；留空按借款日，29–31 日借款则为 25–27 日）",
     ),
     # the edit's fields sit two to a line: a short label, the day in force already in its field

@@ -431,6 +431,9 @@ async def test_terms_for_this_loan_are_its_own_and_can_follow_all_loans_again(cl
         await ready(pilot)
         await press(pilot, "4")
         screen = app.screen
+        # every loan's terms: said in a sentence under the fields (the command's heading ended on a colon, on nothing)
+        assert text(screen.query_one("#terms-own")) == (
+            "These are every loan's terms; a loan may have its own (pick it under Whose terms).")
         screen.query_one("#scope", Select).value = "loan"
         await settle(pilot)
         assert "follows every loan's terms" in text(screen.query_one("#terms-own"))

@@ -239,6 +239,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{loan}'s own: {terms}. The rest are every loan's.",
         "{loan} 自有：{terms}。其余沿用所有借款的。",
     ),
+    "terms.all_loans_note": (
+        "These are every loan's terms; a loan may have its own (pick it under Whose terms).",
+        "以上是所有借款的条款；单笔借款可另设（在“适用范围”中选择）。",
+    ),
     "terms.none_own": (
         "{loan} follows every loan's terms; a value saved here becomes its own.",
         "{loan} 沿用所有借款的条款；在这里保存的值将成为它自有的条款。",

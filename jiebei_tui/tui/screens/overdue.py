@@ -357,7 +357,7 @@ class OverdueScreen(SectionScreen):
             self.term_problem(name, "")
         own = self.query_one("#terms-own", Prose)
         if view.loan_id is None:
-            own.update(t("terms.all_loans_heading", lang))
+            own.update(t("terms.all_loans_note", lang))  # under the fields: a sentence, not the command's heading
         elif view.own:
             own.update(t("terms.own_list", lang, loan=view.loan_id,
                          terms=joined((t(TERM_LABELS[name], lang) for name in view.own), lang)))
