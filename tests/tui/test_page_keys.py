@@ -49,3 +49,21 @@ async def test_with_nothing_focused_end_and_home_reach_each_sections_ends(make_a
         assert body.max_scroll_y > 0 and body.scroll_y == body.max_scroll_y
         await press(pilot, "home")
         assert body.scroll_y == 0
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("key", SECTION_KEYS)
+async def test_every_button_of_a_section_fits_in_what_holds_it(make_app, key, lang) -> None:
+    """A button row that is a bare Horizontal takes one line: Overdue's "Save terms" was cut to its top edge
+    (only "▔▔▔▔" at the page's end, at every size), so the page keys reached a button no one could see."""
+    from textual.widgets import Button
+
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await press(pilot, key)
+        buttons = [b for b in app.screen.query(Button) if b.display and b.parent.display]
+        assert buttons
+        for button in buttons:
+            holder = button.parent.region
+            assert holder.contains_region(button.region), (button.id, button.region, holder)

@@ -80,6 +80,8 @@ class OverdueScreen(SectionScreen):
     OverdueScreen .terms-row Input { width: 12; }
     OverdueScreen #scope { width: 1fr; max-width: 48; }
     OverdueScreen #strategy { width: 1fr; max-width: 46; }  /* "smaller instalment (keep the term)" whole */
+    OverdueScreen .buttons { height: auto; margin: 1 0 0 0; }  /* (a Horizontal takes one line: Save cut to its edge) */
+    OverdueScreen .buttons Button { margin: 0 1 0 0; }
     OverdueScreen.-no-loan .loan-only { display: none; }  /* no loan yet: nothing to work out, only #need-loans */
     """
 
