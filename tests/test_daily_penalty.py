@@ -53,7 +53,10 @@ def test_status_overdue_and_the_reminders_say_the_same_figure(cli) -> None:
     assert ("Penalty a day: (¥783.10 + ¥113.87) × 0.06% = ¥0.538182, about ¥0.54\n"
             "Only the total is rounded to the fen, not each day, so a day may add a fen or two more or less.\n") in text
     assert "grace" not in text.split("Grace days")[1]  # no grace days: no grace note
-    late = [r for r in cli("remind", "list", "--json", today=TODAY, demo=True).json() if r["loan"] == "L3"]
+    # at noon (the list counts from now: before 10:00 today's D+1 reminder, day 6, was still to come, and the test
+    # failed between midnight and 10:00)
+    late = [r for r in cli("remind", "list", "--json", "--now", f"{TODAY}T12:00", today=TODAY, demo=True).json()
+            if r["loan"] == "L3"]
     # the D+1 rule repeats daily: days 7, 8, 9 … each says about ¥0.54, though 900.74 → 901.28 → 901.81
     assert [(r["days_overdue"], r["amount"]) for r in late[:3]] == [(7, "900.74"), (8, "901.28"), (9, "901.81")]
     assert all(r["message"].endswith("the penalty adds about ¥0.54 a day.") for r in late)
@@ -63,7 +66,8 @@ def test_chinese_says_about_too(cli) -> None:
     text = cli("overdue", "--loan", "L3", "--days", "6", today=TODAY, demo=True, lang="zh").out
     assert "每多逾期一天约增加  ¥0.54" in text
     assert "每天罚息：(¥783.10 + ¥113.87) × 0.06% = ¥0.538182，约 ¥0.54\n罚息只对累计总额四舍五入到分，不逐日取整" in text
-    late = [r for r in cli("remind", "list", "--json", today=TODAY, demo=True, lang="zh").json() if r["loan"] == "L3"]
+    late = [r for r in cli("remind", "list", "--json", "--now", f"{TODAY}T12:00", today=TODAY, demo=True, lang="zh").json()
+            if r["loan"] == "L3"]
     assert late and all(r["message"].endswith("罚息每天约增加 ¥0.54。") for r in late)
 
 
