@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from jiebei_tui.text.i18n import STRINGS
-from jiebei_tui.text.width import CLOSING, wide, width, wrap
+from jiebei_tui.text.width import CLOSING, WORDS, _break_before, _units, wide, width, wrap
 
 ENDS = "：，；。）、！？」"
 
@@ -70,3 +70,71 @@ def test_no_line_is_too_wide_and_nothing_is_lost(text: str, size: int) -> None:
     lines = wrap(text, size)
     assert all(width(line) <= size for line in lines)
     assert squeeze("".join(lines)) == squeeze(text)
+
+
+# --- words, amounts and items kept whole (the cold trial's lines at 80×24) ---
+
+def could_break(line: str) -> bool:
+    """Whether a line has a place where it may break (else wrap cut it where it was full)."""
+    units = _units(line)
+    return any(_break_before(units, j) for j in range(1, len(units)))
+
+
+def test_the_app_s_words_are_not_split_where_a_line_can_break_elsewhere() -> None:
+    """"及本 / 金 ¥483.23", "结清金 / 额 ¥9,320.29", "的利 / 息": a line broke inside a word of the app."""
+    for size in range(24, 81):
+        for text in CHINESE:
+            lines = wrap(text, size)
+            for a, b in zip(lines, lines[1:]):
+                if a and b and wide(a[-1]) and wide(b[0]) and could_break(a):  # (else it was cut: no place)
+                    assert a[-1] + b[0] not in WORDS, (size, a, b)
+
+
+@pytest.mark.parametrize("size", range(40, 80))
+def test_the_prepay_explanation_breaks_between_phrases(size: int) -> None:
+    text = ("¥3,000.00 中：¥900.20 先还清逾期欠款；¥816.33 还清第 3 期（计到 2026-12-28 的利息 ¥22.64 及本金 ¥483.23）；"
+            "剩余 ¥1,283.47 提前偿还本金。第 3 期随之还清，不必再单独还。")
+    lines = wrap(text, size)
+    assert squeeze("".join(lines)) == squeeze(text)
+    for a, b in zip(lines, lines[1:]):
+        assert (a[-2:], b[:1]) not in {("及本", "金"), ("的利", "息"), ("结清", "金")}, (a, b)
+        assert not b.startswith("¥") or a.endswith("；"), (a, b)  # an amount stays with what it is the amount of
+
+
+@pytest.mark.parametrize("size", range(30, 120))
+def test_items_set_apart_by_a_dot_break_between_them(size: int) -> None:
+    """Help's "· f / How is this computed?", the payments' "Prepaid / ¥0.00": a key or a label and what it
+    names on two lines. A line ends at an item's end when that leaves it half full, never after a key."""
+    for text in ("Repay: p Record a repayment · s Settle the loan · r Prepay part of the principal · f How is this "
+                 "computed?",
+                 "E6: Penalty ¥0.00 · Interest ¥80.00 · Principal ¥816.97 · Prepaid ¥0.00 · Fee ¥0.00"):
+        lines = wrap(text, size)
+        assert " ".join(lines).split() == text.split()
+        for line, following in zip(lines, lines[1:]):
+            assert not re.search(r"(^|· )\S+$|·$", line), lines  # a key (or a dot) left at a line's end
+            assert not following.startswith("¥"), lines
+            item_end = [n for n in range(len(line)) if line[n:n + 3] == " · "]
+            if item_end and item_end[-1] * 2 >= size:  # an item ended in the line's second half: broken there
+                assert following.startswith("· "), lines
+
+
+def test_a_loan_name_s_dot_is_not_where_a_reminder_line_breaks() -> None:
+    """A reminder in the preview, 74 columns: it broke after "应急借款", a third full, at the dot in the name."""
+    line = ("11-29 10:00  R4  应急借款 · Rent gap (demo)：已逾期 7 天（2026-11-22 到期）。还 ¥900.74 即可结清逾期；"
+            "罚息每天约增加 ¥0.54。")
+    assert not wrap(line, 74)[0].endswith("应急借款")
+
+
+def test_a_line_of_amounts_only_still_breaks() -> None:
+    """An amount keeps to what it names, not to another amount: a run of amounts breaks between them."""
+    assert wrap("¥1.00 ¥2.00 ¥3.00", 12) == ["¥1.00 ¥2.00", "¥3.00"]
+
+
+def test_a_dot_inside_quotes_is_part_of_a_name_not_a_boundary() -> None:
+    """The request letter: “应急借款 / · Rent gap (demo)” broke at the name's own dot, a line from full."""
+    for text in ("I borrowed ¥10,000.00 on 2026-10-02 (loan L3, “应急借款 · Rent gap (demo)”) at a daily rate of 0.04% "
+                 "(14.60% a year, simple), to repay in 12 monthly instalments.",
+                 "本人于 2026-10-02 借款 ¥10,000.00（借款 L3，“应急借款 · Rent gap (demo)”），日利率 0.04%（年化单利 "
+                 "14.60%），分 12 期按月还款。"):
+        for size in range(40, 100):
+            assert not any(line.endswith("应急借款") for line in wrap(text, size)), size
