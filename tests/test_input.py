@@ -144,7 +144,11 @@ def test_any_text_is_a_number_or_a_refusal(typed: str) -> None:
 @pytest.mark.parametrize(
     ("typed", "day"),
     [("2025-01-10", dt.date(2025, 1, 10)), ("２０２５－０１－１０", dt.date(2025, 1, 10)),
-     ("1990-01-01", dt.date(1990, 1, 1)), ("2099-12-31", dt.date(2099, 12, 31))],
+     ("1990-01-01", dt.date(1990, 1, 1)), ("2099-12-31", dt.date(2099, 12, 31)),
+     # as people write dates (the cold trial's, refused before, in the Chinese UI too): the year first, always
+     ("2025-1-5", dt.date(2025, 1, 5)), ("2025/1/10", dt.date(2025, 1, 10)), ("2025.01.10", dt.date(2025, 1, 10)),
+     ("2025年1月10日", dt.date(2025, 1, 10)), ("２０２５年１月１０日", dt.date(2025, 1, 10)),
+     ("2025 年 1 月 10 日", dt.date(2025, 1, 10)), ("２０２５／０１／１０", dt.date(2025, 1, 10))],
 )
 def test_dates(typed: str, day: dt.date) -> None:
     assert parse_date(typed, "start") == day
@@ -152,7 +156,8 @@ def test_dates(typed: str, day: dt.date) -> None:
 
 @pytest.mark.parametrize(
     "typed",
-    ["9999-12-31", "0001-01-01", "2100-01-01", "1989-12-31", "2025-02-30", "20250110", "2025-W02-1", "2025-1-1",
+    ["9999-12-31", "0001-01-01", "2100-01-01", "1989-12-31", "2025-02-30", "20250110", "2025-W02-1", "2025/1-1",
+     "10/01/2025", "01-10-2025", "25-1-10", "2025-001-10", "2025/2/30", "2025年13月1日", "2025年1月",
      "2025-01-10T00:00", "+2025-01-10", "２０２５－１３－０１", "²⁰²⁵-01-10", "", "today"],
 )
 def test_dates_refused_with_the_range_said(typed: str) -> None:

@@ -41,14 +41,17 @@ class Strategy(StrEnum):
 # not, the sign is a slip the borrower did not mean, not a value to quietly drop (the one field taking negative
 # numbers, a reminder's offset, reads -0 as 0: D0). A number's text is bounded
 # before it is converted (no 4,300-digit int()), and every whole number has a range. Dates are YYYY-MM-DD
-# from 1990-01-01 to 2099-12-31, so no date arithmetic ever nears year 10000.
+# (or 2026-1-5, 2026/1/5, 2026.1.5, 2026年1月5日) from 1990-01-01 to 2099-12-31, so no date arithmetic ever
+# nears year 10000.
 
 # (and the full-width colon and the ideographic space, for times: "２０２５－０２－１５\u3000２２：３０")
-FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－＋％\u2212：\u3000", "0123456789.,-+%-: ")
+FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－＋％\u2212：\u3000／", "0123456789.,-+%-: /")
 # (patterns as text: re compiles each on first use, so a command that never parses one never pays for it)
 _DECIMAL = r"[+-]?(?:(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+)"
 _INTEGER = r"[+-]?[0-9]+"
-_DATE = r"([0-9]{4})-([0-9]{2})-([0-9]{2})"
+# a date: 2026-12-01, or as people write it, 2026-12-1, 2026/12/1, 2026.12.1, 2026年12月1日 (the year first,
+# always four digits: never a guess between day-month and month-day)
+_DATE = r"([0-9]{4})(?:([-/.])([0-9]{1,2})\2([0-9]{1,2})|\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日?)"
 _MOMENT = r"([0-9]{4}-[0-9]{2}-[0-9]{2})[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?(Z|[+-][0-9]{2}:[0-9]{2})?"
 MAX_NUMBER_CHARS = 24  # longer than any amount or rate this program takes ("1,000,000.00" is 12)
 MAX_INT_DIGITS = 6  # every whole number here is far smaller (days late: 3,650)
@@ -121,13 +124,15 @@ def parse_strategy(value: object, field: str = "strategy") -> Strategy:
 
 
 def parse_date(value: object, field: str = "date") -> dt.date:
-    """YYYY-MM-DD (full-width digits allowed), from 1990-01-01 to 2099-12-31."""
+    """YYYY-MM-DD (full-width digits allowed; also 2026-1-5, 2026/1/5, 2026.1.5, 2026年1月5日), from 1990-01-01
+    to 2099-12-31."""
     if isinstance(value, dt.date):
         day = value
     else:
         match = re.fullmatch(_DATE, ascii_number(value)) if isinstance(value, str) else None
         try:
-            day = dt.date(int(match[1]), int(match[2]), int(match[3]))
+            month, day_of_month = (match[3], match[4]) if match[2] else (match[5], match[6])
+            day = dt.date(int(match[1]), int(month), int(day_of_month))
         except (TypeError, ValueError):  # no match, or no such day
             raise InputError(field, value, "date", first=FIRST_DATE, last=LAST_DATE) from None
     if not FIRST_DATE <= day <= LAST_DATE:
