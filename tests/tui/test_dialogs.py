@@ -77,11 +77,11 @@ async def test_enter_on_an_invalid_form_does_nothing_but_say_what_is_wrong(make_
         await type_into(pilot, "#amount", "abc")
         await press(pilot, "enter")
         assert isinstance(app.screen, PayModal) and "abc" in text(app.screen.query_one("#error"))
-        await press(pilot, "escape", "e")
+        await press(pilot, "escape", "y", "e")  # (y: discard what was typed)
         await type_into(pilot, "#name", "   ")
         await press(pilot, "enter")
         assert isinstance(app.screen, RenameModal) and app.screen.query_one("#save", Button).disabled
-        await press(pilot, "escape", "a")
+        await press(pilot, "escape", "y", "a")
         await press(pilot, "enter")  # nothing typed yet
         form = app.screen
         assert isinstance(form, AddLoanScreen) and "Principal (¥)" in text(form.query_one("#principal-error"))
@@ -502,3 +502,55 @@ async def test_a_dimmed_save_says_which_fields_it_waits_for(make_app, lang: str,
             await type_into(pilot, f"#{field}", value)
         await wait_for(pilot, lambda: not save.disabled, "the loan to be checked with the ledger")
         assert text(form.query_one("#save-why")) == "" and save.tooltip is None
+
+
+# --- Escape after typing asks first; a dialog to read says Close ---
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_escape_in_a_form_with_something_typed_asks_before_discarding_it(make_app, lang) -> None:
+    """The cold trial typed into Add loan, pressed Escape (the key that leaves a field in a section) and lost the
+    form without a word."""
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await press(pilot, "a")
+        form = app.screen
+        assert isinstance(form, AddLoanScreen)
+        await pilot.press(*"Phone")
+        await press(pilot, "escape")
+        assert isinstance(app.screen, ConfirmDialog)
+        said = "discard what you typed" if lang == "en" else "放弃已填写的内容"
+        assert said in screen_text(app)
+        assert app.screen.focused.id == "no"  # the safe answer first
+        await press(pilot, "n")
+        assert app.screen is form and form.query_one("#name", Input).value == "Phone"  # kept, as typed
+        await press(pilot, "escape", "y")
+        assert isinstance(app.screen, StatusScreen)
+        assert ledger_file(app) is None or all(loan["name"] != "Phone" for loan in ledger_file(app)["loans"])
+
+
+async def test_escape_closes_a_form_at_once_when_nothing_was_typed_and_cancel_never_asks(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await press(pilot, "p")  # the amount prefilled is what it opened with: nothing typed
+        assert isinstance(app.screen, PayModal)
+        await press(pilot, "escape")
+        assert isinstance(app.screen, StatusScreen)
+        await press(pilot, "a")
+        await pilot.press(*"Phone")
+        await click(pilot, "#cancel")  # a choice made on purpose
+        assert isinstance(app.screen, StatusScreen)
+
+
+@pytest.mark.parametrize(("lang", "close", "cancel"), [("en", "esc Close", "esc Cancel"), ("zh", "esc 关闭", "esc 取消")])
+async def test_a_dialog_to_read_says_close_on_its_key_bar_and_a_form_says_cancel(make_app, lang, close, cancel) -> None:
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        for key, says in (("question_mark", close), ("h", close), ("p", cancel)):
+            await press(pilot, key)
+            bar = screen_text(app).splitlines()[-1]
+            assert says in bar and (cancel if says == close else close) not in bar, (key, bar)
+            await press(pilot, "escape")
+            assert isinstance(app.screen, StatusScreen)

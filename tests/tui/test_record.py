@@ -490,7 +490,7 @@ async def test_looking_writes_nothing(cli, data_dir) -> None:
         assert isinstance(app.screen, VoidDialog)
         await press(pilot, "n", "escape", "c")
         await set_value(pilot, "#term", "24")
-        await press(pilot, "escape", "u")
+        await press(pilot, "escape", "y", "u")  # (y: discard what was typed; then undo, answered no)
         assert isinstance(app.screen, ConfirmDialog)
         await press(pilot, "n", "4")
         app.screen.query_one("#scope", Select).value = "loan"

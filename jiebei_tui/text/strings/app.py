@@ -38,6 +38,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.previous": ("Previous button", "上一个按钮"),
     "key.next": ("Next button", "下一个按钮"),
     "key.cancel": ("Cancel", "取消"),
+    "key.close": ("Close", "关闭"),
     "group.days": ("Days late", "逾期天数"),
     "group.choose": ("Choose", "选择"),
     "group.sections": ("Sections", "栏目"),
@@ -254,6 +255,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "help.place_keys": ("{place}: {keys}", "{place}：{keys}"),
     "dialog.fix_first": ("Fix what is marked in red first.", "请先修正红色标出的内容。"),
+    "dialog.discard": ("Close this form and discard what you typed?", "关闭此表单并放弃已填写的内容？"),
     "pay.effect_other": (
         "It pays the penalty first, then interest, then principal, the oldest instalment first.",
         "按先罚息、再利息、后本金，从最早一期起偿还。",

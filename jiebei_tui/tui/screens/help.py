@@ -17,6 +17,7 @@ class HelpScreen(Dialog[None]):
     DEFAULT_CSS = "HelpScreen > #dialog { width: 96; }"
     BINDINGS = [Binding("question_mark", "cancel", show=False, id="jiebei.help")]  # ? again closes it
     READ = True
+    KEY_WORDS = {"cancel": "key.close"}  # a dialog to read: Escape closes it, there is nothing to cancel
     FIRST = "#dialog-body"
 
     def compose_dialog(self) -> ComposeResult:

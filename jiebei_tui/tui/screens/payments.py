@@ -43,6 +43,7 @@ class PaymentsDialog(Dialog[None]):
 
     BINDINGS = registry.bindings(registry.PAYMENTS)
     FIRST = "#payments"
+    KEY_WORDS = {"cancel": "key.close"}  # a dialog to read: Escape closes it, there is nothing to cancel
     DEFAULT_CSS = """
     PaymentsDialog #payments { max-height: 10; overflow-x: hidden; }
     """

@@ -66,6 +66,7 @@ class Dialog(Localized, ModalScreen[R], Generic[R]):
     READ: ClassVar[bool] = False  # a dialog to read (help): its box takes the focus and scrolls with the arrows
     AUTO_FOCUS = ""  # (see _focus_first)
     FIRST: ClassVar[str] = "Input, Button"  # what takes the focus when the dialog opens
+    KEY_WORDS: ClassVar[dict[str, str]] = {}  # an action's words on this dialog's key bar, where not its own
 
     @property
     def lang(self) -> str:
@@ -150,6 +151,35 @@ class FormDialog(Dialog[R]):
 
     def after_compose(self) -> None:
         self.check()
+        if self._as_opened is None:
+            self.call_after_refresh(self._remember_fields)
+
+    # --- Escape after typing asks first ---
+
+    _as_opened: dict[str, str] | None = None  # each text field as the form opened (kept over a language switch)
+
+    def _remember_fields(self) -> None:
+        if self._as_opened is None and self.is_attached:
+            self._as_opened = {w.id: w.value for w in self.query(Input) if w.id}
+
+    def _would_lose_typing(self) -> bool:
+        """Whether a text field holds other than what it opened with: typing that Escape would throw away."""
+        return self._as_opened is not None and any(
+            w.value != self._as_opened.get(w.id, "") for w in self.query(Input) if w.id)
+
+    def action_cancel(self) -> None:
+        """Escape: closes the form at once if nothing was typed; else asks first (Escape is also the key that
+        leaves a text field in a section, and a form of nine fields was lost to it without a word). The Cancel
+        button, a choice made on purpose, closes it at once."""
+        if not self._would_lose_typing():
+            self.dismiss(self.CANCEL)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(self.CANCEL)
+
+        self.app.push_screen(ConfirmDialog(lambda lang: t("dialog.discard", lang)), callback=answered)
 
     # --- what is wrong, said once the field was reached ---
 

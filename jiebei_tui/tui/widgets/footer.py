@@ -100,7 +100,8 @@ class KeyBar(Widget):
                 keys, words, press, was_enabled = entries[index]
                 entries[index] = (_joined(keys, shown), words, press, was_enabled or enabled)
                 continue
-            words = t(f"group.{group}", lang) if group else label(action, lang)
+            own = getattr(self.screen, "KEY_WORDS", {}).get(action.name)  # "Close" on a dialog to read
+            words = t(f"group.{group}", lang) if group else t(own, lang) if own else label(action, lang)
             if group:
                 groups[group] = len(entries)
             entries.append((shown, words, binding.key.split(",")[0], enabled))
