@@ -233,7 +233,10 @@ def cmd_set(ctx) -> int:
         command_enabled=a.command_enabled, catch_up_days=a.catch_up_days,
     )
     settings = saved.settings
-    ctx.out(rules_json(settings), lambda: t("remind.settings_saved", ctx.lang) + "\n" + rules_text(settings, ctx.lang))
+    from jiebei_tui.text.reminders import quiet_by_day
+
+    said = "\n".join(filter(None, [t("remind.settings_saved", ctx.lang), quiet_by_day(settings, ctx.lang)]))
+    ctx.out(rules_json(settings), lambda: said + "\n" + rules_text(settings, ctx.lang))
     return 0
 
 

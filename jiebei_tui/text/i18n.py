@@ -19,8 +19,9 @@ from jiebei_tui.text.safe import quoted
 STRINGS: dict[str, tuple[str, str]] = {
     # --- what each input allows (the end of an InputError sentence) ---
     "rule.principal": (
-        "the principal must be more than 0 and at most ¥1,000,000.00, with at most 2 decimals",
-        "本金须大于 0、不超过 ¥1,000,000.00，最多两位小数",
+        "the principal must be more than 0 and at most ¥1,000,000.00, written in digits (10000 or 10,000.00) with "
+        "at most 2 decimals",
+        "本金须大于 0、不超过 ¥1,000,000.00，用数字书写（如 10000 或 10,000.00），最多两位小数",
     ),
     "rule.amount": (
         "an amount must be more than 0 and at most {max}, written in digits (1000 or 1,000.50) with at most 2 "
@@ -32,7 +33,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "most 6 decimals or as a percentage (0.04%)",
         "日利率须大于 0、不超过日息 0.1%，写作小数（0.0004，最多六位小数）或百分数（0.04%）",
     ),
-    "rule.term": ("the term is 1 to 36 months", "期数须为 1 到 36 个月"),
+    "rule.term": ("the term is 1 to 36 months, written in digits (12)", "期数须为 1 到 36 个月，只填数字（如 12）"),
     "rule.repayment_day": ("the repayment day is a day of the month from 1 to 28", "还款日须为每月 1 到 28 日"),
     "rule.method": (
         "the method is one of equal-installment, equal-principal, interest-first",
@@ -257,7 +258,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "badge.overdue": ("overdue {stage}", "逾期 {stage}"),
     # --- the terminal app ---
     "app.title": ("Jiebei self-service", "借呗自助"),
-    "app.demo": ("DEMO DATA — fictional loans", "演示数据——虚构借款"),
+    # (the header shows it after the title and " — ": in 中文 not a second kind of dash, "——")
+    "app.demo": ("DEMO DATA — fictional loans", "演示数据（虚构借款）"),
     "app.demo_notice": (
         "This is demo data. Add your own loan with a (your first loan replaces the demo).",
         "这是演示数据。按 a 添加你自己的借款（添加后演示数据会被移除）。",
@@ -397,6 +399,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "repay.done": ("Recorded: {what}.", "已记录：{what}。"),
     "repay.auto_debit": ("Auto-debit", "自动扣款"),
+    "repay.auto_debit_on": ("Debited automatically", "到期自动扣款"),
     "repay.account": ("Funding account", "扣款账户"),
     "repay.auto_debit_note": (
         "A failed auto-debit (low balance, frozen card) still makes the instalment overdue: keep the amount in "
@@ -449,7 +452,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "overdue.title": ("If you pay late — {loan}", "如果逾期——{loan}"),
     "overdue.installment": ("Instalment", "期数"),
     "overdue.days": ("Days late ←/→", "逾期天数 ←/→"),
-    "overdue.days_field": ("Days late", "逾期天数"),  # the field's name in a sentence about what was typed
+    "overdue.days_field": ("Days late", "逾期天数"),
+    "overdue.days_today": ("{days} {days:day|days} late is where this instalment is today; ←/→ try others.",
+                           "这期今天实际逾期 {days} 天；按 ←/→ 试试其他天数。"),
+    "overdue.days_what_if": ("What if it were {days} {days:day|days} late (today: {today})? Nothing is recorded.",
+                             "假如逾期 {days} 天（今天实际 {today} 天）：仅为推算，不会记录。"),
+    "overdue.days_what_if_due": ("What if it were {days} {days:day|days} late? It falls due {date}; nothing is "
+                                 "recorded.", "假如逾期 {days} 天（该期 {date} 到期）：仅为推算，不会记录。"),  # the field's name in a sentence about what was typed
     "overdue.figures": ("Instalment {no} due {date}, {days} {days:day|days} late", "第 {no} 期（{date} 到期），逾期 {days} 天"),
     "overdue.chart": ("Amount to clear by days late (0–90)", "按逾期天数的需还金额（0–90 天）"),
     "overdue.timeline": ("What typically happens (illustrative)", "通常会发生什么（示例）"),
@@ -479,7 +488,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "• 如无法还款，请在到期前联系平台，询问展期或分期。\n"
         "• 保留通话记录；违反下方规范的催收可以投诉。",
     ),
-    "overdue.six_days": ("Six days late and nobody has called?", "逾期 6 天还没人打电话？"),
+    "overdue.six_days": ("Days late and nobody has called?", "逾期几天了还没人打电话？"),
     "overdue.six_days_text": (
         "That is normal: in the first days collection is automated (app and SMS notices, robo-calls) and "
         "segmented by risk; human calls usually start around day 30. It is no reason to wait: penalty interest "
@@ -561,6 +570,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "remind.rule_removed": ("Removed reminder {id}.", "已删除提醒 {id}。"),
     "remind.rule_changed": ("Reminder {id} is now {state}.", "提醒 {id} 已{state}。"),
     "remind.settings_saved": ("Reminder settings saved.", "提醒设置已保存。"),
+    "remind.quiet_by_day": (
+        "Quiet hours {start}-{end} take in the day: every reminder waits until {end}. For quiet nights, type "
+        "{end}-{start}.",
+        "免打扰时段 {start}-{end} 覆盖白天：所有提醒都要等到 {end} 之后。如想夜间免打扰，请填 {end}-{start}。",
+    ),
     "remind.enabled": ("on", "启用"),
     "remind.disabled": ("off", "停用"),
     "remind.test": ("This is a test reminder from jiebei-tui.", "这是一条来自 jiebei-tui 的测试提醒。"),

@@ -92,6 +92,17 @@ def rule_time_marked(rule, settings, lang: str) -> tuple[str, str]:
     return f"{fires:%H:%M}*", t("remind.moved_note", lang, id=rule.id, note=shift_note(rule.at, fires, moved, lang))
 
 
+def quiet_by_day(settings, lang: str) -> str:
+    """Quiet hours that take in midday (08:00-22:00, likely meant as 22:00-08:00) say so when saved: every
+    reminder then waits for the evening, which the rules table shows but nothing questioned. Else nothing."""
+    from jiebei_tui.domain.reminders import in_quiet_hours
+
+    if not in_quiet_hours(dt.time(12, 0), settings):
+        return ""
+    start, end = settings.quiet_start, settings.quiet_end
+    return t("remind.quiet_by_day", lang, start=start, end=end)
+
+
 def shift_said(settings, rule_id: str, lang: str) -> str:
     """What saving a rule says about quiet hours: "Its time falls in quiet hours: 07:45 → 08:00, quiet hours." when
     they move it; else nothing."""

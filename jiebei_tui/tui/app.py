@@ -48,11 +48,26 @@ T = TypeVar("T")
 Saying = Callable[[str], tuple[str, str]]  # a toast worded in a language: (message, title)
 
 
-def _shown_plainly(message: str, title: str) -> tuple[str, str]:
-    """A toast's words with control characters shown as escapes (a loan name is the borrower's text)."""
+def _shown_plainly(message: str, title: str, columns: int | None) -> tuple[str, str]:
+    """A toast's words with control characters shown as escapes (a loan name is the borrower's text), and
+    Chinese laid out in lines as Prose lays it out (text/width.py `wrap`) for a screen `columns` wide: Textual's
+    toast breaks lines only at spaces, so "这是演示数据。按 a 添加…" broke after "按 a". (Markup is left whole.)"""
     from jiebei_tui.text.safe import visible
+    from jiebei_tui.text.width import wrap
 
-    return "\n".join(visible(line) for line in message.split("\n")), visible(title)
+    message = "\n".join(visible(line) for line in message.split("\n"))
+    if columns is not None and _mostly_chinese(message):  # (English breaks at spaces there as here)
+        message = "\n".join(wrap(message, min(TOAST_WIDTH, columns // 2) - TOAST_EDGES))
+    return message, visible(title)
+
+
+def _mostly_chinese(text: str) -> bool:
+    from jiebei_tui.text.width import wide
+
+    return not text.isascii() and sum(wide(ch) for ch in text) * 2 > sum(ch.isascii() and ch.isalpha() for ch in text)
+
+
+TOAST_WIDTH, TOAST_EDGES = 60, 3  # Textual's Toast: 60 columns, at most half the screen; a padding each side, an edge
 
 
 def _repay() -> Screen:
@@ -482,7 +497,7 @@ class JiebeiApp(App[int]):
         the toast in a language (message, title): given, a switch of language re-words it while it is up."""
         from textual.notifications import Notification, Notify
 
-        message, title = _shown_plainly(message, title)
+        message, title = _shown_plainly(message, title, None if markup else self.size.width)
         if isinstance(self.screen, ModalScreen):
             self._held.append(((message,), {"title": title, "severity": severity, "timeout": timeout, "markup": markup,
                                             "say": say}))
@@ -510,7 +525,8 @@ class JiebeiApp(App[int]):
             if notification in self._notifications:
                 up.append((notification, say))
             else:  # posted, not up yet (one a dialog held, shown again as it closed): no toast to replace yet
-                notification.message, notification.title = _shown_plainly(*say(lang))
+                notification.message, notification.title = _shown_plainly(*say(lang),
+                                                                          None if notification.markup else self.size.width)
                 self._sayings[notification.identity] = (notification, say)
         for notification, say in up:
             del self._notifications[notification]

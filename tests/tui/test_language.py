@@ -152,7 +152,7 @@ async def test_a_toast_up_follows_the_switch_for_the_time_it_had_left(make_app) 
         shown = screen_text(app)
         assert "这是演示数据" in shown and "This is demo data" not in shown and "typed by hand" in shown
         (reworded,) = [n for n in app._notifications if n.title]
-        assert reworded.title == "演示数据——虚构借款" and 10 < reworded.time_left <= 30
+        assert reworded.title == "演示数据（虚构借款）" and 10 < reworded.time_left <= 30
         await palette(pilot, "Language")  # and back
         await settle(pilot)
         assert "This is demo data" in screen_text(app) and "这是演示数据" not in screen_text(app)
@@ -168,4 +168,4 @@ async def test_a_toast_held_for_a_dialog_follows_the_switch_made_over_it(make_ap
         await palette(pilot, "Language")
         await press(pilot, "escape")
         assert "这是演示数据" in screen_text(app)
-        assert [n.title for n in app._notifications] == ["演示数据——虚构借款"]
+        assert [n.title for n in app._notifications] == ["演示数据（虚构借款）"]

@@ -220,8 +220,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "rules.third_party": ("No contact with unrelated third parties about your debt.", "不得就你的债务联系无关第三方。"),
     "rules.not_overdue": (
-        "Collection is for debts overdue: a contact on a day nothing was overdue, or after the loan was paid off.",
-        "催收只针对逾期债务：当天并无逾期、或借款已还清后的联系。",
+        "Collection is for overdue debts only: no collection contact on a day nothing was overdue, or after the loan "
+        "was paid off.",
+        "催收只针对逾期债务：当天并无逾期、或借款已还清后，不得催收。",
     ),
     "rules.illustrative": (
         "Illustrative: the rules as the app's sources state them. The guidelines' own text, and your contract, are "
@@ -347,7 +348,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "way.col.penalty": ("Penalty", "罚息"),
     "way.col.left": ("Left", "结余"),
     "way.col.owed_after": ("Owed after", "还后欠款"),
-    "way.col.stage": ("Stage", "阶段"),
+    "way.col.stage": ("Stage", "阶段"),  # the worst any loan reaches that month (way.strip, above it, says so)
     "way.col.still_overdue": ("Still overdue", "仍逾期"),
     "way.col.cleared": ("Cleared", "还清"),
     "way.col.loan": ("Loan", "借款"),
@@ -571,7 +572,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "所有借款均已结清：无需计划，也无需向贷款机构申请。",
     ),
     "way.no_loans": ("No loan is open: nothing to plan.", "没有未还清的借款，无需计划。"),
-    "way.strip": ("Stage each month", "每月阶段"),
+    "way.strip": ("Worst stage reached each month", "每月达到的最差阶段"),
     "way.outcome_line": (
         "{loan} {name}: {cleared}; paid {paid}, penalty {penalty}, {months} months ending overdue, worst {worst}.",
         "{loan} {name}：{cleared}；共还 {paid}，罚息 {penalty}，{months} 个月月末逾期，最差 {worst}。",

@@ -71,6 +71,7 @@ class OverdueScreen(SectionScreen):
     OverdueScreen #loan { width: 1fr; max-width: 44; }
     OverdueScreen #installment { width: 1fr; max-width: 40; }
     OverdueScreen #days { width: 12; }  /* 3650 and the cursor in view */
+    OverdueScreen #days-note { width: 1fr; padding: 1 0 0 1; }
     OverdueScreen #rows { max-height: 8; }
     OverdueScreen .stage-row { height: auto; }
     OverdueScreen .stage { width: 5; }
@@ -95,6 +96,7 @@ class OverdueScreen(SectionScreen):
             with Horizontal(classes="pick-row loan-only"):
                 yield Label(t("overdue.days", lang))
                 yield DaysInput("6", id="days")
+                yield Prose("", id="days-note", classes="hint")  # a what-if, and how late the loan is today
             with Vertical(classes="panel loan-only"):
                 yield Label("", id="figures-title", classes="panel-title")
                 yield Prose("", id="figures", classes="figures")
@@ -274,8 +276,20 @@ class OverdueScreen(SectionScreen):
         except InputError as err:
             self.clear("", err.sentence(lang, t("overdue.days_field", lang)))
             return
+        self.query_one("#days-note", Prose).update(self.days_note(s, days))
         ask(self, "outlook", outlook, s.record.id, days, self._installment, done=self.show_outlook,
             refused=lambda err: self.clear("", err.sentence(self.lang)))
+
+    def days_note(self, s: LoanState, days: int) -> str:
+        """Whether the days shown are the loan's own today or a what-if: the section opens at the loan's real
+        days late, marked "◀ you" below, and nothing said that other days are only tried out."""
+        installment = next((i for i in s.installments if i.no == self._installment), None)
+        today = (self.app.today - installment.due_date).days if installment is not None else 0
+        if today > 0 and days == today:
+            return t("overdue.days_today", self.lang, days=days)
+        if today > 0 or installment is None:
+            return t("overdue.days_what_if", self.lang, days=days, today=max(today, 0))
+        return t("overdue.days_what_if_due", self.lang, days=days, date=installment.due_date)  # not due yet
 
     def clear(self, title: str, figures: str = "") -> None:
         self.query_one("#figures-title", Label).update(title)

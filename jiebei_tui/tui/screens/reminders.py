@@ -14,15 +14,15 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
-from textual.widgets import Button, DataTable, Input, Label, Static, Switch
+from textual.widgets import Button, DataTable, Input, Label, Switch
 
 from jiebei_tui.actions import registry, reminders
 from jiebei_tui.text.i18n import t
-from jiebei_tui.text.reminders import fires_on, message, moved_marks, offset_label, rule_time_marked
+from jiebei_tui.text.reminders import fires_on, message, moved_marks, offset_label, quiet_by_day, rule_time_marked
 from jiebei_tui.text.safe import visible
 from jiebei_tui.tui.widgets.asking import ask
 from jiebei_tui.tui.widgets.body import Body
+from jiebei_tui.tui.widgets.prose import Prose
 from jiebei_tui.tui.widgets.short_table import ShortTable
 from jiebei_tui.tui.widgets.figure import FigureInput
 from jiebei_tui.tui.widgets.section import SectionScreen, while_on_top
@@ -64,48 +64,48 @@ class RemindersScreen(SectionScreen):
             with Vertical(classes="panel"):
                 yield Label(t("reminders.title", lang), classes="panel-title")
                 yield ShortTable(id="rules", cursor_type="row")
-                yield Static("", id="rules-moved", classes="hint")  # times quiet hours move ("08:00*"), said here
+                yield Prose("", id="rules-moved", classes="hint")  # times quiet hours move ("08:00*"), said here
                 # the keys as the key bar shows them (the keymap applied): `space`, not 空格, in both languages
                 keys = {word: self.app.key_shown(name) for word, name in (
                     ("new", "new_rule"), ("edit", "edit_rule"), ("delete", "delete_rule"), ("toggle", "toggle_rule"))}
-                yield Static(t("reminders.hint", lang, **keys), id="rules-hint", classes="hint")
+                yield Prose(t("reminders.hint", lang, **keys), id="rules-hint", classes="hint")
             with Vertical(classes="panel"):
                 yield Label(t("reminders.preview", lang), classes="panel-title")
-                yield Static("", id="preview")
+                yield Prose("", id="preview")
             with Vertical(classes="panel"):
                 yield Label(t("reminders.settings", lang), classes="panel-title")
-                yield Static(t("reminders.autosave_hint", lang), classes="hint")
+                yield Prose(t("reminders.autosave_hint", lang), classes="hint")
                 with Horizontal(classes="form-row"):
                     yield Label(t("reminders.quiet", lang))
                     yield FigureInput("", id="quiet")
-                yield Static("", id="quiet-error", classes="error-text field-error -empty")
+                yield Prose("", id="quiet-error", classes="error-text field-error -empty")
                 with Horizontal(classes="form-row"):
                     yield Label(t("reminders.timezone", lang))
                     yield TextInput("", id="timezone")
-                yield Static("", id="timezone-error", classes="error-text field-error -empty")
+                yield Prose("", id="timezone-error", classes="error-text field-error -empty")
                 with Horizontal(classes="form-row"):
                     yield Label(t("reminders.catch_up", lang))
                     yield FigureInput("", id="catch-up")
-                yield Static("", id="catch-up-error", classes="error-text field-error -empty")
+                yield Prose("", id="catch-up-error", classes="error-text field-error -empty")
                 with Horizontal(classes="form-row"):
                     yield Label(t("reminders.desktop", lang))
                     yield Switch(id="desktop")
-                yield Static("", id="desktop-error", classes="error-text field-error -empty")
+                yield Prose("", id="desktop-error", classes="error-text field-error -empty")
                 with Horizontal(classes="form-row"):
                     yield Label(t("reminders.command", lang))
                     yield Switch(id="command-on")
                     yield TextInput("", id="command")
-                yield Static("", id="command-error", classes="error-text field-error -empty")
-                yield Static(self._command_hint(), classes="hint")
+                yield Prose("", id="command-error", classes="error-text field-error -empty")
+                yield Prose(self._command_hint(), classes="hint")
                 with Horizontal(classes="form-row"):
                     yield Button(t("reminders.test", lang), id="test")
-            yield Static(t("reminders.closed_note", lang), classes="hint")
+            yield Prose(t("reminders.closed_note", lang), classes="hint")
 
-    def _command_hint(self) -> Content:
+    def _command_hint(self) -> str:
         from jiebei_tui.domain.reminder_settings import PLACEHOLDERS
 
         names = " ".join(f"{{{name}}}" for name in PLACEHOLDERS)
-        return Content(t("reminders.command_hint", self.lang, placeholders=names))
+        return t("reminders.command_hint", self.lang, placeholders=names)
 
     def after_compose(self) -> None:
         self._put: dict[str, str] = {}  # what each text field was last given from the settings (fresh fields)
@@ -141,8 +141,8 @@ class RemindersScreen(SectionScreen):
         ]
         fill(table, [(key, t(f"col.{key}", lang)) for key in RULE_COLUMNS], rows)  # widths known at once
         notes = [note for _, note in times.values() if note]
-        moved = self.query_one("#rules-moved", Static)
-        moved.update(Content("\n".join(map(visible, notes))))
+        moved = self.query_one("#rules-moved", Prose)
+        moved.update("\n".join(map(visible, notes)))
         moved.display = bool(notes)
         if settings.rules:
             table.move_cursor(row=min(row, len(settings.rules) - 1))
@@ -159,7 +159,7 @@ class RemindersScreen(SectionScreen):
     def show_preview(self) -> None:
         """The next reminders under the rules: `jiebei-tui remind list` (actions/reminders.py coming)."""
         ask(self, "preview", reminders.coming, PREVIEW_DAYS, self.app.now(), PREVIEW, done=self.show_coming,
-            refused=lambda err: self.query_one("#preview", Static).update(Content(err.sentence(self.lang))))
+            refused=lambda err: self.query_one("#preview", Prose).update(err.sentence(self.lang)))
 
     def show_coming(self, found: list) -> None:
         lang = self.lang
@@ -169,7 +169,7 @@ class RemindersScreen(SectionScreen):
         if notes:
             lines += ["", *notes]
         # plain text with control characters escaped: a loan name from the file never acts or reads as markup
-        self.query_one("#preview", Static).update(Content("\n".join(map(visible, lines)) or t("reminders.none", lang)))
+        self.query_one("#preview", Prose).update("\n".join(map(visible, lines)) or t("reminders.none", lang))
 
     # --- rules ---
 
@@ -218,9 +218,9 @@ class RemindersScreen(SectionScreen):
         if name in ("desktop", "command-on"):
             self.save_field(name, event.value)
 
-    def say(self, name: str, words: str | Content = "", show: bool = False) -> None:
+    def say(self, name: str, words: str = "", show: bool = False) -> None:
         """A field's message, on the line right under it (none when empty); `show`: scroll it into view."""
-        line = self.query_one(f"#{SAID_UNDER.get(name, name)}-error", Static)
+        line = self.query_one(f"#{SAID_UNDER.get(name, name)}-error", Prose)
         line.update(words)
         line.set_class(not words, "-empty")
         if show and words:
@@ -230,7 +230,14 @@ class RemindersScreen(SectionScreen):
         name = event.input.id
         if name in FIELDS:
             unsaved = event.value.strip() != str(self._stored()[name]).strip()
-            self.say(name, t("reminders.enter_to_save", self.lang) if unsaved else "")
+            if unsaved:
+                self.say(name, t("reminders.enter_to_save", self.lang))
+            else:
+                self.say_saved(name)
+
+    def say_saved(self, name: str) -> None:
+        """Under a field showing what is saved: nothing, or for quiet hours over midday, that they are."""
+        self.say(name, quiet_by_day(self.settings, self.lang) if name == "quiet" else "")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id in FIELDS:
@@ -255,11 +262,12 @@ class RemindersScreen(SectionScreen):
                 self.refresh_view(force=True)
             if done.changed:
                 app.notify(t("reminders.saved_field", app.lang, field=t(LABELS[name], app.lang)), timeout=3)
+            self.say_saved(name)
 
         def refused(err: Exception) -> None:
             why = err.sentence(lang, label) if getattr(err, "field", "") else err.sentence(lang)
             still = t("reminders.kept", lang, value=visible(str(kept))) if str(kept) else t("reminders.kept_empty", lang)
-            self.say(name, Content(f"{why} {still}" if lang == "en" else f"{why}{still}"), show=True)
+            self.say(name, f"{why} {still}" if lang == "en" else f"{why}{still}", show=True)
 
         self.say(name)
         ask(self, f"save-{name}", reminders.change_settings, done=saved, refused=refused, **{SETTING[name]: value})

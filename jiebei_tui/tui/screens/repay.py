@@ -15,7 +15,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, DataTable, Input, Label, Select, Static, Switch
+from textual.widgets import Button, DataTable, Input, Label, Select, Switch
 
 from jiebei_tui.actions import payments, registry, repay
 from jiebei_tui.actions.facts import due_now, first_day
@@ -75,15 +75,15 @@ class RepayScreen(SectionScreen):
             with Grid(id="options", classes="loan-only open-only"):
                 with Vertical(classes="panel", id="pay-panel"):
                     yield Label("", id="pay-title", classes="panel-title")
-                    yield Static("", id="pay-figures", classes="figures")
+                    yield Prose("", id="pay-figures", classes="figures")
                     yield Button(t("repay.apply", lang), id="pay-apply", variant="primary")
                 with Vertical(classes="panel", id="settle-panel"):
                     yield Label(t("repay.settle", lang), classes="panel-title")
                     with Horizontal(classes="form-row"):
                         yield Label(t("repay.on", lang))
                         yield FigureInput(today, id="settle-on", classes="date")
-                    yield Static("", id="settle-figures", classes="figures")
-                    yield Static("", id="settle-formula", classes="formula")
+                    yield Prose("", id="settle-figures", classes="figures")
+                    yield Prose("", id="settle-formula", classes="formula")
                     yield Button(t("repay.apply", lang), id="settle-apply", variant="primary")
                     yield Prose("", id="settle-why", classes="hint")
             with Vertical(classes="panel loan-only open-only", id="prepay-panel"):
@@ -97,7 +97,7 @@ class RepayScreen(SectionScreen):
                 yield Prose("", id="prepay-split")
                 yield DataTable(id="compare", cursor_type="none", show_cursor=False)
                 yield Prose("", id="prepay-note", classes="hint")
-                yield Static("", id="prepay-formula", classes="formula")
+                yield Prose("", id="prepay-formula", classes="formula")
                 with Horizontal(classes="buttons"):
                     yield Button(t("repay.strategy_term", lang), id="apply-term", variant="primary")
                     yield Button(t("repay.strategy_installment", lang), id="apply-installment", variant="primary")
@@ -107,7 +107,8 @@ class RepayScreen(SectionScreen):
                 yield Prose("", id="wait")
             with Vertical(classes="panel loan-only open-only"):
                 yield Label(t("repay.auto_debit", lang), classes="panel-title")
-                with Horizontal(id="auto-row"):
+                with Horizontal(id="auto-row", classes="form-row"):
+                    yield Label(t("repay.auto_debit_on", lang))  # (a bare switch did not say what it switches)
                     yield Switch(id="auto")
                     yield TextInput("", id="account", placeholder=t("repay.account", lang))
                 yield Prose(t("repay.auto_debit_note", lang), classes="hint")
@@ -234,7 +235,7 @@ class RepayScreen(SectionScreen):
     def show_pay(self) -> None:
         """What to pay today (actions/facts.py due_now: what `jiebei-tui status` calls pay_now)."""
         lang, s = self.lang, self.state
-        title, figures, button = self.query_one("#pay-title", Label), self.query_one("#pay-figures", Static), self.query_one("#pay-apply", Button)
+        title, figures, button = self.query_one("#pay-title", Label), self.query_one("#pay-figures", Prose), self.query_one("#pay-apply", Button)
         due = due_now(s) if s is not None else None
         if due is None or due.nothing:
             title.update(t("repay.pay_now", lang))
@@ -269,7 +270,7 @@ class RepayScreen(SectionScreen):
     def show_settle(self) -> None:
         """Settling on the date typed: `jiebei-tui settle --on D` (actions/repay.py settle_preview)."""
         lang, s = self.lang, self.state
-        figures, formula = self.query_one("#settle-figures", Static), self.query_one("#settle-formula", Static)
+        figures, formula = self.query_one("#settle-figures", Prose), self.query_one("#settle-formula", Prose)
         button, why = self.query_one("#settle-apply", Button), self.query_one("#settle-why", Prose)
         self._settle = None
         self._settle_pending = False
@@ -291,8 +292,8 @@ class RepayScreen(SectionScreen):
     def settle_refused(self, err: Exception) -> None:
         self._settle_pending = self._settle_wanted = False
         self._settle = None
-        self.query_one("#settle-figures", Static).update(Content(err.sentence(self.lang, t("repay.on", self.lang))))
-        self.query_one("#settle-formula", Static).update("")
+        self.query_one("#settle-figures", Prose).update(err.sentence(self.lang, t("repay.on", self.lang)))
+        self.query_one("#settle-formula", Prose).update("")
 
     def show_settled(self, result: SettleResult) -> None:
         lang = self.lang
@@ -304,8 +305,8 @@ class RepayScreen(SectionScreen):
         if result.overdue_to_clear:
             lines.append(f"{t('label.overdue_first', lang)}  {yuan(result.overdue_to_clear)}")
         lines += [f"{t('label.payoff', lang)}  {yuan(result.payoff)}", f"{t('label.interest_saved', lang)}  {yuan(result.interest_saved)}"]
-        self.query_one("#settle-figures", Static).update("\n".join(lines))
-        self.query_one("#settle-formula", Static).update(explain.accrued(result.position, lang) + "\n" + explain.payoff(result, lang))
+        self.query_one("#settle-figures", Prose).update("\n".join(lines))
+        self.query_one("#settle-formula", Prose).update(explain.accrued(result.position, lang) + "\n" + explain.payoff(result, lang))
         self.recordable(self.query_one("#settle-apply", Button), self.query_one("#settle-why", Prose), result.on)
         self._settle_pending = False
         if self._settle_wanted:
@@ -324,7 +325,7 @@ class RepayScreen(SectionScreen):
     def show_prepay(self) -> None:
         """Both strategies for the amount and date typed, side by side (actions/repay.py prepay_options: the
         figures `jiebei-tui prepay --strategy ...` prints for each)."""
-        error, note, formula = self.query_one("#prepay-error", Prose), self.query_one("#prepay-note", Prose), self.query_one("#prepay-formula", Static)
+        error, note, formula = self.query_one("#prepay-error", Prose), self.query_one("#prepay-note", Prose), self.query_one("#prepay-formula", Prose)
         self.clear_prepay()
         s = self.state
         if s is None or s.paid_off:  # nothing to prepay (the panel is hidden)
@@ -349,7 +350,7 @@ class RepayScreen(SectionScreen):
             button.tooltip = None
         for widget in ("#prepay-split", "#prepay-note", "#prepay-why"):
             self.query_one(widget, Prose).update("")
-        self.query_one("#prepay-formula", Static).update("")
+        self.query_one("#prepay-formula", Prose).update("")
 
     def compare_columns(self) -> list[tuple[str, str]]:
         lang = self.lang
@@ -389,7 +390,7 @@ class RepayScreen(SectionScreen):
         self.query_one("#prepay-note", Prose).update("\n".join(n for n in notes if n))
         fill(self.query_one("#compare", DataTable), self.compare_columns(), rows)
         accrued = explain.accrued(options.position, lang) + "\n" if options.position is not None else ""
-        self.query_one("#prepay-formula", Static).update(
+        self.query_one("#prepay-formula", Prose).update(
             accrued + explain.reduction(term, lang) + "\n"
             + explain.saved(term.interest_before, term.interest_after, lang) + " / "
             + explain.saved(smaller.interest_before, smaller.interest_after, lang)

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.content import Content
-from textual.widgets import Button, Input, Label, Static, Switch
+from textual.widgets import Button, Input, Label, Switch
 
 from jiebei_tui.actions import reminders
 from jiebei_tui.text.i18n import sentences, t
@@ -14,7 +13,7 @@ from jiebei_tui.text.reminders import shift_said as shifted
 from jiebei_tui.tui.widgets.asking import ask
 from jiebei_tui.tui.widgets.dialog import FormDialog
 from jiebei_tui.tui.widgets.figure import FigureInput
-from jiebei_tui.tui.widgets.prose import Problem
+from jiebei_tui.tui.widgets.prose import Problem, Prose
 from jiebei_tui.tui.widgets.text_input import TextInput
 
 FIELD_LABELS = {"offset": "reminders.offset", "time": "reminders.time", "loans": "reminders.loans", "repeat": "reminders.repeat"}
@@ -42,7 +41,7 @@ class RuleForm(FormDialog[bool]):
             yield Switch(r.repeat_daily if r else False, id="repeat")
             yield Label(t("reminders.repeat", lang))
         yield Problem(id="error")
-        yield Static("", id="note", classes="hint foot")  # in view with the problem and the buttons
+        yield Prose("", id="note", classes="hint foot")  # in view with the problem and the buttons
         with Horizontal(classes="buttons"):
             yield Button(t("edit.save", lang), variant="primary", id="save")
             yield Button(t("key.cancel", lang), id="cancel")
@@ -66,7 +65,7 @@ class RuleForm(FormDialog[bool]):
     def checked(self, typed: tuple, saved: reminders.Saved) -> None:
         self._checked = typed
         self.query_one("#error", Problem).update("")
-        self.query_one("#note", Static).update(Content(shifted(saved.settings, saved.rule_id, self.app.lang)))
+        self.query_one("#note", Prose).update(shifted(saved.settings, saved.rule_id, self.app.lang))
         self.query_one("#save", Button).disabled = False
         self.check_answered(True)
 
@@ -76,7 +75,7 @@ class RuleForm(FormDialog[bool]):
         field = getattr(err, "field", "")
         self.query_one("#error", Problem).update(err.sentence(lang, t(FIELD_LABELS.get(field, "reminders.title"), lang))
                                                  if field else err.sentence(lang))
-        self.query_one("#note", Static).update("")
+        self.query_one("#note", Prose).update("")
         self.query_one("#save", Button).disabled = True
 
     def save(self) -> None:
