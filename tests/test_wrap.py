@@ -84,6 +84,8 @@ def test_the_app_s_words_are_not_split_where_a_line_can_break_elsewhere() -> Non
     """"及本 / 金 ¥483.23", "结清金 / 额 ¥9,320.29", "的利 / 息": a line broke inside a word of the app."""
     for size in range(24, 81):
         for text in CHINESE:
+            if "`" in text:  # (a command in backticks is never broken at its spaces: too long, it is cut anywhere)
+                continue
             lines = wrap(text, size)
             for a, b in zip(lines, lines[1:]):
                 if a and b and wide(a[-1]) and wide(b[0]) and could_break(a):  # (else it was cut: no place)
@@ -138,3 +140,12 @@ def test_a_dot_inside_quotes_is_part_of_a_name_not_a_boundary() -> None:
                  "14.60%），分 12 期按月还款。"):
         for size in range(40, 100):
             assert not any(line.endswith("应急借款") for line in wrap(text, size)), size
+
+
+def test_a_command_in_backticks_is_read_whole() -> None:
+    """Help's "`jiebei-tui / terms set`" and "{"jiebei.pay": / "r"}": a command split at its spaces."""
+    text = ("Terms: enter your contract's figures on Overdue or with `jiebei-tui terms set`; keys can be remapped, "
+            "e.g. `{\"jiebei.pay\": \"r\"}`.")
+    for size in range(26, 80):
+        for line in wrap(text, size):
+            assert line.count("`") % 2 == 0, (size, line)

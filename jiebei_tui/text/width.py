@@ -75,7 +75,7 @@ WORDS = frozenset("""
 两种 相同 年化 实际 阶段 即可 预览 客服 电话 短信 通知 每天 每日 复利 单利 不良 报告 信用 成本 亲友 家人 同事 骚扰
 威胁 辱骂 夜间 凌晨 静默 时段 免息 费用 违约 罚金 额度 冻结 上报 人工 通常 理由 拖延 哪怕 借呗 花呗 支付宝 银行
 中国 人民 时区 提示 问题 错误 格式 范围 必须 须为 不超过 不少于 至少 按时 按期 每次 下次 上次 下一 上一 到账 入账
-开启 开通 出现 联系人 结清金额 移除 自己 还清后 发薪日 还款日 日利率 年利率 手续费 免打扰 文件夹 对话框 占位符 宽限期 未到期 已逾期 申请书 第三方 信用卡
+开启 开通 出现 联系人 结清金额 移除 自己 充值 至今 补发 窗口 逐条 错过 还清后 发薪日 还款日 日利率 年利率 手续费 免打扰 文件夹 对话框 占位符 宽限期 未到期 已逾期 申请书 第三方 信用卡
 等额本息 等额本金 先息后本 人民银行 征信中心 个人信用
 """.split())
 LONGEST_WORD = max(len(w) for w in WORDS)
@@ -134,13 +134,25 @@ def _quoted(units: list[str]) -> set[int]:
     return inside
 
 
-def _break_before(units: list[str], i: int, quoted: set[int] = frozenset()) -> int:
+def _in_code(units: list[str]) -> set[int]:
+    """The units inside `backticks`: a command or a bit of JSON is read whole ("`jiebei-tui terms / set`")."""
+    inside, open_ = set(), False
+    for n, unit in enumerate(units):
+        if open_:
+            inside.add(n)
+        open_ ^= unit.count("`") % 2 == 1
+    return inside
+
+
+def _break_before(units: list[str], i: int, quoted: set[int] = frozenset(), code: set[int] = frozenset()) -> int:
     """How good a line break before units[i] is: ITEM between items, PHRASE at a phrase boundary, ACCEPTABLE,
     or NEVER. Two or more spaces separate items (figures laid out on a line), as does " · " outside quotes and
-    brackets (`quoted`)."""
+    brackets (`quoted`); a space inside backticks (`code`) is no place to break."""
     before, here = units[i - 1], units[i]
     if here.startswith(" "):
         return NEVER  # break after the spaces, not before them
+    if before.startswith(" ") and i in code and i - 1 in code:
+        return NEVER
     if before.startswith(" "):
         left, right = units[i - 2] if i >= 2 else "", here
         if len(before) > 1 or (right == "·" and units[i + 1:i + 2] == [" "] and i not in quoted):
@@ -178,6 +190,7 @@ def wrap(text: str, size: int) -> list[str]:
 def _wrap_paragraph(text: str, size: int) -> list[str]:
     units = _units(text)
     quoted = _quoted(units) if "·" in text else set()
+    code = _in_code(units) if "`" in text else set()
     lines: list[str] = []
     start = 0  # the first unit of the line being filled
     while start < len(units):
@@ -200,7 +213,7 @@ def _wrap_paragraph(text: str, size: int) -> list[str]:
         filled = 0
         for j in range(start + 1, i + 1):
             filled += width(units[j - 1])
-            grade = _break_before(units, j, quoted) if j < len(units) else ITEM
+            grade = _break_before(units, j, quoted, code) if j < len(units) else ITEM
             if grade:
                 last[grade] = (j, filled)
         full_enough = [last[g][0] for g in (ITEM, PHRASE) if g in last and last[g][1] * 2 >= size]

@@ -57,7 +57,7 @@ def _shown_plainly(message: str, title: str, columns: int | None) -> tuple[str, 
 
     message = "\n".join(visible(line) for line in message.split("\n"))
     if columns is not None and _mostly_chinese(message):  # (English breaks at spaces there as here)
-        message = "\n".join(wrap(message, min(TOAST_WIDTH, columns // 2) - TOAST_EDGES))
+        message = "\n".join(wrap(message, toast_text_width(columns)))
     return message, visible(title)
 
 
@@ -67,7 +67,10 @@ def _mostly_chinese(text: str) -> bool:
     return not text.isascii() and sum(wide(ch) for ch in text) * 2 > sum(ch.isascii() and ch.isalpha() for ch in text)
 
 
-TOAST_WIDTH, TOAST_EDGES = 60, 3  # Textual's Toast: 60 columns, at most half the screen; a padding each side, an edge
+def toast_text_width(columns: int) -> int:
+    """The columns a toast's text has on a screen `columns` wide: app.tcss's Toast, 60 columns and at most 75% of
+    its rack (the screen less the rack's 2-column scrollbar), less a padding each side and its coloured edge."""
+    return min(60, (columns - 2) * 3 // 4) - 3
 
 
 def _repay() -> Screen:

@@ -56,6 +56,7 @@ class AddLoanScreen(FormDialog[str | None]):
     DEFAULT_CSS = """
     AddLoanScreen > #dialog { width: 96; }
     AddLoanScreen #preview { max-height: 6; }
+    AddLoanScreen Label { width: 1fr; }  /* a long label (the repayment day's) wraps at 80 columns, not cut */
     """
 
     def compose_dialog(self) -> ComposeResult:
