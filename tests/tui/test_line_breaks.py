@@ -58,3 +58,26 @@ async def test_help_keeps_each_key_with_what_it_does(make_app) -> None:
         await press(pilot, "question_mark")
         for line in lines_of(app):
             assert not re.search(r"· \S+$", line), line  # "· f" at a line's end, "How is this computed?" below
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+async def test_a_chinese_toast_is_laid_out_for_the_toast_s_own_width(make_app, columns) -> None:
+    """A reminder toast broke inside words ("Yu'e Bao充 / 值") when laid out for Textual's half screen while the
+    app's toasts are wider: each line fits the toast's text area and fills it (no line re-broken by Textual)."""
+    from jiebei_tui.text.width import width, wrap
+
+    said = ("学费周转 · Course fee (demo)：请给余额宝 Yu'e Bao充值——2026-12-02 将扣款 ¥1,108.00。扣款失败同样算逾期。"
+            "错过的提醒：1 笔借款在 2026-11-27 至今应发的提醒未逐条补发（超出补发窗口）。")
+    app = make_app(lang="zh")
+    async with app.run_test(size=(columns, 24), notifications=True) as pilot:
+        await ready(pilot)
+        app.clear_notifications()
+        app.notify(said, timeout=60)
+        ours = lambda: [t for t in app.screen.query("Toast") if t._notification.message.startswith("学费")]  # noqa: E731
+        await wait_for(pilot, ours, "the toast")
+        toast = ours()[0]
+        await wait_for(pilot, lambda: toast.content_region.width > 0, "the toast laid out")
+        lines = toast._notification.message.split("\n")
+        assert max(width(line) for line in lines) <= toast.content_region.width
+        assert lines == wrap(said, toast.content_region.width)  # laid out for this width, not half the screen's
+        assert not any(line.endswith(("充", "至", "逾")) for line in lines), lines
